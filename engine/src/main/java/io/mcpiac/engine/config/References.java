@@ -1,0 +1,150 @@
+package io.mcpiac.engine.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.resources.Values;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds and resolves {@code ${...}} references inside property values. A string that is only a
+ * reference takes the referenced value with its type; a reference inside a longer string is
+ * interpolated as text. {@code $${} escapes a literal {@code ${}.
+ */
+public final class References {
+  // type segments are [a-z0-9-]+ separated by ':'; the name may contain letters, digits, '-', '_'
+  private static final Pattern REF =
+      Pattern.compile(
+          "(?<!\\$)\\$\\{\\s*((?:[A-Za-z][A-Za-z0-9_-]*:)*)([A-Za-z0-9][A-Za-z0-9_-]*)\\.([A-Za-z0-9_.-]+)\\s*}");
+
+  private static final Pattern ANY = Pattern.compile("(?<!\\$)\\$\\{([^}]*)}");
+
+  private References() {}
+
+  /** Every well-formed reference inside {@code value}, in order of appearance. */
+  public static List<Reference> find(JsonNode value) {
+    List<Reference> out = new ArrayList<>();
+    collect(value, out);
+    return out;
+  }
+
+  /** The {@code ${...}} expressions that are not well-formed references, for error messages. */
+  public static List<String> malformed(String text) {
+    List<String> bad = new ArrayList<>();
+    Matcher any = ANY.matcher(text);
+    while (any.find()) {
+      if (!REF.matcher(any.group()).matches()) {
+        bad.add(any.group());
+      }
+    }
+    return bad;
+  }
+
+  private static void collect(JsonNode value, List<Reference> out) {
+    if (value == null) {
+      return;
+    }
+    if (value.isTextual()) {
+      Matcher m = REF.matcher(value.textValue());
+      while (m.find()) {
+        out.add(toReference(m));
+      }
+    } else {
+      for (JsonNode child : value) {
+        collect(child, out);
+      }
+    }
+  }
+
+  private static Reference toReference(Matcher m) {
+    String qualifier = m.group(1);
+    String type = qualifier.isEmpty() ? null : qualifier.substring(0, qualifier.length() - 1);
+    return new Reference(type, m.group(2), m.group(3), m.group());
+  }
+
+  /**
+   * A copy of {@code value} with every reference replaced by {@code lookup}'s answer. When the
+   * answer is {@link Values#UNKNOWN} the whole string becomes unknown.
+   */
+  public static JsonNode resolve(JsonNode value, Function<Reference, JsonNode> lookup) {
+    if (value == null) {
+      return null;
+    }
+    if (value.isTextual()) {
+      return resolveText(value.textValue(), lookup);
+    }
+    if (value.isObject()) {
+      ObjectNode out = Json.object();
+      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        out.set(e.getKey(), resolve(e.getValue(), lookup));
+      }
+      return out;
+    }
+    if (value.isArray()) {
+      ArrayNode out = Json.MAPPER.createArrayNode();
+      value.forEach(child -> out.add(resolve(child, lookup)));
+      return out;
+    }
+    return value;
+  }
+
+  public static ObjectNode resolveObject(ObjectNode value, Function<Reference, JsonNode> lookup) {
+    return (ObjectNode) resolve(value, lookup);
+  }
+
+  private static JsonNode resolveText(String text, Function<Reference, JsonNode> lookup) {
+    Matcher m = REF.matcher(text);
+    if (m.matches()) {
+      JsonNode resolved = lookup.apply(toReference(m));
+      return resolved == null ? TextNode.valueOf(text) : resolved;
+    }
+    m.reset();
+    StringBuilder out = new StringBuilder();
+    int last = 0;
+    boolean any = false;
+    while (m.find()) {
+      any = true;
+      out.append(text, last, m.start());
+      JsonNode resolved = lookup.apply(toReference(m));
+      if (Values.isUnknown(resolved)) {
+        return Values.UNKNOWN;
+      }
+      out.append(
+          resolved == null ? m.group() : resolved.isTextual() ? resolved.textValue() : resolved);
+      last = m.end();
+    }
+    if (!any) {
+      return TextNode.valueOf(text.replace("$${", "${"));
+    }
+    out.append(text.substring(last));
+    return TextNode.valueOf(out.toString().replace("$${", "${"));
+  }
+
+  /** Follows a dotted path ({@code items.0.port}) into a value; null when absent. */
+  public static JsonNode at(JsonNode root, String dottedPath) {
+    JsonNode node = root;
+    for (String segment : dottedPath.split("\\.")) {
+      if (node == null) {
+        return null;
+      }
+      if (Values.isUnknown(node)) {
+        return Values.UNKNOWN;
+      }
+      if (node.isArray() && segment.chars().allMatch(Character::isDigit)) {
+        node = node.get(Integer.parseInt(segment));
+      } else {
+        node = node.get(segment);
+      }
+    }
+    return node;
+  }
+}

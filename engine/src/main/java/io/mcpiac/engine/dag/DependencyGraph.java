@@ -1,0 +1,151 @@
+package io.mcpiac.engine.dag;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A directed graph of "depends on" edges between named nodes. Iteration order is insertion order,
+ * so waves and orders are deterministic.
+ */
+public final class DependencyGraph {
+  private final Map<String, Set<String>> dependencies = new LinkedHashMap<>();
+  private final Map<String, Set<String>> dependents = new LinkedHashMap<>();
+
+  public DependencyGraph addNode(String node) {
+    dependencies.computeIfAbsent(node, k -> new LinkedHashSet<>());
+    dependents.computeIfAbsent(node, k -> new LinkedHashSet<>());
+    return this;
+  }
+
+  /** {@code node} depends on {@code dependency}: the dependency comes first. */
+  public DependencyGraph addEdge(String node, String dependency) {
+    addNode(node);
+    addNode(dependency);
+    dependencies.get(node).add(dependency);
+    dependents.get(dependency).add(node);
+    return this;
+  }
+
+  public boolean contains(String node) {
+    return dependencies.containsKey(node);
+  }
+
+  public Set<String> nodes() {
+    return Collections.unmodifiableSet(dependencies.keySet());
+  }
+
+  public int size() {
+    return dependencies.size();
+  }
+
+  public Set<String> dependenciesOf(String node) {
+    return Collections.unmodifiableSet(dependencies.getOrDefault(node, Set.of()));
+  }
+
+  public Set<String> dependentsOf(String node) {
+    return Collections.unmodifiableSet(dependents.getOrDefault(node, Set.of()));
+  }
+
+  /** The same nodes with every edge turned round: the order for deletes. */
+  public DependencyGraph reversed() {
+    DependencyGraph out = new DependencyGraph();
+    dependencies.keySet().forEach(out::addNode);
+    dependencies.forEach((node, deps) -> deps.forEach(dep -> out.addEdge(dep, node)));
+    return out;
+  }
+
+  /**
+   * One cycle if there is any, as the path that closes it: {@code [a, b, c, a]} means a depends on
+   * b, b on c and c on a.
+   */
+  public Optional<List<String>> findCycle() {
+    Map<String, Integer> colour = new HashMap<>(); // absent: unvisited, 1: on stack, 2: done
+    for (String start : dependencies.keySet()) {
+      if (colour.containsKey(start)) {
+        continue;
+      }
+      // iterative DFS, so deep chains do not overflow the stack
+      Deque<String> path = new ArrayDeque<>();
+      Deque<java.util.Iterator<String>> iterators = new ArrayDeque<>();
+      path.push(start);
+      iterators.push(dependencies.get(start).iterator());
+      colour.put(start, 1);
+      while (!path.isEmpty()) {
+        java.util.Iterator<String> it = iterators.peek();
+        if (it.hasNext()) {
+          String next = it.next();
+          Integer c = colour.get(next);
+          if (c == null) {
+            colour.put(next, 1);
+            path.push(next);
+            iterators.push(dependencies.get(next).iterator());
+          } else if (c == 1) {
+            List<String> stack = new ArrayList<>(path);
+            Collections.reverse(stack); // start ... current
+            List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(next), stack.size()));
+            cycle.add(next);
+            return Optional.of(cycle);
+          }
+        } else {
+          colour.put(path.pop(), 2);
+          iterators.pop();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The seed's stages: wave 0 holds the nodes without dependencies, wave k the nodes whose
+   * dependencies are all in earlier waves.
+   *
+   * @throws CycleException when the graph has a cycle
+   */
+  public List<List<String>> waves() {
+    Map<String, Integer> remaining = new HashMap<>();
+    List<String> current = new ArrayList<>();
+    dependencies.forEach(
+        (node, deps) -> {
+          remaining.put(node, deps.size());
+          if (deps.isEmpty()) {
+            current.add(node);
+          }
+        });
+    List<List<String>> waves = new ArrayList<>();
+    int placed = 0;
+    List<String> wave = current;
+    while (!wave.isEmpty()) {
+      waves.add(List.copyOf(wave));
+      placed += wave.size();
+      List<String> next = new ArrayList<>();
+      for (String node : wave) {
+        for (String dependent : dependents.get(node)) {
+          if (remaining.merge(dependent, -1, Integer::sum) == 0) {
+            next.add(dependent);
+          }
+        }
+      }
+      wave = next;
+    }
+    if (placed != dependencies.size()) {
+      throw new CycleException(findCycle().orElse(List.of()));
+    }
+    return waves;
+  }
+
+  /** A topological order: every node after all of its dependencies. */
+  public List<String> order() {
+    List<String> out = new ArrayList<>(dependencies.size());
+    waves().forEach(out::addAll);
+    return out;
+  }
+}

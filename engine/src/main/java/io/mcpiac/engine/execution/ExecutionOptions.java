@@ -1,0 +1,21 @@
+package io.mcpiac.engine.execution;
+
+/**
+ * The seed's execution options.
+ *
+ * @param parallelism how many actions may run at once, over all providers (seed default 5)
+ * @param continueOnError keep going on independent branches after a failure; dependents of a failed
+ *     action are skipped
+ * @param rollbackOnFailure undo every completed action when anything failed (seed default true)
+ */
+public record ExecutionOptions(
+    int parallelism, boolean continueOnError, boolean rollbackOnFailure) {
+
+  public static final ExecutionOptions DEFAULTS = new ExecutionOptions(5, false, true);
+
+  public ExecutionOptions {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.mcpiac.engine.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** The one JSON mapper of the engine, and the few JSON helpers everything shares. */
+public final class Json {
+  /** Shared, thread-safe mapper. */
+  public static final ObjectMapper MAPPER = JsonMapper.builder().findAndAddModules().build();
+
+  /** Writes object keys in sorted order, so equal values always give equal text and hashes. */
+  private static final ObjectMapper CANONICAL =
+      JsonMapper.builder()
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .build();
+
+  private Json() {}
+
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  /** A deep copy, or an empty object for null. */
+  public static ObjectNode copy(ObjectNode node) {
+    return node == null ? object() : node.deepCopy();
+  }
+
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String pretty(Object value) {
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static JsonNode parse(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  public static ObjectNode parseObject(String text) {
+    JsonNode node = parse(text);
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return object();
+    }
+    if (!node.isObject()) {
+      throw new IllegalArgumentException("expected a JSON object");
+    }
+    return (ObjectNode) node;
+  }
+
+  /** Text with sorted keys: the basis of equality checks and fingerprints. */
+  public static String canonical(JsonNode node) {
+    try {
+      Object tree = CANONICAL.treeToValue(node, Object.class);
+      return CANONICAL.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String sha256(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,2 +1,0 @@
-/** The engine: resource model, configuration, dependency graph, planner, executor and state. */
-package io.mcpiac.engine;

@@ -1,0 +1,62 @@
+package io.mcpiac.engine.plans;
+
+import io.mcpiac.engine.config.Deployment;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A plan: what apply would do, made from the configuration, the recorded state at {@code
+ * stateVersion} and a live read whose digest is {@code fingerprint}. Applying it later is refused
+ * when either has moved on (Terraform's serial + lineage check).
+ *
+ * @param stages the seed's stage picture: waves of resource names (the executor does not wait for
+ *     whole stages)
+ * @param deployment the configuration the plan was made from
+ */
+public record Plan(
+    String id,
+    String deploymentName,
+    Instant createdAt,
+    long stateVersion,
+    String fingerprint,
+    List<PlannedAction> actions,
+    List<List<String>> stages,
+    Deployment deployment,
+    List<String> warnings) {
+
+  public Plan {
+    actions = List.copyOf(actions);
+    stages = stages.stream().map(List::copyOf).toList();
+    warnings = List.copyOf(warnings);
+  }
+
+  public Optional<PlannedAction> action(String name) {
+    return actions.stream().filter(a -> a.name().equals(name)).findFirst();
+  }
+
+  public long count(ActionType type) {
+    return actions.stream().filter(a -> a.action() == type).count();
+  }
+
+  public boolean hasChanges() {
+    return actions.stream().anyMatch(PlannedAction::changesSomething);
+  }
+
+  public boolean hasDrift() {
+    return actions.stream().anyMatch(a -> !a.drift().isEmpty());
+  }
+
+  /** {@code Plan: 2 to add, 1 to change, 0 to replace, 1 to destroy.} */
+  public String summary() {
+    return "Plan: "
+        + count(ActionType.CREATE)
+        + " to add, "
+        + count(ActionType.UPDATE)
+        + " to change, "
+        + count(ActionType.REPLACE)
+        + " to replace, "
+        + count(ActionType.DELETE)
+        + " to destroy.";
+  }
+}

@@ -1,0 +1,31 @@
+package io.mcpiac.engine.providers;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.json.Json;
+
+/**
+ * The outcome of one {@link Change}.
+ *
+ * @param id the object's id after the change
+ * @param properties the properties as applied (may normalise what was asked); null: as asked
+ * @param outputs the object's outputs after the change
+ * @param undo how to undo this change, when the provider knows better than the engine's default
+ *     (delete what was created, restore prior properties, re-create what was deleted with its old
+ *     id); null for the default
+ * @param error the failure, in words a user can act on; null on success
+ */
+public record ChangeResult(
+    String name, String id, ObjectNode properties, ObjectNode outputs, Change undo, String error) {
+
+  public boolean success() {
+    return error == null;
+  }
+
+  public static ChangeResult ok(String name, String id, ObjectNode outputs) {
+    return new ChangeResult(name, id, null, outputs == null ? Json.object() : outputs, null, null);
+  }
+
+  public static ChangeResult failed(String name, String error) {
+    return new ChangeResult(name, null, null, Json.object(), null, error);
+  }
+}

@@ -1,0 +1,85 @@
+package io.mcpiac.engine.providers;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.resources.ResourceType;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The provider SPI: one instance talks to one system (one firewall, one Docker engine). The engine
+ * calls it from several threads, but never with two batches touching the same resource.
+ */
+public interface Provider extends AutoCloseable {
+
+  /** The type prefix this provider serves: {@code core}, {@code opnsense}. */
+  String name();
+
+  List<ResourceType> resourceTypes();
+
+  default Optional<ResourceType> resourceType(String type) {
+    return resourceTypes().stream().filter(t -> t.name().equals(type)).findFirst();
+  }
+
+  /**
+   * Checks beyond the JSON Schema (cross-field rules, version support). Property values may be
+   * {@link io.mcpiac.engine.resources.Values#UNKNOWN}. Returns messages keyed by property name
+   * ({@code ""} for the resource as a whole); empty when valid. Must not change anything.
+   */
+  default Map<String, String> validate(ResourceType type, String name, ObjectNode properties) {
+    return Map.of();
+  }
+
+  /**
+   * Batched live read of one type: one call, however many resources. Returns the objects that
+   * exist, keyed by resource name; a requested resource that is absent from the answer no longer
+   * exists.
+   */
+  Map<String, LiveResource> read(ResourceType type, List<ReadRequest> resources);
+
+  /**
+   * Adopts what exists: every object of the type, named by the provider. Providers that cannot
+   * enumerate throw {@link UnsupportedOperationException}.
+   */
+  default List<LiveResource> importAll(ResourceType type) {
+    throw new UnsupportedOperationException(name() + " cannot import " + type.name());
+  }
+
+  /**
+   * The id a create will use, chosen before the call so it is journalled first: a create whose
+   * answer is lost is then found again by its id instead of being duplicated.
+   */
+  default String newId(ResourceType type, String name) {
+    return UUID.randomUUID().toString();
+  }
+
+  /**
+   * The outputs that are already known at plan time for the desired properties (all of them unknown
+   * by default for a create, the prior ones for an update).
+   */
+  default ObjectNode plannedOutputs(ResourceType type, ObjectNode desired, ObjectNode prior) {
+    return prior == null ? Json.object() : prior.deepCopy();
+  }
+
+  /**
+   * Applies a batch of changes, committing once for the batch where the system allows it. One
+   * result per change, in the same order. A failed change is a failed result, not an exception; an
+   * exception means the batch as a whole failed and no change of it is known to be done.
+   */
+  List<ChangeResult> apply(List<Change> batch);
+
+  /** How many of this instance's changes may be in flight at once. */
+  default int maxParallelism() {
+    return Integer.MAX_VALUE;
+  }
+
+  /** The largest batch this instance accepts. */
+  default int maxBatchSize() {
+    return 50;
+  }
+
+  @Override
+  default void close() {}
+}

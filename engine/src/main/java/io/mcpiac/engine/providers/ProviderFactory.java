@@ -1,0 +1,19 @@
+package io.mcpiac.engine.providers;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Makes provider instances; found through {@link java.util.ServiceLoader}. Connection settings come
+ * from {@code spec.providers}; credentials only from the environment or files, never from the
+ * deployment.
+ */
+public interface ProviderFactory {
+  /** The provider name, which is also its type prefix: {@code opnsense}. */
+  String name();
+
+  /**
+   * @param instance {@code opnsense} or {@code opnsense/branch}
+   * @param settings the instance's entry of {@code spec.providers} (empty when absent)
+   */
+  Provider create(String instance, ObjectNode settings);
+}

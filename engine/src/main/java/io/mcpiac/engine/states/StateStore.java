@@ -1,0 +1,80 @@
+package io.mcpiac.engine.states;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where deployments' state lives. Every write is a small transaction of its own; nothing ever
+ * rewrites a whole deployment. Versions stay readable: a resource row written at version v is
+ * visible from v until the version that replaced or removed it.
+ */
+public interface StateStore extends AutoCloseable {
+
+  /** A description of the location, credentials removed: {@code sqlite:/path/state.db}. */
+  String location();
+
+  List<DeploymentSummary> deployments();
+
+  /** The latest state; empty when the deployment has never been written. */
+  Optional<DeploymentState> load(String deployment);
+
+  /** The state as it was at {@code version}. */
+  Optional<DeploymentState> load(String deployment, long version);
+
+  /** The current version, 0 for a deployment never applied. */
+  long version(String deployment);
+
+  /**
+   * Starts a new version (current + 1), creating the deployment if needed, and returns it. Every
+   * write until the next call belongs to it.
+   */
+  long beginVersion(String deployment);
+
+  /**
+   * Writes intents, all in one transaction, and returns them with their ids. Call before the
+   * provider is asked to do anything.
+   */
+  List<JournalEntry> journalIntents(List<JournalEntry> intents);
+
+  /**
+   * Finishes a journal entry and, in the same transaction, records its effect on state: {@code put}
+   * (a created or updated resource) or {@code removed} (a deleted one's name), or neither.
+   */
+  void journalFinish(
+      long entryId,
+      JournalEntry.Status status,
+      String error,
+      String deployment,
+      long version,
+      ResourceRecord put,
+      String removed);
+
+  /** Intents without a result: what a crash left behind. Oldest first. */
+  List<JournalEntry> unfinished(String deployment);
+
+  /** Journal entries of one version, oldest first. */
+  List<JournalEntry> journal(String deployment, long version);
+
+  /**
+   * Takes the deployment's write lock at once, or fails naming the holder. A lock held by a dead
+   * process on this host is taken over.
+   *
+   * @throws LockedException when another live writer holds it
+   */
+  StateLock lock(String deployment, LockInfo who);
+
+  /** Who holds the lock, if anyone. */
+  Optional<LockInfo> lockHolder(String deployment);
+
+  /** Removes a stuck lock regardless of its holder. */
+  void forceUnlock(String deployment);
+
+  Checkpoint createCheckpoint(String deployment, String description);
+
+  List<Checkpoint> checkpoints(String deployment);
+
+  Optional<Checkpoint> checkpoint(String id);
+
+  @Override
+  void close();
+}
