@@ -1,12 +1,14 @@
 package io.mcpiac.engine.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +17,12 @@ import java.util.HexFormat;
 /** The one JSON mapper of the engine, and the few JSON helpers everything shares. */
 public final class Json {
   /** Shared, thread-safe mapper. */
-  public static final ObjectMapper MAPPER = JsonMapper.builder().findAndAddModules().build();
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   /** Writes object keys in sorted order, so equal values always give equal text and hashes. */
   private static final ObjectMapper CANONICAL =
@@ -78,6 +85,24 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Equality of JSON values where 443 and 443.0 are the same number. */
+  public static boolean sameValue(JsonNode a, JsonNode b) {
+    if (a == null || a.isNull() || a.isMissingNode()) {
+      return b == null || b.isNull() || b.isMissingNode();
+    }
+    if (b == null) {
+      return false;
+    }
+    return a.equals(
+        (x, y) -> {
+          if (x.isNumber() && y.isNumber()) {
+            return x.decimalValue().compareTo(y.decimalValue());
+          }
+          return x.equals(y) ? 0 : 1;
+        },
+        b);
   }
 
   public static String sha256(String text) {

@@ -1,0 +1,97 @@
+package io.mcpiac.engine.checkpoints;
+
+import io.mcpiac.engine.Engine;
+import io.mcpiac.engine.config.Deployment;
+import io.mcpiac.engine.config.ResourceConfig;
+import io.mcpiac.engine.config.SourceLocation;
+import io.mcpiac.engine.execution.Cancellation;
+import io.mcpiac.engine.execution.ExecutionOptions;
+import io.mcpiac.engine.execution.ProgressListener;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.plans.Plan;
+import io.mcpiac.engine.plans.Planner;
+import io.mcpiac.engine.states.Checkpoint;
+import io.mcpiac.engine.states.ResourceRecord;
+import io.mcpiac.engine.states.StateLock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Predicate;
+
+/**
+ * The seed's CheckpointManager: a checkpoint is an immutable copy of a deployment's state;
+ * restoring one plans the difference between what is there now and the checkpoint, shows it, and
+ * applies it.
+ */
+public final class CheckpointManager {
+  private final Engine engine;
+
+  public CheckpointManager(Engine engine) {
+    this.engine = engine;
+  }
+
+  public Checkpoint create(String deployment, String description) {
+    if (engine.store().load(deployment).isEmpty()) {
+      throw new NoSuchElementException("no deployment state found for '" + deployment + "'");
+    }
+    try (StateLock ignored = engine.lock(deployment, "checkpoint")) {
+      return engine.store().createCheckpoint(deployment, description);
+    }
+  }
+
+  public List<Checkpoint> list(String deployment) {
+    return engine.store().checkpoints(deployment);
+  }
+
+  public Checkpoint get(String id) {
+    return engine
+        .store()
+        .checkpoint(id)
+        .orElseThrow(() -> new NoSuchElementException("checkpoint '" + id + "' not found"));
+  }
+
+  /** The plan that would converge the real systems back to the checkpoint. */
+  public Plan planRestore(String id) {
+    Checkpoint cp = get(id);
+    try (StateLock ignored = engine.lock(cp.deployment(), "plan restore")) {
+      return new Planner(engine.registry())
+          .plan(asDeployment(cp.deployment(), cp.resources()), engine.state(cp.deployment()));
+    }
+  }
+
+  /** Plans and applies the restore under one lock. */
+  public Engine.Applied restore(
+      String id,
+      ExecutionOptions options,
+      Predicate<Plan> approve,
+      ProgressListener listener,
+      Cancellation cancel) {
+    Checkpoint cp = get(id);
+    try (StateLock ignored = engine.lock(cp.deployment(), "restore " + id)) {
+      Plan plan =
+          new Planner(engine.registry())
+              .plan(asDeployment(cp.deployment(), cp.resources()), engine.state(cp.deployment()));
+      return engine.run(plan, options, approve, listener, cancel);
+    }
+  }
+
+  /** Recorded resources as a configuration: their resolved properties and recorded dependencies. */
+  public static Deployment asDeployment(String name, Collection<ResourceRecord> records) {
+    List<ResourceConfig> resources = new ArrayList<>();
+    SourceLocation origin = new SourceLocation("<state of " + name + ">", 0);
+    for (ResourceRecord r : records) {
+      resources.add(
+          new ResourceConfig(
+              r.type(),
+              r.name(),
+              Json.copy(r.properties()),
+              r.dependencies(),
+              r.provider(),
+              origin,
+              Map.of()));
+    }
+    return new Deployment(name, Map.of(), resources, origin);
+  }
+}

@@ -1,0 +1,164 @@
+package io.mcpiac.engine.execution;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.Change;
+import io.mcpiac.engine.providers.ChangeResult;
+import io.mcpiac.engine.providers.LiveResource;
+import io.mcpiac.engine.providers.Provider;
+import io.mcpiac.engine.providers.ProviderRegistry;
+import io.mcpiac.engine.providers.ReadRequest;
+import io.mcpiac.engine.resources.ResourceState;
+import io.mcpiac.engine.resources.ResourceType;
+import io.mcpiac.engine.states.JournalEntry;
+import io.mcpiac.engine.states.ResourceRecord;
+import io.mcpiac.engine.states.StateStore;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds journal intents that never got a result (a crash, a lost answer) and makes state true again
+ * with a live read of exactly those objects: a create that happened is recorded, one that did not
+ * is forgotten; a delete that happened removes the record; a replaced object that was left behind
+ * is deleted. Afterwards the next plan converges without duplicates.
+ *
+ * <p>The caller holds the deployment's lock.
+ */
+public final class JournalRecovery {
+  private final ProviderRegistry registry;
+  private final StateStore store;
+
+  public JournalRecovery(ProviderRegistry registry, StateStore store) {
+    this.registry = registry;
+    this.store = store;
+  }
+
+  /** Reconciles every unfinished entry of the deployment; returns one line per entry. */
+  public List<String> recover(String deployment) {
+    List<JournalEntry> unfinished = store.unfinished(deployment);
+    if (unfinished.isEmpty()) {
+      return List.of();
+    }
+    return reconcile(deployment, unfinished);
+  }
+
+  public List<String> reconcile(String deployment, List<JournalEntry> entries) {
+    Map<String, List<JournalEntry>> groups = new LinkedHashMap<>();
+    for (JournalEntry e : entries) {
+      groups.computeIfAbsent(e.provider() + "\u0000" + e.type(), k -> new ArrayList<>()).add(e);
+    }
+    List<String> report = new ArrayList<>();
+    long version = store.version(deployment);
+    for (List<JournalEntry> group : groups.values()) {
+      JournalEntry first = group.get(0);
+      Provider provider = registry.providerFor(first.type(), first.provider());
+      ResourceType type =
+          provider
+              .resourceType(first.type())
+              .orElseThrow(() -> new IllegalStateException("unknown type " + first.type()));
+      List<ReadRequest> requests = new ArrayList<>();
+      for (JournalEntry e : group) {
+        ResourceRecord rec = Records.fromJson(e.record());
+        requests.add(
+            new ReadRequest(
+                "#" + e.id(),
+                e.resourceId(),
+                Json.copy(rec.properties()),
+                Json.copy(rec.outputs())));
+      }
+      Map<String, LiveResource> live = provider.read(type, requests);
+      for (JournalEntry e : group) {
+        report.add(reconcileOne(deployment, version, provider, type, e, live.get("#" + e.id())));
+      }
+    }
+    return report;
+  }
+
+  private String reconcileOne(
+      String deployment,
+      long version,
+      Provider provider,
+      ResourceType type,
+      JournalEntry e,
+      LiveResource live) {
+    ResourceRecord intended = Records.fromJson(e.record());
+    ResourceRecord current =
+        store.load(deployment).flatMap(s -> s.resource(e.resource())).orElse(null);
+    boolean currentIsThis = current != null && e.resourceId().equals(current.id());
+    String what = e.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + e.resource();
+    switch (e.kind()) {
+      case CREATE, UPDATE -> {
+        if (live != null) {
+          ResourceRecord put = merged(intended, live);
+          finish(e, deployment, version, put, null);
+          return what + ": found on the system, recorded";
+        }
+        String removed = e.kind() == Change.Kind.UPDATE && currentIsThis ? e.resource() : null;
+        finish(e, deployment, version, null, removed);
+        return what
+            + ": not on the system"
+            + (removed != null ? ", record removed" : ", nothing to record");
+      }
+      case DELETE -> {
+        if (live == null) {
+          finish(e, deployment, version, null, currentIsThis ? e.resource() : null);
+          return what + ": gone from the system" + (currentIsThis ? ", record removed" : "");
+        }
+        if (currentIsThis || current == null && "undo".equals(e.phase())) {
+          finish(e, deployment, version, currentIsThis ? null : merged(intended, live), null);
+          return what + ": still on the system, kept";
+        }
+        // an object left behind by a replacement: its successor is recorded, so it goes
+        ChangeResult r =
+            provider
+                .apply(
+                    List.of(
+                        new Change(
+                            Change.Kind.DELETE,
+                            e.resource(),
+                            type,
+                            e.resourceId(),
+                            intended.properties(),
+                            null,
+                            intended.outputs())))
+                .get(0);
+        finish(e, deployment, version, null, null);
+        return what
+            + ": an old object left behind by a replacement"
+            + (r.success() ? ", deleted" : ", could not be deleted: " + r.error());
+      }
+      default -> throw new IllegalStateException(e.kind().name());
+    }
+  }
+
+  private static ResourceRecord merged(ResourceRecord intended, LiveResource live) {
+    ObjectNode props = Json.copy(intended.properties());
+    if (live.properties() != null) {
+      for (Iterator<String> it = intended.properties().fieldNames(); it.hasNext(); ) {
+        String key = it.next();
+        if (live.properties().has(key)
+            && !io.mcpiac.engine.resources.Values.isSensitive(intended.properties().get(key))) {
+          props.set(key, live.properties().get(key));
+        }
+      }
+    }
+    return new ResourceRecord(
+        intended.name(),
+        intended.type(),
+        intended.provider(),
+        live.id() != null ? live.id() : intended.id(),
+        props,
+        live.outputs() != null ? live.outputs() : intended.outputs(),
+        intended.dependencies(),
+        ResourceState.CREATED);
+  }
+
+  private void finish(
+      JournalEntry e, String deployment, long version, ResourceRecord put, String removed) {
+    store.journalFinish(
+        e.id(), JournalEntry.Status.RECONCILED, null, deployment, version, put, removed);
+  }
+}

@@ -1,0 +1,37 @@
+package io.mcpiac.engine.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.resources.Values;
+import io.mcpiac.engine.states.ResourceRecord;
+import java.util.Iterator;
+import java.util.Map;
+
+/** Conversions between state records and the JSON kept in journal rows. */
+final class Records {
+  private Records() {}
+
+  static ObjectNode toJson(ResourceRecord record) {
+    return Json.MAPPER.valueToTree(record);
+  }
+
+  static ResourceRecord fromJson(JsonNode json) {
+    try {
+      return Json.MAPPER.treeToValue(json, ResourceRecord.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("unreadable journal record: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Properties to send to a provider: stand-ins of secrets that are not known are left out. */
+  static ObjectNode withoutStandIns(ObjectNode properties) {
+    ObjectNode out = Json.copy(properties);
+    for (Iterator<Map.Entry<String, JsonNode>> it = out.fields(); it.hasNext(); ) {
+      if (Values.isSensitive(it.next().getValue())) {
+        it.remove();
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,151 @@
+package io.mcpiac.engine.plans;
+
+import io.mcpiac.engine.resources.Values;
+import java.util.List;
+
+/**
+ * Renders a plan for people: {@code +} create, {@code ~} update with old → new per property, {@code
+ * -/+} replace naming the property that forces it, {@code -} delete, drift, the seed's stages and a
+ * summary line. Secrets show as {@code (sensitive)}, unknown values as {@code (known after apply)}.
+ * ANSI colour only when asked (on a terminal).
+ */
+public final class PlanRenderer {
+  private static final String RESET = "\u001b[0m";
+  private static final String GREEN = "\u001b[32m";
+  private static final String YELLOW = "\u001b[33m";
+  private static final String RED = "\u001b[31m";
+  private static final String MAGENTA = "\u001b[35m";
+  private static final String BOLD = "\u001b[1m";
+  private static final String DIM = "\u001b[2m";
+
+  private final boolean colour;
+
+  public PlanRenderer(boolean colour) {
+    this.colour = colour;
+  }
+
+  public String render(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    List<PlannedAction> drifted =
+        plan.actions().stream().filter(a -> !a.drift().isEmpty()).toList();
+    if (!drifted.isEmpty()) {
+      out.append(paint(BOLD, "Drift: changed outside mcp-iac since the last apply")).append('\n');
+      for (PlannedAction a : drifted) {
+        for (PropertyChange d : a.drift()) {
+          out.append(paint(YELLOW, "  ! "))
+              .append(a.type())
+              .append(' ')
+              .append(a.name())
+              .append(": ");
+          if ("(resource)".equals(d.path())) {
+            out.append("deleted outside mcp-iac");
+          } else {
+            out.append(d.path())
+                .append(" recorded ")
+                .append(Values.display(d.before()))
+                .append(", now ")
+                .append(Values.display(d.after()));
+          }
+          out.append('\n');
+        }
+      }
+      out.append('\n');
+    }
+    if (!plan.hasChanges()) {
+      out.append("No changes. The deployment '")
+          .append(plan.deploymentName())
+          .append("' matches the configuration (")
+          .append(plan.actions().size())
+          .append(plan.actions().size() == 1 ? " resource" : " resources")
+          .append(").\n");
+      return out.toString();
+    }
+    out.append(paint(BOLD, "Deployment '" + plan.deploymentName() + "'"))
+        .append(paint(DIM, "  plan " + plan.id() + ", from state version " + plan.stateVersion()))
+        .append('\n');
+    for (PlannedAction a : plan.actions()) {
+      if (a.changesSomething()) {
+        renderAction(out, a);
+      }
+    }
+    out.append('\n');
+    out.append(paint(DIM, "Stages (an action starts as soon as its own dependencies are done):"))
+        .append('\n');
+    for (int i = 0; i < plan.stages().size(); i++) {
+      out.append(paint(DIM, "  " + (i + 1) + ": " + abbreviate(plan.stages().get(i)))).append('\n');
+    }
+    out.append(paint(BOLD, plan.summary())).append('\n');
+    return out.toString();
+  }
+
+  private void renderAction(StringBuilder out, PlannedAction a) {
+    String colourOf =
+        switch (a.action()) {
+          case CREATE -> GREEN;
+          case UPDATE -> YELLOW;
+          case REPLACE -> MAGENTA;
+          case DELETE -> RED;
+          case NO_OP -> "";
+        };
+    out.append(paint(colourOf, String.format("%3s ", a.action().symbol())))
+        .append(a.type())
+        .append(' ')
+        .append(paint(BOLD, a.name()));
+    if (a.action() == ActionType.REPLACE || a.action() == ActionType.DELETE) {
+      out.append(paint(DIM, "  (" + a.reason() + ")"));
+    } else if (a.action() == ActionType.CREATE && !"not in state".equals(a.reason())) {
+      out.append(paint(DIM, "  (" + a.reason() + ")"));
+    }
+    out.append('\n');
+    for (PropertyChange c : a.changes()) {
+      out.append("      ");
+      switch (a.action()) {
+        case CREATE ->
+            out.append(paint(GREEN, "+ "))
+                .append(c.path())
+                .append(" = ")
+                .append(Values.display(c.after()));
+        case DELETE ->
+            out.append(paint(RED, "- "))
+                .append(c.path())
+                .append(" = ")
+                .append(Values.display(c.before()));
+        default -> {
+          if (c.before() == null) {
+            out.append(paint(GREEN, "+ "))
+                .append(c.path())
+                .append(" = ")
+                .append(Values.display(c.after()));
+          } else if (c.after() == null) {
+            out.append(paint(RED, "- "))
+                .append(c.path())
+                .append(" = ")
+                .append(Values.display(c.before()));
+          } else {
+            out.append(paint(YELLOW, "~ "))
+                .append(c.path())
+                .append(": ")
+                .append(Values.display(c.before()))
+                .append(" → ")
+                .append(Values.display(c.after()));
+          }
+          if (c.forcesReplacement()) {
+            out.append(paint(MAGENTA, "  (forces replacement)"));
+          }
+        }
+      }
+      out.append('\n');
+    }
+  }
+
+  private static String abbreviate(List<String> names) {
+    if (names.size() <= 8) {
+      return String.join(", ", names);
+    }
+    return String.join(", ", names.subList(0, 8)) + " … (" + names.size() + " in all)";
+  }
+
+  private String paint(String code, String text) {
+    return colour && !code.isEmpty() ? code + text + RESET : text;
+  }
+}
