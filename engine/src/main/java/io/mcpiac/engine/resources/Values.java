@@ -101,7 +101,11 @@ public final class Values {
     return false;
   }
 
-  private static JsonNode masked(JsonNode node) {
+  /** The value with unknown and sensitive stand-ins replaced by their display text. */
+  public static JsonNode masked(JsonNode node) {
+    if (node == null) {
+      return null;
+    }
     if (isUnknown(node)) {
       return TextNode.valueOf("(known after apply)");
     }

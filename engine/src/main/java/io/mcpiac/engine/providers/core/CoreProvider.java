@@ -71,6 +71,12 @@ public final class CoreProvider implements Provider {
     return live;
   }
 
+  /** Nothing to commit, so no reason to batch: each action is its own call. */
+  @Override
+  public int maxBatchSize() {
+    return 1;
+  }
+
   @Override
   public ObjectNode plannedOutputs(ResourceType type, ObjectNode desired, ObjectNode prior) {
     return outputsOf(desired);

@@ -1,0 +1,56 @@
+package io.mcpiac.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.ProviderFactory;
+import io.mcpiac.engine.providers.ProviderRegistry;
+import io.mcpiac.engine.providers.core.CoreProvider;
+import io.mcpiac.engine.resources.ResourceType;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * Builds the provider registry for a deployment: {@code core} always; every instance named in
+ * {@code spec.providers}; and a default instance (settings from the environment) for every other
+ * provider a resource or a state record uses.
+ */
+public final class Providers {
+  private Providers() {}
+
+  public static Map<String, ProviderFactory> factories() {
+    Map<String, ProviderFactory> out = new LinkedHashMap<>();
+    for (ProviderFactory f : ServiceLoader.load(ProviderFactory.class)) {
+      out.putIfAbsent(f.name(), f);
+    }
+    return out;
+  }
+
+  /**
+   * @param settings {@code spec.providers}
+   * @param instances provider instances in use ({@code opnsense}, {@code opnsense/branch}) or
+   *     type names ({@code opnsense:firewall:rule})
+   */
+  public static ProviderRegistry registry(
+      Map<String, ObjectNode> settings, Collection<String> instances) {
+    ProviderRegistry registry = new ProviderRegistry();
+    registry.register(CoreProvider.NAME, new CoreProvider());
+    Map<String, ProviderFactory> factories = factories();
+    settings.forEach(
+        (instance, conf) -> {
+          ProviderFactory f = factories.get(ProviderRegistry.baseName(instance));
+          if (f != null && registry.instance(instance).isEmpty()) {
+            registry.register(instance, f.create(instance, conf));
+          }
+        });
+    for (String used : instances) {
+      String instance = used.contains(":") ? ResourceType.prefixOf(used) : used;
+      ProviderFactory f = factories.get(ProviderRegistry.baseName(instance));
+      if (f != null && registry.instance(instance).isEmpty()) {
+        registry.register(instance, f.create(instance, Json.object()));
+      }
+    }
+    return registry;
+  }
+}

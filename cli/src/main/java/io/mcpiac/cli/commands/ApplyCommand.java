@@ -1,0 +1,124 @@
+package io.mcpiac.cli.commands;
+
+import io.mcpiac.cli.ExitCodes;
+import io.mcpiac.cli.OutputOptions;
+import io.mcpiac.cli.StateOptions;
+import io.mcpiac.cli.UsageException;
+import io.mcpiac.cli.Workspace;
+import io.mcpiac.cli.output.PlanProgress;
+import io.mcpiac.cli.output.ProgressPrinter;
+import io.mcpiac.cli.output.ResultPrinter;
+import io.mcpiac.engine.Engine;
+import io.mcpiac.engine.config.Deployment;
+import io.mcpiac.engine.execution.Cancellation;
+import io.mcpiac.engine.execution.ExecutionResult;
+import io.mcpiac.engine.execution.ProgressListener;
+import io.mcpiac.engine.execution.ResultJson;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.plans.Plan;
+import io.mcpiac.engine.plans.PlanFile;
+import io.mcpiac.engine.plans.PlanJson;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mcp-iac apply -f FILE | PLANFILE}. */
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Apply a deployment file, or a plan saved with plan --out.",
+      "Actions run in dependency order and in parallel; on failure everything is rolled back."
+    })
+public final class ApplyCommand implements Callable<Integer> {
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "A deployment file.")
+  Path file;
+
+  @Parameters(arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved by plan --out.")
+  Path planFile;
+
+  @Mixin ApplyOptions apply;
+  @Mixin StateOptions state;
+  @Mixin OutputOptions output;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Path source = planFile != null ? planFile : file;
+    if (source == null) {
+      throw new UsageException("name a deployment file with -f FILE, or a saved PLANFILE");
+    }
+    PrintStream out = spec.commandLine().getOut();
+    if (PlanFile.isPlanFile(source)) {
+      Plan plan = PlanFile.read(source);
+      try (Workspace ws = Workspace.forDeployment(state, plan.deployment())) {
+        if (!Approval.of(apply.yes, output.json(), output.colour(), out).test(plan)) {
+          return ExitCodes.OK;
+        }
+        ExecutionResult result =
+            ws.engine()
+                .apply(plan, apply.toOptions(), progress(plan, out), cancelOnInterrupt());
+        return report(plan, result, out);
+      }
+    }
+    Deployment deployment = DeploymentFiles.load(source);
+    try (Workspace ws = Workspace.forDeployment(state, deployment)) {
+      DeploymentFiles.validate(deployment, ws.registry());
+      PlanProgress progress = new PlanProgress(out, output.json(), output.colour());
+      Engine.Applied applied =
+          ws.engine()
+              .planAndApply(
+                  deployment,
+                  apply.toOptions(),
+                  progress.remembering(
+                      Approval.of(apply.yes, output.json(), output.colour(), out)),
+                  progress,
+                  cancelOnInterrupt());
+      if (!applied.applied()) {
+        if (output.json()) {
+          out.println(Json.pretty(PlanJson.of(applied.plan())));
+        } else if (!applied.plan().hasChanges()) {
+          out.print(new io.mcpiac.engine.plans.PlanRenderer(output.colour()).render(applied.plan()));
+        }
+        return ExitCodes.OK;
+      }
+      return report(applied.plan(), applied.result(), out);
+    }
+  }
+
+  private int report(Plan plan, ExecutionResult result, PrintStream out) {
+    if (output.json()) {
+      out.println(Json.write(ResultJson.of(result)));
+    } else {
+      ResultPrinter.print(result, out);
+    }
+    return result.success() ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private ProgressListener progress(Plan plan, PrintStream out) {
+    return ProgressPrinter.forMode(plan, out, output.json(), output.colour());
+  }
+
+  /** Ctrl-C stops starting actions and rolls back, instead of leaving a half-applied system. */
+  static Cancellation cancelOnInterrupt() {
+    Cancellation cancel = new Cancellation();
+    try {
+      sun.misc.Signal.handle(
+          new sun.misc.Signal("INT"),
+          sig -> {
+            System.err.println("\nInterrupted: starting nothing new, then rolling back.");
+            cancel.cancel();
+          });
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      // no signal handling here (embedded): the default behaviour stays
+    }
+    return cancel;
+  }
+
+}

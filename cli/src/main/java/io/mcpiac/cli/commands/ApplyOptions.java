@@ -1,0 +1,29 @@
+package io.mcpiac.cli.commands;
+
+import io.mcpiac.engine.execution.ExecutionOptions;
+import picocli.CommandLine.Option;
+
+/** The seed's execution options on the command line. */
+public final class ApplyOptions {
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      defaultValue = "5",
+      description = "Provider calls in flight at once (default: ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  @Option(
+      names = "--continue-on-error",
+      description = "After a failure keep going on independent branches; dependents are skipped.")
+  boolean continueOnError;
+
+  @Option(names = "--no-rollback", description = "Leave completed changes in place on failure.")
+  boolean noRollback;
+
+  @Option(names = {"-y", "--yes"}, description = "Apply without asking for confirmation.")
+  boolean yes;
+
+  public ExecutionOptions toOptions() {
+    return new ExecutionOptions(parallelism, continueOnError, !noRollback);
+  }
+}

@@ -1,0 +1,112 @@
+package io.mcpiac.cli.commands;
+
+import io.mcpiac.cli.ExitCodes;
+import io.mcpiac.cli.bench.EngineBenchmark;
+import io.mcpiac.cli.bench.Measurement;
+import io.mcpiac.cli.bench.TerraformBaseline;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mcp-iac bench}: engine overhead against Terraform, in one run, as ratios. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Benchmark the engine: N core:data resources where b[i] depends on a[i]; apply from"
+          + " empty, no-op plan, destroy. Where terraform is on the PATH, the same graph with"
+          + " terraform_data is timed in the same run and the ratio printed."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  @Option(
+      names = "--sizes",
+      split = ",",
+      defaultValue = "400,2000,10000",
+      description = "Resource counts (default: ${DEFAULT-VALUE}).")
+  List<Integer> sizes;
+
+  @Option(
+      names = "--parallelism",
+      defaultValue = "10",
+      description = "For both engines (default: ${DEFAULT-VALUE}, Terraform's default).")
+  int parallelism;
+
+  @Option(
+      names = "--terraform-max",
+      defaultValue = "2000",
+      description =
+          "Largest N also run with Terraform (default: ${DEFAULT-VALUE}; its cost grows"
+              + " quadratically).")
+  int terraformMax;
+
+  @Option(names = "--no-terraform", description = "Do not run Terraform.")
+  boolean noTerraform;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = spec.commandLine().getOut();
+    Optional<Path> terraform = noTerraform ? Optional.empty() : TerraformBaseline.find();
+    out.println(
+        "mcp-iac bench: core:data pairs (b[i] depends on a[i]), SQLite state, parallelism "
+            + parallelism
+            + "; "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores; terraform: "
+            + terraform.map(Path::toString).orElse("not found"));
+    out.println();
+    out.println(
+        String.format(
+            "%7s  %-13s %10s %12s %11s %12s %9s",
+            "N", "phase", "mcp-iac ms", "µs/resource", "peak heap", "terraform ms", "speed-up"));
+    List<Measurement> applies = new ArrayList<>();
+    for (int n : sizes) {
+      Path dir = Files.createTempDirectory("mcp-iac-bench-");
+      List<Measurement> ours = EngineBenchmark.run(n, parallelism, dir);
+      List<Measurement> theirs = List.of();
+      if (terraform.isPresent() && n <= terraformMax) {
+        Path tfDir = Files.createTempDirectory("mcp-iac-bench-tf-");
+        theirs = TerraformBaseline.run(terraform.get(), n, parallelism, tfDir);
+      }
+      for (int i = 0; i < ours.size(); i++) {
+        Measurement m = ours.get(i);
+        Measurement t = theirs.isEmpty() ? null : theirs.get(i);
+        out.println(
+            String.format(
+                "%7d  %-13s %10d %12.1f %9.1f MB %12s %9s",
+                n,
+                m.phase(),
+                m.millis(),
+                m.perResourceMicros(),
+                m.peakHeapBytes() / 1e6,
+                t == null ? "-" : Long.toString(t.millis()),
+                t == null ? "-" : String.format("%.1fx", (double) t.millis() / Math.max(1, m.millis()))));
+      }
+      applies.add(ours.get(0));
+    }
+    if (applies.size() >= 2) {
+      Measurement small = applies.get(0);
+      Measurement large = applies.get(applies.size() - 1);
+      out.println();
+      out.println(
+          String.format(
+              "Scaling of apply: %d → %d resources (%.0fx more) took %.1fx the time;"
+                  + " cost per resource %.1f → %.1f µs (linear when about equal).",
+              small.resources(),
+              large.resources(),
+              (double) large.resources() / small.resources(),
+              (double) large.millis() / Math.max(1, small.millis()),
+              small.perResourceMicros(),
+              large.perResourceMicros()));
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,168 @@
+package io.mcpiac.cli.commands;
+
+import io.mcpiac.cli.ExitCodes;
+import io.mcpiac.cli.OutputOptions;
+import io.mcpiac.cli.StateOptions;
+import io.mcpiac.cli.Workspace;
+import io.mcpiac.cli.output.PlanProgress;
+import io.mcpiac.cli.output.ResultPrinter;
+import io.mcpiac.engine.Engine;
+import io.mcpiac.engine.execution.ResultJson;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.states.Checkpoint;
+import io.mcpiac.engine.states.StateJson;
+import io.mcpiac.engine.states.StateStore;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mcp-iac checkpoint create|list|restore}. */
+@Command(
+    name = "checkpoint",
+    mixinStandardHelpOptions = true,
+    description = "Record a deployment's state, and converge the real systems back to it.",
+    subcommands = {
+      CheckpointCommand.Create.class,
+      CheckpointCommand.List.class,
+      CheckpointCommand.Restore.class
+    })
+public final class CheckpointCommand implements Runnable {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code checkpoint create NAME -m TEXT}. */
+  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a checkpoint.")
+  public static final class Create implements Callable<Integer> {
+    @Parameters(paramLabel = "NAME")
+    String name;
+
+    @Option(names = {"-m", "--message"}, required = true, paramLabel = "TEXT")
+    String message;
+
+    @Mixin StateOptions state;
+    @Mixin OutputOptions output;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      var out = spec.commandLine().getOut();
+      try (Workspace ws = Workspace.forState(state, name)) {
+        Checkpoint cp = ws.engine().checkpoints().create(name, message);
+        if (output.json()) {
+          out.println(Json.pretty(StateJson.of(cp)));
+        } else {
+          out.println(
+              "Checkpoint created: " + cp.id() + "\n" + cp.description() + " (" + name
+                  + " at version " + cp.version() + ", " + cp.resources().size() + " resources)");
+        }
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  /** {@code checkpoint list NAME}. */
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List checkpoints.")
+  public static final class List implements Callable<Integer> {
+    @Parameters(paramLabel = "NAME")
+    String name;
+
+    @Mixin StateOptions state;
+    @Mixin OutputOptions output;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      var out = spec.commandLine().getOut();
+      try (StateStore store = state.open()) {
+        java.util.List<Checkpoint> all = store.checkpoints(name);
+        if (output.json()) {
+          var array = Json.MAPPER.createArrayNode();
+          all.forEach(cp -> array.add(StateJson.of(cp)));
+          out.println(Json.pretty(array));
+        } else if (all.isEmpty()) {
+          out.println("No checkpoints for '" + name + "'.");
+        } else {
+          for (Checkpoint cp : all) {
+            out.println(
+                String.format(
+                    "%-14s %s  version %-4d %3d resources  %s",
+                    cp.id(), cp.timestamp(), cp.version(), cp.resources().size(),
+                    cp.description()));
+          }
+        }
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  /** {@code checkpoint restore ID}. */
+  @Command(
+      name = "restore",
+      mixinStandardHelpOptions = true,
+      description = "Plan the difference to a checkpoint, show it, and apply it.")
+  public static final class Restore implements Callable<Integer> {
+    @Parameters(paramLabel = "ID")
+    String id;
+
+    @Option(
+        names = {"-f", "--file"},
+        paramLabel = "FILE",
+        description = "The deployment file, for its provider connection settings.")
+    Path file;
+
+    @Mixin ApplyOptions apply;
+    @Mixin StateOptions state;
+    @Mixin OutputOptions output;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      var out = spec.commandLine().getOut();
+      String deployment;
+      try (StateStore store = state.open()) {
+        deployment =
+            store
+                .checkpoint(id)
+                .orElseThrow(
+                    () -> new java.util.NoSuchElementException("checkpoint '" + id + "' not found"))
+                .deployment();
+      }
+      try (Workspace ws =
+          file != null
+              ? Workspace.forDeployment(state, DeploymentFiles.load(file))
+              : Workspace.forState(state, deployment)) {
+        PlanProgress progress = new PlanProgress(out, output.json(), output.colour());
+        Engine.Applied applied =
+            ws.engine()
+                .checkpoints()
+                .restore(
+                    id,
+                    apply.toOptions(),
+                    progress.remembering(
+                        Approval.of(apply.yes, output.json(), output.colour(), out)),
+                    progress,
+                    ApplyCommand.cancelOnInterrupt());
+        if (!applied.applied()) {
+          if (!applied.plan().hasChanges()) {
+            out.println("Nothing to restore: '" + deployment + "' already matches " + id + ".");
+          }
+          return ExitCodes.OK;
+        }
+        if (output.json()) {
+          out.println(Json.write(ResultJson.of(applied.result())));
+        } else {
+          ResultPrinter.print(applied.result(), out);
+        }
+        return applied.result().success() ? ExitCodes.OK : ExitCodes.FAILED;
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.mcpiac.cli.commands;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.cli.ExitCodes;
+import io.mcpiac.cli.OutputOptions;
+import io.mcpiac.cli.Providers;
+import io.mcpiac.engine.config.ConfigException;
+import io.mcpiac.engine.config.Deployment;
+import io.mcpiac.engine.config.DeploymentGraph;
+import io.mcpiac.engine.config.Diagnostic;
+import io.mcpiac.engine.config.ResourceConfig;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.ProviderRegistry;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mcp-iac validate -f FILE}. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = "Check a deployment file without touching any system: all problems at once.")
+public final class ValidateCommand implements Callable<Integer> {
+  @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE")
+  Path file;
+
+  @Mixin OutputOptions output;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    var out = spec.commandLine().getOut();
+    List<Diagnostic> problems;
+    Deployment deployment = null;
+    try {
+      deployment = DeploymentFiles.load(file);
+      try (ProviderRegistry registry =
+          Providers.registry(
+              deployment.providers(),
+              deployment.resources().stream().map(ResourceConfig::providerInstance).toList())) {
+        problems = DeploymentFiles.diagnostics(deployment, registry);
+      }
+    } catch (ConfigException e) {
+      problems = e.diagnostics();
+    }
+    if (output.json()) {
+      ObjectNode json = Json.object();
+      json.put("valid", problems.isEmpty());
+      json.put("file", file.toString());
+      var list = json.putArray("diagnostics");
+      for (Diagnostic d : problems) {
+        ObjectNode node = list.addObject();
+        node.put("code", d.code());
+        node.put("file", d.location().file());
+        node.put("line", d.location().line());
+        node.put("resource", d.resource());
+        node.put("property", d.property());
+        node.put("message", d.message());
+      }
+      out.println(Json.pretty(json));
+    } else if (problems.isEmpty()) {
+      int stages = DeploymentGraph.of(deployment).waves().size();
+      out.println(
+          "✓ "
+              + file
+              + " is valid: deployment '"
+              + deployment.name()
+              + "', "
+              + deployment.resources().size()
+              + " resources in "
+              + stages
+              + (stages == 1 ? " stage." : " stages."));
+    } else {
+      spec.commandLine().getErr().println(new ConfigException(problems).getMessage());
+    }
+    return problems.isEmpty() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+  }
+}

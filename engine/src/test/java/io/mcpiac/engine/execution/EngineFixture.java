@@ -1,0 +1,65 @@
+package io.mcpiac.engine.execution;
+
+import io.mcpiac.engine.Engine;
+import io.mcpiac.engine.config.Deployment;
+import io.mcpiac.engine.plans.Plan;
+import io.mcpiac.engine.providers.ProviderRegistry;
+import io.mcpiac.engine.providers.core.CoreProvider;
+import io.mcpiac.engine.states.StateStore;
+import io.mcpiac.engine.states.StateStores;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The real engine with the core provider and a SQLite state file in a temporary directory. */
+final class EngineFixture implements AutoCloseable {
+  final StateStore store;
+  final ProviderRegistry registry = new ProviderRegistry();
+  final Engine engine;
+  final List<ProgressEvent> events = Collections.synchronizedList(new ArrayList<>());
+
+  EngineFixture(Path dir) {
+    store = StateStores.open("sqlite:" + dir.resolve("state.db"));
+    registry.register(CoreProvider.NAME, new CoreProvider());
+    engine = new Engine(registry, store);
+  }
+
+  ExecutionResult apply(Deployment d) {
+    return apply(d, ExecutionOptions.DEFAULTS);
+  }
+
+  ExecutionResult apply(Deployment d, ExecutionOptions options) {
+    Engine.Applied applied =
+        engine.planAndApply(d, options, p -> true, events::add, new Cancellation());
+    return applied.result();
+  }
+
+  Plan plan(Deployment d) {
+    return engine.plan(d);
+  }
+
+  /** Resource names in the order their actions started running. */
+  List<String> started() {
+    synchronized (events) {
+      return events.stream()
+          .filter(e -> e.kind() == ProgressEvent.Kind.ACTION_UPDATE && "running".equals(e.status()))
+          .map(ProgressEvent::resource)
+          .toList();
+    }
+  }
+
+  List<String> finishedOrder() {
+    synchronized (events) {
+      return events.stream()
+          .filter(e -> e.kind() == ProgressEvent.Kind.ACTION_UPDATE && "complete".equals(e.status()))
+          .map(ProgressEvent::resource)
+          .toList();
+    }
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}
