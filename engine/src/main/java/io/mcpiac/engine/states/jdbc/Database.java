@@ -1,0 +1,119 @@
+package io.mcpiac.engine.states.jdbc;
+
+import io.mcpiac.engine.states.StateStoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One connection shared by the store's threads, one transaction at a time. SQLite has one writer
+ * anyway, and a single connection keeps its prepared statements, which is most of the speed of a
+ * small transaction.
+ */
+public final class Database implements AutoCloseable {
+  private final Connection connection;
+  private final SqlDialect dialect;
+  private final ReentrantLock guard = new ReentrantLock();
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private boolean inTransaction;
+  private boolean closed;
+
+  Database(SqlDialect dialect) {
+    this.dialect = dialect;
+    try {
+      this.connection = dialect.dataSource().getConnection();
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      throw new StateStoreException("cannot open state at " + dialect.location(), e);
+    }
+  }
+
+  /** Runs {@code work} in a transaction that may write; joins the caller's if there is one. */
+  public <T> T write(SqlWork<T> work) {
+    return transaction(dialect.beginWrite(), work);
+  }
+
+  /** Runs {@code work} in a transaction that only reads. */
+  public <T> T read(SqlWork<T> work) {
+    return transaction(dialect.beginRead(), work);
+  }
+
+  /**
+   * The prepared statement for {@code sql}, prepared once per store. Only valid inside {@link
+   * #write} or {@link #read}, whose lock keeps other threads away from it.
+   */
+  public PreparedStatement statement(String sql) throws SQLException {
+    PreparedStatement statement = statements.get(sql);
+    if (statement == null) {
+      statement = connection.prepareStatement(sql);
+      statements.put(sql, statement);
+    }
+    return statement;
+  }
+
+  /** A connection of its own, outside this one's transactions (PostgreSQL's lock sessions). */
+  public Connection openConnection() throws SQLException {
+    return dialect.dataSource().getConnection();
+  }
+
+  private <T> T transaction(String begin, SqlWork<T> work) {
+    guard.lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("state store " + dialect.location() + " is closed");
+      }
+      if (inTransaction) {
+        return work.run();
+      }
+      statement(begin).execute();
+      inTransaction = true;
+      try {
+        T result = work.run();
+        statement("COMMIT").execute();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        rollbackAfter(e);
+        throw e;
+      } finally {
+        inTransaction = false;
+      }
+    } catch (SQLException e) {
+      throw new StateStoreException(
+          "state at " + dialect.location() + " failed: " + e.getMessage(), e);
+    } finally {
+      guard.unlock();
+    }
+  }
+
+  private void rollbackAfter(Throwable failure) {
+    try {
+      statement("ROLLBACK").execute();
+    } catch (SQLException e) {
+      // Some errors end the transaction themselves; the original failure is what matters.
+      failure.addSuppressed(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    guard.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (PreparedStatement statement : statements.values()) {
+        statement.close();
+      }
+      statements.clear();
+      connection.close();
+    } catch (SQLException e) {
+      throw new StateStoreException("cannot close state at " + dialect.location(), e);
+    } finally {
+      guard.unlock();
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package io.mcpiac.engine.states.jdbc;
+
+import io.mcpiac.engine.states.Checkpoint;
+import io.mcpiac.engine.states.DeploymentState;
+import io.mcpiac.engine.states.DeploymentSummary;
+import io.mcpiac.engine.states.JournalEntry;
+import io.mcpiac.engine.states.LockInfo;
+import io.mcpiac.engine.states.ResourceRecord;
+import io.mcpiac.engine.states.StateLock;
+import io.mcpiac.engine.states.StateStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A {@link StateStore} in a SQL database. Every method is one small transaction on one shared
+ * connection with prepared statements; the schema is migrated once, when the store opens.
+ */
+public final class JdbcStateStore implements StateStore {
+  private final SqlDialect dialect;
+  private final StoreSettings settings;
+  private final Database database;
+  private final DeploymentTable deployments;
+  private final ResourceTable resources;
+  private final JournalTable journal;
+  private final CheckpointTable checkpoints;
+  private final DeploymentLocks locks;
+
+  private JdbcStateStore(SqlDialect dialect, StoreSettings settings, Database database) {
+    this.dialect = dialect;
+    this.settings = settings;
+    this.database = database;
+    this.deployments = new DeploymentTable(database);
+    this.resources = new ResourceTable(database);
+    this.journal = new JournalTable(database);
+    this.checkpoints = new CheckpointTable(database);
+    this.locks = dialect.locks(database, settings);
+  }
+
+  /** Migrates the schema if needed and opens the store. */
+  public static JdbcStateStore open(SqlDialect dialect, StoreSettings settings) {
+    Migrations.apply(dialect);
+    return new JdbcStateStore(dialect, settings, new Database(dialect));
+  }
+
+  @Override
+  public String location() {
+    return dialect.location();
+  }
+
+  @Override
+  public List<DeploymentSummary> deployments() {
+    return database.read(deployments::summaries);
+  }
+
+  @Override
+  public Optional<DeploymentState> load(String deployment) {
+    return database.read(
+        () -> {
+          Optional<DeploymentTable.Current> current = deployments.find(deployment);
+          if (current.isEmpty()) {
+            return Optional.empty();
+          }
+          Map<String, ResourceRecord> live = resources.current(deployment);
+          return Optional.of(
+              new DeploymentState(
+                  deployment, current.get().version(), current.get().updatedAt(), live));
+        });
+  }
+
+  @Override
+  public Optional<DeploymentState> load(String deployment, long version) {
+    return database.read(
+        () -> {
+          Optional<DeploymentTable.Current> current = deployments.find(deployment);
+          if (current.isEmpty() || version < 0 || version > current.get().version()) {
+            return Optional.empty();
+          }
+          if (version == current.get().version()) {
+            return Optional.of(
+                new DeploymentState(
+                    deployment, version, current.get().updatedAt(), resources.current(deployment)));
+          }
+          return Optional.of(
+              new DeploymentState(
+                  deployment,
+                  version,
+                  deployments.versionUpdatedAt(deployment, version),
+                  resources.at(deployment, version)));
+        });
+  }
+
+  @Override
+  public long version(String deployment) {
+    return database.read(
+        () -> deployments.find(deployment).map(DeploymentTable.Current::version).orElse(0L));
+  }
+
+  @Override
+  public long beginVersion(String deployment) {
+    return database.write(() -> deployments.beginVersion(deployment, now()));
+  }
+
+  @Override
+  public List<JournalEntry> journalIntents(List<JournalEntry> intents) {
+    if (intents.isEmpty()) {
+      return List.of();
+    }
+    return database.write(
+        () -> {
+          Instant now = now();
+          List<JournalEntry> written = new ArrayList<>(intents.size());
+          for (JournalEntry intent : intents) {
+            written.add(journal.insert(intent, now));
+          }
+          return written;
+        });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A state effect must belong to the deployment's current version; otherwise nothing is written
+   * and {@link IllegalStateException} is thrown. An unknown {@code entryId} throws {@link
+   * IllegalArgumentException}, also writing nothing.
+   */
+  @Override
+  public void journalFinish(
+      long entryId,
+      JournalEntry.Status status,
+      String error,
+      String deployment,
+      long version,
+      ResourceRecord put,
+      String removed) {
+    database.write(
+        () -> {
+          Instant now = now();
+          journal.finish(entryId, status, error, now);
+          if (put == null && removed == null) {
+            return null;
+          }
+          deployments.recordWrite(deployment, version, now);
+          if (removed != null) {
+            resources.remove(deployment, version, removed);
+          }
+          if (put != null) {
+            resources.put(deployment, version, put);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public List<JournalEntry> unfinished(String deployment) {
+    return database.read(() -> journal.unfinished(deployment));
+  }
+
+  @Override
+  public List<JournalEntry> journal(String deployment, long version) {
+    return database.read(() -> journal.ofVersion(deployment, version));
+  }
+
+  @Override
+  public StateLock lock(String deployment, LockInfo who) {
+    return locks.acquire(deployment, who);
+  }
+
+  @Override
+  public Optional<LockInfo> lockHolder(String deployment) {
+    return locks.holder(deployment);
+  }
+
+  @Override
+  public void forceUnlock(String deployment) {
+    locks.forceUnlock(deployment);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException when the deployment has never been written
+   */
+  @Override
+  public Checkpoint createCheckpoint(String deployment, String description) {
+    return database.write(
+        () -> {
+          DeploymentTable.Current current =
+              deployments
+                  .find(deployment)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "no deployment named '" + deployment + "' to checkpoint"));
+          return checkpoints.insert(
+              deployment,
+              current.version(),
+              description,
+              resources.current(deployment).values(),
+              now());
+        });
+  }
+
+  @Override
+  public List<Checkpoint> checkpoints(String deployment) {
+    return database.read(() -> checkpoints.ofDeployment(deployment));
+  }
+
+  @Override
+  public Optional<Checkpoint> checkpoint(String id) {
+    return database.read(() -> checkpoints.byId(id));
+  }
+
+  @Override
+  public void close() {
+    try {
+      locks.close();
+    } finally {
+      database.close();
+    }
+  }
+
+  private Instant now() {
+    return settings.clock().instant();
+  }
+}

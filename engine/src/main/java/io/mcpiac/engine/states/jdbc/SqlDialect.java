@@ -1,0 +1,33 @@
+package io.mcpiac.engine.states.jdbc;
+
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * What differs between the databases a {@link JdbcStateStore} runs on. Everything else (the
+ * migrations, every query, the upserts with {@code ON CONFLICT}, {@code RETURNING}) is SQL that
+ * SQLite and PostgreSQL both accept, so a dialect stays small.
+ */
+public interface SqlDialect {
+
+  /** The store's location for messages, credentials removed: {@code sqlite:/path/state.db}. */
+  String location();
+
+  /** Where Flyway and the store get their connections. */
+  DataSource dataSource();
+
+  /** Values for the migrations' placeholders, such as {@code journal_id}. */
+  Map<String, String> migrationPlaceholders();
+
+  /**
+   * Starts a transaction that will write. SQLite needs {@code BEGIN IMMEDIATE}: a deferred
+   * transaction that reads and then writes cannot wait for another writer, it fails at once.
+   */
+  String beginWrite();
+
+  /** Starts a transaction that only reads, for a consistent view across several queries. */
+  String beginRead();
+
+  /** How this database guards a deployment's write lock. */
+  DeploymentLocks locks(Database database, StoreSettings settings);
+}

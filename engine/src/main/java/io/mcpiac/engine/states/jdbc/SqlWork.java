@@ -1,0 +1,9 @@
+package io.mcpiac.engine.states.jdbc;
+
+import java.sql.SQLException;
+
+/** Work done inside one transaction of a {@link Database}. */
+@FunctionalInterface
+interface SqlWork<T> {
+  T run() throws SQLException;
+}

@@ -1,0 +1,531 @@
+package io.mcpiac.engine.states;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.Change;
+import io.mcpiac.engine.resources.ResourceState;
+import io.mcpiac.engine.states.jdbc.StoreSettings;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link StateStore} must do, whatever database holds it. A subclass provides the
+ * database: each {@link #openStore} is a new store (its own connections) on the same data.
+ */
+public abstract class StateStoreContract {
+  /** A short heartbeat, so that tests see it work; the lease stays long. */
+  protected static final StoreSettings SETTINGS =
+      new StoreSettings(Duration.ofSeconds(30), Duration.ofMillis(50), Clock.systemUTC());
+
+  protected static final String APP = "app";
+
+  private final List<StateStore> opened = new ArrayList<>();
+  protected StateStore store;
+
+  /** A new store on this test's database. */
+  protected abstract StateStore openStore(StoreSettings settings);
+
+  /** A plain connection to this test's database, to write rows the SPI cannot. */
+  protected abstract Connection connect() throws SQLException;
+
+  @BeforeEach
+  void openFirstStore() {
+    store = open();
+  }
+
+  @AfterEach
+  void closeStores() {
+    for (StateStore each : opened) {
+      each.close();
+    }
+  }
+
+  protected StateStore open() {
+    StateStore opening = openStore(SETTINGS);
+    opened.add(opening);
+    return opening;
+  }
+
+  // ---- versions and resources ----
+
+  @Test
+  void unknownDeploymentHasNoStateAndVersionZero() {
+    assertThat(store.version(APP)).isZero();
+    assertThat(store.load(APP)).isEmpty();
+    assertThat(store.load(APP, 0)).isEmpty();
+    assertThat(store.deployments()).isEmpty();
+    assertThat(store.unfinished(APP)).isEmpty();
+    assertThat(store.journal(APP, 1)).isEmpty();
+  }
+
+  @Test
+  void beginVersionCreatesTheDeploymentAndCountsUp() {
+    assertThat(store.beginVersion(APP)).isEqualTo(1);
+    assertThat(store.beginVersion(APP)).isEqualTo(2);
+    assertThat(store.beginVersion("other")).isEqualTo(1);
+
+    assertThat(store.version(APP)).isEqualTo(2);
+    DeploymentState state = store.load(APP).orElseThrow();
+    assertThat(state.version()).isEqualTo(2);
+    assertThat(state.resources()).isEmpty();
+    assertThat(state.updatedAt()).isNotNull();
+  }
+
+  @Test
+  void everyVersionStaysReadableAfterPutsAndRemovals() {
+    long v1 = store.beginVersion(APP);
+    put(v1, resource("a", 1));
+    put(v1, resource("b", 1));
+    long v2 = store.beginVersion(APP);
+    put(v2, resource("a", 2));
+    remove(v2, "b");
+    put(v2, resource("c", 2));
+    long v3 = store.beginVersion(APP);
+    remove(v3, "c");
+    put(v3, resource("b", 3));
+    long v4 = store.beginVersion(APP);
+
+    assertThat(generations(store.load(APP, 0))).isEmpty();
+    assertThat(generations(store.load(APP, v1))).containsExactly(entry("a", 1), entry("b", 1));
+    assertThat(generations(store.load(APP, v2))).containsExactly(entry("a", 2), entry("c", 2));
+    assertThat(generations(store.load(APP, v3))).containsExactly(entry("a", 2), entry("b", 3));
+    assertThat(generations(store.load(APP, v4))).isEqualTo(generations(store.load(APP, v3)));
+    assertThat(generations(store.load(APP))).isEqualTo(generations(store.load(APP, v4)));
+    assertThat(store.load(APP, v4 + 1)).isEmpty();
+    assertThat(store.load(APP, -1)).isEmpty();
+    assertThat(store.load(APP, v2).orElseThrow().version()).isEqualTo(v2);
+    assertThat(store.load(APP, v2).orElseThrow().updatedAt()).isNotNull();
+  }
+
+  @Test
+  void aSecondPutInTheSameVersionReplacesTheFirst() {
+    long v1 = store.beginVersion(APP);
+    put(v1, resource("a", 1));
+    long v2 = store.beginVersion(APP);
+    put(v2, resource("a", 2));
+    put(v2, resource("a", 3));
+
+    assertThat(generations(store.load(APP))).containsExactly(entry("a", 3));
+    assertThat(generations(store.load(APP, v1))).containsExactly(entry("a", 1));
+  }
+
+  @Test
+  void aResourceRemovedAndPutAgainInOneVersionExistsOnce() {
+    long v1 = store.beginVersion(APP);
+    put(v1, resource("a", 1));
+    long v2 = store.beginVersion(APP);
+    put(v2, resource("a", 2));
+    remove(v2, "a");
+    assertThat(store.load(APP).orElseThrow().resources()).isEmpty();
+    put(v2, resource("a", 3));
+    remove(v2, "missing");
+
+    assertThat(generations(store.load(APP))).containsExactly(entry("a", 3));
+    assertThat(generations(store.load(APP, v1))).containsExactly(entry("a", 1));
+  }
+
+  @Test
+  void recordsKeepEveryField() {
+    long v1 = store.beginVersion(APP);
+    ObjectNode outputs = Json.object().put("ip", "10.0.0.5");
+    outputs.putArray("ports").add(80).add(443);
+    ResourceRecord full =
+        new ResourceRecord(
+            "web",
+            "docker:container",
+            "docker.local",
+            "c-123",
+            Json.object().put("image", "nginx:1.27").put("replicas", 2),
+            outputs,
+            List.of("net", "volume"),
+            ResourceState.CREATED);
+    ResourceRecord sparse =
+        new ResourceRecord("bare", "t", null, null, null, null, List.of(), null);
+    put(v1, full);
+    put(v1, sparse);
+
+    Map<String, ResourceRecord> loaded = store.load(APP).orElseThrow().resources();
+    assertThat(loaded.get("web")).isEqualTo(full);
+    assertThat(loaded.get("bare")).isEqualTo(sparse);
+    assertThat(loaded.keySet()).containsExactly("bare", "web");
+  }
+
+  @Test
+  void deploymentsListVersionsAndLiveResourceCounts() {
+    long v1 = store.beginVersion(APP);
+    put(v1, resource("a", 1));
+    put(v1, resource("b", 1));
+    long v2 = store.beginVersion(APP);
+    remove(v2, "a");
+    store.beginVersion("empty");
+
+    List<DeploymentSummary> summaries = store.deployments();
+    assertThat(summaries)
+        .extracting(DeploymentSummary::name, DeploymentSummary::version)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(APP, 2L),
+            org.assertj.core.groups.Tuple.tuple("empty", 1L));
+    assertThat(summaries).extracting(DeploymentSummary::resources).containsExactly(1, 0);
+    assertThat(summaries).allSatisfy(s -> assertThat(s.updatedAt()).isNotNull());
+  }
+
+  // ---- journal ----
+
+  @Test
+  void intentsGetIdsAndStayUnfinishedUntilFinished() {
+    long v1 = store.beginVersion(APP);
+    List<JournalEntry> written =
+        store.journalIntents(
+            List.of(
+                intent(v1, Change.Kind.CREATE, "a"),
+                intent(v1, Change.Kind.CREATE, "b"),
+                intent(v1, Change.Kind.DELETE, "c")));
+
+    assertThat(written).extracting(JournalEntry::id).doesNotContain(0L).isSorted();
+    assertThat(written).extracting(JournalEntry::status).containsOnly(JournalEntry.Status.INTENT);
+    assertThat(written).allSatisfy(e -> assertThat(e.startedAt()).isNotNull());
+    assertThat(store.unfinished(APP)).isEqualTo(written);
+
+    store.journalFinish(
+        written.get(0).id(), JournalEntry.Status.DONE, null, APP, v1, resource("a", 1), null);
+    store.journalFinish(
+        written.get(1).id(), JournalEntry.Status.FAILED, "boom", APP, v1, null, null);
+
+    assertThat(store.unfinished(APP)).extracting(JournalEntry::resource).containsExactly("c");
+    List<JournalEntry> journal = store.journal(APP, v1);
+    assertThat(journal)
+        .extracting(JournalEntry::resource, JournalEntry::status, JournalEntry::error)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a", JournalEntry.Status.DONE, null),
+            org.assertj.core.groups.Tuple.tuple("b", JournalEntry.Status.FAILED, "boom"),
+            org.assertj.core.groups.Tuple.tuple("c", JournalEntry.Status.INTENT, null));
+    assertThat(journal.get(0).finishedAt()).isNotNull();
+    assertThat(journal.get(0).record()).isEqualTo(written.get(0).record());
+    assertThat(journal.get(0).kind()).isEqualTo(Change.Kind.CREATE);
+    assertThat(journal.get(2).kind()).isEqualTo(Change.Kind.DELETE);
+    assertThat(generations(store.load(APP))).containsExactly(entry("a", 1));
+    assertThat(store.journalIntents(List.of())).isEmpty();
+  }
+
+  @Test
+  void aFinishedRemovalEndsTheResource() {
+    long v1 = store.beginVersion(APP);
+    put(v1, resource("a", 1));
+    long v2 = store.beginVersion(APP);
+    JournalEntry delete = store.journalIntents(List.of(intent(v2, Change.Kind.DELETE, "a"))).get(0);
+
+    store.journalFinish(delete.id(), JournalEntry.Status.DONE, null, APP, v2, null, "a");
+
+    assertThat(store.load(APP).orElseThrow().resources()).isEmpty();
+    assertThat(generations(store.load(APP, v1))).containsExactly(entry("a", 1));
+  }
+
+  @Test
+  void aFinishWhoseStateEffectFailsIsRolledBack() {
+    long v1 = store.beginVersion(APP);
+    long v2 = store.beginVersion(APP);
+    put(v2, resource("a", 2));
+    JournalEntry entry = store.journalIntents(List.of(intent(v1, Change.Kind.UPDATE, "a"))).get(0);
+
+    // Version 1 is no longer current: writing into it would rewrite history.
+    assertThatThrownBy(
+            () ->
+                store.journalFinish(
+                    entry.id(), JournalEntry.Status.DONE, null, APP, v1, resource("a", 1), null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("version 1")
+        .hasMessageContaining("is 2");
+
+    assertThat(store.unfinished(APP)).containsExactly(entry);
+    assertThat(generations(store.load(APP))).containsExactly(entry("a", 2));
+  }
+
+  @Test
+  void aFinishOfAnUnknownEntryWritesNoState() {
+    long v1 = store.beginVersion(APP);
+
+    assertThatThrownBy(
+            () ->
+                store.journalFinish(
+                    4242, JournalEntry.Status.DONE, null, APP, v1, resource("a", 1), null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("4242");
+    assertThatThrownBy(
+            () ->
+                store.journalFinish(
+                    1, JournalEntry.Status.INTENT, null, APP, v1, resource("a", 1), null))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    assertThat(store.load(APP).orElseThrow().resources()).isEmpty();
+  }
+
+  @Test
+  void aStateEffectOnAnUnknownDeploymentIsRefused() {
+    JournalEntry entry = store.journalIntents(List.of(intent(1, Change.Kind.CREATE, "a"))).get(0);
+
+    assertThatThrownBy(
+            () ->
+                store.journalFinish(
+                    entry.id(), JournalEntry.Status.DONE, null, APP, 1, resource("a", 1), null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("does not exist");
+    assertThat(store.unfinished(APP)).containsExactly(entry);
+  }
+
+  // ---- locks ----
+
+  @Test
+  void aSecondStoreFailsAtOnceNamingTheHolder() {
+    StateStore other = open();
+    LockInfo first = LockInfo.current("apply");
+
+    try (StateLock lock = store.lock(APP, first)) {
+      assertThat(lock.deployment()).isEqualTo(APP);
+      assertThat(lock.holder().owner()).isEqualTo(first.owner());
+
+      assertThatThrownBy(() -> other.lock(APP, LockInfo.current("destroy")))
+          .isInstanceOfSatisfying(
+              LockedException.class,
+              e -> {
+                assertThat(e.holder().owner()).isEqualTo(first.owner());
+                assertThat(e.holder().host()).isEqualTo(first.host());
+                assertThat(e.holder().pid()).isEqualTo(first.pid());
+                assertThat(e.holder().operation()).isEqualTo("apply");
+              })
+          .hasMessageContaining(first.host())
+          .hasMessageContaining("pid " + first.pid());
+      assertThat(other.lockHolder(APP)).contains(lock.holder());
+      try (StateLock unrelated = other.lock("elsewhere", LockInfo.current("apply"))) {
+        assertThat(unrelated.deployment()).isEqualTo("elsewhere");
+      }
+    }
+
+    assertThat(other.lockHolder(APP)).isEmpty();
+    try (StateLock second = other.lock(APP, LockInfo.current("destroy"))) {
+      assertThat(store.lockHolder(APP).map(LockInfo::operation)).contains("destroy");
+    }
+  }
+
+  @Test
+  void theLockOfADeadProcessOnThisHostIsTakenOver() throws Exception {
+    Process child = new ProcessBuilder("sleep", "0").start();
+    child.waitFor();
+    LockInfo dead =
+        new LockInfo("ghost", LockInfo.current("x").host(), child.pid(), Instant.now(), "apply");
+    insertLockRow(APP, "ghost-token", dead, Instant.now());
+
+    try (StateLock lock = store.lock(APP, LockInfo.current("apply"))) {
+      assertThat(store.lockHolder(APP)).contains(lock.holder());
+      assertThat(lock.holder().pid()).isEqualTo(ProcessHandle.current().pid());
+    }
+  }
+
+  @Test
+  void aHeldLockKeepsItsHeartbeat() throws Exception {
+    try (StateLock lock = store.lock(APP, LockInfo.current("apply"))) {
+      long first = heartbeatMillis(APP);
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (heartbeatMillis(APP) == first && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(heartbeatMillis(APP)).isGreaterThan(first);
+    }
+  }
+
+  @Test
+  void forceUnlockFreesTheLockAndTheOldHolderCannotReleaseItsSuccessor() {
+    StateStore other = open();
+    StateLock stuck = store.lock(APP, LockInfo.current("apply"));
+
+    other.forceUnlock(APP);
+    assertThat(other.lockHolder(APP)).isEmpty();
+    try (StateLock successor = other.lock(APP, LockInfo.current("destroy"))) {
+      stuck.close();
+      stuck.close();
+      assertThat(other.lockHolder(APP)).contains(successor.holder());
+    }
+  }
+
+  @Test
+  void closingTheStoreReleasesItsLocks() {
+    StateStore other = open();
+    other.lock(APP, LockInfo.current("apply"));
+
+    other.close();
+
+    assertThat(store.lockHolder(APP)).isEmpty();
+    assertThatThrownBy(() -> other.version(APP)).isInstanceOf(IllegalStateException.class);
+  }
+
+  // ---- checkpoints ----
+
+  @Test
+  void aCheckpointIsAnImmutableCopy() {
+    long v1 = store.beginVersion(APP);
+    put(v1, resource("a", 1));
+    put(v1, resource("b", 1));
+    Checkpoint checkpoint = store.createCheckpoint(APP, "before the upgrade");
+
+    long v2 = store.beginVersion(APP);
+    put(v2, resource("a", 2));
+    remove(v2, "b");
+    put(v2, resource("c", 2));
+
+    Checkpoint reread = store.checkpoint(checkpoint.id()).orElseThrow();
+    assertThat(reread).isEqualTo(checkpoint);
+    assertThat(reread.id()).matches("cp-[0-9a-f]{8}");
+    assertThat(reread.deployment()).isEqualTo(APP);
+    assertThat(reread.version()).isEqualTo(v1);
+    assertThat(reread.description()).isEqualTo("before the upgrade");
+    assertThat(reread.resources())
+        .extracting(ResourceRecord::name, r -> r.properties().get("generation").asInt())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a", 1),
+            org.assertj.core.groups.Tuple.tuple("b", 1));
+  }
+
+  @Test
+  void checkpointsAreListedNewestFirst() {
+    long v1 = store.beginVersion(APP);
+    put(v1, resource("a", 1));
+    Checkpoint first = store.createCheckpoint(APP, "first");
+    Checkpoint second = store.createCheckpoint(APP, "second");
+    store.beginVersion("other");
+    store.createCheckpoint("other", "unrelated");
+
+    assertThat(store.checkpoints(APP)).containsExactly(second, first);
+    assertThat(store.checkpoints("nothing")).isEmpty();
+    assertThat(store.checkpoint("cp-00000000")).isEmpty();
+    assertThatThrownBy(() -> store.createCheckpoint("nothing", "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nothing");
+  }
+
+  // ---- durability ----
+
+  @Test
+  void aReopenedStoreKeepsEverything() {
+    long v1 = store.beginVersion(APP);
+    put(v1, resource("a", 1));
+    long v2 = store.beginVersion(APP);
+    put(v2, resource("a", 2));
+    JournalEntry pending =
+        store.journalIntents(List.of(intent(v2, Change.Kind.CREATE, "b"))).get(0);
+    Checkpoint checkpoint = store.createCheckpoint(APP, "kept");
+    store.close();
+
+    StateStore reopened = open();
+
+    assertThat(reopened.version(APP)).isEqualTo(v2);
+    assertThat(generations(reopened.load(APP))).containsExactly(entry("a", 2));
+    assertThat(generations(reopened.load(APP, v1))).containsExactly(entry("a", 1));
+    assertThat(reopened.unfinished(APP)).containsExactly(pending);
+    assertThat(reopened.checkpoint(checkpoint.id())).contains(checkpoint);
+    assertThat(reopened.location()).isEqualTo(store.location());
+  }
+
+  // ---- helpers ----
+
+  protected void insertLockRow(String deployment, String token, LockInfo holder, Instant heartbeat)
+      throws SQLException {
+    try (Connection connection = connect();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO locks (deployment, token, owner, host, pid, started_at, operation,"
+                    + " heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, deployment);
+      insert.setString(2, token);
+      insert.setString(3, holder.owner());
+      insert.setString(4, holder.host());
+      insert.setLong(5, holder.pid());
+      insert.setLong(6, holder.startedAt().toEpochMilli());
+      insert.setString(7, holder.operation());
+      insert.setLong(8, heartbeat.toEpochMilli());
+      insert.executeUpdate();
+    }
+  }
+
+  protected long heartbeatMillis(String deployment) throws SQLException {
+    try (Connection connection = connect();
+        PreparedStatement select =
+            connection.prepareStatement("SELECT heartbeat_at FROM locks WHERE deployment = ?")) {
+      select.setString(1, deployment);
+      try (ResultSet row = select.executeQuery()) {
+        assertThat(row.next()).as("a lock row for " + deployment).isTrue();
+        return row.getLong(1);
+      }
+    }
+  }
+
+  protected void put(long version, ResourceRecord record) {
+    JournalEntry entry =
+        store.journalIntents(List.of(intent(version, Change.Kind.CREATE, record.name()))).get(0);
+    store.journalFinish(entry.id(), JournalEntry.Status.DONE, null, APP, version, record, null);
+  }
+
+  protected void remove(long version, String name) {
+    JournalEntry entry =
+        store.journalIntents(List.of(intent(version, Change.Kind.DELETE, name))).get(0);
+    store.journalFinish(entry.id(), JournalEntry.Status.DONE, null, APP, version, null, name);
+  }
+
+  protected static ResourceRecord resource(String name, int generation) {
+    return new ResourceRecord(
+        name,
+        "test:thing",
+        "test",
+        "id-" + name,
+        Json.object().put("generation", generation),
+        Json.object().put("address", name + ".example"),
+        List.of(),
+        ResourceState.CREATED);
+  }
+
+  protected static JournalEntry intent(long version, Change.Kind kind, String name) {
+    return new JournalEntry(
+        0,
+        APP,
+        version,
+        "apply",
+        kind,
+        name,
+        "test:thing",
+        "test",
+        "id-" + name,
+        Json.object().put("name", name),
+        JournalEntry.Status.INTENT,
+        null,
+        null,
+        null);
+  }
+
+  /** Each resource's name and generation, in the state's order. */
+  private static List<Map.Entry<String, Integer>> generations(Optional<DeploymentState> state) {
+    List<Map.Entry<String, Integer>> generations = new ArrayList<>();
+    state
+        .orElseThrow()
+        .resources()
+        .forEach(
+            (name, r) -> generations.add(entry(name, r.properties().get("generation").asInt())));
+    return generations;
+  }
+
+  private static Map.Entry<String, Integer> entry(String name, int generation) {
+    return Map.entry(name, generation);
+  }
+}

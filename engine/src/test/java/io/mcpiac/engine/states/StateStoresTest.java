@@ -1,0 +1,68 @@
+package io.mcpiac.engine.states;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StateStoresTest {
+  @TempDir Path directory;
+
+  private static final Path WORKING_DIRECTORY = Path.of("").toAbsolutePath();
+
+  @Test
+  void sqliteLocationsAreResolvedAgainstTheWorkingDirectory() {
+    assertThat(StateStores.sqlitePath("sqlite:.mcp-iac/state.db"))
+        .isEqualTo(WORKING_DIRECTORY.resolve(".mcp-iac/state.db"));
+    assertThat(StateStores.sqlitePath("states/prod.db"))
+        .isEqualTo(WORKING_DIRECTORY.resolve("states/prod.db"));
+    assertThat(StateStores.sqlitePath("SQLite:/var/lib/x/../state.db"))
+        .isEqualTo(Path.of("/var/lib/state.db"));
+    assertThat(StateStores.sqlitePath("  /tmp/state.db ")).isEqualTo(Path.of("/tmp/state.db"));
+  }
+
+  @Test
+  void openCreatesTheFileAndKeepsItsContentAcrossOpens() {
+    Path file = directory.resolve("a/b/state.db");
+    try (StateStore store = StateStores.open("sqlite:" + file)) {
+      assertThat(store.location()).isEqualTo("sqlite:" + file);
+      store.beginVersion("app");
+    }
+    try (StateStore store = StateStores.open(file.toString())) {
+      assertThat(store.version("app")).isEqualTo(1);
+    }
+    assertThat(file).isRegularFile();
+  }
+
+  @Test
+  void postgresqlIsNamedButNotAvailableYetAndItsPasswordIsNotRepeated() {
+    assertThatThrownBy(() -> StateStores.open("postgresql://ci:s3cret@db.example:5432/state"))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("PostgreSQL state is not available in this build yet")
+        .hasMessageContaining("ci@db.example")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void unknownLocationsAreRefused() {
+    assertThatThrownBy(() -> StateStores.open("mysql://db/state"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mysql://db/state");
+    assertThatThrownBy(() -> StateStores.open("sqlite:"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> StateStores.open(" ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theDefaultLocationComesFromTheEnvironmentOrIsTheProjectFile() {
+    assertThat(StateStores.defaultLocation(Map.of())).isEqualTo("sqlite:.mcp-iac/state.db");
+    assertThat(StateStores.defaultLocation(Map.of("MCP_IAC_STATE", " ")))
+        .isEqualTo(StateStores.DEFAULT_LOCATION);
+    assertThat(StateStores.defaultLocation(Map.of("MCP_IAC_STATE", "sqlite:/srv/state.db")))
+        .isEqualTo("sqlite:/srv/state.db");
+    assertThat(StateStores.defaultLocation()).isNotBlank();
+  }
+}

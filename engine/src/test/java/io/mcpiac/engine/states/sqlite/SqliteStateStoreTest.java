@@ -1,0 +1,121 @@
+package io.mcpiac.engine.states.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mcpiac.engine.states.LockInfo;
+import io.mcpiac.engine.states.LockedException;
+import io.mcpiac.engine.states.StateLock;
+import io.mcpiac.engine.states.StateStore;
+import io.mcpiac.engine.states.StateStoreContract;
+import io.mcpiac.engine.states.jdbc.JdbcStateStore;
+import io.mcpiac.engine.states.jdbc.StoreSettings;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract on a SQLite file, plus what only the lease-based locks of SQLite do. */
+class SqliteStateStoreTest extends StateStoreContract {
+  @TempDir Path directory;
+
+  private Path file() {
+    return directory.resolve("nested/dir/state.db");
+  }
+
+  @Override
+  protected StateStore openStore(StoreSettings settings) {
+    return JdbcStateStore.open(new SqliteDialect(file()), settings);
+  }
+
+  @Override
+  protected Connection connect() throws SQLException {
+    return DriverManager.getConnection("jdbc:sqlite:" + file());
+  }
+
+  @Test
+  void theFileAndItsDirectoriesAreCreated() {
+    assertThat(file()).isRegularFile();
+    assertThat(store.location()).isEqualTo("sqlite:" + file());
+  }
+
+  @Test
+  void migrationsRunOnce() throws SQLException {
+    open().close();
+    open().close();
+
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT COUNT(*), MIN(success) FROM flyway_schema_history WHERE version = '1'")) {
+      row.next();
+      assertThat(row.getInt(1)).isEqualTo(1);
+      assertThat(row.getInt(2)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theFileIsInWriteAheadLogMode() throws SQLException {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("PRAGMA journal_mode")) {
+      row.next();
+      assertThat(row.getString(1)).isEqualToIgnoringCase("wal");
+    }
+  }
+
+  @Test
+  void aLockFromAnotherHostHoldsWhileItsHeartbeatIsFresh() throws SQLException {
+    LockInfo remote = new LockInfo("ci", "runner-7.example", 4242, Instant.now(), "apply");
+    insertLockRow(APP, "remote-token", remote, Instant.now());
+
+    assertThatThrownBy(() -> store.lock(APP, LockInfo.current("apply")))
+        .isInstanceOf(LockedException.class)
+        .hasMessageContaining("runner-7.example");
+  }
+
+  @Test
+  void aLockFromAnotherHostIsTakenOverWhenItsLeaseRanOut() throws SQLException {
+    LockInfo remote =
+        new LockInfo("ci", "runner-7.example", 4242, Instant.now().minusSeconds(600), "apply");
+    insertLockRow(
+        APP, "remote-token", remote, Instant.now().minus(SETTINGS.lockLease()).minusSeconds(1));
+
+    try (StateLock lock = store.lock(APP, LockInfo.current("apply"))) {
+      assertThat(store.lockHolder(APP)).contains(lock.holder());
+    }
+  }
+
+  @Test
+  void aLiveProcessOnThisHostKeepsItsLockHoweverOldItsHeartbeat() throws SQLException {
+    LockInfo self = LockInfo.current("apply");
+    insertLockRow(APP, "own-token", self, Instant.now().minus(Duration.ofSeconds(5)));
+
+    assertThatThrownBy(() -> store.lock(APP, LockInfo.current("apply")))
+        .isInstanceOf(LockedException.class);
+  }
+
+  @Test
+  void aReusedProcessIdDoesNotKeepALock() throws SQLException {
+    // This JVM started long after the recorded holder's last heartbeat: it is not that holder.
+    LockInfo before =
+        new LockInfo(
+            "old",
+            LockInfo.current("x").host(),
+            ProcessHandle.current().pid(),
+            Instant.EPOCH,
+            "apply");
+    insertLockRow(APP, "old-token", before, Instant.EPOCH);
+
+    try (StateLock lock = store.lock(APP, LockInfo.current("apply"))) {
+      assertThat(store.lockHolder(APP).map(LockInfo::owner)).contains(lock.holder().owner());
+    }
+  }
+}
