@@ -24,6 +24,18 @@ public record Deployment(
     resources = List.copyOf(resources);
   }
 
+  /**
+   * The same deployment without where it was written: equal for a YAML file and the Java builder
+   * code that say the same thing, and unchanged when only comments or line breaks moved.
+   */
+  public Deployment withoutSource() {
+    return new Deployment(
+        name,
+        providers,
+        resources.stream().map(ResourceConfig::withoutSource).toList(),
+        SourceLocation.UNKNOWN);
+  }
+
   public Optional<ResourceConfig> resource(String name) {
     return resources.stream().filter(r -> r.name().equals(name)).findFirst();
   }

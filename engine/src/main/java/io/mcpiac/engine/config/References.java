@@ -20,12 +20,19 @@ import java.util.regex.Pattern;
  * interpolated as text. {@code $${} escapes a literal {@code ${}.
  */
 public final class References {
-  // type segments are [a-z0-9-]+ separated by ':'; the name may contain letters, digits, '-', '_'
+  // type segments are [a-z0-9-]+ separated by ':'; the name may contain letters, digits, '-', '_';
+  // the attribute is a dotted path whose segments are never empty
   private static final Pattern REF =
       Pattern.compile(
-          "(?<!\\$)\\$\\{\\s*((?:[A-Za-z][A-Za-z0-9_-]*:)*)([A-Za-z0-9][A-Za-z0-9_-]*)\\.([A-Za-z0-9_.-]+)\\s*}");
+          "(?<!\\$)\\$\\{\\s*((?:[A-Za-z][A-Za-z0-9_-]*:)*)([A-Za-z0-9][A-Za-z0-9_-]*)"
+              + "\\.([A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*)\\s*}");
 
   private static final Pattern ANY = Pattern.compile("(?<!\\$)\\$\\{([^}]*)}");
+
+  // an opening "${" that is never closed: everything from it to the end of the text
+  private static final Pattern UNCLOSED = Pattern.compile("(?<!\\$)\\$\\{[^}]*$");
+
+  private static final String ESCAPE = "$${";
 
   private References() {}
 
@@ -40,10 +47,16 @@ public final class References {
   public static List<String> malformed(String text) {
     List<String> bad = new ArrayList<>();
     Matcher any = ANY.matcher(text);
+    int end = 0;
     while (any.find()) {
       if (!REF.matcher(any.group()).matches()) {
         bad.add(any.group());
       }
+      end = any.end();
+    }
+    Matcher unclosed = UNCLOSED.matcher(text);
+    if (unclosed.find(end)) {
+      bad.add(unclosed.group());
     }
     return bad;
   }
@@ -110,23 +123,23 @@ public final class References {
     m.reset();
     StringBuilder out = new StringBuilder();
     int last = 0;
-    boolean any = false;
     while (m.find()) {
-      any = true;
-      out.append(text, last, m.start());
+      // only the text the user wrote is unescaped, never a substituted value
+      out.append(unescape(text.substring(last, m.start())));
       JsonNode resolved = lookup.apply(toReference(m));
-      if (Values.isUnknown(resolved)) {
+      if (Values.containsUnknown(resolved)) {
         return Values.UNKNOWN;
       }
       out.append(
           resolved == null ? m.group() : resolved.isTextual() ? resolved.textValue() : resolved);
       last = m.end();
     }
-    if (!any) {
-      return TextNode.valueOf(text.replace("$${", "${"));
-    }
-    out.append(text.substring(last));
-    return TextNode.valueOf(out.toString().replace("$${", "${"));
+    out.append(unescape(text.substring(last)));
+    return TextNode.valueOf(out.toString());
+  }
+
+  private static String unescape(String literal) {
+    return literal.replace(ESCAPE, "${");
   }
 
   /** Follows a dotted path ({@code items.0.port}) into a value; null when absent. */

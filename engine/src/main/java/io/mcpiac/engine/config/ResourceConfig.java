@@ -35,6 +35,12 @@ public record ResourceConfig(
     return type + ":" + name;
   }
 
+  /** The same resource without where it was written; see {@link Deployment#withoutSource()}. */
+  public ResourceConfig withoutSource() {
+    return new ResourceConfig(
+        type, name, properties, dependsOn, provider, SourceLocation.UNKNOWN, Map.of());
+  }
+
   /** The line of a top-level property, or of the resource when unknown. */
   public SourceLocation locationOf(String property) {
     Integer line = propertyLines.get(property);

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,12 +77,12 @@ public final class DependencyGraph {
       }
       // iterative DFS, so deep chains do not overflow the stack
       Deque<String> path = new ArrayDeque<>();
-      Deque<java.util.Iterator<String>> iterators = new ArrayDeque<>();
+      Deque<Iterator<String>> iterators = new ArrayDeque<>();
       path.push(start);
       iterators.push(dependencies.get(start).iterator());
       colour.put(start, 1);
       while (!path.isEmpty()) {
-        java.util.Iterator<String> it = iterators.peek();
+        Iterator<String> it = iterators.peek();
         if (it.hasNext()) {
           String next = it.next();
           Integer c = colour.get(next);
@@ -102,6 +104,54 @@ public final class DependencyGraph {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * One cycle for each group of mutually dependent nodes (a strongly connected component with more
+   * than one node, or a node that depends on itself), in the order of the groups' first nodes. A
+   * deployment with two independent cycles thus gets both reported at once.
+   */
+  public List<List<String>> findCycles() {
+    List<List<String>> cycles = new ArrayList<>();
+    Set<String> done = new HashSet<>();
+    for (String node : dependencies.keySet()) {
+      if (done.contains(node)) {
+        continue;
+      }
+      Set<String> component = reachable(node, dependencies);
+      component.retainAll(reachable(node, dependents));
+      done.addAll(component);
+      if (component.size() > 1 || dependencies.get(node).contains(node)) {
+        subgraph(component).findCycle().ifPresent(cycles::add);
+      }
+    }
+    return cycles;
+  }
+
+  private static Set<String> reachable(String start, Map<String, Set<String>> edges) {
+    Set<String> seen = new LinkedHashSet<>();
+    Deque<String> todo = new ArrayDeque<>();
+    todo.push(start);
+    seen.add(start);
+    while (!todo.isEmpty()) {
+      for (String next : edges.get(todo.pop())) {
+        if (seen.add(next)) {
+          todo.push(next);
+        }
+      }
+    }
+    return seen;
+  }
+
+  private DependencyGraph subgraph(Set<String> nodes) {
+    DependencyGraph out = new DependencyGraph();
+    for (String node : dependencies.keySet()) {
+      if (nodes.contains(node)) {
+        out.addNode(node);
+        dependencies.get(node).stream().filter(nodes::contains).forEach(d -> out.addEdge(node, d));
+      }
+    }
+    return out;
   }
 
   /**

@@ -1,0 +1,95 @@
+package io.mcpiac.engine.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a deployment from YAML (or JSON) text, a file, or a JSON object sent by an MCP client, with
+ * the file and line of every resource and property. The {@code read} methods never throw for bad
+ * content: every problem is a {@link Diagnostic}; the {@code load} methods throw {@link
+ * ConfigException} instead. Neither checks types, references or schemas: that is {@link
+ * DeploymentValidator}.
+ */
+public final class DeploymentLoader {
+  private DeploymentLoader() {}
+
+  public static LoadedDeployment read(Path file) {
+    String origin = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      Diagnostic unreadable =
+          new Diagnostic(
+              DiagnosticCodes.UNREADABLE_FILE,
+              new SourceLocation(origin, 0),
+              null,
+              null,
+              "cannot read the file: " + e);
+      return new LoadedDeployment(
+          new Deployment(null, Map.of(), List.of(), new SourceLocation(origin, 0)),
+          List.of(unreadable),
+          SourceMap.EMPTY);
+    }
+    return read(text, origin);
+  }
+
+  /**
+   * @param origin what diagnostics name as the file: a path, {@code <stdin>}, {@code <mcp>}
+   */
+  public static LoadedDeployment read(String text, String origin) {
+    DocumentParser.Result parsed = DocumentParser.parse(text, origin);
+    if (parsed.root() == null) {
+      return new LoadedDeployment(
+          new Deployment(null, Map.of(), List.of(), new SourceLocation(origin, 0)),
+          parsed.problems(),
+          parsed.lines());
+    }
+    LoadedDeployment read = DocumentReader.read(parsed.root(), parsed.lines(), origin);
+    if (parsed.problems().isEmpty()) {
+      return read;
+    }
+    List<Diagnostic> all = new ArrayList<>(parsed.problems());
+    all.addAll(read.problems());
+    return new LoadedDeployment(read.deployment(), all, read.sourceMap());
+  }
+
+  /** The same structure as a JSON object, e.g. from an MCP client; there are no lines. */
+  public static LoadedDeployment read(JsonNode document, String origin) {
+    return DocumentReader.read(document, SourceMap.EMPTY, origin);
+  }
+
+  /**
+   * @throws ConfigException when the document is not a well-formed deployment
+   */
+  public static Deployment load(Path file) {
+    return orThrow(read(file));
+  }
+
+  /**
+   * @throws ConfigException when the text is not a well-formed deployment
+   */
+  public static Deployment load(String text, String origin) {
+    return orThrow(read(text, origin));
+  }
+
+  /**
+   * @throws ConfigException when the object is not a well-formed deployment
+   */
+  public static Deployment fromJson(JsonNode document, String origin) {
+    return orThrow(read(document, origin));
+  }
+
+  private static Deployment orThrow(LoadedDeployment loaded) {
+    if (!loaded.problems().isEmpty()) {
+      throw new ConfigException(loaded.problems());
+    }
+    return loaded.deployment();
+  }
+}

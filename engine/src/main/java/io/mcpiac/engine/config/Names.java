@@ -1,0 +1,66 @@
+package io.mcpiac.engine.config;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The naming rules of deployments and resources. */
+public final class Names {
+  /** Deployment names become file names and state keys: a DNS label. */
+  public static final int MAX_DEPLOYMENT_NAME = 63;
+
+  /** Resource names are whatever {@code ${name.attr}} can refer to. */
+  public static final int MAX_RESOURCE_NAME = 128;
+
+  private static final Pattern DEPLOYMENT = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Pattern RESOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+
+  private Names() {}
+
+  public static boolean isValidDeploymentName(String name) {
+    return deploymentNameProblem(name).isEmpty();
+  }
+
+  public static boolean isValidResourceName(String name) {
+    return resourceNameProblem(name).isEmpty();
+  }
+
+  /** Why the name is not a valid deployment name, if it is not. */
+  public static Optional<String> deploymentNameProblem(String name) {
+    if (!DEPLOYMENT.matcher(name).matches()) {
+      return Optional.of(
+          "'"
+              + name
+              + "' is not a valid deployment name: use lower-case letters, digits and '-',"
+              + " starting with a letter or digit");
+    }
+    if (name.length() > MAX_DEPLOYMENT_NAME) {
+      return Optional.of(
+          "the deployment name is "
+              + name.length()
+              + " characters long; at most "
+              + MAX_DEPLOYMENT_NAME
+              + " are allowed");
+    }
+    return Optional.empty();
+  }
+
+  /** Why the name is not a valid resource name, if it is not. */
+  public static Optional<String> resourceNameProblem(String name) {
+    if (!RESOURCE.matcher(name).matches()) {
+      return Optional.of(
+          "'"
+              + name
+              + "' is not a valid resource name: use letters, digits, '-' and '_', starting with"
+              + " a letter or digit");
+    }
+    if (name.length() > MAX_RESOURCE_NAME) {
+      return Optional.of(
+          "the resource name is "
+              + name.length()
+              + " characters long; at most "
+              + MAX_RESOURCE_NAME
+              + " are allowed");
+    }
+    return Optional.empty();
+  }
+}
