@@ -7,8 +7,8 @@ import java.util.NoSuchElementException;
 import picocli.CommandLine;
 
 /**
- * Turns exceptions into a clear message on stderr and an exit code; a stack trace only with
- * {@code MCP_IAC_DEBUG=1}.
+ * Turns exceptions into a clear message on stderr and an exit code; a stack trace only with {@code
+ * MCP_IAC_DEBUG=1}.
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
   @Override

@@ -52,7 +52,12 @@ public final class Main implements Runnable {
           cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
           return ExitCodes.INVALID_INPUT;
         });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } finally {
+      cli.getOut().flush();
+      cli.getErr().flush();
+    }
   }
 
   @Override

@@ -29,8 +29,8 @@ public final class Providers {
 
   /**
    * @param settings {@code spec.providers}
-   * @param instances provider instances in use ({@code opnsense}, {@code opnsense/branch}) or
-   *     type names ({@code opnsense:firewall:rule})
+   * @param instances provider instances in use ({@code opnsense}, {@code opnsense/branch}) or type
+   *     names ({@code opnsense:firewall:rule})
    */
   public static ProviderRegistry registry(
       Map<String, ObjectNode> settings, Collection<String> instances) {

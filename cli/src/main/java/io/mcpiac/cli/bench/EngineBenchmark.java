@@ -35,8 +35,10 @@ public final class EngineBenchmark {
       a.put("input", "value-" + i);
       ObjectNode b = Json.object();
       b.put("input", "${a-" + i + ".output}");
-      resources.add(new ResourceConfig("core:data", "a-" + i, a, List.of(), null, origin, Map.of()));
-      resources.add(new ResourceConfig("core:data", "b-" + i, b, List.of(), null, origin, Map.of()));
+      resources.add(
+          new ResourceConfig("core:data", "a-" + i, a, List.of(), null, origin, Map.of()));
+      resources.add(
+          new ResourceConfig("core:data", "b-" + i, b, List.of(), null, origin, Map.of()));
     }
     return new Deployment(name, Map.of(), resources, origin);
   }
@@ -80,7 +82,10 @@ public final class EngineBenchmark {
               () -> {
                 Engine.Applied a =
                     engine.destroy(
-                        deployment.name(), options, p -> true, ProgressListener.NONE,
+                        deployment.name(),
+                        options,
+                        p -> true,
+                        ProgressListener.NONE,
                         new Cancellation());
                 if (!a.result().success()) {
                   throw new IllegalStateException("bench destroy failed: " + a.result().error());

@@ -34,18 +34,55 @@ public final class TerraformBaseline {
       throws IOException, InterruptedException {
     StringBuilder tf = new StringBuilder();
     for (int i = 0; i < n / 2; i++) {
-      tf.append("resource \"terraform_data\" \"a_").append(i).append("\" {\n")
-          .append("  input = \"value-").append(i).append("\"\n}\n");
-      tf.append("resource \"terraform_data\" \"b_").append(i).append("\" {\n")
-          .append("  input = terraform_data.a_").append(i).append(".output\n}\n");
+      tf.append("resource \"terraform_data\" \"a_")
+          .append(i)
+          .append("\" {\n")
+          .append("  input = \"value-")
+          .append(i)
+          .append("\"\n}\n");
+      tf.append("resource \"terraform_data\" \"b_")
+          .append(i)
+          .append("\" {\n")
+          .append("  input = terraform_data.a_")
+          .append(i)
+          .append(".output\n}\n");
     }
     Files.writeString(dir.resolve("main.tf"), tf);
     exec(dir, terraform.toString(), "init", "-input=false", "-no-color");
     String par = "-parallelism=" + parallelism;
     List<Measurement> out = new ArrayList<>();
-    out.add(timed("apply", n, dir, terraform.toString(), "apply", "-auto-approve", "-input=false", "-no-color", par));
-    out.add(timed("plan (no-op)", n, dir, terraform.toString(), "plan", "-input=false", "-no-color", par));
-    out.add(timed("destroy", n, dir, terraform.toString(), "destroy", "-auto-approve", "-input=false", "-no-color", par));
+    out.add(
+        timed(
+            "apply",
+            n,
+            dir,
+            terraform.toString(),
+            "apply",
+            "-auto-approve",
+            "-input=false",
+            "-no-color",
+            par));
+    out.add(
+        timed(
+            "plan (no-op)",
+            n,
+            dir,
+            terraform.toString(),
+            "plan",
+            "-input=false",
+            "-no-color",
+            par));
+    out.add(
+        timed(
+            "destroy",
+            n,
+            dir,
+            terraform.toString(),
+            "destroy",
+            "-auto-approve",
+            "-input=false",
+            "-no-color",
+            par));
     return out;
   }
 
@@ -64,8 +101,7 @@ public final class TerraformBaseline {
     Process p = pb.start();
     if (!p.waitFor(2, TimeUnit.HOURS) || p.exitValue() != 0) {
       p.destroyForcibly();
-      throw new IOException(
-          "terraform " + cmd[1] + " failed; see " + dir.resolve("terraform.log"));
+      throw new IOException("terraform " + cmd[1] + " failed; see " + dir.resolve("terraform.log"));
     }
   }
 }

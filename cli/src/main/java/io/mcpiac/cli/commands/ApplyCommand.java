@@ -18,7 +18,7 @@ import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanFile;
 import io.mcpiac.engine.plans.PlanJson;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,7 +36,10 @@ import picocli.CommandLine.Spec;
       "Actions run in dependency order and in parallel; on failure everything is rolled back."
     })
 public final class ApplyCommand implements Callable<Integer> {
-  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "A deployment file.")
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "FILE",
+      description = "A deployment file.")
   Path file;
 
   @Parameters(arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved by plan --out.")
@@ -54,7 +57,7 @@ public final class ApplyCommand implements Callable<Integer> {
     if (source == null) {
       throw new UsageException("name a deployment file with -f FILE, or a saved PLANFILE");
     }
-    PrintStream out = spec.commandLine().getOut();
+    PrintWriter out = spec.commandLine().getOut();
     if (PlanFile.isPlanFile(source)) {
       Plan plan = PlanFile.read(source);
       try (Workspace ws = Workspace.forDeployment(state, plan.deployment())) {
@@ -62,8 +65,7 @@ public final class ApplyCommand implements Callable<Integer> {
           return ExitCodes.OK;
         }
         ExecutionResult result =
-            ws.engine()
-                .apply(plan, apply.toOptions(), progress(plan, out), cancelOnInterrupt());
+            ws.engine().apply(plan, apply.toOptions(), progress(plan, out), cancelOnInterrupt());
         return report(plan, result, out);
       }
     }
@@ -76,15 +78,15 @@ public final class ApplyCommand implements Callable<Integer> {
               .planAndApply(
                   deployment,
                   apply.toOptions(),
-                  progress.remembering(
-                      Approval.of(apply.yes, output.json(), output.colour(), out)),
+                  progress.remembering(Approval.of(apply.yes, output.json(), output.colour(), out)),
                   progress,
                   cancelOnInterrupt());
       if (!applied.applied()) {
         if (output.json()) {
           out.println(Json.pretty(PlanJson.of(applied.plan())));
         } else if (!applied.plan().hasChanges()) {
-          out.print(new io.mcpiac.engine.plans.PlanRenderer(output.colour()).render(applied.plan()));
+          out.print(
+              new io.mcpiac.engine.plans.PlanRenderer(output.colour()).render(applied.plan()));
         }
         return ExitCodes.OK;
       }
@@ -92,7 +94,7 @@ public final class ApplyCommand implements Callable<Integer> {
     }
   }
 
-  private int report(Plan plan, ExecutionResult result, PrintStream out) {
+  private int report(Plan plan, ExecutionResult result, PrintWriter out) {
     if (output.json()) {
       out.println(Json.write(ResultJson.of(result)));
     } else {
@@ -101,7 +103,7 @@ public final class ApplyCommand implements Callable<Integer> {
     return result.success() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
-  private ProgressListener progress(Plan plan, PrintStream out) {
+  private ProgressListener progress(Plan plan, PrintWriter out) {
     return ProgressPrinter.forMode(plan, out, output.json(), output.colour());
   }
 
@@ -120,5 +122,4 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     return cancel;
   }
-
 }

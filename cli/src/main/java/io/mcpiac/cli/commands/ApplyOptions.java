@@ -20,7 +20,9 @@ public final class ApplyOptions {
   @Option(names = "--no-rollback", description = "Leave completed changes in place on failure.")
   boolean noRollback;
 
-  @Option(names = {"-y", "--yes"}, description = "Apply without asking for confirmation.")
+  @Option(
+      names = {"-y", "--yes"},
+      description = "Apply without asking for confirmation.")
   boolean yes;
 
   public ExecutionOptions toOptions() {

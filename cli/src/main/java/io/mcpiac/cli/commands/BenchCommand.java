@@ -4,7 +4,7 @@ import io.mcpiac.cli.ExitCodes;
 import io.mcpiac.cli.bench.EngineBenchmark;
 import io.mcpiac.cli.bench.Measurement;
 import io.mcpiac.cli.bench.TerraformBaseline;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintStream out = spec.commandLine().getOut();
+    PrintWriter out = spec.commandLine().getOut();
     Optional<Path> terraform = noTerraform ? Optional.empty() : TerraformBaseline.find();
     out.println(
         "mcp-iac bench: core:data pairs (b[i] depends on a[i]), SQLite state, parallelism "
@@ -88,7 +88,9 @@ public final class BenchCommand implements Callable<Integer> {
                 m.perResourceMicros(),
                 m.peakHeapBytes() / 1e6,
                 t == null ? "-" : Long.toString(t.millis()),
-                t == null ? "-" : String.format("%.1fx", (double) t.millis() / Math.max(1, m.millis()))));
+                t == null
+                    ? "-"
+                    : String.format("%.1fx", (double) t.millis() / Math.max(1, m.millis()))));
       }
       applies.add(ours.get(0));
     }

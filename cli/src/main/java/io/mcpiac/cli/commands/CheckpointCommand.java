@@ -44,7 +44,10 @@ public final class CheckpointCommand implements Runnable {
     @Parameters(paramLabel = "NAME")
     String name;
 
-    @Option(names = {"-m", "--message"}, required = true, paramLabel = "TEXT")
+    @Option(
+        names = {"-m", "--message"},
+        required = true,
+        paramLabel = "TEXT")
     String message;
 
     @Mixin StateOptions state;
@@ -60,8 +63,17 @@ public final class CheckpointCommand implements Runnable {
           out.println(Json.pretty(StateJson.of(cp)));
         } else {
           out.println(
-              "Checkpoint created: " + cp.id() + "\n" + cp.description() + " (" + name
-                  + " at version " + cp.version() + ", " + cp.resources().size() + " resources)");
+              "Checkpoint created: "
+                  + cp.id()
+                  + "\n"
+                  + cp.description()
+                  + " ("
+                  + name
+                  + " at version "
+                  + cp.version()
+                  + ", "
+                  + cp.resources().size()
+                  + " resources)");
         }
         return ExitCodes.OK;
       }
@@ -94,7 +106,10 @@ public final class CheckpointCommand implements Runnable {
             out.println(
                 String.format(
                     "%-14s %s  version %-4d %3d resources  %s",
-                    cp.id(), cp.timestamp(), cp.version(), cp.resources().size(),
+                    cp.id(),
+                    cp.timestamp(),
+                    cp.version(),
+                    cp.resources().size(),
                     cp.description()));
           }
         }

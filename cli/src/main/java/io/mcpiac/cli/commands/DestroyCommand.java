@@ -55,8 +55,7 @@ public final class DestroyCommand implements Callable<Integer> {
               .destroy(
                   name,
                   apply.toOptions(),
-                  progress.remembering(
-                      Approval.of(apply.yes, output.json(), output.colour(), out)),
+                  progress.remembering(Approval.of(apply.yes, output.json(), output.colour(), out)),
                   progress,
                   ApplyCommand.cancelOnInterrupt());
       if (!applied.applied()) {

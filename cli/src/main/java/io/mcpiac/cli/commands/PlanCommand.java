@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Show what apply would change, against what really exists. Changes nothing.")
 public final class PlanCommand implements Callable<Integer> {
-  @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE")
+  @Option(
+      names = {"-f", "--file"},
+      required = true,
+      paramLabel = "FILE")
   Path file;
 
   @Option(names = "--out", paramLabel = "PLANFILE", description = "Save the plan for apply.")

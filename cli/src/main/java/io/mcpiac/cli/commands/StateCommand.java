@@ -10,7 +10,6 @@ import io.mcpiac.engine.states.DeploymentSummary;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateJson;
 import io.mcpiac.engine.states.StateStore;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,7 +49,8 @@ public final class StateCommand implements Runnable {
         } else if (all.isEmpty()) {
           out.println("No deployments in " + store.location() + ".");
         } else {
-          out.println(String.format("%-32s %8s %10s  %s", "DEPLOYMENT", "VERSION", "RESOURCES", "UPDATED"));
+          out.println(
+              String.format("%-32s %8s %10s  %s", "DEPLOYMENT", "VERSION", "RESOURCES", "UPDATED"));
           for (DeploymentSummary d : all) {
             out.println(
                 String.format(
@@ -98,19 +98,30 @@ public final class StateCommand implements Runnable {
           return ExitCodes.OK;
         }
         out.println(
-            "Deployment '" + s.name() + "', version " + s.version() + ", " + s.resources().size()
-                + " resources" + (s.updatedAt() == null ? "" : ", updated " + s.updatedAt()));
+            "Deployment '"
+                + s.name()
+                + "', version "
+                + s.version()
+                + ", "
+                + s.resources().size()
+                + " resources"
+                + (s.updatedAt() == null ? "" : ", updated " + s.updatedAt()));
         for (ResourceRecord r : s.resources().values()) {
           out.println();
-          out.println(r.type() + " " + r.name() + "  (" + r.state().label() + ", id " + r.id() + ")");
+          out.println(
+              r.type() + " " + r.name() + "  (" + r.state().label() + ", id " + r.id() + ")");
           if (!r.provider().equals(io.mcpiac.engine.resources.ResourceType.prefixOf(r.type()))) {
             out.println("    provider: " + r.provider());
           }
-          r.properties().fields().forEachRemaining(e -> out.println(
-              "    " + e.getKey() + " = " + Values.display(e.getValue())));
+          r.properties()
+              .fields()
+              .forEachRemaining(
+                  e -> out.println("    " + e.getKey() + " = " + Values.display(e.getValue())));
           if (!r.outputs().isEmpty()) {
-            r.outputs().fields().forEachRemaining(e -> out.println(
-                "    ⇒ " + e.getKey() + " = " + Values.display(e.getValue())));
+            r.outputs()
+                .fields()
+                .forEachRemaining(
+                    e -> out.println("    ⇒ " + e.getKey() + " = " + Values.display(e.getValue())));
           }
           if (!r.dependencies().isEmpty()) {
             out.println("    depends on: " + String.join(", ", r.dependencies()));

@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Check a deployment file without touching any system: all problems at once.")
 public final class ValidateCommand implements Callable<Integer> {
-  @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE")
+  @Option(
+      names = {"-f", "--file"},
+      required = true,
+      paramLabel = "FILE")
   Path file;
 
   @Mixin OutputOptions output;

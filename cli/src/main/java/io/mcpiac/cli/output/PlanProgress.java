@@ -3,7 +3,7 @@ package io.mcpiac.cli.output;
 import io.mcpiac.engine.execution.ProgressEvent;
 import io.mcpiac.engine.execution.ProgressListener;
 import io.mcpiac.engine.plans.Plan;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.function.Predicate;
 
 /**
@@ -11,13 +11,13 @@ import java.util.function.Predicate;
  * plan is known (it draws one bar per stage of that plan).
  */
 public final class PlanProgress implements ProgressListener {
-  private final PrintStream out;
+  private final PrintWriter out;
   private final boolean json;
   private final boolean tty;
   private volatile Plan plan;
   private ProgressListener delegate;
 
-  public PlanProgress(PrintStream out, boolean json, boolean tty) {
+  public PlanProgress(PrintWriter out, boolean json, boolean tty) {
     this.out = out;
     this.json = json;
     this.tty = tty;

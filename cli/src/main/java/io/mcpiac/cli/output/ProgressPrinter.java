@@ -5,16 +5,16 @@ import io.mcpiac.engine.execution.ProgressListener;
 import io.mcpiac.engine.execution.ResultJson;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.Plan;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
- * Shows an apply as it happens: live bars per stage and overall on a terminal, one plain line
- * per event otherwise, JSON lines with {@code --json}.
+ * Shows an apply as it happens: live bars per stage and overall on a terminal, one plain line per
+ * event otherwise, JSON lines with {@code --json}.
  */
 public final class ProgressPrinter {
   private ProgressPrinter() {}
 
-  public static ProgressListener forMode(Plan plan, PrintStream out, boolean json, boolean tty) {
+  public static ProgressListener forMode(Plan plan, PrintWriter out, boolean json, boolean tty) {
     if (json) {
       return event -> out.println(Json.write(ResultJson.of(event)));
     }

@@ -3,13 +3,13 @@ package io.mcpiac.cli.output;
 import io.mcpiac.engine.execution.ActionResult;
 import io.mcpiac.engine.execution.ExecutionResult;
 import io.mcpiac.engine.execution.UndoResult;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /** The end of an apply for people: the seed's summary, failures, and what was rolled back. */
 public final class ResultPrinter {
   private ResultPrinter() {}
 
-  public static void print(ExecutionResult r, PrintStream out) {
+  public static void print(ExecutionResult r, PrintWriter out) {
     out.println();
     out.println(
         "Deployment "

@@ -3,14 +3,14 @@ package io.mcpiac.cli.output;
 import io.mcpiac.engine.execution.ProgressEvent;
 import io.mcpiac.engine.execution.ProgressListener;
 import io.mcpiac.engine.plans.Plan;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 
 /** Live progress bars, one per stage and one overall, redrawn in place with ANSI codes. */
 final class TerminalProgress implements ProgressListener {
   private static final int WIDTH = 30;
   private static final int MAX_STAGE_BARS = 12;
-  private final PrintStream out;
+  private final PrintWriter out;
   private final int[] stageTotals;
   private final int[] stageDone;
   private final long started = System.nanoTime();
@@ -19,7 +19,7 @@ final class TerminalProgress implements ProgressListener {
   private int drawnLines;
   private long lastDraw;
 
-  TerminalProgress(Plan plan, PrintStream out) {
+  TerminalProgress(Plan plan, PrintWriter out) {
     this.out = out;
     List<List<String>> stages = plan.stages();
     this.stageTotals = new int[stages.size()];
@@ -45,8 +45,8 @@ final class TerminalProgress implements ProgressListener {
       }
     }
     switch (e.kind()) {
-      case ROLLBACK_START, ROLLBACK_ACTION, ROLLBACK_COMPLETE -> printAbove(
-          ProgressPrinter.plainLine(e));
+      case ROLLBACK_START, ROLLBACK_ACTION, ROLLBACK_COMPLETE ->
+          printAbove(ProgressPrinter.plainLine(e));
       case COMPLETE -> draw(true);
       default -> draw(false);
     }
@@ -79,7 +79,9 @@ final class TerminalProgress implements ProgressListener {
     first = Math.min(first, Math.max(0, stageTotals.length - shown));
     StringBuilder block = new StringBuilder();
     for (int i = first; i < first + shown; i++) {
-      block.append(bar(String.format("Stage %-3d", i + 1), stageDone[i], stageTotals[i])).append('\n');
+      block
+          .append(bar(String.format("Stage %-3d", i + 1), stageDone[i], stageTotals[i]))
+          .append('\n');
     }
     double seconds = (now - started) / 1e9;
     block

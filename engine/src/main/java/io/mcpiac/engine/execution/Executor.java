@@ -289,12 +289,7 @@ public final class Executor {
             int[] counts = stageCounts.get(n.action.stage());
             if (counts[0] == 0) {
               counts[0] = 1;
-              emit(
-                  ProgressEvent.Kind.STAGE_START,
-                  null,
-                  "running",
-                  0,
-                  "stage " + (n.action.stage() + 1));
+              emitStage(ProgressEvent.Kind.STAGE_START, n.action.stage(), "running");
             }
             emit(ProgressEvent.Kind.ACTION_UPDATE, n, "running", 0, null);
           }
@@ -740,9 +735,24 @@ public final class Executor {
     private void stageFinished(Node n) {
       int[] counts = stageCounts.get(n.action.stage());
       if (++counts[1] == counts[2]) {
-        emit(
-            ProgressEvent.Kind.STAGE_COMPLETE, n, "complete", 0, "stage " + (n.action.stage() + 1));
+        emitStage(ProgressEvent.Kind.STAGE_COMPLETE, n.action.stage(), "complete");
       }
+    }
+
+    private void emitStage(ProgressEvent.Kind kind, int stage, String status) {
+      emit(
+          new ProgressEvent(
+              kind,
+              Instant.now(),
+              stage,
+              null,
+              null,
+              null,
+              status,
+              finished,
+              nodes.size(),
+              0,
+              "stage " + (stage + 1)));
     }
 
     /**

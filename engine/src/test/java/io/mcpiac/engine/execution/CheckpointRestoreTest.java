@@ -42,14 +42,22 @@ class CheckpointRestoreTest {
           .containsOnlyKeys("allow-ssh", "allow-https");
 
       Plan restorePlan = fx.engine.checkpoints().planRestore(cp.id());
-      assertThat(restorePlan.action("allow-ssh").orElseThrow().action()).isEqualTo(ActionType.UPDATE);
-      assertThat(restorePlan.action("allow-http").orElseThrow().action()).isEqualTo(ActionType.CREATE);
-      assertThat(restorePlan.action("allow-https").orElseThrow().action()).isEqualTo(ActionType.DELETE);
+      assertThat(restorePlan.action("allow-ssh").orElseThrow().action())
+          .isEqualTo(ActionType.UPDATE);
+      assertThat(restorePlan.action("allow-http").orElseThrow().action())
+          .isEqualTo(ActionType.CREATE);
+      assertThat(restorePlan.action("allow-https").orElseThrow().action())
+          .isEqualTo(ActionType.DELETE);
 
       var restored =
           fx.engine
               .checkpoints()
-              .restore(cp.id(), ExecutionOptions.DEFAULTS, p -> true, ProgressListener.NONE, new Cancellation());
+              .restore(
+                  cp.id(),
+                  ExecutionOptions.DEFAULTS,
+                  p -> true,
+                  ProgressListener.NONE,
+                  new Cancellation());
       assertThat(restored.result().success()).isTrue();
 
       DeploymentState state = fx.engine.state("firewall");
@@ -58,7 +66,9 @@ class CheckpointRestoreTest {
           .isEqualTo(22);
       // the checkpoint itself is immutable
       assertThat(fx.engine.checkpoints().get(cp.id()).resources()).hasSize(2);
-      assertThat(fx.engine.checkpoints().list("firewall")).extracting(Checkpoint::id).contains(cp.id());
+      assertThat(fx.engine.checkpoints().list("firewall"))
+          .extracting(Checkpoint::id)
+          .contains(cp.id());
     }
   }
 }

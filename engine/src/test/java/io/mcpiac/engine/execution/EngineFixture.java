@@ -52,7 +52,8 @@ final class EngineFixture implements AutoCloseable {
   List<String> finishedOrder() {
     synchronized (events) {
       return events.stream()
-          .filter(e -> e.kind() == ProgressEvent.Kind.ACTION_UPDATE && "complete".equals(e.status()))
+          .filter(
+              e -> e.kind() == ProgressEvent.Kind.ACTION_UPDATE && "complete".equals(e.status()))
           .map(ProgressEvent::resource)
           .toList();
     }

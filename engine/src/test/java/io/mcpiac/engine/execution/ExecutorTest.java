@@ -96,9 +96,7 @@ class ExecutorTest {
             deployment("restore")
                 .resource("core:data", "kept", r -> r.property("input", "v2"))
                 .resource(
-                    "core:data",
-                    "broken",
-                    r -> r.property("failOnCreate", true).dependsOn("kept"))
+                    "core:data", "broken", r -> r.property("failOnCreate", true).dependsOn("kept"))
                 .build(),
             new ExecutionOptions(1, false, true));
 
@@ -116,7 +114,8 @@ class ExecutorTest {
             .resource("core:data", "bad", r -> r.property("failOnCreate", true))
             .resource("core:data", "child", r -> r.property("input", ref("bad", "output")))
             .resource("core:data", "grandchild", r -> r.property("input", ref("child", "output")))
-            .resource("core:data", "other", r -> r.property("input", "fine").property("delayMs", 50))
+            .resource(
+                "core:data", "other", r -> r.property("input", "fine").property("delayMs", 50))
             .resource("core:data", "other-child", r -> r.property("input", ref("other", "output")))
             .build();
 
@@ -124,7 +123,8 @@ class ExecutorTest {
 
     Map<String, ActionResult.Status> status =
         result.results().stream()
-            .collect(java.util.stream.Collectors.toMap(ActionResult::resource, ActionResult::status));
+            .collect(
+                java.util.stream.Collectors.toMap(ActionResult::resource, ActionResult::status));
     assertThat(status)
         .containsEntry("bad", ActionResult.Status.FAILED)
         .containsEntry("child", ActionResult.Status.SKIPPED)
@@ -186,14 +186,17 @@ class ExecutorTest {
   void aFailingUndoDoesNotStopTheOtherUndos() {
     Deployment d =
         deployment("undo")
-            .resource("core:data", "sticky", r -> r.property("input", 1).property("failOnDelete", true))
+            .resource(
+                "core:data", "sticky", r -> r.property("input", 1).property("failOnDelete", true))
             .resource("core:data", "plain", r -> r.property("input", 2).dependsOn("sticky"))
             .resource("core:data", "boom", r -> r.property("failOnCreate", true).dependsOn("plain"))
             .build();
 
     ExecutionResult result = fx.apply(d, new ExecutionOptions(1, false, true));
 
-    assertThat(result.rollback()).extracting(UndoResult::resource).containsExactly("plain", "sticky");
+    assertThat(result.rollback())
+        .extracting(UndoResult::resource)
+        .containsExactly("plain", "sticky");
     assertThat(result.rollback().get(0).success()).isTrue();
     assertThat(result.rollback().get(1).success()).isFalse();
     assertThat(result.rollback().get(1).error()).contains("failOnDelete");
@@ -213,7 +216,8 @@ class ExecutorTest {
     fx.events.clear();
 
     var destroyed =
-        fx.engine.destroy("chain", ExecutionOptions.DEFAULTS, p -> true, fx.events::add, new Cancellation());
+        fx.engine.destroy(
+            "chain", ExecutionOptions.DEFAULTS, p -> true, fx.events::add, new Cancellation());
 
     assertThat(destroyed.result().success()).isTrue();
     assertThat(fx.finishedOrder()).containsExactly("c", "b", "a");
@@ -222,11 +226,16 @@ class ExecutorTest {
 
   @Test
   void replacementCreatesTheNewObjectBeforeDeletingTheOldWhereAllowed() {
-    fx.apply(deployment("swap").resource("core:data", "x", r -> r.property("triggersReplace", 1)).build());
+    fx.apply(
+        deployment("swap")
+            .resource("core:data", "x", r -> r.property("triggersReplace", 1))
+            .build());
     String oldId = fx.engine.state("swap").resource("x").orElseThrow().id();
 
     Deployment changed =
-        deployment("swap").resource("core:data", "x", r -> r.property("triggersReplace", 2)).build();
+        deployment("swap")
+            .resource("core:data", "x", r -> r.property("triggersReplace", 2))
+            .build();
     Plan plan = fx.plan(changed);
     assertThat(plan.action("x").orElseThrow().action()).isEqualTo(ActionType.REPLACE);
     assertThat(plan.action("x").orElseThrow().reason()).contains("triggersReplace");
@@ -235,20 +244,21 @@ class ExecutorTest {
     assertThat(result.success()).isTrue();
     assertThat(fx.engine.state("swap").resource("x").orElseThrow().id()).isNotEqualTo(oldId);
     var kinds =
-        fx.store.journal("swap", fx.store.version("swap")).stream()
-            .map(e -> e.kind())
-            .toList();
+        fx.store.journal("swap", fx.store.version("swap")).stream().map(e -> e.kind()).toList();
     assertThat(kinds).containsExactly(Change.Kind.CREATE, Change.Kind.DELETE);
   }
 
   @Test
   void aStalePlanIsRefusedNamingWhatChanged() {
-    Deployment v1 = deployment("stale").resource("core:data", "a", r -> r.property("input", 1)).build();
+    Deployment v1 =
+        deployment("stale").resource("core:data", "a", r -> r.property("input", 1)).build();
     Plan old = fx.plan(v1);
     fx.apply(deployment("stale").resource("core:data", "b", r -> r.property("input", 2)).build());
 
     assertThatThrownBy(
-            () -> fx.engine.apply(old, ExecutionOptions.DEFAULTS, ProgressListener.NONE, new Cancellation()))
+            () ->
+                fx.engine.apply(
+                    old, ExecutionOptions.DEFAULTS, ProgressListener.NONE, new Cancellation()))
         .isInstanceOf(PlanStaleException.class)
         .hasMessageContaining("version 0")
         .hasMessageContaining("version 1")
@@ -257,8 +267,11 @@ class ExecutorTest {
 
   @Test
   void aSecondWriterFailsAtOnceNamingTheHolder() {
-    Deployment d = deployment("locked").resource("core:data", "a", r -> r.property("input", 1)).build();
-    try (StateLock held = fx.store.lock("locked", new LockInfo("alice", "build-7", 4242, java.time.Instant.now(), "apply"))) {
+    Deployment d =
+        deployment("locked").resource("core:data", "a", r -> r.property("input", 1)).build();
+    try (StateLock held =
+        fx.store.lock(
+            "locked", new LockInfo("alice", "build-7", 4242, java.time.Instant.now(), "apply"))) {
       assertThatThrownBy(() -> fx.apply(d))
           .isInstanceOf(LockedException.class)
           .hasMessageContaining("alice")
@@ -284,13 +297,34 @@ class ExecutorTest {
 
   @Test
   void everyApplyBumpsTheVersionAndOlderVersionsStayReadable() {
-    fx.apply(deployment("versions").resource("core:data", "a", r -> r.property("input", "first")).build());
-    fx.apply(deployment("versions").resource("core:data", "a", r -> r.property("input", "second")).build());
+    fx.apply(
+        deployment("versions")
+            .resource("core:data", "a", r -> r.property("input", "first"))
+            .build());
+    fx.apply(
+        deployment("versions")
+            .resource("core:data", "a", r -> r.property("input", "second"))
+            .build());
 
     assertThat(fx.store.version("versions")).isEqualTo(2);
-    assertThat(fx.store.load("versions", 1).orElseThrow().resource("a").orElseThrow().properties().get("input").asText())
+    assertThat(
+            fx.store
+                .load("versions", 1)
+                .orElseThrow()
+                .resource("a")
+                .orElseThrow()
+                .properties()
+                .get("input")
+                .asText())
         .isEqualTo("first");
-    assertThat(fx.engine.state("versions").resource("a").orElseThrow().properties().get("input").asText())
+    assertThat(
+            fx.engine
+                .state("versions")
+                .resource("a")
+                .orElseThrow()
+                .properties()
+                .get("input")
+                .asText())
         .isEqualTo("second");
   }
 
@@ -325,7 +359,9 @@ class ExecutorTest {
 
     assertThat(applied.result().cancelled()).isTrue();
     assertThat(applied.result().count(ActionResult.Status.NOT_STARTED)).isGreaterThanOrEqualTo(6);
-    assertThat(applied.result().rollback()).hasSizeGreaterThanOrEqualTo(3).allMatch(UndoResult::success);
+    assertThat(applied.result().rollback())
+        .hasSizeGreaterThanOrEqualTo(3)
+        .allMatch(UndoResult::success);
     assertThat(fx.engine.state("cancel").resources()).isEmpty();
   }
 }
