@@ -27,7 +27,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       err.println("error: " + ex.getMessage());
       return ExitCodes.INVALID_INPUT;
     }
-    if (ex instanceof LockedException || ex instanceof PlanStaleException) {
+    if (ex instanceof LockedException
+        || ex instanceof PlanStaleException
+        || ex instanceof io.mcpiac.engine.execution.RiskRefusedException) {
       err.println("error: " + ex.getMessage());
       return ExitCodes.FAILED;
     }

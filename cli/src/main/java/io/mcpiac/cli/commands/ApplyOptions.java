@@ -25,7 +25,14 @@ public final class ApplyOptions {
       description = "Apply without asking for confirmation.")
   boolean yes;
 
+  @Option(
+      names = "--force-lockout-risk",
+      description =
+          "Apply even though a firewall change could cut off access to the firewall's own API.")
+  boolean forceLockoutRisk;
+
   public ExecutionOptions toOptions() {
-    return new ExecutionOptions(parallelism, continueOnError, !noRollback);
+    ExecutionOptions options = new ExecutionOptions(parallelism, continueOnError, !noRollback);
+    return forceLockoutRisk ? options.acceptingRisks(java.util.Set.of("lockout")) : options;
   }
 }

@@ -110,6 +110,8 @@ public final class Executor {
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final Map<String, ObjectNode> settledProperties = new ConcurrentHashMap<>();
     private final Map<String, ResourceRecord> recordedAtStart = new HashMap<>();
+    private final Map<String, ResourceConfig> configs = new HashMap<>();
+    private final Map<String, PlannedAction> actionsByName = new HashMap<>();
     private final Deque<Undo> undoStack = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -135,6 +137,7 @@ public final class Executor {
 
     ExecutionResult run() {
       prepare();
+      preflight();
       version = store.beginVersion(plan.deploymentName());
       emit(ProgressEvent.Kind.START, null, null, 0, "applying plan " + plan.id());
       cancellation.onCancel(this::wake);
@@ -201,7 +204,26 @@ public final class Executor {
           duration);
     }
 
+    /** Every provider instance looks at its actions first; unaccepted risks stop everything. */
+    private void preflight() {
+      Map<Provider, List<PlannedAction>> byProvider = new LinkedHashMap<>();
+      for (Node n : nodes.values()) {
+        byProvider.computeIfAbsent(n.provider, p -> new ArrayList<>()).add(n.action);
+      }
+      List<io.mcpiac.engine.providers.Risk> refused = new ArrayList<>();
+      byProvider.forEach(
+          (provider, actions) ->
+              provider.preflight(actions).stream()
+                  .filter(r -> !options.acceptedRisks().contains(r.code()))
+                  .forEach(refused::add));
+      if (!refused.isEmpty()) {
+        throw new RiskRefusedException(refused);
+      }
+    }
+
     private void prepare() {
+      plan.deployment().resources().forEach(r -> configs.put(r.name(), r));
+      plan.actions().forEach(a -> actionsByName.put(a.name(), a));
       store.load(plan.deploymentName()).ifPresent(s -> recordedAtStart.putAll(s.resources()));
       for (PlannedAction a : plan.actions()) {
         if (!a.changesSomething()) {
@@ -212,7 +234,7 @@ public final class Executor {
             provider
                 .resourceType(a.type())
                 .orElseThrow(() -> new IllegalStateException("unknown type " + a.type()));
-        ResourceConfig config = plan.deployment().resource(a.name()).orElse(null);
+        ResourceConfig config = configs.get(a.name());
         nodes.put(a.name(), new Node(a, config, provider, type));
         stageCounts.computeIfAbsent(a.stage(), s -> new int[3])[2]++;
       }
@@ -642,7 +664,7 @@ public final class Executor {
         properties = target.resolved;
         outputs = target.outputs;
       } else {
-        PlannedAction settled = plan.action(name).orElse(null);
+        PlannedAction settled = actionsByName.get(name);
         if (settled == null) {
           return null;
         }
@@ -664,11 +686,8 @@ public final class Executor {
       if (cached != null) {
         return cached;
       }
-      ObjectNode raw =
-          plan.deployment()
-              .resource(settled.name())
-              .map(ResourceConfig::properties)
-              .orElse(settled.properties());
+      ResourceConfig config = configs.get(settled.name());
+      ObjectNode raw = config != null ? config.properties() : settled.properties();
       ObjectNode resolved = References.resolveObject(raw, this::lookup);
       settledProperties.put(settled.name(), resolved);
       return resolved;

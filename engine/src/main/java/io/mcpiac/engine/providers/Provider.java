@@ -70,7 +70,16 @@ public interface Provider extends AutoCloseable {
    */
   List<ChangeResult> apply(List<Change> batch);
 
-  /** How many of this instance's changes may be in flight at once. */
+  /**
+   * Looks at every action of a plan that this instance owns before anything is applied, and names
+   * the risks that must stop it unless the user accepts them (see {@link Risk}). Values may still
+   * be unknown. Must not change anything.
+   */
+  default List<Risk> preflight(List<io.mcpiac.engine.plans.PlannedAction> actions) {
+    return List.of();
+  }
+
+  /** How many of this instance's batches may be in flight at once. */
   default int maxParallelism() {
     return Integer.MAX_VALUE;
   }
