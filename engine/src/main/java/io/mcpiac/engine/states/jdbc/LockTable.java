@@ -12,7 +12,7 @@ import java.util.Optional;
  * absent, update or delete by token), so two writers racing cannot both win, whatever the
  * database's isolation level.
  */
-final class LockTable {
+public final class LockTable {
   private static final String FIND =
       "SELECT token, owner, host, pid, started_at, operation, heartbeat_at"
           + " FROM locks WHERE deployment = ?";
@@ -28,7 +28,7 @@ final class LockTable {
   private static final String DELETE_ANY = "DELETE FROM locks WHERE deployment = ?";
 
   /** One lock row: the holding's token, who holds it, and its last sign of life. */
-  record Row(String token, LockInfo holder, Instant heartbeatAt) {}
+  public record Row(String token, LockInfo holder, Instant heartbeatAt) {}
 
   private final Database database;
 
@@ -36,7 +36,7 @@ final class LockTable {
     this.database = database;
   }
 
-  Optional<Row> find(String deployment) throws SQLException {
+  public Optional<Row> find(String deployment) throws SQLException {
     PreparedStatement find = database.statement(FIND);
     find.setString(1, deployment);
     try (ResultSet row = find.executeQuery()) {
@@ -55,7 +55,7 @@ final class LockTable {
     }
   }
 
-  boolean insertIfAbsent(String deployment, String token, LockInfo who, Instant now)
+  public boolean insertIfAbsent(String deployment, String token, LockInfo who, Instant now)
       throws SQLException {
     PreparedStatement insert = database.statement(INSERT_IF_ABSENT);
     insert.setString(1, deployment);
@@ -65,7 +65,8 @@ final class LockTable {
   }
 
   /** Replaces the holding {@code oldToken}; false when it changed meanwhile. */
-  boolean takeOver(String deployment, String oldToken, String token, LockInfo who, Instant now)
+  public boolean takeOver(
+      String deployment, String oldToken, String token, LockInfo who, Instant now)
       throws SQLException {
     PreparedStatement update = database.statement(TAKE_OVER);
     update.setString(1, token);
@@ -76,7 +77,7 @@ final class LockTable {
   }
 
   /** Refreshes the heartbeat; false when this holding is gone (taken over or forced). */
-  boolean heartbeat(String deployment, String token, Instant now) throws SQLException {
+  public boolean heartbeat(String deployment, String token, Instant now) throws SQLException {
     PreparedStatement update = database.statement(HEARTBEAT);
     Millis.set(update, 1, now);
     update.setString(2, deployment);
@@ -84,14 +85,14 @@ final class LockTable {
     return update.executeUpdate() > 0;
   }
 
-  void delete(String deployment, String token) throws SQLException {
+  public void delete(String deployment, String token) throws SQLException {
     PreparedStatement delete = database.statement(DELETE);
     delete.setString(1, deployment);
     delete.setString(2, token);
     delete.executeUpdate();
   }
 
-  void deleteAny(String deployment) throws SQLException {
+  public void deleteAny(String deployment) throws SQLException {
     PreparedStatement delete = database.statement(DELETE_ANY);
     delete.setString(1, deployment);
     delete.executeUpdate();
