@@ -19,6 +19,12 @@ public final class LockTable {
   private static final String INSERT_IF_ABSENT =
       "INSERT INTO locks (deployment, token, owner, host, pid, started_at, operation, heartbeat_at)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (deployment) DO NOTHING";
+  private static final String CLAIM =
+      "INSERT INTO locks (deployment, token, owner, host, pid, started_at, operation, heartbeat_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (deployment) DO UPDATE"
+          + " SET token = excluded.token, owner = excluded.owner, host = excluded.host,"
+          + " pid = excluded.pid, started_at = excluded.started_at,"
+          + " operation = excluded.operation, heartbeat_at = excluded.heartbeat_at";
   private static final String TAKE_OVER =
       "UPDATE locks SET token = ?, owner = ?, host = ?, pid = ?, started_at = ?, operation = ?,"
           + " heartbeat_at = ? WHERE deployment = ? AND token = ?";
@@ -62,6 +68,16 @@ public final class LockTable {
     insert.setString(2, token);
     setHolder(insert, 3, who, now);
     return insert.executeUpdate() > 0;
+  }
+
+  /** Writes the row whatever it held before: for a claim already won elsewhere. */
+  public void claim(String deployment, String token, LockInfo who, Instant now)
+      throws SQLException {
+    PreparedStatement upsert = database.statement(CLAIM);
+    upsert.setString(1, deployment);
+    upsert.setString(2, token);
+    setHolder(upsert, 3, who, now);
+    upsert.executeUpdate();
   }
 
   /** Replaces the holding {@code oldToken}; false when it changed meanwhile. */
