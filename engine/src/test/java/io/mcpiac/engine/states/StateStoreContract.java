@@ -91,6 +91,7 @@ public abstract class StateStoreContract {
     long v1 = store.beginVersion(APP);
     put(v1, resource("a", 1));
     put(v1, resource("b", 1));
+    Instant v1Written = store.load(APP).orElseThrow().updatedAt();
     long v2 = store.beginVersion(APP);
     put(v2, resource("a", 2));
     remove(v2, "b");
@@ -109,7 +110,9 @@ public abstract class StateStoreContract {
     assertThat(store.load(APP, v4 + 1)).isEmpty();
     assertThat(store.load(APP, -1)).isEmpty();
     assertThat(store.load(APP, v2).orElseThrow().version()).isEqualTo(v2);
-    assertThat(store.load(APP, v2).orElseThrow().updatedAt()).isNotNull();
+    assertThat(store.load(APP, v1).orElseThrow().updatedAt()).isEqualTo(v1Written);
+    assertThat(store.load(APP, v2).orElseThrow().updatedAt()).isAfterOrEqualTo(v1Written);
+    assertThat(store.load(APP, 0).orElseThrow().updatedAt()).isNull();
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.mcpiac.engine.states.jdbc.DeploymentLocks;
 import io.mcpiac.engine.states.jdbc.SqlDialect;
 import io.mcpiac.engine.states.jdbc.StoreSettings;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -44,8 +45,8 @@ public final class PostgresDialect implements SqlDialect {
   }
 
   @Override
-  public String beginWrite() {
-    return "BEGIN";
+  public Optional<String> beginWrite() {
+    return Optional.empty();
   }
 
   @Override
