@@ -33,9 +33,22 @@ class PostgresStateStoreTest extends StateStoreContract {
 
   private String database;
 
+  /** Migrated once; each test's database is a copy, which is faster than migrating each. */
+  private static final String TEMPLATE = "state_template";
+
   @BeforeAll
-  static void startServer() throws IOException {
+  static void startServer() throws IOException, SQLException {
     postgres = EmbeddedPostgres.builder().start();
+    createDatabase(TEMPLATE, "template0");
+    StateStores.open("postgresql://postgres@localhost:" + postgres.getPort() + "/" + TEMPLATE)
+        .close();
+  }
+
+  private static void createDatabase(String name, String template) throws SQLException {
+    try (Connection admin = postgres.getPostgresDatabase().getConnection();
+        Statement statement = admin.createStatement()) {
+      statement.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+    }
   }
 
   @AfterAll
@@ -54,6 +67,11 @@ class PostgresStateStoreTest extends StateStoreContract {
         "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database(), "postgres", "");
   }
 
+  @Override
+  protected String location() {
+    return location("postgres");
+  }
+
   private String location(String userInfo) {
     return "postgresql://" + userInfo + "@localhost:" + postgres.getPort() + "/" + database();
   }
@@ -62,9 +80,8 @@ class PostgresStateStoreTest extends StateStoreContract {
   private String database() {
     if (database == null) {
       database = "state_" + DATABASES.incrementAndGet();
-      try (Connection admin = postgres.getPostgresDatabase().getConnection();
-          Statement statement = admin.createStatement()) {
-        statement.execute("CREATE DATABASE " + database);
+      try {
+        createDatabase(database, TEMPLATE);
       } catch (SQLException e) {
         throw new IllegalStateException(e);
       }
