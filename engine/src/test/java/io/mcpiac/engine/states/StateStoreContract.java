@@ -8,6 +8,10 @@ import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.resources.ResourceState;
 import io.mcpiac.engine.states.jdbc.StoreSettings;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,6 +46,9 @@ public abstract class StateStoreContract {
 
   /** A plain connection to this test's database, to write rows the SPI cannot. */
   protected abstract Connection connect() throws SQLException;
+
+  /** This test's database as a location for {@link StateStores#open}, for another process. */
+  protected abstract String location();
 
   @BeforeEach
   void openFirstStore() {
@@ -91,6 +98,7 @@ public abstract class StateStoreContract {
     long v1 = store.beginVersion(APP);
     put(v1, resource("a", 1));
     put(v1, resource("b", 1));
+    Instant v1Written = store.load(APP).orElseThrow().updatedAt();
     long v2 = store.beginVersion(APP);
     put(v2, resource("a", 2));
     remove(v2, "b");
@@ -109,7 +117,9 @@ public abstract class StateStoreContract {
     assertThat(store.load(APP, v4 + 1)).isEmpty();
     assertThat(store.load(APP, -1)).isEmpty();
     assertThat(store.load(APP, v2).orElseThrow().version()).isEqualTo(v2);
-    assertThat(store.load(APP, v2).orElseThrow().updatedAt()).isNotNull();
+    assertThat(store.load(APP, v1).orElseThrow().updatedAt()).isEqualTo(v1Written);
+    assertThat(store.load(APP, v2).orElseThrow().updatedAt()).isAfterOrEqualTo(v1Written);
+    assertThat(store.load(APP, 0).orElseThrow().updatedAt()).isNull();
   }
 
   @Test
@@ -336,6 +346,38 @@ public abstract class StateStoreContract {
   }
 
   @Test
+  void aWriterInAnotherProcessIsNamedAndItsLockIsFreedWhenItDies() throws Exception {
+    Process writer =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockHolderProcess.class.getName(),
+                location(),
+                APP)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try (BufferedReader output =
+        new BufferedReader(
+            new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(output.readLine()).isEqualTo(LockHolderProcess.READY);
+
+      assertThatThrownBy(() -> store.lock(APP, LockInfo.current("apply")))
+          .isInstanceOfSatisfying(
+              LockedException.class, e -> assertThat(e.holder().pid()).isEqualTo(writer.pid()))
+          .hasMessageContaining("pid " + writer.pid());
+    } finally {
+      writer.destroyForcibly();
+      writer.waitFor();
+    }
+
+    // Killed, it released nothing itself: its lock must be free for the next writer all the same.
+    try (StateLock lock = awaitLock(APP, Duration.ofSeconds(10))) {
+      assertThat(store.lockHolder(APP)).contains(lock.holder());
+    }
+  }
+
+  @Test
   void aHeldLockKeepsItsHeartbeat() throws Exception {
     try (StateLock lock = store.lock(APP, LockInfo.current("apply"))) {
       long first = heartbeatMillis(APP);
@@ -440,6 +482,21 @@ public abstract class StateStoreContract {
   }
 
   // ---- helpers ----
+
+  /** Takes the lock as soon as it is free: a dead session's lock is released a moment later. */
+  private StateLock awaitLock(String deployment, Duration patience) throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      try {
+        return store.lock(deployment, LockInfo.current("apply"));
+      } catch (LockedException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(20);
+      }
+    }
+  }
 
   protected void insertLockRow(String deployment, String token, LockInfo holder, Instant heartbeat)
       throws SQLException {

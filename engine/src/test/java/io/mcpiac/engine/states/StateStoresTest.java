@@ -38,11 +38,21 @@ class StateStoresTest {
   }
 
   @Test
-  void postgresqlIsNamedButNotAvailableYetAndItsPasswordIsNotRepeated() {
-    assertThatThrownBy(() -> StateStores.open("postgresql://ci:s3cret@db.example:5432/state"))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("PostgreSQL state is not available in this build yet")
-        .hasMessageContaining("ci@db.example")
+  void postgresqlLocationsOpenPostgresqlAndNeverRepeatThePassword() {
+    assertThat(StateStores.isPostgresql(" PostgreSQL://db/state")).isTrue();
+    assertThat(StateStores.isPostgresql("postgres://db/state")).isTrue();
+    assertThat(StateStores.isPostgresql("sqlite:postgresql.db")).isFalse();
+    assertThatThrownBy(() -> StateStores.open("postgresql://ci:s3cret@127.0.0.1:1/state"))
+        .isInstanceOf(StateStoreException.class)
+        .hasMessageContaining("postgresql://ci@127.0.0.1:1/state")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void passwordsAreRemovedFromUnknownLocations() {
+    assertThatThrownBy(() -> StateStores.open("mysql://ci:s3cret@db/state"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mysql://ci@db/state")
         .hasMessageNotContaining("s3cret");
   }
 

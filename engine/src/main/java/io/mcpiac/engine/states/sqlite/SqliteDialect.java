@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -66,8 +67,8 @@ public final class SqliteDialect implements SqlDialect {
   }
 
   @Override
-  public String beginWrite() {
-    return "BEGIN IMMEDIATE";
+  public Optional<String> beginWrite() {
+    return Optional.of("BEGIN IMMEDIATE");
   }
 
   @Override
