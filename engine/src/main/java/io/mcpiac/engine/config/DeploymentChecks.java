@@ -100,15 +100,16 @@ final class DeploymentChecks {
               problem -> findings.resource(index, DiagnosticCodes.INVALID_NAME, "name", problem));
       Integer first = indexByName.putIfAbsent(r.name(), index);
       if (first != null) {
+        int firstLine = deployment.resources().get(first).location().line();
         findings.resource(
             index,
             DiagnosticCodes.DUPLICATE_NAME,
             "name",
             "another resource is already named '"
                 + r.name()
-                + "' (at "
-                + deployment.resources().get(first).location()
-                + "); names are unique in a deployment");
+                + "'"
+                + (firstLine > 0 ? " (line " + firstLine + ")" : "")
+                + "; names are unique in a deployment");
       }
     }
     if (r.type() == null || r.type().isBlank()) {
