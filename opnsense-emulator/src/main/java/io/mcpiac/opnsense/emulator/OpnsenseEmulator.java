@@ -122,6 +122,7 @@ public final class OpnsenseEmulator implements AutoCloseable {
     ConfigFile file =
         settings.dataDir == null ? null : new ConfigFile(settings.dataDir, ConfigStore.RETENTION);
     store = new ConfigStore(initial, file);
+    keys.setConfigLookup(key -> store.read(config -> ApiRoutes.configuredKey(config, key)));
     EmulatorCore core = new EmulatorCore(store, settings.version, faults);
     timer = new SavepointTimer(core);
     ApiRoutes routes = new ApiRoutes(core, timer);

@@ -16,6 +16,25 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ApiKeys {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Map<String, ApiUser> byKey = new ConcurrentHashMap<>();
+  private volatile java.util.function.Function<String, ApiUser> configKeys = k -> null;
+
+  /** Keys made through {@code /api/auth/user/addApiKey}: looked up in the configuration. */
+  public void setConfigLookup(java.util.function.Function<String, ApiUser> lookup) {
+    this.configKeys = lookup;
+  }
+
+  /** How stored secrets are kept: {@code sha256:<hex>} (the plain secret is shown once). */
+  public static String hash(String secret) {
+    try {
+      return "sha256:"
+          + java.util.HexFormat.of()
+              .formatHex(
+                  MessageDigest.getInstance("SHA-256")
+                      .digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   public static String generate() {
     byte[] b = new byte[60];
@@ -50,14 +69,19 @@ public final class ApiKeys {
     if (colon < 0) {
       return null;
     }
-    ApiUser user = byKey.get(decoded.substring(0, colon));
+    String key = decoded.substring(0, colon);
+    String secret = decoded.substring(colon + 1);
+    ApiUser user = byKey.get(key);
+    if (user == null) {
+      user = configKeys.apply(key);
+    }
     if (user == null) {
       return null;
     }
+    String given = user.secret().startsWith("sha256:") ? hash(secret) : secret;
     boolean ok =
         MessageDigest.isEqual(
-            user.secret().getBytes(StandardCharsets.UTF_8),
-            decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
+            user.secret().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     return ok ? user : null;
   }
 }

@@ -41,20 +41,22 @@ public final class CrudActions {
     if (!call.isPost() || !call.hasPost(res.wrapper())) {
       return ApiResponse.ok(failed());
     }
-    String uuid = UUID.randomUUID().toString();
+    String answerUuid = UUID.randomUUID().toString();
     return ApiResponse.ok(
         core.store()
             .write(
                 call.revisionUser(),
                 call.revisionDescription(),
                 config -> {
+                  String named = res.newKey(config);
+                  String uuid = named == null ? answerUuid : named;
                   ModelContext ctx = core.context(config, res.collection(), uuid);
                   ObjectNode item = res.model().newItem(ctx);
                   InputApplier.apply(res.model(), item, call.post(res.wrapper()), core.version());
                   ItemEdit edit = new ItemEdit(uuid, item, null, true, ctx, call);
                   res.hooks().afterInput(edit);
                   return store(
-                      res, edit, ApiResponse.obj().put("result", "saved").put("uuid", uuid));
+                      res, edit, ApiResponse.obj().put("result", "saved").put("uuid", answerUuid));
                 }));
   }
 
@@ -69,6 +71,8 @@ public final class CrudActions {
     ObjectNode list = edit.config().collection(res.collection());
     list.set(edit.uuid(), res.model().persistable(edit.item()));
     res.hooks().afterStore(edit);
+    // extra answer keys from the controller (e.g. a key that is not kept on the firewall)
+    success.setAll(edit.answer());
     return Outcome.saved(success);
   }
 
@@ -222,6 +226,9 @@ public final class CrudActions {
                     item = res.model().newItem(ctx);
                   } else {
                     item = stored.deepCopy();
+                    // volatile values as the model computes them on load (e.g. a certificate's
+                    // action)
+                    res.hooks().decorate(uuid, item, ctx);
                   }
                   InputApplier.apply(res.model(), item, call.post(res.wrapper()), core.version());
                   ItemEdit edit = new ItemEdit(uuid, item, stored, isNew, ctx, call);

@@ -15,7 +15,25 @@ public record ItemEdit(
     ObjectNode before,
     boolean isNew,
     ModelContext ctx,
-    ApiCall call) {
+    ApiCall call,
+    ObjectNode answer) {
+
+  public ItemEdit(
+      String uuid,
+      ObjectNode item,
+      ObjectNode before,
+      boolean isNew,
+      ModelContext ctx,
+      ApiCall call) {
+    this(
+        uuid,
+        item,
+        before,
+        isNew,
+        ctx,
+        call,
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+  }
 
   public String value(String path) {
     return ItemModel.value(item, path);

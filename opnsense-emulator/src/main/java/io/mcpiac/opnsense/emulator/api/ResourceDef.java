@@ -21,6 +21,7 @@ public final class ResourceDef {
   private boolean safeDelete;
   private String defaultSort;
   private Predicate<VersionProfile> recordsetSearch = v -> false;
+  private java.util.function.Function<io.mcpiac.opnsense.emulator.config.Config, String> keyFactory;
 
   public ResourceDef(String collection, String wrapper, ItemModel model, String modelPath) {
     this.collection = collection;
@@ -62,6 +63,21 @@ public final class ResourceDef {
   public ResourceDef recordsetSearch(Predicate<VersionProfile> when) {
     this.recordsetSearch = when;
     return this;
+  }
+
+  /**
+   * Items keyed by a name the controller picks (interface assignment: the next free {@code optN})
+   * instead of a fresh uuid.
+   */
+  public ResourceDef keyedBy(
+      java.util.function.Function<io.mcpiac.opnsense.emulator.config.Config, String> factory) {
+    this.keyFactory = factory;
+    return this;
+  }
+
+  /** The key of a new item, or null for a random uuid. */
+  public String newKey(io.mcpiac.opnsense.emulator.config.Config config) {
+    return keyFactory == null ? null : keyFactory.apply(config);
   }
 
   public String collection() {

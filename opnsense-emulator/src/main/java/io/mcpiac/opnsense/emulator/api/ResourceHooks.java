@@ -34,6 +34,9 @@ public interface ResourceHooks {
   /** Adjusts the rendered get answer of one item. */
   default void adjustGet(ObjectNode rendered, ObjectNode item, ModelContext ctx) {}
 
+  /** Adjusts one search row (VLAN device names with their assignment). */
+  default void adjustRow(ObjectNode row, ObjectNode item, ModelContext ctx) {}
+
   /** Controller-specific search filters (alias {@code type[]}, rule {@code interface}, …). */
   default boolean includeInSearch(ApiCall call, String uuid, ObjectNode item, ModelContext ctx) {
     return true;

@@ -83,7 +83,9 @@ public final class SearchAction {
                   continue;
                 }
                 res.hooks().decorate(e.getKey(), item, ctx);
-                rows.add(row(res.model(), e.getKey(), item, ctx));
+                ObjectNode row = row(res.model(), e.getKey(), item, ctx);
+                res.hooks().adjustRow(row, item, ctx);
+                rows.add(row);
               }
               rows.addAll(res.hooks().extraRows(call, ctx));
               List<ObjectNode> matching = new ArrayList<>();
