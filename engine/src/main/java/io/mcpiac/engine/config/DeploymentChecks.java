@@ -74,7 +74,8 @@ final class DeploymentChecks {
   private void checkProviderSettings() {
     Set<String> providerNames = new TreeSet<>();
     registry.instances().values().forEach(p -> providerNames.add(p.name()));
-    for (String instance : deployment.providers().keySet()) {
+    // sorted: the record's map has no order, and diagnostics should come out the same every time
+    for (String instance : new TreeSet<>(deployment.providers().keySet())) {
       String base = ProviderRegistry.baseName(instance);
       if (!providerNames.contains(base)) {
         findings.deployment(
