@@ -28,7 +28,9 @@ class PersistenceTest {
     String alias;
     String rule;
     String rev;
+    String ca;
     try (OpnsenseEmulator emu = start(dir)) {
+      ca = emu.caCertificatePem();
       Client api = new Client(emu);
       alias =
           api.post(
@@ -53,7 +55,9 @@ class PersistenceTest {
       }
     }
     try (OpnsenseEmulator emu = start(dir)) {
-      Client api = new Client(emu);
+      // the CA is kept too, so a client that trusted the first run still verifies the server
+      assertThat(emu.caCertificatePem()).isEqualTo(ca);
+      Client api = new Client(emu.url(), ca, "persist-key", "persist-secret");
       assertThat(api.get("/api/firewall/alias/getItem/" + alias).json().at("/alias/name").asText())
           .isEqualTo("kept");
       assertThat(
