@@ -104,6 +104,16 @@ public final class SqliteDialect implements SqlDialect {
   }
 
   @Override
+  public boolean isTransient(Throwable migrationFailure) {
+    for (Throwable cause = migrationFailure; cause != null; cause = cause.getCause()) {
+      if (String.valueOf(cause.getMessage()).contains("SQLITE_BUSY")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
   public DeploymentLocks locks(Database database, StoreSettings settings) {
     return new LeaseLocks(database, settings);
   }
