@@ -266,6 +266,27 @@ public abstract class StateStoreContract {
   }
 
   @Test
+  void aFinishWhosePutTheDatabaseRejectsIsRolledBack() {
+    long v1 = store.beginVersion(APP);
+    JournalEntry entry = store.journalIntents(List.of(intent(v1, Change.Kind.CREATE, "a"))).get(0);
+    ResourceRecord nameless =
+        new ResourceRecord(null, "t", "p", "id", Json.object(), Json.object(), List.of(), null);
+
+    assertThatThrownBy(
+            () ->
+                store.journalFinish(
+                    entry.id(), JournalEntry.Status.DONE, null, APP, v1, nameless, null))
+        .isInstanceOf(StateStoreException.class)
+        .hasMessageContaining(store.location());
+
+    assertThat(store.unfinished(APP)).containsExactly(entry);
+    assertThat(store.load(APP).orElseThrow().resources()).isEmpty();
+    // The store goes on working after the failed transaction.
+    put(v1, resource("a", 1));
+    assertThat(generations(store.load(APP))).containsExactly(entry("a", 1));
+  }
+
+  @Test
   void aFinishOfAnUnknownEntryWritesNoState() {
     long v1 = store.beginVersion(APP);
 

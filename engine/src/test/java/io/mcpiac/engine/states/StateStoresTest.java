@@ -3,7 +3,10 @@ package io.mcpiac.engine.states;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcpiac.engine.states.jdbc.StoreSettings;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +67,16 @@ class StateStoresTest {
     assertThatThrownBy(() -> StateStores.open("sqlite:"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> StateStores.open(" ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aHeartbeatMustComeBeforeTheLeaseEnds() {
+    assertThatThrownBy(
+            () ->
+                new StoreSettings(
+                    Duration.ofSeconds(10), Duration.ofSeconds(10), Clock.systemUTC()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(StoreSettings.defaults().lockLease()).isEqualTo(Duration.ofMinutes(2));
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * small transaction.
  */
 public final class Database implements AutoCloseable {
-  private final Connection connection;
+  private Connection connection;
   private final SqlDialect dialect;
   private final ReentrantLock guard = new ReentrantLock();
   private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -25,11 +25,35 @@ public final class Database implements AutoCloseable {
   Database(SqlDialect dialect) {
     this.dialect = dialect;
     try {
-      this.connection = dialect.dataSource().getConnection();
-      connection.setAutoCommit(true);
+      this.connection = connect();
     } catch (SQLException e) {
       throw new StateStoreException("cannot open state at " + dialect.location(), e);
     }
+  }
+
+  private Connection connect() throws SQLException {
+    Connection opened = dialect.dataSource().getConnection();
+    opened.setAutoCommit(true);
+    return opened;
+  }
+
+  /**
+   * Replaces a connection the driver has given up on (a restarted PostgreSQL server): the call that
+   * met the failure failed, the next ones work again.
+   */
+  private void reconnectIfLost() throws SQLException {
+    if (!connection.isClosed()) {
+      return;
+    }
+    for (PreparedStatement statement : statements.values()) {
+      try {
+        statement.close();
+      } catch (SQLException e) {
+        // Its connection is gone; nothing to release.
+      }
+    }
+    statements.clear();
+    connection = connect();
   }
 
   /** Runs {@code work} in a transaction that may write; joins the caller's if there is one. */
@@ -70,6 +94,7 @@ public final class Database implements AutoCloseable {
       if (inTransaction) {
         return work.run();
       }
+      reconnectIfLost();
       if (begin.isPresent()) {
         statement(begin.get()).execute();
       } else {

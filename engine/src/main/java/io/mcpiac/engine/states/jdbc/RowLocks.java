@@ -94,6 +94,16 @@ public abstract class RowLocks implements DeploymentLocks {
       }
     } finally {
       heartbeats.shutdownNow();
+      awaitHeartbeats();
+    }
+  }
+
+  /** Lets a heartbeat under way finish, so that it does not meet a closed connection. */
+  private void awaitHeartbeats() {
+    try {
+      heartbeats.awaitTermination(settings.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -31,6 +31,14 @@ public interface SqlDialect {
   /** Starts a transaction that only reads, for a consistent view across several queries. */
   String beginRead();
 
+  /**
+   * Whether a failed migration may simply be run again: SQLite's, when another process migrated the
+   * same new file at the same moment (Flyway's transactions there cannot wait their turn).
+   */
+  default boolean isTransient(Throwable migrationFailure) {
+    return false;
+  }
+
   /** How this database guards a deployment's write lock. */
   DeploymentLocks locks(Database database, StoreSettings settings);
 }

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,16 @@ import java.util.Optional;
  */
 final class AdvisoryLocks extends RowLocks {
   private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(?)";
+
+  /**
+   * A writer whose machine vanished (no connection reset) must not keep its lock until the server's
+   * default keepalive (hours) gives up on it: probe an idle lock session's client after 30 s,
+   * declare it dead after three unanswered probes 10 s apart. Plain session settings.
+   */
+  private static final String PROBE_THE_CLIENT =
+      "SET tcp_keepalives_idle = 30; SET tcp_keepalives_interval = 10;"
+          + " SET tcp_keepalives_count = 3";
+
   private static final String UNLOCK = "SELECT pg_advisory_unlock(?)";
 
   /** Sessions holding the lock; a bigint key shows as classid (high half), objid (low half). */
@@ -54,7 +65,9 @@ final class AdvisoryLocks extends RowLocks {
     long key = key(deployment);
     Connection session = openSession();
     boolean won;
-    try (PreparedStatement tryLock = session.prepareStatement(TRY_LOCK)) {
+    try (Statement configure = session.createStatement();
+        PreparedStatement tryLock = session.prepareStatement(TRY_LOCK)) {
+      configure.execute(PROBE_THE_CLIENT);
       tryLock.setLong(1, key);
       try (ResultSet row = tryLock.executeQuery()) {
         row.next();

@@ -152,6 +152,27 @@ class PostgresStateStoreTest extends StateStoreContract {
   }
 
   @Test
+  void aStoreReconnectsAfterItsSessionWasEnded() throws SQLException {
+    store.beginVersion(APP);
+    try (Connection admin = connect();
+        Statement statement = admin.createStatement()) {
+      statement.execute(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+              + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    }
+
+    long version = -1;
+    for (int attempt = 0; attempt < 3 && version < 0; attempt++) {
+      try {
+        version = store.version(APP);
+      } catch (StateStoreException e) {
+        // The call that meets the dead connection fails; the store reconnects for the next.
+      }
+    }
+    assertThat(version).isEqualTo(1);
+  }
+
+  @Test
   void deploymentsHaveDistinctKeys() {
     assertThat(AdvisoryLocks.key("app")).isNotEqualTo(AdvisoryLocks.key("app2"));
     assertThat(AdvisoryLocks.key("app")).isEqualTo(AdvisoryLocks.key("app"));

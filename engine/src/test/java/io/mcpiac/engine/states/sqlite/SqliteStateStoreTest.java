@@ -11,7 +11,10 @@ import io.mcpiac.engine.states.StateStoreContract;
 import io.mcpiac.engine.states.StateStores;
 import io.mcpiac.engine.states.jdbc.JdbcStateStore;
 import io.mcpiac.engine.states.jdbc.StoreSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -53,9 +56,11 @@ class SqliteStateStoreTest extends StateStoreContract {
   }
 
   @Test
-  void theFileAndItsDirectoriesAreCreated() {
+  void theFileAndItsDirectoriesAreCreatedForTheOwnerOnly() throws IOException {
     assertThat(file()).isRegularFile();
     assertThat(store.location()).isEqualTo("sqlite:" + file());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file())))
+        .isEqualTo("rw-------");
   }
 
   @Test
