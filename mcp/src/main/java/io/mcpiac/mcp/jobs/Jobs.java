@@ -36,6 +36,10 @@ public final class Jobs implements AutoCloseable {
     return Optional.ofNullable(latest.get(deployment));
   }
 
+  public boolean anyRunning() {
+    return latest.values().stream().anyMatch(Job::running);
+  }
+
   /** Registers a job, refusing when one is running for the deployment. */
   public synchronized Job begin(String deployment, String planId, String operation) {
     Job current = latest.get(deployment);

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds the MCP server of the standard IaC tool set for one engine (its providers and state
@@ -51,6 +52,7 @@ public final class IacServer implements AutoCloseable {
   private final ToolContext ctx;
   private final Envelope envelope;
   private final JsonSchemaValidator validator = new DefaultJsonSchemaValidator(Json.MAPPER);
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   public IacServer(Engine engine, ServerSettings settings) {
     this.settings = settings;
@@ -113,6 +115,7 @@ public final class IacServer implements AutoCloseable {
         definition,
         (exchange, request) -> {
           Instant started = Instant.now();
+          inFlight.incrementAndGet();
           try {
             ObjectNode args =
                 request.arguments() == null
@@ -128,8 +131,25 @@ public final class IacServer implements AutoCloseable {
             return envelope.success(reply, started);
           } catch (RuntimeException e) {
             return envelope.failure(Failures.of(e), started);
+          } finally {
+            inFlight.decrementAndGet();
           }
         });
+  }
+
+  /**
+   * Waits until no tool call and no background job is running, at most {@code limit}: a client that
+   * ends its session must not cut an apply in half.
+   */
+  public boolean awaitIdle(Duration limit) throws InterruptedException {
+    long end = System.nanoTime() + limit.toNanos();
+    while (inFlight.get() > 0 || ctx.jobs().anyRunning()) {
+      if (System.nanoTime() > end) {
+        return false;
+      }
+      Thread.sleep(50);
+    }
+    return true;
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -14,12 +15,17 @@ import java.util.concurrent.CountDownLatch;
  * points {@code System.out} at stderr before anything else can print.
  */
 public final class StdioServer implements AutoCloseable {
+  /** How long a finished session waits for running calls and applies. */
+  static final Duration DRAIN = Duration.ofMinutes(5);
+
+  private final IacServer iac;
   private final McpSyncServer server;
   private final CountDownLatch inputClosed = new CountDownLatch(1);
 
   private StdioServer(IacServer iac, InputStream in, OutputStream out) {
     var transport =
         new StdioServerTransportProvider(IacServer.JSON, new EndAware(in, inputClosed), out);
+    this.iac = iac;
     this.server = iac.build(McpServer.sync(transport));
   }
 
@@ -27,9 +33,13 @@ public final class StdioServer implements AutoCloseable {
     return new StdioServer(iac, in, out);
   }
 
-  /** Blocks until the client closes stdin (its way of ending the session). */
-  public void awaitEndOfInput() throws InterruptedException {
+  /**
+   * Blocks until the client closes stdin (its way of ending the session), then until running calls
+   * and applies have finished.
+   */
+  public void awaitEndOfSession() throws InterruptedException {
     inputClosed.await();
+    iac.awaitIdle(DRAIN);
   }
 
   @Override
