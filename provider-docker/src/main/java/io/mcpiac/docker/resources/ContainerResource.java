@@ -361,13 +361,6 @@ public final class ContainerResource implements DockerResource {
   @Override
   public Map<String, String> validate(ObjectNode properties) {
     Map<String, String> problems = new LinkedHashMap<>();
-    JsonNode memory = properties.get("memory");
-    if (memory != null
-        && memory.isTextual()
-        && Props.known(properties, "memory")
-        && ContainerSpec.memoryBytes(memory) == null) {
-      problems.put("memory", "not a size: use bytes or a number with k, m or g, e.g. 128m");
-    }
     JsonNode volumes = properties.get("volumes");
     if (volumes != null) {
       for (JsonNode v : volumes) {
