@@ -48,7 +48,8 @@ public final class ValidateCommand implements Callable<Integer> {
       try (ProviderRegistry registry =
           Providers.registry(
               deployment.providers(),
-              deployment.resources().stream().map(ResourceConfig::providerInstance).toList())) {
+              deployment.resources().stream().map(ResourceConfig::providerInstance).toList(),
+              io.mcpiac.cli.Workspace.baseDirectory(deployment))) {
         problems = DeploymentFiles.diagnostics(loaded, registry);
       }
     }
