@@ -2,6 +2,7 @@ package io.mcpiac.engine.states;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
@@ -187,9 +188,7 @@ public abstract class StateStoreContract {
     List<DeploymentSummary> summaries = store.deployments();
     assertThat(summaries)
         .extracting(DeploymentSummary::name, DeploymentSummary::version)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(APP, 2L),
-            org.assertj.core.groups.Tuple.tuple("empty", 1L));
+        .containsExactly(tuple(APP, 2L), tuple("empty", 1L));
     assertThat(summaries).extracting(DeploymentSummary::resources).containsExactly(1, 0);
     assertThat(summaries).allSatisfy(s -> assertThat(s.updatedAt()).isNotNull());
   }
@@ -221,9 +220,9 @@ public abstract class StateStoreContract {
     assertThat(journal)
         .extracting(JournalEntry::resource, JournalEntry::status, JournalEntry::error)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("a", JournalEntry.Status.DONE, null),
-            org.assertj.core.groups.Tuple.tuple("b", JournalEntry.Status.FAILED, "boom"),
-            org.assertj.core.groups.Tuple.tuple("c", JournalEntry.Status.INTENT, null));
+            tuple("a", JournalEntry.Status.DONE, null),
+            tuple("b", JournalEntry.Status.FAILED, "boom"),
+            tuple("c", JournalEntry.Status.INTENT, null));
     assertThat(journal.get(0).finishedAt()).isNotNull();
     assertThat(journal.get(0).record()).isEqualTo(written.get(0).record());
     assertThat(journal.get(0).kind()).isEqualTo(Change.Kind.CREATE);
@@ -457,9 +456,7 @@ public abstract class StateStoreContract {
     assertThat(reread.description()).isEqualTo("before the upgrade");
     assertThat(reread.resources())
         .extracting(ResourceRecord::name, r -> r.properties().get("generation").asInt())
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("a", 1),
-            org.assertj.core.groups.Tuple.tuple("b", 1));
+        .containsExactly(tuple("a", 1), tuple("b", 1));
   }
 
   @Test

@@ -15,9 +15,15 @@ import java.util.Map;
 final class ResourceTable {
   private static final String COLUMNS =
       "name, type, provider, resource_id, properties, outputs, dependencies, state";
+
+  /**
+   * {@code valid_from + 0}: without it SQLite searches the primary key, through every version of
+   * the resource, instead of {@code resources_current}'s one row; the sum cannot use an index.
+   */
   private static final String CLOSE_OLDER =
       "UPDATE resources SET valid_to = ?"
-          + " WHERE deployment = ? AND name = ? AND valid_to IS NULL AND valid_from < ?";
+          + " WHERE deployment = ? AND name = ? AND valid_to IS NULL AND valid_from + 0 < ?";
+
   private static final String UPSERT =
       "INSERT INTO resources (deployment, valid_from, valid_to, "
           + COLUMNS
