@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.states.DeploymentState;
+import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.LockInfo;
 import io.mcpiac.engine.states.StateExport;
 import io.mcpiac.engine.states.StateStore;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -228,6 +231,41 @@ class StateCommandTest {
       assertThat(refused.exit()).as(refused.printed()).isEqualTo(ExitCodes.FAILED);
       assertThat(refused.err()).contains("alice", "laptop.example");
     }
+    try (StateStore target = StateStores.open(postgres)) {
+      assertThat(target.deployments()).isEmpty();
+    }
+  }
+
+  @Test
+  void migrateRefusesADeploymentAnInterruptedRunLeftUnfinished() throws Exception {
+    String sqlite = freshState("sqlite");
+    apply(web, sqlite);
+    try (StateStore store = StateStores.open(sqlite)) {
+      long version = store.beginVersion("web");
+      store.journalIntents(
+          List.of(
+              new JournalEntry(
+                  0,
+                  "web",
+                  version,
+                  "apply",
+                  Change.Kind.CREATE,
+                  "extra",
+                  "core:data",
+                  "core",
+                  "extra-id",
+                  Json.object(),
+                  JournalEntry.Status.INTENT,
+                  null,
+                  null,
+                  null)));
+    }
+    String postgres = PostgresServer.freshLocation();
+
+    Cli.Run refused = Cli.run("state", "migrate", "--from", sqlite, "--to", postgres);
+
+    assertThat(refused.exit()).as(refused.printed()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(refused.err()).contains("unfinished", "web", "nothing was migrated");
     try (StateStore target = StateStores.open(postgres)) {
       assertThat(target.deployments()).isEmpty();
     }

@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Copy every deployment's latest state and checkpoints from one state location to another,"
           + " e.g. from a SQLite file to a team's PostgreSQL database.",
-      "Every deployment is locked at both ends first; nothing is written when one is locked, has"
-          + " unfinished journal entries, or (without --force) already exists at the target."
+      "Each deployment is copied under its lock at both ends. Nothing is written when one is"
+          + " locked, has unfinished journal entries, or (without --force) already exists at the"
+          + " target."
     })
 public final class StateMigrateCommand implements Callable<Integer> {
   @Option(
@@ -59,13 +60,11 @@ public final class StateMigrateCommand implements Callable<Integer> {
       }
       List<String> names = source.deployments().stream().map(DeploymentSummary::name).toList();
       refuseWhatCannotMove(source, target, names);
-      List<StateLock> locks = new ArrayList<>();
-      try {
-        for (String name : names) {
-          locks.add(source.lock(name, LockInfo.current("migrate")));
-          locks.add(target.lock(name, LockInfo.current("migrate")));
-        }
-        for (String name : names) {
+      for (String name : names) {
+        // One deployment at a time: a PostgreSQL lock is a connection, and a server allows only
+        // so many.
+        try (StateLock fromLock = source.lock(name, LockInfo.current("migrate"));
+            StateLock toLock = target.lock(name, LockInfo.current("migrate"))) {
           DeploymentState state = source.load(name).orElse(DeploymentState.empty(name));
           List<Checkpoint> checkpoints = source.checkpoints(name);
           long version = target.importState(state, checkpoints);
@@ -80,10 +79,7 @@ public final class StateMigrateCommand implements Callable<Integer> {
                   + " resources, "
                   + checkpoints.size()
                   + " checkpoints");
-        }
-      } finally {
-        for (StateLock lock : locks) {
-          lock.close();
+          out.flush();
         }
       }
       out.println(
@@ -100,13 +96,20 @@ public final class StateMigrateCommand implements Callable<Integer> {
     }
   }
 
-  /** Before anything is written: state another run still has to recover, or would overwrite. */
+  /**
+   * Before anything is written: a deployment being written at either end, with state another run
+   * still has to recover, or (without --force) that would overwrite one at the target.
+   */
   private void refuseWhatCannotMove(StateStore source, StateStore target, List<String> names) {
     List<String> interrupted = new ArrayList<>();
     List<String> existing = new ArrayList<>();
     for (String name : names) {
-      if (!source.unfinished(name).isEmpty()) {
-        interrupted.add(name);
+      // Taken and given back at once: fails naming a live writer, takes over a dead one's.
+      try (StateLock fromLock = source.lock(name, LockInfo.current("migrate"));
+          StateLock toLock = target.lock(name, LockInfo.current("migrate"))) {
+        if (!source.unfinished(name).isEmpty()) {
+          interrupted.add(name);
+        }
       }
       if (target.version(name) > 0) {
         existing.add(name);
