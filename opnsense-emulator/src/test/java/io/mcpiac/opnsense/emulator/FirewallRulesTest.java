@@ -226,4 +226,42 @@ class FirewallRulesTest {
     assertThat(api.post("/api/firewall/filter/apply", "{}").body())
         .isEqualTo("{\"status\":\"OK\\n\\n\"}");
   }
+
+  @Test
+  void ruleLogToggleMoveAndCopy() {
+    String a = add(api, "{\"rule\":{\"description\":\"move a\"}}");
+    String b = add(api, "{\"rule\":{\"description\":\"move b\"}}");
+    assertThat(api.post("/api/firewall/filter/toggleRuleLog/" + a + "/1").body())
+        .isEqualTo("{\"status\":\"ok\"}");
+    assertThat(api.get("/api/firewall/filter/getRule/" + a).json().at("/rule/log").asText())
+        .isEqualTo("1");
+    assertThat(api.post("/api/firewall/filter/toggleRuleLog/" + UUID.randomUUID() + "/1").status())
+        .isEqualTo(500);
+    long seqA =
+        Long.parseLong(
+            api.get("/api/firewall/filter/getRule/" + a).json().at("/rule/sequence").asText());
+    assertThat(api.post("/api/firewall/filter/moveRuleBefore/" + b + "/" + a).body())
+        .isEqualTo("{\"status\":\"ok\"}");
+    long newA =
+        Long.parseLong(
+            api.get("/api/firewall/filter/getRule/" + a).json().at("/rule/sequence").asText());
+    long newB =
+        Long.parseLong(
+            api.get("/api/firewall/filter/getRule/" + b).json().at("/rule/sequence").asText());
+    assertThat(newB).isEqualTo(seqA);
+    assertThat(newA).isGreaterThan(newB);
+    assertThat(
+            api.post("/api/firewall/filter/moveRuleBefore/" + b + "/" + UUID.randomUUID()).status())
+        .isEqualTo(500);
+    JsonNode copy =
+        api.get("/api/firewall/filter/getRule/" + a + "?fetchmode=copy").json().path("rule");
+    assertThat(Long.parseLong(copy.path("sequence").asText())).isGreaterThan(newA);
+    assertThat(copy.path("description").asText()).isEqualTo("move a");
+  }
+
+  @Test
+  void coreServiceSearchListsServices() {
+    JsonNode rows = api.get("/api/core/service/search").json().path("rows");
+    assertThat(rows.toString()).contains("\"name\":\"unbound\"").contains("\"name\":\"haproxy\"");
+  }
 }

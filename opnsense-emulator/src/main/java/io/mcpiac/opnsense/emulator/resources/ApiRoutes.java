@@ -50,6 +50,7 @@ public final class ApiRoutes {
   public RouteTable build() {
     RouteTable t = new RouteTable();
     new SystemEndpoints(core).register(t);
+    t.controller("core", "Service").action("search", 0, call -> coreServices());
     firewallRules(t);
     aliases(t);
     categories(t);
@@ -77,6 +78,7 @@ public final class ApiRoutes {
             .recordsetSearch(VersionProfile::rulesUseRecordset);
     RouteTable.Controller c = t.controller("firewall", "Filter");
     crud.register(c, rules, Names.of("Rule"));
+    new RuleOrderEndpoints(core, crud.crud()).register(c, rules);
     firewall.register(c);
   }
 
@@ -366,6 +368,43 @@ public final class ApiRoutes {
     RouteTable.Controller c = t.controller("auth", "User");
     crud.register(c, users, new Names("add", "get", "set", "del", null, "search"));
     new ApiKeyEndpoints(core).register(c);
+  }
+
+  /** {@code /api/core/service/search}: the services and whether they run. */
+  private ApiResponse coreServices() {
+    return core.store()
+        .read(
+            config -> {
+              com.fasterxml.jackson.databind.node.ArrayNode rows =
+                  io.mcpiac.opnsense.emulator.api.PhpJsonNodes.array();
+              boolean haproxy =
+                  "1".equals(config.settings("haproxy").path("general").path("enabled").asText());
+              boolean kea =
+                  "1".equals(config.settings("dhcpv4").path("general").path("enabled").asText());
+              boolean dnsmasq = "1".equals(config.settings("dnsmasq").path("enable").asText());
+              Object[][] services = {
+                {"configd", "System Configuration Daemon", true, true},
+                {"haproxy", "HAProxy Load Balancer", haproxy, false},
+                {"kea-dhcpv4", "Kea DHCPv4 server", kea, false},
+                {"dnsmasq", "Dnsmasq DNS/DHCP", dnsmasq, false},
+                {"pf", "Packet Filter", true, true},
+                {"unbound", "Unbound DNS", true, false}
+              };
+              for (Object[] s : services) {
+                rows.addObject()
+                    .put("id", (String) s[0])
+                    .put("locked", (Boolean) s[3] ? 1 : 0)
+                    .put("running", (Boolean) s[2] ? 1 : 0)
+                    .put("description", (String) s[1])
+                    .put("name", (String) s[0]);
+              }
+              com.fasterxml.jackson.databind.node.ObjectNode out = ApiResponse.obj();
+              out.set("rows", rows);
+              out.put("rowCount", rows.size());
+              out.put("total", rows.size());
+              out.put("current", 1);
+              return ApiResponse.ok(out);
+            });
   }
 
   /** A controller's own {@code reconfigure}: POST applies, GET answers failed. */
