@@ -25,7 +25,7 @@ public final class PhpJson {
   private PhpJson() {}
 
   private static ObjectMapper escapingMapper(boolean slashes) {
-    ObjectMapper m = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    ObjectMapper m = JsonMapper.builder().build();
     m.getFactory().setCharacterEscapes(new SlashEscapes(slashes));
     m.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     return m;
