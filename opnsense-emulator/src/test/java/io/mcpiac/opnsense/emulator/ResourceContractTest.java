@@ -361,7 +361,8 @@ class ResourceContractTest {
       return n.asText();
     }
     List<String> keys = new ArrayList<>();
-    n.fields()
+    n.properties()
+        .iterator()
         .forEachRemaining(
             e -> {
               if (e.getValue().path("selected").asInt() == 1) {

@@ -416,12 +416,4 @@ public final class ApiRoutes {
           return ApiResponse.single("status", "ok");
         });
   }
-
-  RouteTable.Controller service(RouteTable t, String module) {
-    return t.controller(module, "Service");
-  }
-
-  ServiceEndpoints services() {
-    return services;
-  }
 }

@@ -59,7 +59,7 @@ final class ServiceHooks {
       }
       String wanted = e.value("aliases");
       ObjectNode list = e.config().collection(Collections.UNBOUND_ALIASES);
-      Iterator<Map.Entry<String, JsonNode>> it = list.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = list.properties().iterator();
       while (it.hasNext()) {
         if (it.next().getValue().path("host").asText().equals(e.uuid())) {
           it.remove();
@@ -82,7 +82,7 @@ final class ServiceHooks {
     @Override
     public void afterDelete(String uuid, ObjectNode item, ModelContext ctx) {
       Iterator<Map.Entry<String, JsonNode>> it =
-          ctx.config().collection(Collections.UNBOUND_ALIASES).fields();
+          ctx.config().collection(Collections.UNBOUND_ALIASES).properties().iterator();
       while (it.hasNext()) {
         if (it.next().getValue().path("host").asText().equals(uuid)) {
           it.remove();
