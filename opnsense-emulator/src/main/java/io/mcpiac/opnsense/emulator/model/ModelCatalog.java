@@ -24,14 +24,14 @@ public final class ModelCatalog {
     if (main == null) {
       throw new IllegalArgumentException(resource + " has no section " + path);
     }
-    ItemModel model = build(main.properties().iterator());
+    ItemModel model = build(main.fields());
     String last = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
     for (ModelTableParser.Section s : sections.values()) {
       for (String prefix : List.of(path + ".", last + ".")) {
         if (s != main
             && s.path().startsWith(prefix)
             && !s.path().substring(prefix.length()).contains(".")) {
-          model.addContainer(s.path().substring(prefix.length()), build(s.properties().iterator()));
+          model.addContainer(s.path().substring(prefix.length()), build(s.fields()));
           break;
         }
       }

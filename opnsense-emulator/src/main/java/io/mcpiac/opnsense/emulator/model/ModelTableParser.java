@@ -48,7 +48,7 @@ public final class ModelTableParser {
         current = new Section(m.group(1), m.group(2), new ArrayList<>());
         sections.put(current.path(), current);
       } else if (current != null && line.startsWith("| `")) {
-        current.properties().iterator().add(row(line));
+        current.fields().add(row(line));
       }
     }
     return sections;
