@@ -282,6 +282,22 @@ public final class ApiRoutes {
             .safeDelete()
             .defaultSort("hw_address");
     crud.register(c, reservations, Names.of("Reservation").withoutToggle());
+    if (version() == VersionProfile.V26_7) {
+      ResourceDef options =
+          new ResourceDef(
+                  Collections.KEA_OPTIONS,
+                  "option",
+                  load("kea4.md", "options.option"),
+                  "options.option")
+              .safeDelete()
+              .defaultSort("description");
+      crud.register(c, options, Names.of("Option").withoutToggle());
+    }
+    ResourceDef peers =
+        new ResourceDef(
+                Collections.KEA_PEERS, "peer", load("kea4.md", "ha_peers.peer"), "ha_peers.peer")
+            .defaultSort("name");
+    crud.register(c, peers, Names.of("Peer").withoutToggle());
     ItemModel settingsModel =
         new ItemModel()
             .addContainer("general", load("kea4.md", "general"))
@@ -322,6 +338,27 @@ public final class ApiRoutes {
             .safeDelete()
             .defaultSort("tag");
     crud.register(c, tags, Names.of("Tag").withoutToggle());
+    ResourceDef options =
+        new ResourceDef(
+                Collections.DNSMASQ_OPTIONS,
+                "option",
+                load("dnsmasq.md", "dhcp_options"),
+                "dhcp_options")
+            .defaultSort("option");
+    crud.register(c, options, Names.of("Option").withoutToggle());
+    ResourceDef domains =
+        new ResourceDef(
+                Collections.DNSMASQ_DOMAINS,
+                "domainoverride",
+                load("dnsmasq.md", "domainoverrides"),
+                "domainoverrides")
+            .defaultSort("sequence");
+    crud.register(c, domains, Names.of("Domain").withoutToggle());
+    ResourceDef boot =
+        new ResourceDef(
+                Collections.DNSMASQ_BOOT, "boot", load("dnsmasq.md", "dhcp_boot"), "dhcp_boot")
+            .defaultSort("filename");
+    crud.register(c, boot, Names.of("Boot").withoutToggle());
     ItemModel root = load("dnsmasq.md", "(root)");
     root.addContainer("dhcp", load("dnsmasq.md", "dhcp"));
     settings.register(c, "dnsmasq", "dnsmasq", root);
