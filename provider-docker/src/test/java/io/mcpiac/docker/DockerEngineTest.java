@@ -340,9 +340,24 @@ class DockerEngineTest {
                 image: mcp-iac-test/busybox:1
                 command: ["sleep", "600"]
                 volumes: [{source: "${cache.name}", target: /cache}]
+                ports: [{containerPort: 8080}]
         """;
     Deployment d = load(yaml);
     assertThat(apply(engine.plan(d)).success()).isTrue();
+    // published on every address at a port Docker chose; defaults left out are not drift
+    ObjectNode port =
+        (ObjectNode)
+            engine
+                .state("docker-drift-test")
+                .resources()
+                .get("sleeper")
+                .outputs()
+                .path("ports")
+                .get(0);
+    assertThat(port.path("host").asText()).isEqualTo("0.0.0.0");
+    assertThat(port.path("hostPort").asInt()).isPositive();
+    Plan unchanged = engine.plan(d);
+    assertThat(unchanged.hasChanges()).as(new PlanRenderer(false).render(unchanged)).isFalse();
     String container = engine.state("docker-drift-test").resources().get("sleeper").id();
     docker.client().removeContainerCmd(container).withForce(true).exec();
 
