@@ -408,6 +408,57 @@ class DockerEngineTest {
   }
 
   @Test
+  void anImageSomeoneElseRunsIsNotQuietlyForgotten() throws IOException {
+    String yaml =
+        """
+        apiVersion: iac.mcp/v1
+        kind: Deployment
+        metadata: {name: docker-shared-image-test}
+        spec:
+          resources:
+            - type: docker:image:build
+              name: shared
+              properties: {context: "%s"}
+        """
+            .formatted(site("shared\n"));
+    assertThat(apply(engine.plan(load(yaml))).success()).isTrue();
+    String imageId =
+        engine
+            .state("docker-shared-image-test")
+            .resources()
+            .get("shared")
+            .outputs()
+            .path("imageId")
+            .asText();
+    String outsider =
+        docker.client().createContainerCmd(imageId).withCmd("sleep", "600").exec().getId();
+    try {
+      docker.client().startContainerCmd(outsider).exec();
+      Engine.Applied refused =
+          engine.destroy(
+              "docker-shared-image-test",
+              ExecutionOptions.DEFAULTS,
+              p -> true,
+              e -> {},
+              new Cancellation());
+      assertThat(refused.result().success()).isFalse();
+      assertThat(refused.result().error()).contains("the image is still in use");
+      assertThat(engine.state("docker-shared-image-test").resources()).containsKey("shared");
+    } finally {
+      docker.client().removeContainerCmd(outsider).withForce(true).exec();
+    }
+    Engine.Applied destroyed =
+        engine.destroy(
+            "docker-shared-image-test",
+            ExecutionOptions.DEFAULTS,
+            p -> true,
+            e -> {},
+            new Cancellation());
+    assertThat(destroyed.result().success()).isTrue();
+    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+  }
+
+  @Test
   void aReadFindsWhatWasRemovedBehindItsBack() {
     String yaml =
         """
