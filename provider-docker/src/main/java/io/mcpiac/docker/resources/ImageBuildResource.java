@@ -59,7 +59,7 @@ public final class ImageBuildResource implements DockerResource {
                   "dockerfile": {"type": "string", "minLength": 1,
                                  "description": "The Dockerfile, relative to the context; default Dockerfile."},
                   "tags": {"type": "array", "uniqueItems": true,
-                           "items": {"type": "string", "pattern": "^[a-z0-9][a-z0-9._/:-]*$"},
+                           "items": {"type": "string", "pattern": "^[a-z0-9][a-z0-9._/:-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$"},
                            "description": "Tags to give the image, e.g. my/app:1."},
                   "buildArgs": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean"]},
                                 "description": "Values of the Dockerfile's ARGs."},
