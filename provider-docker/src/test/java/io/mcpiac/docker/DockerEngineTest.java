@@ -40,7 +40,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +54,10 @@ class DockerEngineTest {
   @TempDir Path dir;
 
   private RealDocker docker;
-  private TreeSet<String> managedBefore;
+
+  /** Labels everything a test makes, so it sees only its own objects on a shared engine. */
+  private final String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+
   private DockerProvider provider;
   private StateStore store;
   private Engine engine;
@@ -65,7 +67,6 @@ class DockerEngineTest {
   @BeforeEach
   void start() {
     docker = RealDocker.require();
-    managedBefore = docker.managedObjects();
     provider = new DockerProvider(null, Duration.ofMillis(500));
     ProviderRegistry registry = new ProviderRegistry();
     registry.register(CoreProvider.NAME, new CoreProvider());
@@ -83,7 +84,7 @@ class DockerEngineTest {
       provider.close();
     }
     if (docker != null) {
-      docker.removeAllBut(managedBefore);
+      docker.removeAll(run);
       docker.close();
     }
   }
@@ -112,9 +113,13 @@ class DockerEngineTest {
           resources:
             - type: docker:image:build
               name: site
-              properties: {context: "%s", tags: ["mcp-iac-test/site:1"]}
+              properties:
+                context: "%s"
+                tags: ["mcp-iac-test/site:@RUN@"]
+                labels: {mcp-iac-test-run: "@RUN@"}
             - type: docker:network
               name: net
+              properties: {labels: {mcp-iac-test-run: "@RUN@"}}
             - type: docker:container
               name: web
               properties:
@@ -124,13 +129,13 @@ class DockerEngineTest {
                 networks: ["${net.name}"]
                 restartPolicy: unless-stopped
                 memory: %s
-                labels: {app: web}
+                labels: {app: web, mcp-iac-test-run: "@RUN@"}
         """
         .formatted(context, greeting, port, memory);
   }
 
   private Deployment load(String yaml) {
-    Deployment d = DeploymentLoader.load(yaml, "test.yaml");
+    Deployment d = DeploymentLoader.load(yaml.replace("@RUN@", run), "test.yaml");
     DeploymentValidator.requireValid(d, engine.registry());
     return d;
   }
@@ -245,10 +250,10 @@ class DockerEngineTest {
     assertThat(rebuilt.success()).as(String.valueOf(rebuilt.error())).isTrue();
     awaitPage(port, "version two\n");
     assertThat(outputs("site").path("imageId").asText()).isNotEqualTo(oldImage);
-    assertThat(docker.managedObjects())
+    assertThat(docker.managedObjects(run))
         .as("the old image went once its container was replaced")
         .doesNotContain("image:" + oldSite)
-        .hasSize(managedBefore.size() + 3);
+        .hasSize(3);
     assertThat(engine.plan(load(web(context, port, "two", "128m"))).hasChanges()).isFalse();
 
     // Docker cannot lift a memory limit live: the update re-creates the container, same name
@@ -271,7 +276,7 @@ class DockerEngineTest {
     assertThat(destroyed.result().success())
         .as(String.valueOf(destroyed.result().error()))
         .isTrue();
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
     assertThat(engine.state("docker-web-test").resources()).isEmpty();
     assertThat(page(port, "/index.html")).startsWith("unreachable");
   }
@@ -287,8 +292,10 @@ class DockerEngineTest {
           resources:
             - type: docker:network
               name: backend
+              properties: {labels: {mcp-iac-test-run: "@RUN@"}}
             - type: docker:volume
               name: data
+              properties: {labels: {mcp-iac-test-run: "@RUN@"}}
             - type: docker:container
               name: worker
               properties:
@@ -296,6 +303,7 @@ class DockerEngineTest {
                 command: ["sh", "-c", "echo starting; echo 'config file missing' >&2; exit 3"]
                 networks: ["${backend.name}"]
                 volumes: [{source: "${data.name}", target: /data}]
+                labels: {mcp-iac-test-run: "@RUN@"}
         """;
     ExecutionResult result = apply(engine.plan(load(yaml)));
 
@@ -313,7 +321,7 @@ class DockerEngineTest {
     assertThat(result.rolledBack()).isTrue();
     assertThat(result.rollback()).hasSize(2).allMatch(u -> u.success());
     assertThat(engine.state("docker-broken-test").resources()).isEmpty();
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
   }
 
   @Test
@@ -330,6 +338,7 @@ class DockerEngineTest {
               properties:
                 image: mcp-iac-test/busybox:1
                 command: ["/no/such/program"]
+                labels: {mcp-iac-test-run: "@RUN@"}
         """;
     ExecutionResult result = apply(engine.plan(load(yaml)));
 
@@ -338,7 +347,7 @@ class DockerEngineTest {
         .contains("ghost")
         .contains("did not start")
         .contains("/no/such/program");
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
   }
 
   @Test
@@ -352,7 +361,9 @@ class DockerEngineTest {
           resources:
             - type: docker:container
               name: nothing
-              properties: {image: "mcp-iac-test/no-such-image:1"}
+              properties:
+                image: "mcp-iac-test/no-such-image:1"
+                labels: {mcp-iac-test-run: "@RUN@"}
         """;
     ExecutionResult result = apply(engine.plan(load(yaml)));
 
@@ -360,13 +371,14 @@ class DockerEngineTest {
     assertThat(result.error())
         .contains(
             "image 'mcp-iac-test/no-such-image:1' is not on the Docker host and pulling it failed");
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
   }
 
   @Test
   void aCreateWhoseAnswerWasLostIsFoundAgainByItsId() throws IOException {
     // the engine journals the id before the call; repeating the call must not make a second object
     Path context = site("again\n");
+    ObjectNode runLabel = Json.object().put(RealDocker.RUN_LABEL, run);
     ObjectNode imageProps = Json.object().put("context", context.toString());
     ObjectNode containerProps =
         Json.object()
@@ -374,6 +386,9 @@ class DockerEngineTest {
             .set("command", Json.parse("[\"sleep\", \"600\"]"));
     ObjectNode networkProps = Json.object();
     ObjectNode volumeProps = Json.object();
+    for (ObjectNode props : List.of(imageProps, containerProps, networkProps, volumeProps)) {
+      props.set("labels", runLabel.deepCopy());
+    }
     Map<String, ObjectNode> byType =
         new LinkedHashMap<>(
             Map.of(
@@ -404,7 +419,7 @@ class DockerEngineTest {
                   type, List.of(new ReadRequest("twice", id, e.getValue(), Json.object()))))
           .isEmpty();
     }
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
   }
 
   @Test
@@ -418,7 +433,7 @@ class DockerEngineTest {
           resources:
             - type: docker:image:build
               name: shared
-              properties: {context: "%s"}
+              properties: {context: "%s", labels: {mcp-iac-test-run: "@RUN@"}}
         """
             .formatted(site("shared\n"));
     assertThat(apply(engine.plan(load(yaml))).success()).isTrue();
@@ -455,7 +470,7 @@ class DockerEngineTest {
             e -> {},
             new Cancellation());
     assertThat(destroyed.result().success()).isTrue();
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
   }
 
   @Test
@@ -469,7 +484,7 @@ class DockerEngineTest {
           resources:
             - type: docker:volume
               name: cache
-              properties: {labels: {purpose: cache}}
+              properties: {labels: {purpose: cache, mcp-iac-test-run: "@RUN@"}}
             - type: docker:container
               name: sleeper
               properties:
@@ -477,6 +492,7 @@ class DockerEngineTest {
                 command: ["sleep", "600"]
                 volumes: [{source: "${cache.name}", target: /cache}]
                 ports: [{containerPort: 8080}]
+                labels: {mcp-iac-test-run: "@RUN@"}
         """;
     Deployment d = load(yaml);
     assertThat(apply(engine.plan(d)).success()).isTrue();
@@ -507,7 +523,7 @@ class DockerEngineTest {
         engine.destroy(
             "docker-drift-test", ExecutionOptions.DEFAULTS, p -> true, e -> {}, new Cancellation());
     assertThat(destroyed.result().success()).isTrue();
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
   }
 
   @Test

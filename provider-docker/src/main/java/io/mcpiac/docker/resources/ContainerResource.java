@@ -220,12 +220,7 @@ public final class ContainerResource implements DockerResource {
                 && (recordedImage.equals(c.getImage()) || recordedImage.equals(c.getImageId()))
             ? recordedImage
             : c.getImage());
-    Map<String, String> userLabels = ManagedLabels.userLabels(c.getLabels());
-    props.set(
-        "labels",
-        userLabels.equals(Props.map(recorded, "labels")) && recorded.has("labels")
-            ? recorded.get("labels").deepCopy()
-            : Json.MAPPER.valueToTree(userLabels));
+    props.set("labels", ManagedLabels.reported(c.getLabels(), recorded));
     Map<String, ContainerNetwork> networks = networksOf(c);
     List<String> recordedNetworks = Props.texts(recorded, "networks");
     props.set(

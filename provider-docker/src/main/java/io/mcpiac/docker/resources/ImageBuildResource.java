@@ -63,11 +63,13 @@ public final class ImageBuildResource implements DockerResource {
                            "description": "Tags to give the image, e.g. my/app:1."},
                   "buildArgs": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean"]},
                                 "description": "Values of the Dockerfile's ARGs."},
-                  "target": {"type": "string", "minLength": 1, "description": "The stage of a multi-stage build to stop at."}
+                  "target": {"type": "string", "minLength": 1, "description": "The stage of a multi-stage build to stop at."},
+                  "labels": {"type": "object", "additionalProperties": {"type": "string"},
+                             "description": "Labels of the image."}
                 }
               }
               """),
-          Set.of("context", "dockerfile", "tags", "buildArgs", "target"),
+          Set.of("context", "dockerfile", "tags", "buildArgs", "target", "labels"),
           Set.of(),
           Map.of(
               "imageId", "the image's id (sha256:…); use it as a container's image",
@@ -78,6 +80,13 @@ public final class ImageBuildResource implements DockerResource {
 
   private final DockerConnection docker;
   private final DeferredImageRemovals deferred;
+
+  /**
+   * Resource name → id of the image this instance built (or adopted) last for it: a delete of an
+   * older id with a newer build is the second half of a replacement, which always runs in one
+   * process.
+   */
+  private final Map<String, String> latestBuild = new java.util.concurrent.ConcurrentHashMap<>();
 
   ImageBuildResource(DockerConnection docker, DeferredImageRemovals deferred) {
     this.docker = docker;
@@ -131,6 +140,7 @@ public final class ImageBuildResource implements DockerResource {
     ObjectNode props = Json.object();
     List<String> tags = tagsOf(image);
     List<String> recordedTags = Props.texts(recorded, "tags");
+    props.set("labels", ManagedLabels.reported(image.getLabels(), recorded));
     props.set(
         "tags",
         Json.MAPPER.valueToTree(
@@ -240,6 +250,7 @@ public final class ImageBuildResource implements DockerResource {
     // a build whose answer was lost, or the undo of a removal that was deferred: adopt it
     for (Image image : list(ManagedLabels.ID, change.id())) {
       deferred.cancel(change.id());
+      latestBuild.put(change.name(), change.id());
       for (String tag : tags) {
         tag(image.getId(), tag);
       }
@@ -261,7 +272,8 @@ public final class ImageBuildResource implements DockerResource {
       try (OutputStream out = Files.newOutputStream(tar)) {
         context.writeTar(out);
       }
-      Map<String, String> labels = ManagedLabels.of(TYPE, change.id(), change.name());
+      Map<String, String> labels = new LinkedHashMap<>(Props.map(props, "labels"));
+      labels.putAll(ManagedLabels.of(TYPE, change.id(), change.name()));
       labels.put(ManagedLabels.CONTEXT_DIGEST, digest);
       BuildOutput output = new BuildOutput();
       try (InputStream in = Files.newInputStream(tar)) {
@@ -284,6 +296,7 @@ public final class ImageBuildResource implements DockerResource {
         // the classic builder answers with the short id
         String imageId =
             docker.client().inspectImageCmd(cmd.exec(output).awaitImageId()).exec().getId();
+        latestBuild.put(change.name(), change.id());
         return ChangeResult.ok(change.name(), change.id(), outputs(imageId, digest, tags));
       } catch (DockerClientException e) {
         return ChangeResult.failed(
@@ -329,14 +342,12 @@ public final class ImageBuildResource implements DockerResource {
     return ChangeResult.ok(change.name(), change.id(), Json.object());
   }
 
-  /** Whether the resource has a newer image: this delete is the second half of a replacement. */
+  /** Whether this instance built a newer image for the resource: the delete ends a rebuild. */
   private boolean hasSuccessor(Change change, Image old) {
-    return list(ManagedLabels.RESOURCE, change.name()).stream()
-        .anyMatch(
-            i ->
-                !i.getId().equals(old.getId())
-                    && !change.id().equals(ManagedLabels.idOf(i.getLabels()))
-                    && !deferred.isPending(i.getId()));
+    String newer = latestBuild.get(change.name());
+    return newer != null
+        && !newer.equals(change.id())
+        && list(ManagedLabels.ID, newer).stream().anyMatch(i -> !i.getId().equals(old.getId()));
   }
 
   /** Keeps the build's last lines for an error message. */

@@ -1,5 +1,8 @@
 package io.mcpiac.docker.resources;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.json.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +52,28 @@ public final class ManagedLabels {
           });
     }
     return out;
+  }
+
+  /**
+   * The {@code labels} property as a read reports it. Only the keys the configuration set count:
+   * images and containers also inherit labels from their base image, which are no drift.
+   */
+  static JsonNode reported(Map<String, String> live, ObjectNode recorded) {
+    if (!recorded.has("labels")) {
+      return Json.MAPPER.valueToTree(userLabels(live));
+    }
+    Map<String, String> wanted = Props.map(recorded, "labels");
+    Map<String, String> seen = new LinkedHashMap<>();
+    Map<String, String> user = userLabels(live);
+    wanted
+        .keySet()
+        .forEach(
+            k -> {
+              if (user.containsKey(k)) {
+                seen.put(k, user.get(k));
+              }
+            });
+    return seen.equals(wanted) ? recorded.get("labels").deepCopy() : Json.MAPPER.valueToTree(seen);
   }
 
   public static String idOf(Map<String, String> labels) {
