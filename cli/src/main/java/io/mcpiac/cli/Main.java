@@ -6,6 +6,7 @@ import io.mcpiac.cli.commands.CheckpointCommand;
 import io.mcpiac.cli.commands.DestroyCommand;
 import io.mcpiac.cli.commands.PlanCommand;
 import io.mcpiac.cli.commands.RefreshCommand;
+import io.mcpiac.cli.commands.ServeCommand;
 import io.mcpiac.cli.commands.StateCommand;
 import io.mcpiac.cli.commands.ValidateCommand;
 import picocli.CommandLine;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
       StateCommand.class,
       CheckpointCommand.class,
       BenchCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
