@@ -36,8 +36,16 @@ public final class DockerProvider implements Provider {
    * @param startCheck how long a started container is watched for an early exit
    */
   public DockerProvider(String host, Duration startCheck) {
+    this(host, startCheck, null);
+  }
+
+  /**
+   * @param baseDirectory what relative build contexts are relative to (the deployment file's
+   *     directory); null: the working directory
+   */
+  public DockerProvider(String host, Duration startCheck, java.nio.file.Path baseDirectory) {
     this.docker = new DockerConnection(host);
-    for (DockerResource r : DockerResources.all(docker, startCheck)) {
+    for (DockerResource r : DockerResources.all(docker, startCheck, baseDirectory)) {
       resources.put(r.type().name(), r);
     }
   }

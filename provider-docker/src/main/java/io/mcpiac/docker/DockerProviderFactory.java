@@ -25,6 +25,12 @@ public final class DockerProviderFactory implements ProviderFactory {
 
   @Override
   public Provider create(String instance, ObjectNode settings) {
+    return create(instance, settings, null);
+  }
+
+  /** Relative build contexts resolve against {@code baseDirectory}, the deployment file's. */
+  @Override
+  public Provider create(String instance, ObjectNode settings, java.nio.file.Path baseDirectory) {
     for (Iterator<String> it = settings.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!SETTINGS.contains(key)) {
@@ -41,6 +47,7 @@ public final class DockerProviderFactory implements ProviderFactory {
     long startCheck = settings.path("startCheckMs").asLong(DEFAULT_START_CHECK_MS);
     return new DockerProvider(
         host == null || host.isNull() || host.asText().isBlank() ? null : host.asText(),
-        Duration.ofMillis(Math.max(0, startCheck)));
+        Duration.ofMillis(Math.max(0, startCheck)),
+        baseDirectory);
   }
 }

@@ -85,6 +85,36 @@ class DockerProviderFactoryTest {
   }
 
   @Test
+  void aRelativeContextIsRelativeToTheDeploymentFile() throws Exception {
+    Path app = dir.resolve("site/app");
+    Files.createDirectories(app);
+    Files.writeString(app.resolve("Dockerfile"), "FROM scratch\n");
+    Deployment d =
+        DeploymentLoader.load(
+            """
+            apiVersion: iac.mcp/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              resources:
+                - type: docker:image:build
+                  name: app
+                  properties: {context: app}
+            """,
+            "web.yaml");
+    try (ProviderRegistry fromFile = new ProviderRegistry();
+        ProviderRegistry fromWorkingDirectory = new ProviderRegistry()) {
+      fromFile.register("docker", factory().create("docker", Json.object(), dir.resolve("site")));
+      fromWorkingDirectory.register("docker", factory().create("docker", Json.object()));
+      assertThat(DeploymentValidator.validate(d, fromFile)).isEmpty();
+      assertThat(DeploymentValidator.validate(d, fromWorkingDirectory))
+          .extracting(Diagnostic::message)
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+          .contains("is not a directory");
+    }
+  }
+
+  @Test
   void anUnreachableEngineIsNamedInTheError() {
     Provider provider =
         factory().create("docker", Json.parseObject("{\"host\": \"unix://" + dir + "/no.sock\"}"));

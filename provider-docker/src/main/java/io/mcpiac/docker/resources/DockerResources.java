@@ -10,11 +10,13 @@ public final class DockerResources {
 
   /**
    * @param startCheck how long a started container is watched for an early exit
+   * @param baseDirectory what relative build contexts are relative to; null: the working directory
    */
-  public static List<DockerResource> all(DockerConnection docker, Duration startCheck) {
+  public static List<DockerResource> all(
+      DockerConnection docker, Duration startCheck, java.nio.file.Path baseDirectory) {
     DeferredImageRemovals deferred = new DeferredImageRemovals(docker);
     return List.of(
-        new ImageBuildResource(docker, deferred),
+        new ImageBuildResource(docker, deferred, baseDirectory),
         new NetworkResource(docker),
         new VolumeResource(docker),
         new ContainerResource(docker, deferred, startCheck));

@@ -43,8 +43,8 @@ public final class ImageBuildResource implements DockerResource {
   private static final ResourceType DEFINITION =
       new ResourceType(
           TYPE,
-          "An image built from a Dockerfile. A relative context resolves against the working"
-              + " directory, a relative dockerfile against the context (default: Dockerfile in the"
+          "An image built from a Dockerfile. A relative context resolves against the deployment"
+              + " file's directory, a relative dockerfile against the context (default: Dockerfile in the"
               + " context). Rebuilt when the context's files, the Dockerfile, the tags or the build"
               + " arguments change; run it with image: ${NAME.imageId}.",
           Json.parse(
@@ -88,9 +88,13 @@ public final class ImageBuildResource implements DockerResource {
    */
   private final Map<String, String> latestBuild = new java.util.concurrent.ConcurrentHashMap<>();
 
-  ImageBuildResource(DockerConnection docker, DeferredImageRemovals deferred) {
+  /** What a relative context is relative to; null: the working directory. */
+  private final Path baseDirectory;
+
+  ImageBuildResource(DockerConnection docker, DeferredImageRemovals deferred, Path baseDirectory) {
     this.docker = docker;
     this.deferred = deferred;
+    this.baseDirectory = baseDirectory;
   }
 
   @Override
@@ -136,7 +140,7 @@ public final class ImageBuildResource implements DockerResource {
    * files still hash to what the image was built from; otherwise it names both digests, so the plan
    * shows why the image is rebuilt.
    */
-  private static LiveResource live(String name, String id, Image image, ObjectNode recorded) {
+  private LiveResource live(String name, String id, Image image, ObjectNode recorded) {
     ObjectNode props = Json.object();
     List<String> tags = tagsOf(image);
     List<String> recordedTags = Props.texts(recorded, "tags");
@@ -164,13 +168,14 @@ public final class ImageBuildResource implements DockerResource {
   }
 
   /** The digest of the context as it is now; null when it cannot be read. */
-  private static String currentDigest(ObjectNode props) {
+  private String currentDigest(ObjectNode props) {
     if (!Props.known(props, "context")
         || !Props.known(props, "dockerfile") && props.has("dockerfile")) {
       return null;
     }
     BuildContext context =
-        BuildContext.of(Props.text(props, "context"), Props.text(props, "dockerfile"));
+        BuildContext.of(
+            baseDirectory, Props.text(props, "context"), Props.text(props, "dockerfile"));
     if (context.problem() != null) {
       return null;
     }
@@ -222,7 +227,10 @@ public final class ImageBuildResource implements DockerResource {
       return Map.of();
     }
     String problem =
-        BuildContext.of(Props.text(properties, "context"), Props.text(properties, "dockerfile"))
+        BuildContext.of(
+                baseDirectory,
+                Props.text(properties, "context"),
+                Props.text(properties, "dockerfile"))
             .problem();
     if (problem == null) {
       return Map.of();
@@ -260,7 +268,8 @@ public final class ImageBuildResource implements DockerResource {
           outputs(image.getId(), image.getLabels().get(ManagedLabels.CONTEXT_DIGEST), tags));
     }
     BuildContext context =
-        BuildContext.of(Props.text(props, "context"), Props.text(props, "dockerfile"));
+        BuildContext.of(
+            baseDirectory, Props.text(props, "context"), Props.text(props, "dockerfile"));
     String problem = context.problem();
     if (problem != null) {
       return ChangeResult.failed(change.name(), problem);
