@@ -3,6 +3,7 @@ package io.mcpiac.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.providers.Provider;
+import io.mcpiac.engine.providers.ProviderContext;
 import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.ProviderFactory;
 import java.time.Duration;
@@ -25,12 +26,15 @@ public final class DockerProviderFactory implements ProviderFactory {
 
   @Override
   public Provider create(String instance, ObjectNode settings) {
-    return create(instance, settings, null);
+    return create(instance, settings, ProviderContext.workingDirectory());
   }
 
-  /** Relative build contexts resolve against {@code baseDirectory}, the deployment file's. */
+  /**
+   * Objects are labelled with {@code context.deployment()} when there is one; relative build
+   * contexts resolve against {@code context.baseDirectory()}, the deployment file's directory.
+   */
   @Override
-  public Provider create(String instance, ObjectNode settings, java.nio.file.Path baseDirectory) {
+  public Provider create(String instance, ObjectNode settings, ProviderContext context) {
     for (Iterator<String> it = settings.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!SETTINGS.contains(key)) {
@@ -48,6 +52,6 @@ public final class DockerProviderFactory implements ProviderFactory {
     return new DockerProvider(
         host == null || host.isNull() || host.asText().isBlank() ? null : host.asText(),
         Duration.ofMillis(Math.max(0, startCheck)),
-        baseDirectory);
+        context);
   }
 }

@@ -20,6 +20,7 @@ import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
+import io.mcpiac.engine.providers.ProviderContext;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.providers.core.CoreProvider;
@@ -483,6 +484,52 @@ class DockerEngineTest {
             e -> {},
             new Cancellation());
     assertThat(destroyed.result().success()).isTrue();
+    assertThat(docker.managedObjects(run)).isEmpty();
+  }
+
+  @Test
+  void anInstanceForOneDeploymentLabelsAndImportsItsOwn() {
+    ResourceType volume = provider.resourceType("docker:volume").orElseThrow();
+    ObjectNode props = Json.object();
+    props.putObject("labels").put(RealDocker.RUN_LABEL, run);
+    try (DockerProvider mine =
+            new DockerProvider(
+                null, Duration.ofMillis(500), new ProviderContext("mine-" + run, dir));
+        DockerProvider theirs =
+            new DockerProvider(
+                null, Duration.ofMillis(500), new ProviderContext("theirs-" + run, dir))) {
+      String id = mine.newId(volume, "data");
+      ChangeResult created =
+          mine.apply(
+                  List.of(
+                      new Change(
+                          Change.Kind.CREATE, "data", volume, id, null, props, Json.object())))
+              .get(0);
+      assertThat(created.success()).as(created.error()).isTrue();
+      String name = created.outputs().path("name").asText();
+      assertThat(docker.client().inspectVolumeCmd(name).exec().getLabels())
+          .containsEntry("io.mcpiac.deployment", "mine-" + run)
+          .containsEntry("io.mcpiac.resource", "data")
+          .containsEntry("io.mcpiac.id", id);
+      assertThat(mine.importAll(volume)).extracting(LiveResource::id).contains(id);
+      assertThat(theirs.importAll(volume)).extracting(LiveResource::id).doesNotContain(id);
+      // an instance serving several deployments (an MCP server) sees every managed object
+      assertThat(provider.importAll(volume)).extracting(LiveResource::id).contains(id);
+      assertThat(
+              mine.apply(
+                      List.of(
+                          new Change(
+                              Change.Kind.DELETE,
+                              "data",
+                              volume,
+                              id,
+                              props,
+                              null,
+                              created.outputs())))
+                  .get(0)
+                  .success())
+          .isTrue();
+    }
     assertThat(docker.managedObjects(run)).isEmpty();
   }
 

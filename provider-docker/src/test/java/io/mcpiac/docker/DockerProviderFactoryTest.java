@@ -9,6 +9,7 @@ import io.mcpiac.engine.config.DeploymentValidator;
 import io.mcpiac.engine.config.Diagnostic;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Provider;
+import io.mcpiac.engine.providers.ProviderContext;
 import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.ProviderFactory;
 import io.mcpiac.engine.providers.ProviderRegistry;
@@ -104,7 +105,10 @@ class DockerProviderFactoryTest {
             "web.yaml");
     try (ProviderRegistry fromFile = new ProviderRegistry();
         ProviderRegistry fromWorkingDirectory = new ProviderRegistry()) {
-      fromFile.register("docker", factory().create("docker", Json.object(), dir.resolve("site")));
+      fromFile.register(
+          "docker",
+          factory()
+              .create("docker", Json.object(), new ProviderContext("web", dir.resolve("site"))));
       fromWorkingDirectory.register("docker", factory().create("docker", Json.object()));
       assertThat(DeploymentValidator.validate(d, fromFile)).isEmpty();
       assertThat(DeploymentValidator.validate(d, fromWorkingDirectory))

@@ -91,8 +91,15 @@ public final class ImageBuildResource implements DockerResource {
   /** What a relative context is relative to; null: the working directory. */
   private final Path baseDirectory;
 
-  ImageBuildResource(DockerConnection docker, DeferredImageRemovals deferred, Path baseDirectory) {
+  private final ManagedLabels managed;
+
+  ImageBuildResource(
+      DockerConnection docker,
+      ManagedLabels managed,
+      DeferredImageRemovals deferred,
+      Path baseDirectory) {
     this.docker = docker;
+    this.managed = managed;
     this.deferred = deferred;
     this.baseDirectory = baseDirectory;
   }
@@ -127,7 +134,8 @@ public final class ImageBuildResource implements DockerResource {
   @Override
   public List<LiveResource> importAll() {
     List<LiveResource> out = new ArrayList<>();
-    for (Image image : list(ManagedLabels.MANAGED, "true")) {
+    for (Image image :
+        docker.client().listImagesCmd().withLabelFilter(managed.importFilter()).exec()) {
       Map<String, String> labels = image.getLabels();
       out.add(
           live(ManagedLabels.resourceOf(labels), ManagedLabels.idOf(labels), image, Json.object()));
@@ -282,7 +290,7 @@ public final class ImageBuildResource implements DockerResource {
         context.writeTar(out);
       }
       Map<String, String> labels = new LinkedHashMap<>(Props.map(props, "labels"));
-      labels.putAll(ManagedLabels.of(TYPE, change.id(), change.name()));
+      labels.putAll(managed.forNew(TYPE, change.id(), change.name()));
       labels.put(ManagedLabels.CONTEXT_DIGEST, digest);
       BuildOutput output = new BuildOutput();
       try (InputStream in = Files.newInputStream(tar)) {
