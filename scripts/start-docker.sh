@@ -4,7 +4,9 @@
 #   source scripts/start-docker.sh      # ... tests ...      scripts/stop-docker.sh
 #
 # Idempotent: when DOCKER_HOST (or the socket of an earlier run) already answers /_ping nothing
-# is started. Otherwise it installs Debian's docker.io and busybox-static if they are missing,
+# is started. The calling shell is registered as a user of the daemon (MCP_IAC_DOCKER_DIR/users/PID);
+# scripts/stop-docker.sh, run from that shell, unregisters it and stops dockerd only when no live
+# user is left. Otherwise it installs Debian's docker.io and busybox-static if they are missing,
 # starts ONE dockerd on a socket in MCP_IAC_DOCKER_DIR (default /tmp/mcp-iac-docker), waits for
 # it, and imports a busybox root filesystem as the image mcp-iac-test/busybox:1 (nothing can be
 # pulled on these machines). Needs root. Quiet on success; on failure it says why on stderr, shows
@@ -28,6 +30,11 @@ _mcp_iac_docker_start() (
     exit 1
   }
   dir=${MCP_IAC_DOCKER_DIR:-/tmp/mcp-iac-docker}
+  export DEBIAN_FRONTEND=noninteractive
+  if ! command -v curl >/dev/null 2>&1; then
+    [ "$(id -u)" = 0 ] || fail "curl is missing and only root can install it"
+    apt-get update -qq >/dev/null && apt-get install -y -qq curl >/dev/null 2>&1 || fail "could not install curl"
+  fi
   host=${DOCKER_HOST:-}
   if [ -n "$host" ] && _mcp_iac_docker_ping "$host"; then
     :
@@ -37,7 +44,6 @@ _mcp_iac_docker_start() (
     [ "$(id -u)" = 0 ] || fail "must run as root to install and start dockerd"
     mkdir -p "$dir"
     if ! command -v dockerd >/dev/null 2>&1 || [ ! -x /bin/busybox ]; then
-      export DEBIAN_FRONTEND=noninteractive
       apt-get update -qq >/dev/null || fail "apt-get update failed"
       apt-get install -y -qq docker.io busybox-static >/dev/null 2>"$dir/apt.log" \
         || { cat "$dir/apt.log" >&2; fail "could not install docker.io busybox-static"; }
@@ -60,6 +66,12 @@ _mcp_iac_docker_start() (
     _mcp_iac_docker_ping "$host" || { tail -n 20 "$dir/dockerd.log" >&2; fail "dockerd did not answer on $host within 30 s"; }
   fi
   export DOCKER_HOST=$host
+  # register the calling shell as a user of our daemon: stop-docker.sh stops it only when no
+  # registered shell is left (several test suites may share one machine and one daemon)
+  if [ "$host" = "unix://$dir/docker.sock" ]; then
+    mkdir -p "$dir/users"
+    touch "$dir/users/${MCP_IAC_DOCKER_USER:-$$}"
+  fi
   if ! docker image inspect mcp-iac-test/busybox:1 >/dev/null 2>&1; then
     [ -x /bin/busybox ] || fail "/bin/busybox is missing (apt-get install busybox-static)"
     rootfs=$(mktemp -d "${TMPDIR:-/tmp}/mcp-iac-busybox.XXXXXX")
@@ -80,8 +92,10 @@ _mcp_iac_docker_start() (
 if _MCP_IAC_DOCKER_HOST=$(_mcp_iac_docker_start); then
   export DOCKER_HOST=$_MCP_IAC_DOCKER_HOST
   unset _MCP_IAC_DOCKER_HOST
+  unset -f _mcp_iac_docker_start _mcp_iac_docker_ping
 else
   unset _MCP_IAC_DOCKER_HOST
+  unset -f _mcp_iac_docker_start _mcp_iac_docker_ping
   echo "start-docker: no Docker Engine available" >&2
   # `return` when sourced, `exit` when run as a program
   return 1 2>/dev/null || exit 1

@@ -12,12 +12,17 @@ import io.mcpiac.engine.execution.ActionResult;
 import io.mcpiac.engine.execution.Cancellation;
 import io.mcpiac.engine.execution.ExecutionOptions;
 import io.mcpiac.engine.execution.ExecutionResult;
+import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.ActionType;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanRenderer;
 import io.mcpiac.engine.plans.PlannedAction;
+import io.mcpiac.engine.providers.Change;
+import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
+import io.mcpiac.engine.providers.ProviderContext;
 import io.mcpiac.engine.providers.ProviderRegistry;
+import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.providers.core.CoreProvider;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.states.StateStore;
@@ -32,9 +37,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +55,10 @@ class DockerEngineTest {
   @TempDir Path dir;
 
   private RealDocker docker;
-  private TreeSet<String> managedBefore;
+
+  /** Labels everything a test makes, so it sees only its own objects on a shared engine. */
+  private final String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+
   private DockerProvider provider;
   private StateStore store;
   private Engine engine;
@@ -59,12 +68,23 @@ class DockerEngineTest {
   @BeforeEach
   void start() {
     docker = RealDocker.require();
-    managedBefore = docker.managedObjects();
-    provider = new DockerProvider(null, Duration.ofMillis(500));
+    store = StateStores.open("sqlite:" + dir.resolve("state.db"));
+    useStartCheck(Duration.ofMillis(500));
+  }
+
+  /**
+   * A provider that watches started containers this long. Tests of containers that must fail watch
+   * longer: on a loaded machine even "exit at once" can take a while, and a healthy container is
+   * only known healthy at the end of the watch.
+   */
+  private void useStartCheck(Duration startCheck) {
+    if (provider != null) {
+      provider.close();
+    }
+    provider = new DockerProvider(null, startCheck);
     ProviderRegistry registry = new ProviderRegistry();
     registry.register(CoreProvider.NAME, new CoreProvider());
     registry.register(DockerProvider.NAME, provider);
-    store = StateStores.open("sqlite:" + dir.resolve("state.db"));
     engine = new Engine(registry, store);
   }
 
@@ -77,7 +97,7 @@ class DockerEngineTest {
       provider.close();
     }
     if (docker != null) {
-      docker.removeAllBut(managedBefore);
+      docker.removeAll(run);
       docker.close();
     }
   }
@@ -106,9 +126,13 @@ class DockerEngineTest {
           resources:
             - type: docker:image:build
               name: site
-              properties: {context: "%s", tags: ["mcp-iac-test/site:1"]}
+              properties:
+                context: "%s"
+                tags: ["mcp-iac-test/site:@RUN@"]
+                labels: {mcp-iac-test-run: "@RUN@"}
             - type: docker:network
               name: net
+              properties: {labels: {mcp-iac-test-run: "@RUN@"}}
             - type: docker:container
               name: web
               properties:
@@ -118,13 +142,13 @@ class DockerEngineTest {
                 networks: ["${net.name}"]
                 restartPolicy: unless-stopped
                 memory: %s
-                labels: {app: web}
+                labels: {app: web, mcp-iac-test-run: "@RUN@"}
         """
         .formatted(context, greeting, port, memory);
   }
 
   private Deployment load(String yaml) {
-    Deployment d = DeploymentLoader.load(yaml, "test.yaml");
+    Deployment d = DeploymentLoader.load(yaml.replace("@RUN@", run), "test.yaml");
     DeploymentValidator.requireValid(d, engine.registry());
     return d;
   }
@@ -239,11 +263,24 @@ class DockerEngineTest {
     assertThat(rebuilt.success()).as(String.valueOf(rebuilt.error())).isTrue();
     awaitPage(port, "version two\n");
     assertThat(outputs("site").path("imageId").asText()).isNotEqualTo(oldImage);
-    assertThat(docker.managedObjects())
+    assertThat(docker.managedObjects(run))
         .as("the old image went once its container was replaced")
         .doesNotContain("image:" + oldSite)
-        .hasSize(managedBefore.size() + 3);
+        .hasSize(3);
     assertThat(engine.plan(load(web(context, port, "two", "128m"))).hasChanges()).isFalse();
+
+    // Docker cannot lift a memory limit live: the update re-creates the container, same name
+    String limited = outputs("web").path("id").asText();
+    String withoutLimit = web(context, port, "two", "128m").replaceAll("(?m)^ *memory: 128m\n", "");
+    Plan lift = engine.plan(load(withoutLimit));
+    assertThat(action(lift, "web").action()).isEqualTo(ActionType.UPDATE);
+    ExecutionResult lifted = apply(lift);
+    assertThat(lifted.success()).as(String.valueOf(lifted.error())).isTrue();
+    String unlimited = outputs("web").path("id").asText();
+    assertThat(unlimited).isNotEqualTo(limited);
+    assertThat(docker.client().inspectContainerCmd(unlimited).exec().getHostConfig().getMemory())
+        .isZero();
+    awaitPage(port, "version two\n");
 
     // destroy: nothing with our labels is left
     Engine.Applied destroyed =
@@ -252,13 +289,14 @@ class DockerEngineTest {
     assertThat(destroyed.result().success())
         .as(String.valueOf(destroyed.result().error()))
         .isTrue();
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
     assertThat(engine.state("docker-web-test").resources()).isEmpty();
     assertThat(page(port, "/index.html")).startsWith("unreachable");
   }
 
   @Test
   void aContainerThatFailsToStartRollsTheApplyBack() {
+    useStartCheck(Duration.ofSeconds(5));
     String yaml =
         """
         apiVersion: iac.mcp/v1
@@ -268,8 +306,10 @@ class DockerEngineTest {
           resources:
             - type: docker:network
               name: backend
+              properties: {labels: {mcp-iac-test-run: "@RUN@"}}
             - type: docker:volume
               name: data
+              properties: {labels: {mcp-iac-test-run: "@RUN@"}}
             - type: docker:container
               name: worker
               properties:
@@ -277,6 +317,7 @@ class DockerEngineTest {
                 command: ["sh", "-c", "echo starting; echo 'config file missing' >&2; exit 3"]
                 networks: ["${backend.name}"]
                 volumes: [{source: "${data.name}", target: /data}]
+                labels: {mcp-iac-test-run: "@RUN@"}
         """;
     ExecutionResult result = apply(engine.plan(load(yaml)));
 
@@ -294,7 +335,7 @@ class DockerEngineTest {
     assertThat(result.rolledBack()).isTrue();
     assertThat(result.rollback()).hasSize(2).allMatch(u -> u.success());
     assertThat(engine.state("docker-broken-test").resources()).isEmpty();
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
   }
 
   @Test
@@ -311,6 +352,7 @@ class DockerEngineTest {
               properties:
                 image: mcp-iac-test/busybox:1
                 command: ["/no/such/program"]
+                labels: {mcp-iac-test-run: "@RUN@"}
         """;
     ExecutionResult result = apply(engine.plan(load(yaml)));
 
@@ -319,7 +361,176 @@ class DockerEngineTest {
         .contains("ghost")
         .contains("did not start")
         .contains("/no/such/program");
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
+  }
+
+  @Test
+  void anImageThatIsNotThereAndCannotBePulledFailsTheCreate() {
+    String yaml =
+        """
+        apiVersion: iac.mcp/v1
+        kind: Deployment
+        metadata: {name: docker-noimage-test}
+        spec:
+          resources:
+            - type: docker:container
+              name: nothing
+              properties:
+                image: "mcp-iac-test/no-such-image:1"
+                labels: {mcp-iac-test-run: "@RUN@"}
+        """;
+    ExecutionResult result = apply(engine.plan(load(yaml)));
+
+    assertThat(result.success()).isFalse();
+    assertThat(result.error())
+        .contains(
+            "image 'mcp-iac-test/no-such-image:1' is not on the Docker host and pulling it failed");
+    assertThat(docker.managedObjects(run)).isEmpty();
+  }
+
+  @Test
+  void aCreateWhoseAnswerWasLostIsFoundAgainByItsId() throws IOException {
+    // the engine journals the id before the call; repeating the call must not make a second object
+    Path context = site("again\n");
+    ObjectNode runLabel = Json.object().put(RealDocker.RUN_LABEL, run);
+    ObjectNode imageProps = Json.object().put("context", context.toString());
+    ObjectNode containerProps =
+        Json.object()
+            .put("image", RealDocker.BUSYBOX)
+            .set("command", Json.parse("[\"sleep\", \"600\"]"));
+    ObjectNode networkProps = Json.object();
+    ObjectNode volumeProps = Json.object();
+    for (ObjectNode props : List.of(imageProps, containerProps, networkProps, volumeProps)) {
+      props.set("labels", runLabel.deepCopy());
+    }
+    Map<String, ObjectNode> byType =
+        new LinkedHashMap<>(
+            Map.of(
+                "docker:image:build", imageProps,
+                "docker:container", containerProps,
+                "docker:network", networkProps,
+                "docker:volume", volumeProps));
+    for (Map.Entry<String, ObjectNode> e : byType.entrySet()) {
+      ResourceType type = provider.resourceType(e.getKey()).orElseThrow();
+      String id = provider.newId(type, "twice");
+      Change create =
+          new Change(Change.Kind.CREATE, "twice", type, id, null, e.getValue(), Json.object());
+      ChangeResult first = provider.apply(List.of(create)).get(0);
+      ChangeResult second = provider.apply(List.of(create)).get(0);
+      assertThat(first.success()).as(e.getKey() + ": " + first.error()).isTrue();
+      assertThat(second.success()).as(e.getKey() + ": " + second.error()).isTrue();
+      assertThat(second.outputs()).as(e.getKey()).isEqualTo(first.outputs());
+      assertThat(
+              provider.read(
+                  type, List.of(new ReadRequest("twice", id, e.getValue(), Json.object()))))
+          .containsKey("twice");
+      assertThat(provider.importAll(type)).filteredOn(l -> id.equals(l.id())).hasSize(1);
+      Change delete =
+          new Change(Change.Kind.DELETE, "twice", type, id, e.getValue(), null, first.outputs());
+      assertThat(provider.apply(List.of(delete)).get(0).success()).isTrue();
+      assertThat(
+              provider.read(
+                  type, List.of(new ReadRequest("twice", id, e.getValue(), Json.object()))))
+          .isEmpty();
+    }
+    assertThat(docker.managedObjects(run)).isEmpty();
+  }
+
+  @Test
+  void anImageSomeoneElseRunsIsNotQuietlyForgotten() throws IOException {
+    String yaml =
+        """
+        apiVersion: iac.mcp/v1
+        kind: Deployment
+        metadata: {name: docker-shared-image-test}
+        spec:
+          resources:
+            - type: docker:image:build
+              name: shared
+              properties: {context: "%s", labels: {mcp-iac-test-run: "@RUN@"}}
+        """
+            .formatted(site("shared\n"));
+    assertThat(apply(engine.plan(load(yaml))).success()).isTrue();
+    String imageId =
+        engine
+            .state("docker-shared-image-test")
+            .resources()
+            .get("shared")
+            .outputs()
+            .path("imageId")
+            .asText();
+    String outsider =
+        docker.client().createContainerCmd(imageId).withCmd("sleep", "600").exec().getId();
+    try {
+      docker.client().startContainerCmd(outsider).exec();
+      Engine.Applied refused =
+          engine.destroy(
+              "docker-shared-image-test",
+              ExecutionOptions.DEFAULTS,
+              p -> true,
+              e -> {},
+              new Cancellation());
+      assertThat(refused.result().success()).isFalse();
+      assertThat(refused.result().error()).contains("the image is still in use");
+      assertThat(engine.state("docker-shared-image-test").resources()).containsKey("shared");
+    } finally {
+      docker.client().removeContainerCmd(outsider).withForce(true).exec();
+    }
+    Engine.Applied destroyed =
+        engine.destroy(
+            "docker-shared-image-test",
+            ExecutionOptions.DEFAULTS,
+            p -> true,
+            e -> {},
+            new Cancellation());
+    assertThat(destroyed.result().success()).isTrue();
+    assertThat(docker.managedObjects(run)).isEmpty();
+  }
+
+  @Test
+  void anInstanceForOneDeploymentLabelsAndImportsItsOwn() {
+    ResourceType volume = provider.resourceType("docker:volume").orElseThrow();
+    ObjectNode props = Json.object();
+    props.putObject("labels").put(RealDocker.RUN_LABEL, run);
+    try (DockerProvider mine =
+            new DockerProvider(
+                null, Duration.ofMillis(500), new ProviderContext("mine-" + run, dir));
+        DockerProvider theirs =
+            new DockerProvider(
+                null, Duration.ofMillis(500), new ProviderContext("theirs-" + run, dir))) {
+      String id = mine.newId(volume, "data");
+      ChangeResult created =
+          mine.apply(
+                  List.of(
+                      new Change(
+                          Change.Kind.CREATE, "data", volume, id, null, props, Json.object())))
+              .get(0);
+      assertThat(created.success()).as(created.error()).isTrue();
+      String name = created.outputs().path("name").asText();
+      assertThat(docker.client().inspectVolumeCmd(name).exec().getLabels())
+          .containsEntry("io.mcpiac.deployment", "mine-" + run)
+          .containsEntry("io.mcpiac.resource", "data")
+          .containsEntry("io.mcpiac.id", id);
+      assertThat(mine.importAll(volume)).extracting(LiveResource::id).contains(id);
+      assertThat(theirs.importAll(volume)).extracting(LiveResource::id).doesNotContain(id);
+      // an instance serving several deployments (an MCP server) sees every managed object
+      assertThat(provider.importAll(volume)).extracting(LiveResource::id).contains(id);
+      assertThat(
+              mine.apply(
+                      List.of(
+                          new Change(
+                              Change.Kind.DELETE,
+                              "data",
+                              volume,
+                              id,
+                              props,
+                              null,
+                              created.outputs())))
+                  .get(0)
+                  .success())
+          .isTrue();
+    }
+    assertThat(docker.managedObjects(run)).isEmpty();
   }
 
   @Test
@@ -333,16 +544,32 @@ class DockerEngineTest {
           resources:
             - type: docker:volume
               name: cache
-              properties: {labels: {purpose: cache}}
+              properties: {labels: {purpose: cache, mcp-iac-test-run: "@RUN@"}}
             - type: docker:container
               name: sleeper
               properties:
                 image: mcp-iac-test/busybox:1
                 command: ["sleep", "600"]
                 volumes: [{source: "${cache.name}", target: /cache}]
+                ports: [{containerPort: 8080}]
+                labels: {mcp-iac-test-run: "@RUN@"}
         """;
     Deployment d = load(yaml);
     assertThat(apply(engine.plan(d)).success()).isTrue();
+    // published on every address at a port Docker chose; defaults left out are not drift
+    ObjectNode port =
+        (ObjectNode)
+            engine
+                .state("docker-drift-test")
+                .resources()
+                .get("sleeper")
+                .outputs()
+                .path("ports")
+                .get(0);
+    assertThat(port.path("host").asText()).isEqualTo("0.0.0.0");
+    assertThat(port.path("hostPort").asInt()).isPositive();
+    Plan unchanged = engine.plan(d);
+    assertThat(unchanged.hasChanges()).as(new PlanRenderer(false).render(unchanged)).isFalse();
     String container = engine.state("docker-drift-test").resources().get("sleeper").id();
     docker.client().removeContainerCmd(container).withForce(true).exec();
 
@@ -356,7 +583,7 @@ class DockerEngineTest {
         engine.destroy(
             "docker-drift-test", ExecutionOptions.DEFAULTS, p -> true, e -> {}, new Cancellation());
     assertThat(destroyed.result().success()).isTrue();
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
   }
 
   @Test

@@ -20,6 +20,7 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import io.mcpiac.docker.client.DockerConnection;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code docker:container}: a started container. Docker can change a running container's restart
@@ -147,8 +149,15 @@ public final class ContainerResource implements DockerResource {
   private final DeferredImageRemovals deferred;
   private final Duration startCheck;
 
-  ContainerResource(DockerConnection docker, DeferredImageRemovals deferred, Duration startCheck) {
+  private final ManagedLabels managed;
+
+  ContainerResource(
+      DockerConnection docker,
+      ManagedLabels managed,
+      DeferredImageRemovals deferred,
+      Duration startCheck) {
     this.docker = docker;
+    this.managed = managed;
     this.deferred = deferred;
     this.startCheck = startCheck;
   }
@@ -192,7 +201,13 @@ public final class ContainerResource implements DockerResource {
   @Override
   public List<LiveResource> importAll() {
     List<LiveResource> out = new ArrayList<>();
-    for (Container c : list(ManagedLabels.MANAGED, "true")) {
+    for (Container c :
+        docker
+            .client()
+            .listContainersCmd()
+            .withShowAll(true)
+            .withLabelFilter(managed.importFilter())
+            .exec()) {
       out.add(
           live(
               ManagedLabels.resourceOf(c.getLabels()),
@@ -218,12 +233,7 @@ public final class ContainerResource implements DockerResource {
                 && (recordedImage.equals(c.getImage()) || recordedImage.equals(c.getImageId()))
             ? recordedImage
             : c.getImage());
-    Map<String, String> userLabels = ManagedLabels.userLabels(c.getLabels());
-    props.set(
-        "labels",
-        userLabels.equals(Props.map(recorded, "labels")) && recorded.has("labels")
-            ? recorded.get("labels").deepCopy()
-            : Json.MAPPER.valueToTree(userLabels));
+    props.set("labels", ManagedLabels.reported(c.getLabels(), recorded));
     Map<String, ContainerNetwork> networks = networksOf(c);
     List<String> recordedNetworks = Props.texts(recorded, "networks");
     props.set(
@@ -406,7 +416,10 @@ public final class ContainerResource implements DockerResource {
     }
     try {
       createContainer(resource, id, spec);
-    } catch (NotFoundException noImage) {
+    } catch (NotFoundException missing) {
+      if (!DockerErrors.message(missing).toLowerCase(java.util.Locale.ROOT).contains("image")) {
+        return ChangeResult.failed(resource, DockerErrors.message(missing));
+      }
       String pulled = pull(spec.image());
       if (pulled != null) {
         return ChangeResult.failed(
@@ -446,7 +459,7 @@ public final class ContainerResource implements DockerResource {
 
   private void createContainer(String resource, String id, ContainerSpec spec) {
     Map<String, String> labels = new LinkedHashMap<>(spec.labels());
-    labels.putAll(ManagedLabels.of(TYPE, id, resource));
+    labels.putAll(managed.forNew(TYPE, id, resource));
     HostConfig host = HostConfig.newHostConfig();
     List<ExposedPort> exposed = new ArrayList<>();
     if (!spec.ports().isEmpty()) {
@@ -512,17 +525,40 @@ public final class ContainerResource implements DockerResource {
 
   /** Null when pulled, else why not. */
   private String pull(String image) {
+    // errors are collected here instead of docker-java's default, which logs them as ERROR
+    AtomicReference<String> failure = new AtomicReference<>();
+    ResultCallback.Adapter<PullResponseItem> callback =
+        new ResultCallback.Adapter<>() {
+          @Override
+          public void onNext(PullResponseItem item) {
+            if (item.getErrorDetail() != null) {
+              failure.compareAndSet(null, item.getErrorDetail().getMessage());
+            }
+          }
+
+          @Override
+          public void onError(Throwable error) {
+            failure.compareAndSet(
+                null,
+                error instanceof DockerException d
+                    ? DockerErrors.message(d)
+                    : String.valueOf(error.getMessage()));
+            try {
+              close();
+            } catch (java.io.IOException ignored) {
+              // closing only releases the waiting thread
+            }
+          }
+        };
     try {
-      docker.client().pullImageCmd(image).start().awaitCompletion(10, TimeUnit.MINUTES);
-      return null;
-    } catch (DockerException e) {
-      return DockerErrors.message(e);
+      docker.client().pullImageCmd(image).exec(callback).awaitCompletion(10, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted";
     } catch (RuntimeException e) {
-      return String.valueOf(e.getMessage());
+      failure.compareAndSet(null, String.valueOf(e.getMessage()));
     }
+    return failure.get();
   }
 
   /**
