@@ -56,6 +56,8 @@ public final class Workspace implements AutoCloseable {
       for (ResourceRecord r : s.resources().values()) {
         instances.add(r.provider());
       }
+      // a crashed run's unfinished calls are reconciled first: their providers are needed too
+      store.unfinished(deployment).forEach(e -> instances.add(e.provider()));
       return new Workspace(
           store,
           Providers.registry(
