@@ -35,6 +35,7 @@ public final class Workspace implements AutoCloseable {
       store
           .load(deployment.name())
           .ifPresent(s -> s.resources().values().forEach(r -> instances.add(r.provider())));
+      store.unfinished(deployment.name()).forEach(e -> instances.add(e.provider()));
       return new Workspace(
           store,
           Providers.registry(
