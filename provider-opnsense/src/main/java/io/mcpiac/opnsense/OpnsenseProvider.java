@@ -46,14 +46,21 @@ public final class OpnsenseProvider implements Provider {
   private final ConnectionSettings settings;
   private final ResourceMappings mappings = new ResourceMappings();
   private final int writeConcurrency;
+  private final ClientTuning tuning;
   private OpnsenseClient client;
   private ExecutorService writers;
   private FirewallVersion knownVersion;
   private boolean versionTried;
 
-  public OpnsenseProvider(ConnectionSettings settings, int writeConcurrency) {
+  /** Timeouts and retries of the HTTP client. */
+  public record ClientTuning(int timeoutSeconds, int attempts, long backoffMillis) {
+    public static final ClientTuning DEFAULTS = new ClientTuning(120, 4, 200);
+  }
+
+  public OpnsenseProvider(ConnectionSettings settings, int writeConcurrency, ClientTuning tuning) {
     this.settings = settings;
     this.writeConcurrency = Math.max(1, writeConcurrency);
+    this.tuning = tuning;
   }
 
   public ConnectionSettings settings() {
@@ -75,7 +82,12 @@ public final class OpnsenseProvider implements Provider {
   /** The client, connected on first use. */
   public synchronized OpnsenseClient client() {
     if (client == null) {
-      client = new OpnsenseClient(settings);
+      client =
+          new OpnsenseClient(
+              settings,
+              java.time.Duration.ofSeconds(tuning.timeoutSeconds()),
+              tuning.attempts(),
+              tuning.backoffMillis());
     }
     return client;
   }
