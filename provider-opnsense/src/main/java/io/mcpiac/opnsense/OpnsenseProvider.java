@@ -238,7 +238,7 @@ public final class OpnsenseProvider implements Provider {
                     props.set(e.getKey(), v);
                   }
                 });
-        String base = m.importName(row);
+        String base = resourceName(m.importName(row));
         String name = base;
         for (int i = 2; !names.add(name); i++) {
           name = base + "-" + i;
@@ -248,6 +248,13 @@ public final class OpnsenseProvider implements Provider {
       }
     }
     return out;
+  }
+
+  /** A valid resource name: letters, digits, - and _, starting with a letter or digit. */
+  static String resourceName(String raw) {
+    String s = raw.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-");
+    s = s.replaceAll("^[^a-z0-9]+", "").replaceAll("-+$", "");
+    return s.isEmpty() ? "object" : s.length() > 60 ? s.substring(0, 60) : s;
   }
 
   @Override
