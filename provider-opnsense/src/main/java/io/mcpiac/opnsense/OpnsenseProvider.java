@@ -297,7 +297,7 @@ public final class OpnsenseProvider implements Provider {
 
   @Override
   public int maxBatchSize() {
-    return 200;
+    return 500;
   }
 
   @Override

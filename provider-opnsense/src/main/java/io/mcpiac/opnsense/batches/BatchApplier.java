@@ -79,7 +79,58 @@ public final class BatchApplier {
 
     List<Written> written = write(batch, writer, results, savepointError);
 
-    for (Module module : Module.values()) {
+    // independent modules are activated at the same time; within a chain, in order (aliases
+    // before the rules that use them, VLAN devices before their assignment)
+    List<List<Module>> chains =
+        List.of(
+            List.of(Module.ALIASES, Module.FILTER),
+            List.of(Module.VLANS, Module.INTERFACES),
+            List.of(Module.HAPROXY),
+            List.of(Module.UNBOUND),
+            List.of(Module.KEA),
+            List.of(Module.DNSMASQ));
+    List<Future<Map<Written, String>>> running = new ArrayList<>();
+    for (List<Module> chain : chains) {
+      List<Module> touched = new ArrayList<>();
+      for (Module m : chain) {
+        if (written.stream().anyMatch(w -> w.ep().module() == m)) {
+          touched.add(m);
+        }
+      }
+      if (!touched.isEmpty()) {
+        String rev = savepoint;
+        running.add(writers.submit(() -> activateChain(touched, written, writer, rev)));
+      }
+    }
+    Map<Written, String> failures = new java.util.HashMap<>();
+    for (Future<Map<Written, String>> f : running) {
+      try {
+        failures.putAll(f.get());
+      } catch (ExecutionException e) {
+        throw new ProviderException("activation failed: " + message(e.getCause()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ProviderException("interrupted while activating");
+      }
+    }
+    failures.forEach((w, why) -> results[w.index()] = failed(w.change(), why));
+    written.removeAll(failures.keySet());
+
+    for (Written w : written) {
+      results[w.index()] = success(w, lookups);
+    }
+    List<ChangeResult> out = new ArrayList<>(batch.size());
+    for (ChangeResult r : results) {
+      out.add(r);
+    }
+    return out;
+  }
+
+  /** Activates the touched modules of one chain in order; the writes that failed to activate. */
+  private Map<Written, String> activateChain(
+      List<Module> modules, List<Written> written, Writer writer, String savepoint) {
+    Map<Written, String> failed = new java.util.HashMap<>();
+    for (Module module : modules) {
       List<Written> mine = new ArrayList<>();
       for (Written w : written) {
         if (w.ep().module() == module) {
@@ -97,20 +148,11 @@ public final class BatchApplier {
           failure = failure.substring(1);
         }
         for (Written w : mine) {
-          results[w.index()] = failed(w.change(), failure);
+          failed.put(w, failure);
         }
-        written.removeAll(mine);
       }
     }
-
-    for (Written w : written) {
-      results[w.index()] = success(w, lookups);
-    }
-    List<ChangeResult> out = new ArrayList<>(batch.size());
-    for (ChangeResult r : results) {
-      out.add(r);
-    }
-    return out;
+    return failed;
   }
 
   private Endpoint endpoint(Change c) {
