@@ -9,6 +9,7 @@ import io.mcpiac.cli.commands.ImportCommand;
 import io.mcpiac.cli.commands.OpnsenseEmulatorCommand;
 import io.mcpiac.cli.commands.PlanCommand;
 import io.mcpiac.cli.commands.RefreshCommand;
+import io.mcpiac.cli.commands.ServeCommand;
 import io.mcpiac.cli.commands.StateCommand;
 import io.mcpiac.cli.commands.ValidateCommand;
 import picocli.CommandLine;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
       StateCommand.class,
       CheckpointCommand.class,
       BenchCommand.class,
+      ServeCommand.class,
       ImportCommand.class,
       DemoCommand.class,
       OpnsenseEmulatorCommand.class,

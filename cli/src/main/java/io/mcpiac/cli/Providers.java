@@ -2,6 +2,7 @@ package io.mcpiac.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.ProviderContext;
 import io.mcpiac.engine.providers.ProviderFactory;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.providers.core.CoreProvider;
@@ -34,6 +35,12 @@ public final class Providers {
    */
   public static ProviderRegistry registry(
       Map<String, ObjectNode> settings, Collection<String> instances) {
+    return registry(settings, instances, ProviderContext.workingDirectory());
+  }
+
+  /** As above, for one deployment: see {@link ProviderContext}. */
+  public static ProviderRegistry registry(
+      Map<String, ObjectNode> settings, Collection<String> instances, ProviderContext context) {
     ProviderRegistry registry = new ProviderRegistry();
     registry.register(CoreProvider.NAME, new CoreProvider());
     Map<String, ProviderFactory> factories = factories();
@@ -41,14 +48,14 @@ public final class Providers {
         (instance, conf) -> {
           ProviderFactory f = factories.get(ProviderRegistry.baseName(instance));
           if (f != null && registry.instance(instance).isEmpty()) {
-            registry.register(instance, f.create(instance, conf));
+            registry.register(instance, f.create(instance, conf, context));
           }
         });
     for (String used : instances) {
       String instance = used.contains(":") ? ResourceType.prefixOf(used) : used;
       ProviderFactory f = factories.get(ProviderRegistry.baseName(instance));
       if (f != null && registry.instance(instance).isEmpty()) {
-        registry.register(instance, f.create(instance, Json.object()));
+        registry.register(instance, f.create(instance, Json.object(), context));
       }
     }
     return registry;

@@ -3,6 +3,7 @@ package io.mcpiac.cli;
 import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.ResourceConfig;
+import io.mcpiac.engine.providers.ProviderContext;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.states.DeploymentState;
 import io.mcpiac.engine.states.ResourceRecord;
@@ -34,7 +35,12 @@ public final class Workspace implements AutoCloseable {
       store
           .load(deployment.name())
           .ifPresent(s -> s.resources().values().forEach(r -> instances.add(r.provider())));
-      return new Workspace(store, Providers.registry(deployment.providers(), instances));
+      return new Workspace(
+          store,
+          Providers.registry(
+              deployment.providers(),
+              instances,
+              new ProviderContext(deployment.name(), baseDirectory(deployment))));
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -50,11 +56,27 @@ public final class Workspace implements AutoCloseable {
       for (ResourceRecord r : s.resources().values()) {
         instances.add(r.provider());
       }
-      return new Workspace(store, Providers.registry(Map.of(), instances));
+      return new Workspace(
+          store,
+          Providers.registry(
+              Map.of(),
+              instances,
+              new ProviderContext(deployment, java.nio.file.Path.of("").toAbsolutePath())));
     } catch (RuntimeException e) {
       store.close();
       throw e;
     }
+  }
+
+  /** The directory of the deployment's file; the working directory for other origins. */
+  public static java.nio.file.Path baseDirectory(Deployment deployment) {
+    String file = deployment.location().file();
+    java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+    if (file == null || file.startsWith("<")) {
+      return here;
+    }
+    java.nio.file.Path parent = here.resolve(file).getParent();
+    return parent != null ? parent : here;
   }
 
   public StateStore store() {

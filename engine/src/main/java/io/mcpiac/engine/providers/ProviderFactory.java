@@ -16,4 +16,12 @@ public interface ProviderFactory {
    * @param settings the instance's entry of {@code spec.providers} (empty when absent)
    */
   Provider create(String instance, ObjectNode settings);
+
+  /**
+   * As {@link #create(String, ObjectNode)}, knowing which deployment the instance serves and where
+   * relative paths are resolved. Providers that need neither keep this default.
+   */
+  default Provider create(String instance, ObjectNode settings, ProviderContext context) {
+    return create(instance, settings);
+  }
 }

@@ -47,13 +47,14 @@ public final class EmulatorLauncher {
     try {
       stop.await();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException ignored) {
         // the JVM is already shutting down; the hook closes the emulator
       }
       s.emulator().close();
+      // keep the caller's interrupt visible once the server is down
+      Thread.currentThread().interrupt();
     }
     return 0;
   }

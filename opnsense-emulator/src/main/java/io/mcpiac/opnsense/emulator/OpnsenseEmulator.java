@@ -138,7 +138,10 @@ public final class OpnsenseEmulator implements AutoCloseable {
     http.setSendServerVersion(false);
     ServerConnector connector;
     if (settings.tls) {
-      tls = TlsMaterial.generate(List.of(settings.bind));
+      tls =
+          settings.dataDir == null
+              ? TlsMaterial.generate(List.of(settings.bind))
+              : TlsMaterial.persistent(settings.dataDir.resolve("tls"), List.of(settings.bind));
       SecureRequestCustomizer src = new SecureRequestCustomizer();
       src.setSniHostCheck(false);
       http.addCustomizer(src);

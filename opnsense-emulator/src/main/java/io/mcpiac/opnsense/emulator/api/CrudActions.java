@@ -165,7 +165,7 @@ public final class CrudActions {
                     if (stored == null) {
                       return JsonNodeFactory.instance.arrayNode();
                     }
-                    item = stored.deepCopy();
+                    item = res.model().loaded(stored);
                   }
                   res.hooks().decorate(uuid, item, ctx);
                   ObjectNode rendered = render(res.model(), item, ctx);
@@ -225,7 +225,7 @@ public final class CrudActions {
                     }
                     item = res.model().newItem(ctx);
                   } else {
-                    item = stored.deepCopy();
+                    item = res.model().loaded(stored);
                     // volatile values as the model computes them on load (e.g. a certificate's
                     // action)
                     res.hooks().decorate(uuid, item, ctx);

@@ -78,7 +78,7 @@ public final class SearchAction {
               ModelContext ctx = core.context(config, res.collection(), null);
               List<ObjectNode> rows = new ArrayList<>();
               for (Map.Entry<String, JsonNode> e : config.items(res.collection())) {
-                ObjectNode item = ((ObjectNode) e.getValue()).deepCopy();
+                ObjectNode item = res.model().loaded((ObjectNode) e.getValue());
                 if (!res.hooks().includeInSearch(call, e.getKey(), item, ctx)) {
                   continue;
                 }

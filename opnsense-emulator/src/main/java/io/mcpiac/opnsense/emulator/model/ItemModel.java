@@ -84,6 +84,28 @@ public final class ItemModel {
     return item;
   }
 
+  /**
+   * A stored item as OPNsense loads it: fields absent from storage (volatile ones, fields added by
+   * a newer model) hold their model default.
+   */
+  public ObjectNode loaded(ObjectNode stored) {
+    ObjectNode item = stored.deepCopy();
+    for (Leaf l : leaves()) {
+      if (!has(item, l.path())) {
+        put(item, l.path(), l.field().defaultValue());
+      }
+    }
+    return item;
+  }
+
+  private static boolean has(ObjectNode item, String path) {
+    JsonNode n = item;
+    for (String part : path.split("\\.")) {
+      n = n == null ? null : n.get(part);
+    }
+    return n != null;
+  }
+
   /** The stored value at a dotted path, "" when absent. */
   public static String value(ObjectNode item, String path) {
     JsonNode n = item;

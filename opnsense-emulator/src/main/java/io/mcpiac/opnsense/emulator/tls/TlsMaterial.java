@@ -54,7 +54,49 @@ public final class TlsMaterial {
   public static TlsMaterial generate(List<String> extraNames) {
     try {
       KeyPair ca = ecKeys();
+      return issueServer(ca, caCertificate(ca), extraNames);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create TLS certificates", e);
+    }
+  }
+
+  /**
+   * Reuses the CA kept in {@code dir} (made there on first use), so clients that trust it keep
+   * trusting the emulator across restarts; the server certificate is issued anew for this start.
+   */
+  public static TlsMaterial persistent(java.nio.file.Path dir, List<String> extraNames) {
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Path certFile = dir.resolve("ca.pem");
+      java.nio.file.Path keyFile = dir.resolve("ca-key.pem");
+      if (java.nio.file.Files.exists(certFile) && java.nio.file.Files.exists(keyFile)) {
+        X509Certificate caCert =
+            CertificateFactory.parseCertificate(java.nio.file.Files.readString(certFile));
+        java.security.PrivateKey key =
+            CertificateFactory.parsePrivateKey(java.nio.file.Files.readString(keyFile));
+        if (caCert != null && key != null) {
+          return issueServer(new KeyPair(caCert.getPublicKey(), key), caCert, extraNames);
+        }
+      }
+      KeyPair ca = ecKeys();
       X509Certificate caCert = caCertificate(ca);
+      java.nio.file.Files.writeString(keyFile, pem(ca.getPrivate()));
+      try {
+        java.nio.file.Files.setPosixFilePermissions(
+            keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException notPosix) {
+        // best effort on file systems without POSIX permissions
+      }
+      java.nio.file.Files.writeString(certFile, pem(caCert));
+      return issueServer(ca, caCert, extraNames);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create TLS certificates in " + dir, e);
+    }
+  }
+
+  private static TlsMaterial issueServer(
+      KeyPair ca, X509Certificate caCert, List<String> extraNames) {
+    try {
       KeyPair server = ecKeys();
       List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1"));
       for (String n : extraNames) {

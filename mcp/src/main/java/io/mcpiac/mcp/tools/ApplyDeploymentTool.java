@@ -1,0 +1,134 @@
+package io.mcpiac.mcp.tools;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.execution.ExecutionOptions;
+import io.mcpiac.engine.execution.ExecutionResult;
+import io.mcpiac.engine.execution.ProgressListener;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.plans.Plan;
+import io.mcpiac.engine.plans.PlannedAction;
+import io.mcpiac.mcp.envelope.ErrorCode;
+import io.mcpiac.mcp.envelope.Reply;
+import io.mcpiac.mcp.envelope.ToolFailure;
+import io.mcpiac.mcp.jobs.Job;
+import io.mcpiac.mcp.jobs.Jobs;
+import io.mcpiac.mcp.jobs.McpProgress;
+
+/**
+ * {@code applyDeployment} (and {@code applyNetworkDeployment}): applies a plan made by
+ * planDeployment, with progress notifications; refused when stale, and without confirmation when it
+ * deletes or replaces. {@code wait: false} returns at once and runs in the background.
+ */
+public final class ApplyDeploymentTool extends BaseTool {
+  private final String typePrefix;
+
+  public ApplyDeploymentTool(ToolContext ctx, String name, String typePrefix) {
+    super(
+        ctx,
+        name,
+        typePrefix == null ? "Apply a planned deployment" : "Apply planned network changes",
+        "Apply a plan made by "
+            + (typePrefix == null ? "planDeployment" : "planNetworkDeployment")
+            + ": changes run in dependency order and in parallel; on failure completed changes"
+            + " are rolled back. A plan that deletes or replaces needs confirmation (asked through"
+            + " elicitation, or \"confirm\": true). A stale plan (state or live systems changed"
+            + " since) is refused with PLAN_STALE. With \"wait\": false it returns the"
+            + " deploymentId at once; follow it with getDeploymentState, stop it with"
+            + " cancelDeployment.",
+        """
+        {
+          "type": "object",
+          "properties": {
+            "planId": {"type": "string", "description": "From planDeployment."},
+            "options": %s,
+            "wait": {"type": "boolean", "default": true,
+                     "description": "false: return at once and apply in the background."},
+            "confirm": {"type": "boolean", "default": false,
+                        "description": "Confirms deletions and replacements in the plan."}
+          },
+          "required": ["planId"]
+        }
+        """
+            .formatted(OptionsInput.SCHEMA),
+        """
+        {
+          "type": "object",
+          "description": "The execution result (success, results, rollback) or, with wait false, the running job.",
+          "properties": {
+            "deploymentId": {"type": "string"},
+            "planId": {"type": "string"},
+            "status": {"type": "string"},
+            "success": {"type": "boolean"},
+            "results": {"type": "array"},
+            "rolledBack": {"type": "boolean"}
+          }
+        }
+        """,
+        Effect.DESTRUCTIVE,
+        false);
+    this.typePrefix = typePrefix;
+  }
+
+  @Override
+  public Reply call(ToolCall call) {
+    Plan plan = ctx.plans().get(call.requireString("planId"));
+    if (typePrefix != null) {
+      for (PlannedAction a : plan.actions()) {
+        if (!a.type().startsWith(typePrefix + ":")) {
+          throw new ToolFailure(
+              ErrorCode.VALIDATION_FAILED,
+              "the plan touches "
+                  + a.type()
+                  + " '"
+                  + a.name()
+                  + "'; apply it with applyDeployment");
+        }
+      }
+    }
+    ExecutionOptions options = OptionsInput.of(call);
+    if (!plan.hasChanges()) {
+      ctx.plans().remove(plan.id());
+      ObjectNode data = Json.object();
+      data.put("deploymentId", plan.deploymentName());
+      data.put("planId", plan.id());
+      data.put("success", true);
+      data.put("status", "no-changes");
+      return new Reply(data, "No changes: nothing to apply.");
+    }
+    Confirmation.require(call, plan);
+    Job job = ctx.jobs().begin(plan.deploymentName(), plan.id(), "apply");
+    ctx.plans().remove(plan.id());
+    if (!call.bool("wait", true)) {
+      ctx.jobs()
+          .runInBackground(
+              job,
+              j ->
+                  ctx.engine()
+                      .apply(
+                          plan,
+                          options,
+                          Jobs.recording(j, ProgressListener.NONE),
+                          j.cancellation()));
+      ObjectNode data = Json.object();
+      data.put("deploymentId", plan.deploymentName());
+      data.put("planId", plan.id());
+      data.put("status", "running");
+      return new Reply(
+          data,
+          "Applying '"
+              + plan.deploymentName()
+              + "' in the background: "
+              + plan.summary()
+              + " Follow it with getDeploymentState.");
+    }
+    McpProgress progress = new McpProgress(call.exchange(), call.progressToken());
+    ExecutionResult result =
+        ctx.jobs()
+            .runHere(
+                job,
+                j ->
+                    ctx.engine()
+                        .apply(plan, options, Jobs.recording(j, progress), j.cancellation()));
+    return Runs.reply(result);
+  }
+}

@@ -1,0 +1,150 @@
+package io.mcpiac.mcp.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.config.Deployment;
+import io.mcpiac.engine.config.DeploymentLoader;
+import io.mcpiac.engine.config.DeploymentValidator;
+import io.mcpiac.engine.config.Diagnostic;
+import io.mcpiac.engine.config.LoadedDeployment;
+import io.mcpiac.engine.config.ResourceConfig;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.ProviderRegistry;
+import io.mcpiac.mcp.envelope.ErrorCode;
+import io.mcpiac.mcp.envelope.ToolFailure;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a tool's arguments into a checked deployment: {@code resources} (the seed's Resource
+ * objects; {@code dependencies} become {@code dependsOn}) with {@code deploymentId} or {@code
+ * name}, or {@code deployment} (the YAML structure as an object, or YAML text). Every problem ends
+ * in one VALIDATION_FAILED with all diagnostics.
+ */
+public final class DeploymentInput {
+  /** Diagnostics name this as the file. */
+  static final String ORIGIN = "<mcp>";
+
+  static final String DEFAULT_NAME = "default";
+
+  private DeploymentInput() {}
+
+  /**
+   * @param typePrefix when not null, only types with this prefix are allowed ({@code opnsense})
+   */
+  public static Deployment validated(ToolCall call, ProviderRegistry registry, String typePrefix) {
+    LoadedDeployment loaded = read(call);
+    List<Diagnostic> problems = new ArrayList<>(DeploymentValidator.validate(loaded, registry));
+    if (typePrefix != null) {
+      for (ResourceConfig r : loaded.deployment().resources()) {
+        if (r.type() != null && !r.type().startsWith(typePrefix + ":")) {
+          problems.add(
+              new Diagnostic(
+                  "wrong-server",
+                  r.location(),
+                  r.name(),
+                  "type",
+                  "this tool plans only "
+                      + typePrefix
+                      + ": resources; use planDeployment for '"
+                      + r.type()
+                      + "'"));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw invalid(problems);
+    }
+    return loaded.deployment();
+  }
+
+  static LoadedDeployment read(ToolCall call) {
+    JsonNode deployment = call.get("deployment");
+    JsonNode resources = call.get("resources");
+    if (deployment != null && !deployment.isNull()) {
+      if (resources != null && !resources.isNull()) {
+        throw new ToolFailure(
+            ErrorCode.VALIDATION_FAILED, "give either 'resources' or 'deployment', not both");
+      }
+      if (deployment.isTextual()) {
+        return DeploymentLoader.read(deployment.asText(), ORIGIN);
+      }
+      return DeploymentLoader.read(normalised(deployment, call), ORIGIN);
+    }
+    if (resources == null || !resources.isArray()) {
+      throw new ToolFailure(
+          ErrorCode.VALIDATION_FAILED,
+          "give 'resources' (an array of {type, name, properties, dependencies}) or 'deployment'"
+              + " (an object in the YAML structure, or YAML text)");
+    }
+    return DeploymentLoader.read(document(name(call), resources), ORIGIN);
+  }
+
+  /** The seed's shorthand {@code {name, resources}} becomes the YAML structure. */
+  private static JsonNode normalised(JsonNode deployment, ToolCall call) {
+    if (deployment.isObject() && !deployment.has("spec") && deployment.has("resources")) {
+      String name = deployment.path("name").asText(name(call));
+      return document(name, deployment.get("resources"));
+    }
+    return deployment;
+  }
+
+  private static String name(ToolCall call) {
+    String name = call.string("deploymentId");
+    if (name == null) {
+      name = call.string("name");
+    }
+    return name == null || name.isBlank() ? DEFAULT_NAME : name;
+  }
+
+  private static ObjectNode document(String name, JsonNode resources) {
+    ObjectNode doc = Json.object();
+    doc.put("apiVersion", Deployment.API_VERSION);
+    doc.put("kind", Deployment.KIND);
+    doc.putObject("metadata").put("name", name);
+    ArrayNode out = doc.putObject("spec").putArray("resources");
+    for (JsonNode r : resources) {
+      if (!r.isObject()) {
+        out.add(r);
+        continue;
+      }
+      ObjectNode copy = ((ObjectNode) r).deepCopy();
+      // the seed's Resource also carries what only state knows; a configuration does not
+      copy.remove(List.of("id", "outputs", "state"));
+      JsonNode deps = copy.remove("dependencies");
+      if (deps != null && !copy.has("dependsOn")) {
+        copy.set("dependsOn", deps);
+      }
+      out.add(copy);
+    }
+    return doc;
+  }
+
+  public static ToolFailure invalid(List<Diagnostic> problems) {
+    ArrayNode list = Json.MAPPER.createArrayNode();
+    for (Diagnostic d : problems) {
+      ObjectNode node = list.addObject();
+      node.put("code", d.code());
+      if (d.resource() != null) {
+        node.put("resource", d.resource());
+      }
+      if (d.property() != null) {
+        node.put("property", d.property());
+      }
+      if (d.location() != null && d.location().line() > 0) {
+        node.put("line", d.location().line());
+      }
+      node.put("message", d.message());
+    }
+    ObjectNode details = Json.object();
+    details.set("diagnostics", list);
+    return new ToolFailure(
+        ErrorCode.VALIDATION_FAILED,
+        problems.size()
+            + (problems.size() == 1 ? " problem" : " problems")
+            + " in the deployment: "
+            + String.join("; ", problems.stream().map(Diagnostic::format).toList()),
+        details);
+  }
+}

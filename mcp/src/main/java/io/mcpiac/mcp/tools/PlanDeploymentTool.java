@@ -1,0 +1,104 @@
+package io.mcpiac.mcp.tools;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.config.Deployment;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.plans.Plan;
+import io.mcpiac.engine.plans.PlanJson;
+import io.mcpiac.engine.plans.PlanRenderer;
+import io.mcpiac.mcp.envelope.Reply;
+
+/**
+ * {@code planDeployment} (and {@code planNetworkDeployment}, restricted to {@code opnsense:}
+ * types): validates, plans, keeps the plan by id for {@code applyDeployment} and shows the diff.
+ */
+public final class PlanDeploymentTool extends BaseTool {
+  private final String typePrefix;
+
+  /**
+   * @param typePrefix null for every type, or the only prefix allowed ({@code opnsense})
+   */
+  public PlanDeploymentTool(ToolContext ctx, String name, String typePrefix) {
+    super(
+        ctx,
+        name,
+        typePrefix == null ? "Plan a deployment" : "Plan network infrastructure changes",
+        (typePrefix == null
+                ? "Validate a deployment and plan it: what would be created, updated, replaced"
+                    + " and deleted, in stages. "
+                : "Plan " + typePrefix + ": resources (VLANs, firewall rules, HAProxy, DNS…). ")
+            + "Give 'resources' (the seed's Resource objects) with 'deploymentId', or a whole"
+            + " 'deployment'. Returns a planId for applyDeployment and the rendered diff; nothing"
+            + " changes. Invalid input answers VALIDATION_FAILED with every diagnostic.",
+        """
+        {
+          "type": "object",
+          "properties": {
+        """
+            + deploymentProperties()
+            + """
+            ,
+            "options": {
+              "type": "object",
+              "properties": {
+                "dryRun": {"type": "boolean", "default": false,
+                           "description": "Show the plan without keeping it for apply."},
+                "validateOnly": {"type": "boolean", "default": false,
+                                 "description": "Only validate; do not read live systems or plan."}
+              },
+              "additionalProperties": false
+            }
+          }
+        }
+        """,
+        """
+        {
+          "type": "object",
+          "properties": {
+            "planId": {"type": "string"},
+            "deploymentId": {"type": "string"},
+            "valid": {"type": "boolean"},
+            "hasChanges": {"type": "boolean"},
+            "summary": {"type": "string"},
+            "plan": {"type": "object", "description": "actions, stages and per-property changes"}
+          },
+          "required": ["deploymentId"]
+        }
+        """,
+        Effect.READ_ONLY,
+        true);
+    this.typePrefix = typePrefix;
+  }
+
+  @Override
+  public Reply call(ToolCall call) {
+    Deployment deployment = DeploymentInput.validated(call, ctx.engine().registry(), typePrefix);
+    ObjectNode data = Json.object();
+    data.put("deploymentId", deployment.name());
+    data.put("valid", true);
+    if (call.options().path("validateOnly").asBoolean(false)) {
+      data.put("resources", deployment.resources().size());
+      return new Reply(
+          data,
+          "The deployment '"
+              + deployment.name()
+              + "' is valid ("
+              + deployment.resources().size()
+              + " resources).");
+    }
+    Plan plan = ctx.engine().plan(deployment);
+    boolean dryRun = call.options().path("dryRun").asBoolean(false);
+    if (!dryRun) {
+      ctx.plans().put(plan);
+      data.put("planId", plan.id());
+    }
+    data.put("hasChanges", plan.hasChanges());
+    data.put("summary", plan.summary());
+    data.set("plan", PlanJson.of(plan));
+    String text = new PlanRenderer(false).render(plan);
+    if (!dryRun && plan.hasChanges()) {
+      text += "\nApply with applyDeployment {\"planId\": \"" + plan.id() + "\"}.";
+    }
+    return new Reply(data, text);
+  }
+}

@@ -1,0 +1,62 @@
+package io.mcpiac.mcp.tools;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.config.Deployment;
+import io.mcpiac.engine.config.ResourceConfig;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.mcp.envelope.Reply;
+
+/** {@code validateConfig}: every problem of a deployment at once, touching nothing. */
+public final class ValidateConfigTool extends BaseTool {
+
+  public ValidateConfigTool(ToolContext ctx) {
+    super(
+        ctx,
+        "validateConfig",
+        "Validate a deployment",
+        "Check a deployment without touching anything: document shape, names, types, provider"
+            + " instances, dependencies, references, cycles, each type's JSON Schema and the"
+            + " providers' own checks. Invalid answers VALIDATION_FAILED with every diagnostic"
+            + " (code, resource, property, message) in error.details.diagnostics.",
+        """
+        {
+          "type": "object",
+          "properties": {
+        """
+            + deploymentProperties()
+            + """
+          }
+        }
+        """,
+        """
+        {
+          "type": "object",
+          "properties": {
+            "valid": {"type": "boolean"},
+            "deploymentId": {"type": "string"},
+            "resources": {"type": "integer"},
+            "types": {"type": "array", "items": {"type": "string"}}
+          },
+          "required": ["valid"]
+        }
+        """,
+        Effect.READ_ONLY,
+        true);
+  }
+
+  @Override
+  public Reply call(ToolCall call) {
+    Deployment d = DeploymentInput.validated(call, ctx.engine().registry(), null);
+    ObjectNode data = Json.object();
+    data.put("valid", true);
+    data.put("deploymentId", d.name());
+    data.put("resources", d.resources().size());
+    d.resources().stream()
+        .map(ResourceConfig::type)
+        .distinct()
+        .forEach(t -> data.withArray("types").add(t));
+    return new Reply(
+        data,
+        "The deployment '" + d.name() + "' is valid (" + d.resources().size() + " resources).");
+  }
+}
