@@ -102,6 +102,14 @@ public final class OpnsenseClient {
     return call("POST", path, body);
   }
 
+  /**
+   * A POST that is not safe to repeat (an {@code add…}, whose id the firewall picks): sent once;
+   * the caller finds out itself what happened when no answer came.
+   */
+  public JsonNode postOnce(String path, JsonNode body) {
+    return send("POST", path, body);
+  }
+
   /** One cheap authenticated read: is the API still reachable with our credentials? */
   public boolean healthy(int tries) {
     for (int i = 0; i < tries; i++) {
