@@ -112,7 +112,7 @@ public final class OpnsenseProvider implements Provider {
       versionTried = true;
       if (settings.complete()) {
         try {
-          knownVersion = client().version();
+          knownVersion = client().versionWithoutRetries();
         } catch (RuntimeException e) {
           knownVersion = null;
         }

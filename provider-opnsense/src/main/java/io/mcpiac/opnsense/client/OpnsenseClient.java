@@ -72,9 +72,22 @@ public final class OpnsenseClient {
 
   /** The firewall's release, from {@code GET /api/core/firmware/status} (asked once). */
   public FirewallVersion version() {
+    return version(true);
+  }
+
+  /**
+   * The version, asked once without retries: for checks that may go without it (validation), where
+   * an unreachable firewall must not stall anything.
+   */
+  public FirewallVersion versionWithoutRetries() {
+    return version(false);
+  }
+
+  private FirewallVersion version(boolean retry) {
     FirewallVersion v = version;
     if (v == null) {
-      JsonNode status = get("/api/core/firmware/status");
+      JsonNode status =
+          retry ? get("/api/core/firmware/status") : send("GET", "/api/core/firmware/status", null);
       String text = status.path("product").path("product_version").asText("");
       if (text.isEmpty()) {
         text = status.path("product_version").asText("");
