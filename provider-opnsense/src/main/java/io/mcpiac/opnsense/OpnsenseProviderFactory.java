@@ -31,10 +31,36 @@ public final class OpnsenseProviderFactory implements ProviderFactory {
     return OpnsenseProvider.NAME;
   }
 
+  /** A relative {@code caFile} in the deployment is relative to the deployment file. */
+  @Override
+  public Provider create(
+      String instance, ObjectNode settings, io.mcpiac.engine.providers.ProviderContext context) {
+    if (settings != null
+        && settings.hasNonNull("caFile")
+        && context != null
+        && context.baseDirectory() != null) {
+      java.nio.file.Path ca = java.nio.file.Path.of(settings.get("caFile").asText());
+      if (!ca.isAbsolute()) {
+        settings = settings.deepCopy();
+        settings.put("caFile", context.baseDirectory().resolve(ca).toString());
+      }
+    }
+    return create(instance, settings);
+  }
+
   @Override
   public Provider create(String instance, ObjectNode settings) {
     ConnectionSettings s = ConnectionSettings.resolve(instance, settings, env);
-    int concurrency = settings == null ? 4 : settings.path("writeConcurrency").asInt(4);
-    return new OpnsenseProvider(s, concurrency);
+    ObjectNode conf =
+        settings == null
+            ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+            : settings;
+    OpnsenseProvider.ClientTuning d = OpnsenseProvider.ClientTuning.DEFAULTS;
+    OpnsenseProvider.ClientTuning tuning =
+        new OpnsenseProvider.ClientTuning(
+            conf.path("timeoutSeconds").asInt(d.timeoutSeconds()),
+            conf.path("retries").asInt(d.attempts()),
+            conf.path("retryBackoffMs").asLong(d.backoffMillis()));
+    return new OpnsenseProvider(s, conf.path("writeConcurrency").asInt(4), tuning);
   }
 }
