@@ -10,7 +10,9 @@ CREATE TABLE deployments (
   status TEXT NOT NULL
 );
 
--- One row per version of a deployment: when it began and when it was last written.
+-- One row per version of a deployment: when it began and when it was last written. updated_at is
+-- settled when the next version begins; until then the deployment's updated_at is the one kept
+-- current, so that a write touches one row fewer.
 CREATE TABLE versions (
   deployment TEXT NOT NULL,
   version BIGINT NOT NULL,

@@ -6,6 +6,7 @@ import io.mcpiac.engine.providers.ProviderFactory;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.providers.core.CoreProvider;
 import io.mcpiac.engine.resources.ResourceType;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,6 +35,15 @@ public final class Providers {
    */
   public static ProviderRegistry registry(
       Map<String, ObjectNode> settings, Collection<String> instances) {
+    return registry(settings, instances, Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * @param baseDirectory where relative paths in properties are resolved: the deployment file's
+   *     directory
+   */
+  public static ProviderRegistry registry(
+      Map<String, ObjectNode> settings, Collection<String> instances, Path baseDirectory) {
     ProviderRegistry registry = new ProviderRegistry();
     registry.register(CoreProvider.NAME, new CoreProvider());
     Map<String, ProviderFactory> factories = factories();
@@ -41,14 +51,14 @@ public final class Providers {
         (instance, conf) -> {
           ProviderFactory f = factories.get(ProviderRegistry.baseName(instance));
           if (f != null && registry.instance(instance).isEmpty()) {
-            registry.register(instance, f.create(instance, conf));
+            registry.register(instance, f.create(instance, conf, baseDirectory));
           }
         });
     for (String used : instances) {
       String instance = used.contains(":") ? ResourceType.prefixOf(used) : used;
       ProviderFactory f = factories.get(ProviderRegistry.baseName(instance));
       if (f != null && registry.instance(instance).isEmpty()) {
-        registry.register(instance, f.create(instance, Json.object()));
+        registry.register(instance, f.create(instance, Json.object(), baseDirectory));
       }
     }
     return registry;

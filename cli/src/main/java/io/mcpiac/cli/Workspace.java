@@ -34,7 +34,8 @@ public final class Workspace implements AutoCloseable {
       store
           .load(deployment.name())
           .ifPresent(s -> s.resources().values().forEach(r -> instances.add(r.provider())));
-      return new Workspace(store, Providers.registry(deployment.providers(), instances));
+      return new Workspace(
+          store, Providers.registry(deployment.providers(), instances, baseDirectory(deployment)));
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -55,6 +56,17 @@ public final class Workspace implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /** The directory of the deployment's file; the working directory for other origins. */
+  public static java.nio.file.Path baseDirectory(Deployment deployment) {
+    String file = deployment.location().file();
+    java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+    if (file == null || file.startsWith("<")) {
+      return here;
+    }
+    java.nio.file.Path parent = here.resolve(file).getParent();
+    return parent != null ? parent : here;
   }
 
   public StateStore store() {

@@ -10,6 +10,7 @@ import io.mcpiac.cli.output.ProgressPrinter;
 import io.mcpiac.cli.output.ResultPrinter;
 import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.config.Deployment;
+import io.mcpiac.engine.config.LoadedDeployment;
 import io.mcpiac.engine.execution.Cancellation;
 import io.mcpiac.engine.execution.ExecutionResult;
 import io.mcpiac.engine.execution.ProgressListener;
@@ -69,9 +70,10 @@ public final class ApplyCommand implements Callable<Integer> {
         return report(plan, result, out);
       }
     }
+    LoadedDeployment loaded = DeploymentFiles.read(source);
     Deployment deployment = DeploymentFiles.load(source);
     try (Workspace ws = Workspace.forDeployment(state, deployment)) {
-      DeploymentFiles.validate(deployment, ws.registry());
+      DeploymentFiles.validate(loaded, ws.registry());
       PlanProgress progress = new PlanProgress(out, output.json(), output.colour());
       Engine.Applied applied =
           ws.engine()

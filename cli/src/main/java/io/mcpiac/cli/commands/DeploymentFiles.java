@@ -6,28 +6,43 @@ import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.DeploymentLoader;
 import io.mcpiac.engine.config.DeploymentValidator;
 import io.mcpiac.engine.config.Diagnostic;
+import io.mcpiac.engine.config.LoadedDeployment;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Loads and validates deployment files; every problem at once, nothing touched. */
+/**
+ * Loads and validates deployment files: every problem at once, each with its file and line, before
+ * anything touches a real system.
+ */
 final class DeploymentFiles {
   private DeploymentFiles() {}
 
-  static Deployment load(Path file) {
+  /** The file as read, with its syntax problems (not thrown: validation reports them all). */
+  static LoadedDeployment read(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new UsageException("no such deployment file: " + file);
     }
-    return DeploymentLoader.load(file);
+    return DeploymentLoader.read(file);
   }
 
-  static List<Diagnostic> diagnostics(Deployment deployment, ProviderRegistry registry) {
-    return DeploymentValidator.validate(deployment, registry);
+  /** The file's deployment; throws with every syntax problem when it cannot be read at all. */
+  static Deployment load(Path file) {
+    LoadedDeployment loaded = read(file);
+    if (loaded.unparsable()) {
+      throw new ConfigException(loaded.problems());
+    }
+    return loaded.deployment();
   }
 
-  static void validate(Deployment deployment, ProviderRegistry registry) {
-    List<Diagnostic> problems = diagnostics(deployment, registry);
+  static List<Diagnostic> diagnostics(LoadedDeployment loaded, ProviderRegistry registry) {
+    return DeploymentValidator.validate(loaded, registry);
+  }
+
+  /** Validates with the file's line map; throws {@link ConfigException} with everything. */
+  static void validate(LoadedDeployment loaded, ProviderRegistry registry) {
+    List<Diagnostic> problems = diagnostics(loaded, registry);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }

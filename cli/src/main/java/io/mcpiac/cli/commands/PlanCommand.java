@@ -5,6 +5,7 @@ import io.mcpiac.cli.OutputOptions;
 import io.mcpiac.cli.StateOptions;
 import io.mcpiac.cli.Workspace;
 import io.mcpiac.engine.config.Deployment;
+import io.mcpiac.engine.config.LoadedDeployment;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanFile;
@@ -44,9 +45,10 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    LoadedDeployment loaded = DeploymentFiles.read(file);
     Deployment deployment = DeploymentFiles.load(file);
     try (Workspace ws = Workspace.forDeployment(state, deployment)) {
-      DeploymentFiles.validate(deployment, ws.registry());
+      DeploymentFiles.validate(loaded, ws.registry());
       Plan plan = ws.engine().plan(deployment);
       var stdout = spec.commandLine().getOut();
       if (output.json()) {

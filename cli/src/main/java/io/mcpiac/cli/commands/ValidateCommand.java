@@ -8,6 +8,7 @@ import io.mcpiac.engine.config.ConfigException;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.DeploymentGraph;
 import io.mcpiac.engine.config.Diagnostic;
+import io.mcpiac.engine.config.LoadedDeployment;
 import io.mcpiac.engine.config.ResourceConfig;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.ProviderRegistry;
@@ -39,17 +40,18 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     List<Diagnostic> problems;
-    Deployment deployment = null;
-    try {
-      deployment = DeploymentFiles.load(file);
+    LoadedDeployment loaded = DeploymentFiles.read(file);
+    Deployment deployment = loaded.deployment();
+    if (loaded.unparsable()) {
+      problems = loaded.problems();
+    } else {
       try (ProviderRegistry registry =
           Providers.registry(
               deployment.providers(),
-              deployment.resources().stream().map(ResourceConfig::providerInstance).toList())) {
-        problems = DeploymentFiles.diagnostics(deployment, registry);
+              deployment.resources().stream().map(ResourceConfig::providerInstance).toList(),
+              io.mcpiac.cli.Workspace.baseDirectory(deployment))) {
+        problems = DeploymentFiles.diagnostics(loaded, registry);
       }
-    } catch (ConfigException e) {
-      problems = e.diagnostics();
     }
     if (output.json()) {
       ObjectNode json = Json.object();

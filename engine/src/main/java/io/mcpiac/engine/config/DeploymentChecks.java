@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,9 @@ import java.util.TreeSet;
 
 /** One validation of one deployment against one registry; see {@link DeploymentValidator}. */
 final class DeploymentChecks {
+  private static final List<String> CREDENTIAL_WORDS =
+      List.of("password", "passwd", "secret", "token", "apikey", "privatekey", "credential");
+
   private final Deployment deployment;
   private final ProviderRegistry registry;
   private final Findings findings;
@@ -63,11 +67,15 @@ final class DeploymentChecks {
     }
   }
 
-  /** Settings for a provider nobody registered are a typo, or settings nothing will use. */
+  /**
+   * Settings for a provider nobody registered are a typo, or settings nothing will use; and a
+   * deployment file is shared and committed, so it must not hold credentials.
+   */
   private void checkProviderSettings() {
     Set<String> providerNames = new TreeSet<>();
     registry.instances().values().forEach(p -> providerNames.add(p.name()));
-    for (String instance : deployment.providers().keySet()) {
+    // sorted: the record's map has no order, and diagnostics should come out the same every time
+    for (String instance : new TreeSet<>(deployment.providers().keySet())) {
       String base = ProviderRegistry.baseName(instance);
       if (!providerNames.contains(base)) {
         findings.deployment(
@@ -80,7 +88,33 @@ final class DeploymentChecks {
                 + "; known providers: "
                 + String.join(", ", providerNames));
       }
+      deployment
+          .providers()
+          .get(instance)
+          .fieldNames()
+          .forEachRemaining(
+              key -> {
+                if (looksLikeACredential(key)) {
+                  findings.deployment(
+                      DiagnosticCodes.SECRET_IN_DEPLOYMENT,
+                      "spec.providers." + instance + "." + key,
+                      "'"
+                          + key
+                          + "' looks like a credential; credentials come from the environment or"
+                          + " a file (e.g. '"
+                          + key
+                          + "File: /path'), never from the deployment");
+                }
+              });
     }
+  }
+
+  /** {@code apiSecret}, {@code api_key}, {@code password}; not {@code passwordFile}. */
+  private static boolean looksLikeACredential(String key) {
+    String k = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+    boolean secretWord = CREDENTIAL_WORDS.stream().anyMatch(k::contains);
+    boolean reference = k.endsWith("file") || k.endsWith("path") || k.endsWith("env");
+    return secretWord && !reference;
   }
 
   /** Type, name, uniqueness and provider instance; returns the type when it is known. */
@@ -100,15 +134,16 @@ final class DeploymentChecks {
               problem -> findings.resource(index, DiagnosticCodes.INVALID_NAME, "name", problem));
       Integer first = indexByName.putIfAbsent(r.name(), index);
       if (first != null) {
+        int firstLine = deployment.resources().get(first).location().line();
         findings.resource(
             index,
             DiagnosticCodes.DUPLICATE_NAME,
             "name",
             "another resource is already named '"
                 + r.name()
-                + "' (at "
-                + deployment.resources().get(first).location()
-                + "); names are unique in a deployment");
+                + "'"
+                + (firstLine > 0 ? " (line " + firstLine + ")" : "")
+                + "; names are unique in a deployment");
       }
     }
     if (r.type() == null || r.type().isBlank()) {

@@ -38,6 +38,12 @@ public final class DiagnosticCodes {
   /** {@code provider:} names an instance that is neither configured nor the default. */
   public static final String UNKNOWN_PROVIDER = "unknown-provider";
 
+  /**
+   * {@code spec.providers} holds what looks like a credential ({@code apiSecret}, {@code
+   * password}); credentials come from the environment or a file, never from the deployment.
+   */
+  public static final String SECRET_IN_DEPLOYMENT = "secret-in-deployment";
+
   /** {@code provider:} names an instance of another provider than the type's prefix. */
   public static final String PROVIDER_MISMATCH = "provider-mismatch";
 

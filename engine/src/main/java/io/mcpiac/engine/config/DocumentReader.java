@@ -64,8 +64,14 @@ final class DocumentReader {
       return result(new Deployment(null, Map.of(), List.of(), location));
     }
     checkKeys(root, Scope.DOCUMENT, "", DOCUMENT_KEYS);
-    checkHeader(root, "apiVersion", Deployment.API_VERSION, "api-version");
-    checkHeader(root, "kind", Deployment.KIND, "kind");
+    checkHeader(
+        root,
+        "apiVersion",
+        Deployment.API_VERSION,
+        DiagnosticCodes.MISSING_API_VERSION,
+        DiagnosticCodes.UNKNOWN_API_VERSION);
+    checkHeader(
+        root, "kind", Deployment.KIND, DiagnosticCodes.MISSING_KIND, DiagnosticCodes.UNKNOWN_KIND);
     String name = readName(root.get("metadata"));
     JsonNode spec = root.get("spec");
     Map<String, ObjectNode> providers = Map.of();
@@ -82,20 +88,17 @@ final class DocumentReader {
     return new LoadedDeployment(deployment, problems, lines);
   }
 
-  private void checkHeader(JsonNode root, String key, String expected, String codeSuffix) {
+  private void checkHeader(
+      JsonNode root, String key, String expected, String missingCode, String unknownCode) {
     JsonNode value = root.get(key);
     if (!isPresent(value)) {
       problems.add(
-          problem(
-              Scope.DOCUMENT,
-              "missing-" + codeSuffix,
-              key,
-              "'" + key + ": " + expected + "' is missing"));
+          problem(Scope.DOCUMENT, missingCode, key, "'" + key + ": " + expected + "' is missing"));
     } else if (!value.isValueNode() || !value.asText().equals(expected)) {
       problems.add(
           problem(
               Scope.DOCUMENT,
-              "unknown-" + codeSuffix,
+              unknownCode,
               key,
               "'" + text(value) + "' is not supported; expected '" + expected + "'"));
     }

@@ -17,12 +17,16 @@ public record LoadedDeployment(
     problems = List.copyOf(problems);
   }
 
-  /** True when the text could not be parsed at all; then the deployment is empty. */
+  /**
+   * True when the text is no deployment at all (unreadable, not YAML, empty, not a mapping): then
+   * nothing else is worth reporting.
+   */
   public boolean unparsable() {
     return problems.stream()
         .anyMatch(
             d ->
                 d.code().equals(DiagnosticCodes.YAML_SYNTAX)
-                    || d.code().equals(DiagnosticCodes.UNREADABLE_FILE));
+                    || d.code().equals(DiagnosticCodes.UNREADABLE_FILE)
+                    || (d.code().equals(DiagnosticCodes.INVALID_VALUE) && d.property() == null));
   }
 }

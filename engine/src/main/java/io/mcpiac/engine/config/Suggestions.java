@@ -12,8 +12,9 @@ final class Suggestions {
     if (input == null || input.isEmpty()) {
       return Optional.empty();
     }
-    // a suggestion further away than a third of the word is more confusing than helpful
-    int limit = Math.max(2, input.length() / 3);
+    // a suggestion further away than a third of the word is more confusing than helpful, and for
+    // a one-letter name every other one-letter name would be "close"
+    int limit = Math.min(Math.max(1, input.length() / 3), input.length() - 1);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     String lower = input.toLowerCase(Locale.ROOT);
@@ -32,23 +33,30 @@ final class Suggestions {
     return closest(input, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
   }
 
-  /** Levenshtein distance, two rows. */
+  /**
+   * Edit distance where swapping two neighbouring letters counts as one edit, the commonest typo
+   * ({@code vlna} for {@code vlan}): optimal string alignment.
+   */
   static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 }

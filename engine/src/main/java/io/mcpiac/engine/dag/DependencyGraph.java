@@ -3,6 +3,7 @@ package io.mcpiac.engine.dag;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -109,47 +110,93 @@ public final class DependencyGraph {
   /**
    * One cycle for each group of mutually dependent nodes (a strongly connected component with more
    * than one node, or a node that depends on itself), in the order of the groups' first nodes. A
-   * deployment with two independent cycles thus gets both reported at once.
+   * deployment with two independent cycles thus gets both reported at once. Linear in the size of
+   * the graph.
    */
   public List<List<String>> findCycles() {
-    List<List<String>> cycles = new ArrayList<>();
-    Set<String> done = new HashSet<>();
+    Map<String, Integer> position = new HashMap<>();
     for (String node : dependencies.keySet()) {
-      if (done.contains(node)) {
-        continue;
-      }
-      Set<String> component = reachable(node, dependencies);
-      component.retainAll(reachable(node, dependents));
-      done.addAll(component);
-      if (component.size() > 1 || dependencies.get(node).contains(node)) {
-        subgraph(component).findCycle().ifPresent(cycles::add);
-      }
+      position.put(node, position.size());
     }
+    List<List<String>> components = stronglyConnectedComponents();
+    List<List<String>> cycles = new ArrayList<>();
+    components.stream()
+        .filter(c -> c.size() > 1 || dependencies.get(c.get(0)).contains(c.get(0)))
+        .map(c -> c.stream().sorted(Comparator.comparing(position::get)).toList())
+        .sorted(Comparator.comparing(c -> position.get(c.get(0))))
+        .forEach(c -> subgraph(c).findCycle().ifPresent(cycles::add));
     return cycles;
   }
 
-  private static Set<String> reachable(String start, Map<String, Set<String>> edges) {
-    Set<String> seen = new LinkedHashSet<>();
-    Deque<String> todo = new ArrayDeque<>();
-    todo.push(start);
-    seen.add(start);
-    while (!todo.isEmpty()) {
-      for (String next : edges.get(todo.pop())) {
-        if (seen.add(next)) {
-          todo.push(next);
+  /** Tarjan's algorithm, iterative so that long chains do not overflow the stack. */
+  private List<List<String>> stronglyConnectedComponents() {
+    Map<String, Integer> index = new HashMap<>();
+    Map<String, Integer> low = new HashMap<>();
+    Deque<String> stack = new ArrayDeque<>();
+    Set<String> onStack = new HashSet<>();
+    List<List<String>> components = new ArrayList<>();
+    for (String root : dependencies.keySet()) {
+      if (index.containsKey(root)) {
+        continue;
+      }
+      Deque<String> calls = new ArrayDeque<>();
+      Deque<Iterator<String>> iterators = new ArrayDeque<>();
+      visit(root, index, low, stack, onStack, calls, iterators);
+      while (!calls.isEmpty()) {
+        String node = calls.peek();
+        Iterator<String> it = iterators.peek();
+        if (it.hasNext()) {
+          String next = it.next();
+          if (!index.containsKey(next)) {
+            visit(next, index, low, stack, onStack, calls, iterators);
+          } else if (onStack.contains(next)) {
+            low.merge(node, index.get(next), Math::min);
+          }
+          continue;
+        }
+        calls.pop();
+        iterators.pop();
+        if (!calls.isEmpty()) {
+          low.merge(calls.peek(), low.get(node), Math::min);
+        }
+        if (low.get(node).equals(index.get(node))) {
+          List<String> component = new ArrayList<>();
+          String member;
+          do {
+            member = stack.pop();
+            onStack.remove(member);
+            component.add(member);
+          } while (!member.equals(node));
+          components.add(component);
         }
       }
     }
-    return seen;
+    return components;
   }
 
-  private DependencyGraph subgraph(Set<String> nodes) {
+  private void visit(
+      String node,
+      Map<String, Integer> index,
+      Map<String, Integer> low,
+      Deque<String> stack,
+      Set<String> onStack,
+      Deque<String> calls,
+      Deque<Iterator<String>> iterators) {
+    index.put(node, index.size());
+    low.put(node, index.get(node));
+    stack.push(node);
+    onStack.add(node);
+    calls.push(node);
+    iterators.push(dependencies.get(node).iterator());
+  }
+
+  /** The nodes given (in that order) with the edges between them. */
+  private DependencyGraph subgraph(List<String> nodes) {
+    Set<String> members = new HashSet<>(nodes);
     DependencyGraph out = new DependencyGraph();
-    for (String node : dependencies.keySet()) {
-      if (nodes.contains(node)) {
-        out.addNode(node);
-        dependencies.get(node).stream().filter(nodes::contains).forEach(d -> out.addEdge(node, d));
-      }
+    for (String node : nodes) {
+      out.addNode(node);
+      dependencies.get(node).stream().filter(members::contains).forEach(d -> out.addEdge(node, d));
     }
     return out;
   }

@@ -16,4 +16,13 @@ public interface ProviderFactory {
    * @param settings the instance's entry of {@code spec.providers} (empty when absent)
    */
   Provider create(String instance, ObjectNode settings);
+
+  /**
+   * As {@link #create(String, ObjectNode)}, for a deployment read from a file: relative paths in
+   * properties (a Docker build context) are resolved against {@code baseDirectory}, the file's
+   * directory.
+   */
+  default Provider create(String instance, ObjectNode settings, java.nio.file.Path baseDirectory) {
+    return create(instance, settings);
+  }
 }

@@ -18,7 +18,10 @@ public interface StateStore extends AutoCloseable {
   /** The latest state; empty when the deployment has never been written. */
   Optional<DeploymentState> load(String deployment);
 
-  /** The state as it was at {@code version}. */
+  /**
+   * The state as it was at {@code version} (0: before the first write); empty when the deployment
+   * does not exist or has no such version.
+   */
   Optional<DeploymentState> load(String deployment, long version);
 
   /** The current version, 0 for a deployment never applied. */
@@ -38,7 +41,13 @@ public interface StateStore extends AutoCloseable {
 
   /**
    * Finishes a journal entry and, in the same transaction, records its effect on state: {@code put}
-   * (a created or updated resource) or {@code removed} (a deleted one's name), or neither.
+   * (a created or updated resource) or {@code removed} (a deleted one's name), or neither. An
+   * effect belongs to {@code version}, which must be the deployment's current version (history is
+   * only added at its head); if it is not, or the entry does not exist, nothing is written.
+   *
+   * @throws IllegalStateException when {@code version} is not the current version
+   * @throws IllegalArgumentException when there is no entry {@code entryId}, or {@code status} is
+   *     {@code INTENT}
    */
   void journalFinish(
       long entryId,
@@ -69,8 +78,14 @@ public interface StateStore extends AutoCloseable {
   /** Removes a stuck lock regardless of its holder. */
   void forceUnlock(String deployment);
 
+  /**
+   * Copies the deployment's latest resources into a new checkpoint, which nothing changes later.
+   *
+   * @throws IllegalArgumentException when the deployment has never been written
+   */
   Checkpoint createCheckpoint(String deployment, String description);
 
+  /** The deployment's checkpoints, newest first. */
   List<Checkpoint> checkpoints(String deployment);
 
   Optional<Checkpoint> checkpoint(String id);

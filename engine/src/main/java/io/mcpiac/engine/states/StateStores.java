@@ -2,6 +2,8 @@ package io.mcpiac.engine.states;
 
 import io.mcpiac.engine.states.jdbc.JdbcStateStore;
 import io.mcpiac.engine.states.jdbc.StoreSettings;
+import io.mcpiac.engine.states.postgres.PostgresDialect;
+import io.mcpiac.engine.states.postgres.PostgresLocation;
 import io.mcpiac.engine.states.sqlite.SqliteDialect;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -21,10 +23,10 @@ public final class StateStores {
   private StateStores() {}
 
   /**
-   * Opens the store at {@code location}: {@code sqlite:PATH} or a bare path (a SQLite file,
-   * relative to the working directory, its parent directories created).
+   * Opens the store at {@code location}: {@code postgresql://user@host:port/database} (password
+   * from the location, {@code PGPASSWORD} or the password file), {@code sqlite:PATH} or a bare path
+   * (a SQLite file, relative to the working directory, its parent directories created).
    *
-   * @throws UnsupportedOperationException for {@code postgresql://…}, not in this build yet
    * @throws IllegalArgumentException for anything else
    */
   public static StateStore open(String location) {
@@ -32,6 +34,10 @@ public final class StateStores {
   }
 
   public static StateStore open(String location, StoreSettings settings) {
+    if (isPostgresql(location)) {
+      PostgresLocation postgres = PostgresLocation.parse(location, System.getenv());
+      return JdbcStateStore.open(new PostgresDialect(postgres), settings);
+    }
     return JdbcStateStore.open(new SqliteDialect(sqlitePath(location)), settings);
   }
 
@@ -51,12 +57,7 @@ public final class StateStores {
     if (text.isEmpty()) {
       throw new IllegalArgumentException("empty state location");
     }
-    String lower = text.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
-      throw new UnsupportedOperationException(
-          "PostgreSQL state is not available in this build yet: " + redacted(text));
-    }
-    if (lower.startsWith(SQLITE)) {
+    if (text.toLowerCase(Locale.ROOT).startsWith(SQLITE)) {
       text = text.substring(SQLITE.length());
       if (text.isEmpty()) {
         throw new IllegalArgumentException("no file in state location '" + location + "'");
@@ -68,6 +69,11 @@ public final class StateStores {
               + "': use sqlite:PATH, a file path or postgresql://…");
     }
     return Path.of(text).toAbsolutePath().normalize();
+  }
+
+  static boolean isPostgresql(String location) {
+    String lower = location.strip().toLowerCase(Locale.ROOT);
+    return lower.startsWith("postgresql://") || lower.startsWith("postgres://");
   }
 
   /** The location without a password, for messages. */

@@ -2,12 +2,17 @@ package io.mcpiac.engine.states;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.resources.ResourceState;
 import io.mcpiac.engine.states.jdbc.StoreSettings;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,6 +47,9 @@ public abstract class StateStoreContract {
 
   /** A plain connection to this test's database, to write rows the SPI cannot. */
   protected abstract Connection connect() throws SQLException;
+
+  /** This test's database as a location for {@link StateStores#open}, for another process. */
+  protected abstract String location();
 
   @BeforeEach
   void openFirstStore() {
@@ -91,6 +99,7 @@ public abstract class StateStoreContract {
     long v1 = store.beginVersion(APP);
     put(v1, resource("a", 1));
     put(v1, resource("b", 1));
+    Instant v1Written = store.load(APP).orElseThrow().updatedAt();
     long v2 = store.beginVersion(APP);
     put(v2, resource("a", 2));
     remove(v2, "b");
@@ -109,7 +118,9 @@ public abstract class StateStoreContract {
     assertThat(store.load(APP, v4 + 1)).isEmpty();
     assertThat(store.load(APP, -1)).isEmpty();
     assertThat(store.load(APP, v2).orElseThrow().version()).isEqualTo(v2);
-    assertThat(store.load(APP, v2).orElseThrow().updatedAt()).isNotNull();
+    assertThat(store.load(APP, v1).orElseThrow().updatedAt()).isEqualTo(v1Written);
+    assertThat(store.load(APP, v2).orElseThrow().updatedAt()).isAfterOrEqualTo(v1Written);
+    assertThat(store.load(APP, 0).orElseThrow().updatedAt()).isNull();
   }
 
   @Test
@@ -177,9 +188,7 @@ public abstract class StateStoreContract {
     List<DeploymentSummary> summaries = store.deployments();
     assertThat(summaries)
         .extracting(DeploymentSummary::name, DeploymentSummary::version)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(APP, 2L),
-            org.assertj.core.groups.Tuple.tuple("empty", 1L));
+        .containsExactly(tuple(APP, 2L), tuple("empty", 1L));
     assertThat(summaries).extracting(DeploymentSummary::resources).containsExactly(1, 0);
     assertThat(summaries).allSatisfy(s -> assertThat(s.updatedAt()).isNotNull());
   }
@@ -211,9 +220,9 @@ public abstract class StateStoreContract {
     assertThat(journal)
         .extracting(JournalEntry::resource, JournalEntry::status, JournalEntry::error)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("a", JournalEntry.Status.DONE, null),
-            org.assertj.core.groups.Tuple.tuple("b", JournalEntry.Status.FAILED, "boom"),
-            org.assertj.core.groups.Tuple.tuple("c", JournalEntry.Status.INTENT, null));
+            tuple("a", JournalEntry.Status.DONE, null),
+            tuple("b", JournalEntry.Status.FAILED, "boom"),
+            tuple("c", JournalEntry.Status.INTENT, null));
     assertThat(journal.get(0).finishedAt()).isNotNull();
     assertThat(journal.get(0).record()).isEqualTo(written.get(0).record());
     assertThat(journal.get(0).kind()).isEqualTo(Change.Kind.CREATE);
@@ -253,6 +262,27 @@ public abstract class StateStoreContract {
 
     assertThat(store.unfinished(APP)).containsExactly(entry);
     assertThat(generations(store.load(APP))).containsExactly(entry("a", 2));
+  }
+
+  @Test
+  void aFinishWhosePutTheDatabaseRejectsIsRolledBack() {
+    long v1 = store.beginVersion(APP);
+    JournalEntry entry = store.journalIntents(List.of(intent(v1, Change.Kind.CREATE, "a"))).get(0);
+    ResourceRecord nameless =
+        new ResourceRecord(null, "t", "p", "id", Json.object(), Json.object(), List.of(), null);
+
+    assertThatThrownBy(
+            () ->
+                store.journalFinish(
+                    entry.id(), JournalEntry.Status.DONE, null, APP, v1, nameless, null))
+        .isInstanceOf(StateStoreException.class)
+        .hasMessageContaining(store.location());
+
+    assertThat(store.unfinished(APP)).containsExactly(entry);
+    assertThat(store.load(APP).orElseThrow().resources()).isEmpty();
+    // The store goes on working after the failed transaction.
+    put(v1, resource("a", 1));
+    assertThat(generations(store.load(APP))).containsExactly(entry("a", 1));
   }
 
   @Test
@@ -336,6 +366,38 @@ public abstract class StateStoreContract {
   }
 
   @Test
+  void aWriterInAnotherProcessIsNamedAndItsLockIsFreedWhenItDies() throws Exception {
+    Process writer =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockHolderProcess.class.getName(),
+                location(),
+                APP)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try (BufferedReader output =
+        new BufferedReader(
+            new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(output.readLine()).isEqualTo(LockHolderProcess.READY);
+
+      assertThatThrownBy(() -> store.lock(APP, LockInfo.current("apply")))
+          .isInstanceOfSatisfying(
+              LockedException.class, e -> assertThat(e.holder().pid()).isEqualTo(writer.pid()))
+          .hasMessageContaining("pid " + writer.pid());
+    } finally {
+      writer.destroyForcibly();
+      writer.waitFor();
+    }
+
+    // Killed, it released nothing itself: its lock must be free for the next writer all the same.
+    try (StateLock lock = awaitLock(APP, Duration.ofSeconds(10))) {
+      assertThat(store.lockHolder(APP)).contains(lock.holder());
+    }
+  }
+
+  @Test
   void aHeldLockKeepsItsHeartbeat() throws Exception {
     try (StateLock lock = store.lock(APP, LockInfo.current("apply"))) {
       long first = heartbeatMillis(APP);
@@ -394,9 +456,7 @@ public abstract class StateStoreContract {
     assertThat(reread.description()).isEqualTo("before the upgrade");
     assertThat(reread.resources())
         .extracting(ResourceRecord::name, r -> r.properties().get("generation").asInt())
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("a", 1),
-            org.assertj.core.groups.Tuple.tuple("b", 1));
+        .containsExactly(tuple("a", 1), tuple("b", 1));
   }
 
   @Test
@@ -440,6 +500,21 @@ public abstract class StateStoreContract {
   }
 
   // ---- helpers ----
+
+  /** Takes the lock as soon as it is free: a dead session's lock is released a moment later. */
+  private StateLock awaitLock(String deployment, Duration patience) throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      try {
+        return store.lock(deployment, LockInfo.current("apply"));
+      } catch (LockedException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(20);
+      }
+    }
+  }
 
   protected void insertLockRow(String deployment, String token, LockInfo holder, Instant heartbeat)
       throws SQLException {

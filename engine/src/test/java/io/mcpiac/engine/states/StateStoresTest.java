@@ -3,7 +3,10 @@ package io.mcpiac.engine.states;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcpiac.engine.states.jdbc.StoreSettings;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,11 +41,21 @@ class StateStoresTest {
   }
 
   @Test
-  void postgresqlIsNamedButNotAvailableYetAndItsPasswordIsNotRepeated() {
-    assertThatThrownBy(() -> StateStores.open("postgresql://ci:s3cret@db.example:5432/state"))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("PostgreSQL state is not available in this build yet")
-        .hasMessageContaining("ci@db.example")
+  void postgresqlLocationsOpenPostgresqlAndNeverRepeatThePassword() {
+    assertThat(StateStores.isPostgresql(" PostgreSQL://db/state")).isTrue();
+    assertThat(StateStores.isPostgresql("postgres://db/state")).isTrue();
+    assertThat(StateStores.isPostgresql("sqlite:postgresql.db")).isFalse();
+    assertThatThrownBy(() -> StateStores.open("postgresql://ci:s3cret@127.0.0.1:1/state"))
+        .isInstanceOf(StateStoreException.class)
+        .hasMessageContaining("postgresql://ci@127.0.0.1:1/state")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void passwordsAreRemovedFromUnknownLocations() {
+    assertThatThrownBy(() -> StateStores.open("mysql://ci:s3cret@db/state"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mysql://ci@db/state")
         .hasMessageNotContaining("s3cret");
   }
 
@@ -54,6 +67,16 @@ class StateStoresTest {
     assertThatThrownBy(() -> StateStores.open("sqlite:"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> StateStores.open(" ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aHeartbeatMustComeBeforeTheLeaseEnds() {
+    assertThatThrownBy(
+            () ->
+                new StoreSettings(
+                    Duration.ofSeconds(10), Duration.ofSeconds(10), Clock.systemUTC()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(StoreSettings.defaults().lockLease()).isEqualTo(Duration.ofMinutes(2));
   }
 
   @Test

@@ -66,7 +66,10 @@ public final class CoreProvider implements Provider {
   public Map<String, LiveResource> read(ResourceType type, List<ReadRequest> resources) {
     Map<String, LiveResource> live = new LinkedHashMap<>();
     for (ReadRequest r : resources) {
-      live.put(r.name(), new LiveResource(r.name(), r.id(), r.properties(), r.outputs()));
+      // the object is its properties; its output follows from them (also after a crash, when
+      // only the journalled intent knows the properties)
+      live.put(
+          r.name(), new LiveResource(r.name(), r.id(), r.properties(), outputsOf(r.properties())));
     }
     return live;
   }

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -14,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * small transaction.
  */
 public final class Database implements AutoCloseable {
-  private final Connection connection;
+  private Connection connection;
   private final SqlDialect dialect;
   private final ReentrantLock guard = new ReentrantLock();
   private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -24,11 +25,35 @@ public final class Database implements AutoCloseable {
   Database(SqlDialect dialect) {
     this.dialect = dialect;
     try {
-      this.connection = dialect.dataSource().getConnection();
-      connection.setAutoCommit(true);
+      this.connection = connect();
     } catch (SQLException e) {
       throw new StateStoreException("cannot open state at " + dialect.location(), e);
     }
+  }
+
+  private Connection connect() throws SQLException {
+    Connection opened = dialect.dataSource().getConnection();
+    opened.setAutoCommit(true);
+    return opened;
+  }
+
+  /**
+   * Replaces a connection the driver has given up on (a restarted PostgreSQL server): the call that
+   * met the failure failed, the next ones work again.
+   */
+  private void reconnectIfLost() throws SQLException {
+    if (!connection.isClosed()) {
+      return;
+    }
+    for (PreparedStatement statement : statements.values()) {
+      try {
+        statement.close();
+      } catch (SQLException e) {
+        // Its connection is gone; nothing to release.
+      }
+    }
+    statements.clear();
+    connection = connect();
   }
 
   /** Runs {@code work} in a transaction that may write; joins the caller's if there is one. */
@@ -38,7 +63,7 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in a transaction that only reads. */
   public <T> T read(SqlWork<T> work) {
-    return transaction(dialect.beginRead(), work);
+    return transaction(Optional.of(dialect.beginRead()), work);
   }
 
   /**
@@ -59,7 +84,8 @@ public final class Database implements AutoCloseable {
     return dialect.dataSource().getConnection();
   }
 
-  private <T> T transaction(String begin, SqlWork<T> work) {
+  /** {@code begin}: the statement that starts it, or empty for the driver's transactions. */
+  private <T> T transaction(Optional<String> begin, SqlWork<T> work) {
     guard.lock();
     try {
       if (closed) {
@@ -68,17 +94,25 @@ public final class Database implements AutoCloseable {
       if (inTransaction) {
         return work.run();
       }
-      statement(begin).execute();
+      reconnectIfLost();
+      if (begin.isPresent()) {
+        statement(begin.get()).execute();
+      } else {
+        connection.setAutoCommit(false);
+      }
       inTransaction = true;
       try {
         T result = work.run();
-        statement("COMMIT").execute();
+        commit(begin.isPresent());
         return result;
       } catch (SQLException | RuntimeException | Error e) {
-        rollbackAfter(e);
+        rollbackAfter(begin.isPresent(), e);
         throw e;
       } finally {
         inTransaction = false;
+        if (begin.isEmpty()) {
+          connection.setAutoCommit(true);
+        }
       }
     } catch (SQLException e) {
       throw new StateStoreException(
@@ -88,9 +122,21 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private void rollbackAfter(Throwable failure) {
+  private void commit(boolean explicit) throws SQLException {
+    if (explicit) {
+      statement("COMMIT").execute();
+    } else {
+      connection.commit();
+    }
+  }
+
+  private void rollbackAfter(boolean explicit, Throwable failure) {
     try {
-      statement("ROLLBACK").execute();
+      if (explicit) {
+        statement("ROLLBACK").execute();
+      } else {
+        connection.rollback();
+      }
     } catch (SQLException e) {
       // Some errors end the transaction themselves; the original failure is what matters.
       failure.addSuppressed(e);

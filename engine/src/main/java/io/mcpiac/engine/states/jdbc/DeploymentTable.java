@@ -21,8 +21,11 @@ final class DeploymentTable {
       "INSERT INTO versions (deployment, version, started_at, updated_at) VALUES (?, ?, ?, ?)";
   private static final String TOUCH_CURRENT =
       "UPDATE deployments SET updated_at = ? WHERE name = ? AND version = ?";
-  private static final String TOUCH_VERSION =
-      "UPDATE versions SET updated_at = ? WHERE deployment = ? AND version = ?";
+  private static final String SEAL_CURRENT_VERSION =
+      "UPDATE versions SET updated_at ="
+          + " (SELECT d.updated_at FROM deployments d WHERE d.name = versions.deployment)"
+          + " WHERE deployment = ? AND version ="
+          + " (SELECT d.version FROM deployments d WHERE d.name = versions.deployment)";
   private static final String VERSION_UPDATED =
       "SELECT updated_at FROM versions WHERE deployment = ? AND version = ?";
   private static final String SUMMARIES =
@@ -50,8 +53,14 @@ final class DeploymentTable {
     }
   }
 
-  /** Creates the deployment if needed and starts its next version. */
+  /**
+   * Creates the deployment if needed and starts its next version. The version that ends keeps its
+   * last write time: writes only touch the deployment's row, which saves a statement each.
+   */
   long beginVersion(String deployment, Instant now) throws SQLException {
+    PreparedStatement seal = database.statement(SEAL_CURRENT_VERSION);
+    seal.setString(1, deployment);
+    seal.executeUpdate();
     PreparedStatement next = database.statement(NEXT_VERSION);
     next.setString(1, deployment);
     Millis.set(next, 2, now);
@@ -88,14 +97,12 @@ final class DeploymentTable {
               + "': its current version "
               + actual);
     }
-    PreparedStatement touch = database.statement(TOUCH_VERSION);
-    Millis.set(touch, 1, now);
-    touch.setString(2, deployment);
-    touch.setLong(3, version);
-    touch.executeUpdate();
   }
 
-  /** When {@code version} was last written; null for version 0, which is before any write. */
+  /**
+   * When {@code version}, an ended one, was last written; null for version 0, which is before any
+   * write. (The current version's is the deployment's.)
+   */
   Instant versionUpdatedAt(String deployment, long version) throws SQLException {
     PreparedStatement select = database.statement(VERSION_UPDATED);
     select.setString(1, deployment);

@@ -11,14 +11,21 @@ final class HeldLock implements StateLock {
   private final String deployment;
   private final LockInfo holder;
   private final String token;
+  private final RowLocks.LockSession session;
   private final Consumer<HeldLock> release;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Future<?> heartbeat;
 
-  HeldLock(String deployment, LockInfo holder, String token, Consumer<HeldLock> release) {
+  HeldLock(
+      String deployment,
+      LockInfo holder,
+      String token,
+      RowLocks.LockSession session,
+      Consumer<HeldLock> release) {
     this.deployment = deployment;
     this.holder = holder;
     this.token = token;
+    this.session = session;
     this.release = release;
   }
 
@@ -34,6 +41,10 @@ final class HeldLock implements StateLock {
 
   String token() {
     return token;
+  }
+
+  RowLocks.LockSession session() {
+    return session;
   }
 
   void keepAliveWith(Future<?> heartbeat) {

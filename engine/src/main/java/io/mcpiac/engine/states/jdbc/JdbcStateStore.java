@@ -119,13 +119,6 @@ public final class JdbcStateStore implements StateStore {
         });
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * <p>A state effect must belong to the deployment's current version; otherwise nothing is written
-   * and {@link IllegalStateException} is thrown. An unknown {@code entryId} throws {@link
-   * IllegalArgumentException}, also writing nothing.
-   */
   @Override
   public void journalFinish(
       long entryId,
@@ -178,11 +171,6 @@ public final class JdbcStateStore implements StateStore {
     locks.forceUnlock(deployment);
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * @throws IllegalArgumentException when the deployment has never been written
-   */
   @Override
   public Checkpoint createCheckpoint(String deployment, String description) {
     return database.write(

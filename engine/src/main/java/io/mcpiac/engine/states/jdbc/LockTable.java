@@ -12,13 +12,19 @@ import java.util.Optional;
  * absent, update or delete by token), so two writers racing cannot both win, whatever the
  * database's isolation level.
  */
-final class LockTable {
+public final class LockTable {
   private static final String FIND =
       "SELECT token, owner, host, pid, started_at, operation, heartbeat_at"
           + " FROM locks WHERE deployment = ?";
   private static final String INSERT_IF_ABSENT =
       "INSERT INTO locks (deployment, token, owner, host, pid, started_at, operation, heartbeat_at)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (deployment) DO NOTHING";
+  private static final String CLAIM =
+      "INSERT INTO locks (deployment, token, owner, host, pid, started_at, operation, heartbeat_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (deployment) DO UPDATE"
+          + " SET token = excluded.token, owner = excluded.owner, host = excluded.host,"
+          + " pid = excluded.pid, started_at = excluded.started_at,"
+          + " operation = excluded.operation, heartbeat_at = excluded.heartbeat_at";
   private static final String TAKE_OVER =
       "UPDATE locks SET token = ?, owner = ?, host = ?, pid = ?, started_at = ?, operation = ?,"
           + " heartbeat_at = ? WHERE deployment = ? AND token = ?";
@@ -28,7 +34,7 @@ final class LockTable {
   private static final String DELETE_ANY = "DELETE FROM locks WHERE deployment = ?";
 
   /** One lock row: the holding's token, who holds it, and its last sign of life. */
-  record Row(String token, LockInfo holder, Instant heartbeatAt) {}
+  public record Row(String token, LockInfo holder, Instant heartbeatAt) {}
 
   private final Database database;
 
@@ -36,7 +42,7 @@ final class LockTable {
     this.database = database;
   }
 
-  Optional<Row> find(String deployment) throws SQLException {
+  public Optional<Row> find(String deployment) throws SQLException {
     PreparedStatement find = database.statement(FIND);
     find.setString(1, deployment);
     try (ResultSet row = find.executeQuery()) {
@@ -55,7 +61,7 @@ final class LockTable {
     }
   }
 
-  boolean insertIfAbsent(String deployment, String token, LockInfo who, Instant now)
+  public boolean insertIfAbsent(String deployment, String token, LockInfo who, Instant now)
       throws SQLException {
     PreparedStatement insert = database.statement(INSERT_IF_ABSENT);
     insert.setString(1, deployment);
@@ -64,8 +70,19 @@ final class LockTable {
     return insert.executeUpdate() > 0;
   }
 
+  /** Writes the row whatever it held before: for a claim already won elsewhere. */
+  public void claim(String deployment, String token, LockInfo who, Instant now)
+      throws SQLException {
+    PreparedStatement upsert = database.statement(CLAIM);
+    upsert.setString(1, deployment);
+    upsert.setString(2, token);
+    setHolder(upsert, 3, who, now);
+    upsert.executeUpdate();
+  }
+
   /** Replaces the holding {@code oldToken}; false when it changed meanwhile. */
-  boolean takeOver(String deployment, String oldToken, String token, LockInfo who, Instant now)
+  public boolean takeOver(
+      String deployment, String oldToken, String token, LockInfo who, Instant now)
       throws SQLException {
     PreparedStatement update = database.statement(TAKE_OVER);
     update.setString(1, token);
@@ -76,7 +93,7 @@ final class LockTable {
   }
 
   /** Refreshes the heartbeat; false when this holding is gone (taken over or forced). */
-  boolean heartbeat(String deployment, String token, Instant now) throws SQLException {
+  public boolean heartbeat(String deployment, String token, Instant now) throws SQLException {
     PreparedStatement update = database.statement(HEARTBEAT);
     Millis.set(update, 1, now);
     update.setString(2, deployment);
@@ -84,14 +101,14 @@ final class LockTable {
     return update.executeUpdate() > 0;
   }
 
-  void delete(String deployment, String token) throws SQLException {
+  public void delete(String deployment, String token) throws SQLException {
     PreparedStatement delete = database.statement(DELETE);
     delete.setString(1, deployment);
     delete.setString(2, token);
     delete.executeUpdate();
   }
 
-  void deleteAny(String deployment) throws SQLException {
+  public void deleteAny(String deployment) throws SQLException {
     PreparedStatement delete = database.statement(DELETE_ANY);
     delete.setString(1, deployment);
     delete.executeUpdate();

@@ -15,17 +15,23 @@ import java.util.Map;
 final class ResourceTable {
   private static final String COLUMNS =
       "name, type, provider, resource_id, properties, outputs, dependencies, state";
-  private static final String REPLACE_SAME_VERSION =
-      "UPDATE resources SET type = ?, provider = ?, resource_id = ?, properties = ?, outputs = ?,"
-          + " dependencies = ?, state = ?"
-          + " WHERE deployment = ? AND name = ? AND valid_to IS NULL AND valid_from = ?";
+
+  /**
+   * {@code valid_from + 0}: without it SQLite searches the primary key, through every version of
+   * the resource, instead of {@code resources_current}'s one row; the sum cannot use an index.
+   */
   private static final String CLOSE_OLDER =
       "UPDATE resources SET valid_to = ?"
-          + " WHERE deployment = ? AND name = ? AND valid_to IS NULL AND valid_from < ?";
-  private static final String INSERT =
+          + " WHERE deployment = ? AND name = ? AND valid_to IS NULL AND valid_from + 0 < ?";
+
+  private static final String UPSERT =
       "INSERT INTO resources (deployment, valid_from, valid_to, "
           + COLUMNS
-          + ") VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + ") VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (deployment, name, valid_from) DO UPDATE SET type = excluded.type,"
+          + " provider = excluded.provider, resource_id = excluded.resource_id,"
+          + " properties = excluded.properties, outputs = excluded.outputs,"
+          + " dependencies = excluded.dependencies, state = excluded.state";
   private static final String DELETE_SAME_VERSION =
       "DELETE FROM resources"
           + " WHERE deployment = ? AND name = ? AND valid_to IS NULL AND valid_from = ?";
@@ -46,21 +52,15 @@ final class ResourceTable {
   }
 
   /**
-   * Records {@code record} as of {@code version}: replaces a row written in this same version, or
-   * closes the older current row and opens a new one. A current row from a later version is left
-   * alone and makes the insert fail on {@code resources_current}.
+   * Records {@code record} as of {@code version}, which must be the current version: closes the
+   * current row if an older version opened it, then writes this version's row, in place if this
+   * version already wrote one (that row can only be the current one: a removal in the same version
+   * deletes it). A current row from a later version makes the write fail on {@code
+   * resources_current}.
    */
   void put(String deployment, long version, ResourceRecord record) throws SQLException {
-    PreparedStatement replace = database.statement(REPLACE_SAME_VERSION);
-    int next = setValues(replace, 1, record);
-    replace.setString(next, deployment);
-    replace.setString(next + 1, record.name());
-    replace.setLong(next + 2, version);
-    if (replace.executeUpdate() > 0) {
-      return;
-    }
     close(deployment, version, record.name());
-    PreparedStatement insert = database.statement(INSERT);
+    PreparedStatement insert = database.statement(UPSERT);
     insert.setString(1, deployment);
     insert.setLong(2, version);
     insert.setString(3, record.name());
@@ -104,8 +104,8 @@ final class ResourceTable {
     close.executeUpdate();
   }
 
-  /** Sets type … state from {@code first}; returns the next parameter index. */
-  private static int setValues(PreparedStatement statement, int first, ResourceRecord record)
+  /** Sets type … state from {@code first}. */
+  private static void setValues(PreparedStatement statement, int first, ResourceRecord record)
       throws SQLException {
     statement.setString(first, record.type());
     statement.setString(first + 1, record.provider());
@@ -114,7 +114,6 @@ final class ResourceTable {
     statement.setString(first + 4, RecordJson.text(record.outputs()));
     statement.setString(first + 5, RecordJson.names(record.dependencies()));
     statement.setString(first + 6, RecordJson.stateLabel(record.state()));
-    return first + 7;
   }
 
   private static Map<String, ResourceRecord> records(PreparedStatement select) throws SQLException {

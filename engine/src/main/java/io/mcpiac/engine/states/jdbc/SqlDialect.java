@@ -1,6 +1,7 @@
 package io.mcpiac.engine.states.jdbc;
 
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -20,13 +21,23 @@ public interface SqlDialect {
   Map<String, String> migrationPlaceholders();
 
   /**
-   * Starts a transaction that will write. SQLite needs {@code BEGIN IMMEDIATE}: a deferred
-   * transaction that reads and then writes cannot wait for another writer, it fails at once.
+   * The statement that starts a transaction that will write, or empty to leave it to the driver
+   * ({@code setAutoCommit(false)}), which PostgreSQL's sends along with the first statement, one
+   * round trip fewer. SQLite needs {@code BEGIN IMMEDIATE}: a deferred transaction that reads and
+   * then writes cannot wait for another writer, it fails at once.
    */
-  String beginWrite();
+  Optional<String> beginWrite();
 
   /** Starts a transaction that only reads, for a consistent view across several queries. */
   String beginRead();
+
+  /**
+   * Whether a failed migration may simply be run again: SQLite's, when another process migrated the
+   * same new file at the same moment (Flyway's transactions there cannot wait their turn).
+   */
+  default boolean isTransient(Throwable migrationFailure) {
+    return false;
+  }
 
   /** How this database guards a deployment's write lock. */
   DeploymentLocks locks(Database database, StoreSettings settings);

@@ -4,6 +4,6 @@ import java.sql.SQLException;
 
 /** Work done inside one transaction of a {@link Database}. */
 @FunctionalInterface
-interface SqlWork<T> {
+public interface SqlWork<T> {
   T run() throws SQLException;
 }

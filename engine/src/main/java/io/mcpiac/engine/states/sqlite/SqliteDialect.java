@@ -7,9 +7,14 @@ import io.mcpiac.engine.states.jdbc.LeaseLocks;
 import io.mcpiac.engine.states.jdbc.SqlDialect;
 import io.mcpiac.engine.states.jdbc.StoreSettings;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -22,11 +27,17 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class SqliteDialect implements SqlDialect {
   private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 
   private final Path file;
   private final SQLiteDataSource dataSource;
 
-  /** A dialect for {@code file}; creates its parent directories. */
+  /**
+   * A dialect for {@code file}; creates its parent directories, and the file itself readable by its
+   * owner only (state holds the infrastructure's layout; SQLite gives its log files the same
+   * permissions).
+   */
   public SqliteDialect(Path file) {
     this.file = file.toAbsolutePath().normalize();
     try {
@@ -34,8 +45,9 @@ public final class SqliteDialect implements SqlDialect {
       if (parent != null) {
         Files.createDirectories(parent);
       }
+      createPrivately(this.file);
     } catch (IOException e) {
-      throw new StateStoreException("cannot create the directory of " + location(), e);
+      throw new StateStoreException("cannot create " + location(), e);
     }
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -43,6 +55,22 @@ public final class SqliteDialect implements SqlDialect {
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     dataSource = new SQLiteDataSource(config);
     dataSource.setUrl("jdbc:sqlite:" + this.file);
+  }
+
+  /** An empty file is an empty SQLite database. */
+  private static void createPrivately(Path file) throws IOException {
+    if (Files.exists(file)) {
+      return;
+    }
+    try {
+      if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      } else {
+        Files.createFile(file);
+      }
+    } catch (FileAlreadyExistsException e) {
+      // Another store created it first: fine.
+    }
   }
 
   public Path file() {
@@ -66,13 +94,23 @@ public final class SqliteDialect implements SqlDialect {
   }
 
   @Override
-  public String beginWrite() {
-    return "BEGIN IMMEDIATE";
+  public Optional<String> beginWrite() {
+    return Optional.of("BEGIN IMMEDIATE");
   }
 
   @Override
   public String beginRead() {
     return "BEGIN DEFERRED";
+  }
+
+  @Override
+  public boolean isTransient(Throwable migrationFailure) {
+    for (Throwable cause = migrationFailure; cause != null; cause = cause.getCause()) {
+      if (String.valueOf(cause.getMessage()).contains("SQLITE_BUSY")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -8,9 +8,13 @@ import io.mcpiac.engine.states.LockedException;
 import io.mcpiac.engine.states.StateLock;
 import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.engine.states.StateStoreContract;
+import io.mcpiac.engine.states.StateStores;
 import io.mcpiac.engine.states.jdbc.JdbcStateStore;
 import io.mcpiac.engine.states.jdbc.StoreSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,6 +22,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,14 +46,21 @@ class SqliteStateStoreTest extends StateStoreContract {
   }
 
   @Override
+  protected String location() {
+    return "sqlite:" + file();
+  }
+
+  @Override
   protected Connection connect() throws SQLException {
     return DriverManager.getConnection("jdbc:sqlite:" + file());
   }
 
   @Test
-  void theFileAndItsDirectoriesAreCreated() {
+  void theFileAndItsDirectoriesAreCreatedForTheOwnerOnly() throws IOException {
     assertThat(file()).isRegularFile();
     assertThat(store.location()).isEqualTo("sqlite:" + file());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file())))
+        .isEqualTo("rw-------");
   }
 
   @Test
@@ -58,6 +76,34 @@ class SqliteStateStoreTest extends StateStoreContract {
       row.next();
       assertThat(row.getInt(1)).isEqualTo(1);
       assertThat(row.getInt(2)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void storesOpeningANewFileTogetherAllSucceed() throws Exception {
+    String fresh = "sqlite:" + directory.resolve("fresh/state.db");
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Long>> versions = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        versions.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  try (StateStore opened = StateStores.open(fresh, SETTINGS)) {
+                    return opened.beginVersion(APP);
+                  }
+                }));
+      }
+      start.countDown();
+      List<Long> began = new ArrayList<>();
+      for (Future<Long> version : versions) {
+        began.add(version.get(30, TimeUnit.SECONDS));
+      }
+      assertThat(began).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+    } finally {
+      threads.shutdownNow();
     }
   }
 

@@ -1,0 +1,76 @@
+package io.mcpiac.opnsense.emulator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.opnsense.emulator.VersionProfile;
+import io.mcpiac.opnsense.emulator.config.Config;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * {@code $internalModelUseSafeDelete}: the uuid is searched in the whole configuration; when any
+ * other item refers to it the delete is refused with HTTP 500, listing the referrers as {@code
+ * <model root tag> - <description|descr|name> {<Root>.<path>.<uuid>}}.
+ */
+public final class SafeDelete {
+  private SafeDelete() {}
+
+  public static void check(
+      ResourceDef res, String uuid, ObjectNode item, Config config, VersionProfile version) {
+    StringBuilder refs = new StringBuilder();
+    Iterator<Map.Entry<String, JsonNode>> cols =
+        ((ObjectNode) config.json().get("collections")).fields();
+    while (cols.hasNext()) {
+      Map.Entry<String, JsonNode> col = cols.next();
+      String collectionId = col.getKey();
+      String modelName = collectionId.substring(0, collectionId.indexOf(':'));
+      String root = modelName.substring(modelName.lastIndexOf('.') + 1);
+      String path = collectionId.substring(collectionId.indexOf(':') + 1);
+      Iterator<Map.Entry<String, JsonNode>> items = col.getValue().fields();
+      while (items.hasNext()) {
+        Map.Entry<String, JsonNode> other = items.next();
+        if (other.getKey().equals(uuid) || !references(other.getValue(), uuid)) {
+          continue;
+        }
+        refs.append(root)
+            .append(" - ")
+            .append(label(other.getValue(), ""))
+            .append(" {")
+            .append(root)
+            .append('.')
+            .append(path)
+            .append('.')
+            .append(other.getKey())
+            .append("}\n");
+      }
+    }
+    if (refs.length() > 0) {
+      throw new UserException(
+          refs.toString(), version.inUseTitle(res.modelPath(), label(item, uuid)));
+    }
+  }
+
+  /** description, else descr, else name, else the fallback. */
+  public static String label(JsonNode item, String fallback) {
+    for (String k : new String[] {"description", "descr", "name"}) {
+      String v = item.path(k).asText("");
+      if (!v.isEmpty()) {
+        return v;
+      }
+    }
+    return fallback;
+  }
+
+  private static boolean references(JsonNode node, String uuid) {
+    if (node.isObject()) {
+      Iterator<JsonNode> it = node.elements();
+      while (it.hasNext()) {
+        if (references(it.next(), uuid)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return node.asText("").contains(uuid);
+  }
+}

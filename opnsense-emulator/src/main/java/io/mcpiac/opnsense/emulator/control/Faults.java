@@ -1,0 +1,116 @@
+package io.mcpiac.opnsense.emulator.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Fault injection for tests and benchmarks: latency on every API call, extra latency on every
+ * apply/reconfigure, a rate of HTTP 500 answers, a rate of dropped connections, and "fail the Nth
+ * call to this path" (once).
+ */
+public final class Faults {
+  /** What to do with one call. */
+  public enum Decision {
+    PASS,
+    ERROR,
+    DROP
+  }
+
+  private long latencyMs;
+  private long applyLatencyMs;
+  private double errorRate;
+  private double dropRate;
+  private final Map<String, Integer> failNth = new LinkedHashMap<>();
+  private final Map<String, Integer> seen = new LinkedHashMap<>();
+  private Random random = new Random();
+
+  /** Replaces the settings with those in a JSON body (absent keys reset to off). */
+  public synchronized void configure(JsonNode body) {
+    reset();
+    latencyMs = body.path("latencyMs").asLong(0);
+    applyLatencyMs = body.path("applyLatencyMs").asLong(0);
+    errorRate = body.path("errorRate").asDouble(0);
+    dropRate = body.path("dropRate").asDouble(0);
+    if (body.has("seed")) {
+      random = new Random(body.get("seed").asLong());
+    }
+    JsonNode nth = body.path("failNth");
+    if (nth.isArray()) {
+      for (JsonNode n : nth) {
+        failNth.put(n.path("path").asText(), n.path("n").asInt(1));
+      }
+    } else if (nth.isObject()) {
+      nth.fields().forEachRemaining(e -> failNth.put(e.getKey(), e.getValue().asInt(1)));
+    }
+    if (errorRate < 0 || errorRate > 1 || dropRate < 0 || dropRate > 1) {
+      reset();
+      throw new IllegalArgumentException("errorRate and dropRate must be between 0 and 1");
+    }
+  }
+
+  public synchronized void reset() {
+    latencyMs = 0;
+    applyLatencyMs = 0;
+    errorRate = 0;
+    dropRate = 0;
+    failNth.clear();
+    seen.clear();
+  }
+
+  public synchronized ObjectNode toJson() {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("latencyMs", latencyMs);
+    o.put("applyLatencyMs", applyLatencyMs);
+    o.put("errorRate", errorRate);
+    o.put("dropRate", dropRate);
+    ObjectNode nth = o.putObject("failNth");
+    failNth.forEach(nth::put);
+    return o;
+  }
+
+  /** Decides the fate of a call to {@code path} (counting it for "fail the Nth call"). */
+  public synchronized Decision decide(String path) {
+    Integer n = failNth.get(path);
+    if (n != null) {
+      int count = seen.merge(path, 1, Integer::sum);
+      if (count == n) {
+        failNth.remove(path);
+        return Decision.ERROR;
+      }
+    }
+    if (dropRate > 0 && random.nextDouble() < dropRate) {
+      return Decision.DROP;
+    }
+    if (errorRate > 0 && random.nextDouble() < errorRate) {
+      return Decision.ERROR;
+    }
+    return Decision.PASS;
+  }
+
+  public void callDelay() {
+    sleep(latency(false));
+  }
+
+  public void applyDelay() {
+    sleep(latency(true));
+  }
+
+  private synchronized long latency(boolean apply) {
+    return apply ? applyLatencyMs : latencyMs;
+  }
+
+  private static void sleep(long ms) {
+    if (ms <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

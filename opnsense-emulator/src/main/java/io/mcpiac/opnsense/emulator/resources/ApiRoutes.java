@@ -1,0 +1,392 @@
+package io.mcpiac.opnsense.emulator.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mcpiac.opnsense.emulator.VersionProfile;
+import io.mcpiac.opnsense.emulator.api.ApiResponse;
+import io.mcpiac.opnsense.emulator.api.CrudActions;
+import io.mcpiac.opnsense.emulator.api.CrudRoutes;
+import io.mcpiac.opnsense.emulator.api.CrudRoutes.Names;
+import io.mcpiac.opnsense.emulator.api.EmulatorCore;
+import io.mcpiac.opnsense.emulator.api.ResourceDef;
+import io.mcpiac.opnsense.emulator.api.RouteTable;
+import io.mcpiac.opnsense.emulator.api.SearchAction;
+import io.mcpiac.opnsense.emulator.api.SettingsActions;
+import io.mcpiac.opnsense.emulator.config.Subsystem;
+import io.mcpiac.opnsense.emulator.model.Collections;
+import io.mcpiac.opnsense.emulator.model.ItemModel;
+import io.mcpiac.opnsense.emulator.model.ModelCatalog;
+
+/**
+ * The routing table of a version profile: every controller and action the emulator serves, with the
+ * resources' models loaded from the contract's tables.
+ */
+public final class ApiRoutes {
+  private final EmulatorCore core;
+  private final SavepointTimer timer;
+  private final CrudRoutes crud;
+  private final FirewallEndpoints firewall;
+  private final ServiceEndpoints services;
+  private final SettingsActions settings;
+
+  public ApiRoutes(EmulatorCore core, SavepointTimer timer) {
+    this.core = core;
+    this.timer = timer;
+    this.crud = new CrudRoutes(new CrudActions(core), new SearchAction(core));
+    this.firewall = new FirewallEndpoints(core, timer);
+    this.services = new ServiceEndpoints(core);
+    this.settings = new SettingsActions(core);
+  }
+
+  /** An API key created through {@code addApiKey}, or null. */
+  public static io.mcpiac.opnsense.emulator.api.ApiUser configuredKey(
+      io.mcpiac.opnsense.emulator.config.Config config, String key) {
+    return UserHooks.findKey(config, key);
+  }
+
+  public SavepointTimer timer() {
+    return timer;
+  }
+
+  public RouteTable build() {
+    RouteTable t = new RouteTable();
+    new SystemEndpoints(core).register(t);
+    firewallRules(t);
+    aliases(t);
+    categories(t);
+    nat(t);
+    interfaces(t);
+    haproxy(t);
+    unbound(t);
+    kea(t);
+    dnsmasq(t);
+    trust(t);
+    users(t);
+    return t;
+  }
+
+  private VersionProfile version() {
+    return core.version();
+  }
+
+  private void firewallRules(RouteTable t) {
+    ItemModel model = ModelCatalog.load("filter_rules.md", "rules.rule");
+    ResourceDef rules =
+        new ResourceDef(Collections.FILTER_RULES, "rule", model, "rules.rule")
+            .hooks(new FilterRuleHooks())
+            .defaultSort("sequence")
+            .recordsetSearch(VersionProfile::rulesUseRecordset);
+    RouteTable.Controller c = t.controller("firewall", "Filter");
+    crud.register(c, rules, Names.of("Rule"));
+    firewall.register(c);
+  }
+
+  private void aliases(RouteTable t) {
+    ItemModel model = ModelCatalog.load("alias.md", "aliases.alias");
+    ResourceDef aliases =
+        new ResourceDef(Collections.ALIASES, "alias", model, "aliases.alias")
+            .hooks(new AliasHooks(model))
+            .defaultSort("name");
+    RouteTable.Controller c = t.controller("firewall", "Alias");
+    crud.register(c, aliases, Names.of("Item"));
+    c.action(
+        "getAliasUUID",
+        1,
+        call ->
+            core.store()
+                .read(
+                    config -> {
+                      for (var e : config.items(Collections.ALIASES)) {
+                        if (e.getValue().path("name").asText().equals(call.param(0))) {
+                          return ApiResponse.single("uuid", e.getKey());
+                        }
+                      }
+                      return ApiResponse.ok(io.mcpiac.opnsense.emulator.api.PhpJsonNodes.array());
+                    }));
+    reconfigure(c, Subsystem.ALIASES);
+  }
+
+  private void categories(RouteTable t) {
+    ItemModel model = ModelCatalog.load("category.md", "categories.category");
+    ResourceDef categories =
+        new ResourceDef(Collections.CATEGORIES, "category", model, "categories.category")
+            .hooks(new CategoryHooks())
+            .safeDelete()
+            .defaultSort("name");
+    crud.register(
+        t.controller("firewall", "Category"), categories, Names.of("Item").withoutToggle());
+  }
+
+  private void nat(RouteTable t) {
+    ResourceDef dnat =
+        new ResourceDef(Collections.DNAT, "rule", ModelCatalog.load("dnat.md", "rule"), "rule")
+            .hooks(new NatHooks.PortForward())
+            .toggleInverted("disabled")
+            .defaultSort("sequence");
+    RouteTable.Controller d = t.controller("firewall", "DNat");
+    crud.register(d, dnat, Names.of("Rule"));
+    firewall.register(d);
+
+    ResourceDef snat =
+        new ResourceDef(
+                Collections.SNAT_RULES,
+                "rule",
+                ModelCatalog.load("filter_snat.md", "snatrules.rule"),
+                "snatrules.rule")
+            .hooks(new NatHooks.SourceNat())
+            .defaultSort("sequence")
+            .recordsetSearch(VersionProfile::hasSnatMode);
+    RouteTable.Controller s = t.controller("firewall", "SourceNat");
+    crud.register(s, snat, Names.of("Rule"));
+    firewall.register(s);
+    if (version().hasSnatMode()) {
+      ItemModel general = ModelCatalog.load("filter_general.md", "general");
+      settings.register(s, "filter", "filter", new ItemModel().addContainer("general", general));
+    }
+
+    ResourceDef oneToOne =
+        new ResourceDef(
+                Collections.ONE_TO_ONE,
+                "rule",
+                ModelCatalog.load("filter_onetoone.md", "onetoone.rule"),
+                "onetoone.rule")
+            .hooks(new NatHooks.OneToOne())
+            .defaultSort("sequence");
+    RouteTable.Controller o = t.controller("firewall", "OneToOne");
+    crud.register(o, oneToOne, Names.of("Rule"));
+    firewall.register(o);
+
+    ResourceDef npt =
+        new ResourceDef(
+                Collections.NPT, "rule", ModelCatalog.load("filter_npt.md", "npt.rule"), "npt.rule")
+            .hooks(new NatHooks.Npt())
+            .defaultSort("sequence");
+    RouteTable.Controller n = t.controller("firewall", "Npt");
+    crud.register(n, npt, Names.of("Rule"));
+    firewall.register(n);
+  }
+
+  private void interfaces(RouteTable t) {
+    ResourceDef vlans =
+        new ResourceDef(Collections.VLANS, "vlan", ModelCatalog.load("vlan.md", "vlan"), "vlan")
+            .hooks(new VlanHooks())
+            .defaultSort("vlanif");
+    RouteTable.Controller v = t.controller("interfaces", "VlanSettings");
+    crud.register(v, vlans, Names.of("Item").withoutToggle());
+    reconfigure(v, Subsystem.VLANS);
+
+    if (version().hasAssignmentApi()) {
+      ResourceDef assignment =
+          new ResourceDef(
+                  Collections.INTERFACES,
+                  "interface",
+                  ModelCatalog.load("assignment.md", "interface"),
+                  "interface")
+              .hooks(new AssignmentHooks())
+              .keyedBy(AssignmentHooks::nextOpt)
+              .defaultSort("identifier");
+      RouteTable.Controller a = t.controller("interfaces", "Assignment");
+      crud.register(a, assignment, Names.of("Item").withoutToggle());
+      reconfigure(a, Subsystem.INTERFACES);
+    }
+  }
+
+  private void haproxy(RouteTable t) {
+    RouteTable.Controller c = t.controller("haproxy", "Settings");
+    ResourceDef servers =
+        new ResourceDef(
+                Collections.HAPROXY_SERVERS,
+                "server",
+                ModelCatalog.load("haproxy_servers.md", "servers.server"),
+                "servers.server")
+            .safeDelete()
+            .toggleIgnoresArgument()
+            .defaultSort("name");
+    crud.register(c, servers, Names.of("Server").withSearch("searchServers"));
+    ResourceDef backends =
+        new ResourceDef(
+                Collections.HAPROXY_BACKENDS,
+                "backend",
+                ModelCatalog.load("haproxy_backends.md", "backends.backend"),
+                "backends.backend")
+            .safeDelete()
+            .toggleIgnoresArgument()
+            .defaultSort("name");
+    crud.register(c, backends, Names.of("Backend").withSearch("searchBackends"));
+    ResourceDef frontends =
+        new ResourceDef(
+                Collections.HAPROXY_FRONTENDS,
+                "frontend",
+                ModelCatalog.load("haproxy_frontends.md", "frontends.frontend"),
+                "frontends.frontend")
+            .safeDelete()
+            .toggleIgnoresArgument()
+            .defaultSort("name");
+    crud.register(c, frontends, Names.of("Frontend").withSearch("searchFrontends"));
+    ItemModel general = ModelCatalog.load("haproxy_general.md", "general");
+    settings.register(c, "haproxy", "haproxy", new ItemModel().addContainer("general", general));
+
+    RouteTable.Controller svc = t.controller("haproxy", "Service");
+    services.register(
+        svc,
+        Subsystem.HAPROXY,
+        config -> "1".equals(config.settings("haproxy").path("general").path("enabled").asText()));
+    svc.action(
+        "configtest",
+        0,
+        call -> ApiResponse.single("result", core.store().read(HaproxyConfigTest::run)));
+  }
+
+  private void unbound(RouteTable t) {
+    ItemModel aliasModel = ModelCatalog.load("unbound_aliases.md", "aliases.alias");
+    ResourceDef hosts =
+        new ResourceDef(
+                Collections.UNBOUND_HOSTS,
+                "host",
+                ModelCatalog.load("unbound_hosts.md", "hosts.host"),
+                "hosts.host")
+            .hooks(new ServiceHooks.UnboundHost(aliasModel))
+            .defaultSort("hostname");
+    RouteTable.Controller c = t.controller("unbound", "Settings");
+    crud.register(c, hosts, Names.of("HostOverride"));
+    ResourceDef aliases =
+        new ResourceDef(Collections.UNBOUND_ALIASES, "alias", aliasModel, "aliases.alias")
+            .defaultSort("hostname");
+    crud.register(c, aliases, Names.of("HostAlias"));
+    services.register(t.controller("unbound", "Service"), Subsystem.UNBOUND, config -> true);
+  }
+
+  private void kea(RouteTable t) {
+    RouteTable.Controller c = t.controller("kea", "Dhcpv4");
+    ResourceDef subnets =
+        new ResourceDef(
+                Collections.KEA_SUBNETS,
+                "subnet4",
+                ModelCatalog.load("kea4.md", "subnets.subnet4"),
+                "subnets.subnet4")
+            .hooks(new ServiceHooks.KeaSubnet())
+            .safeDelete()
+            .defaultSort("subnet");
+    crud.register(c, subnets, Names.of("Subnet").withoutToggle());
+    ResourceDef reservations =
+        new ResourceDef(
+                Collections.KEA_RESERVATIONS,
+                "reservation",
+                ModelCatalog.load("kea4.md", "reservations.reservation"),
+                "reservations.reservation")
+            .hooks(new ServiceHooks.KeaReservation())
+            .safeDelete()
+            .defaultSort("hw_address");
+    crud.register(c, reservations, Names.of("Reservation").withoutToggle());
+    ItemModel settingsModel =
+        new ItemModel()
+            .addContainer("general", ModelCatalog.load("kea4.md", "general"))
+            .addContainer("lexpire", ModelCatalog.load("kea4.md", "lexpire"))
+            .addContainer("ha", ModelCatalog.load("kea4.md", "ha"));
+    settings.register(c, "dhcpv4", "dhcpv4", settingsModel);
+    services.register(
+        t.controller("kea", "Service"),
+        Subsystem.KEA,
+        config -> {
+          JsonNode g = config.settings("dhcpv4").path("general");
+          return "1".equals(g.path("enabled").asText())
+              && !g.path("interfaces").asText("").isEmpty();
+        });
+  }
+
+  private void dnsmasq(RouteTable t) {
+    RouteTable.Controller c = t.controller("dnsmasq", "Settings");
+    ResourceDef hosts =
+        new ResourceDef(
+                Collections.DNSMASQ_HOSTS,
+                "host",
+                ModelCatalog.load("dnsmasq.md", "hosts"),
+                "hosts")
+            .hooks(new ServiceHooks.DnsmasqHost())
+            .safeDelete()
+            .defaultSort("host");
+    crud.register(c, hosts, Names.of("Host").withoutToggle());
+    ResourceDef ranges =
+        new ResourceDef(
+                Collections.DNSMASQ_RANGES,
+                "range",
+                ModelCatalog.load("dnsmasq.md", "dhcp_ranges"),
+                "dhcp_ranges")
+            .hooks(new ServiceHooks.DnsmasqRange())
+            .safeDelete()
+            .defaultSort("interface");
+    crud.register(c, ranges, Names.of("Range").withoutToggle());
+    ResourceDef tags =
+        new ResourceDef(
+                Collections.DNSMASQ_TAGS,
+                "tag",
+                ModelCatalog.load("dnsmasq.md", "dhcp_tags"),
+                "dhcp_tags")
+            .safeDelete()
+            .defaultSort("tag");
+    crud.register(c, tags, Names.of("Tag").withoutToggle());
+    ItemModel root = ModelCatalog.load("dnsmasq.md", "(root)");
+    root.addContainer("dhcp", ModelCatalog.load("dnsmasq.md", "dhcp"));
+    settings.register(c, "dnsmasq", "dnsmasq", root);
+    services.register(
+        t.controller("dnsmasq", "Service"),
+        Subsystem.DNSMASQ,
+        config -> "1".equals(config.settings("dnsmasq").path("enable").asText()));
+  }
+
+  private void trust(RouteTable t) {
+    ItemModel model = ModelCatalog.load("cert.md", "cert");
+    // caref names a certificate authority (Type=ca), not a certificate
+    model.replace(
+        new io.mcpiac.opnsense.emulator.fields.DynamicOptionField(
+                "caref", c -> c.certificates("ca"))
+            .blankDesc("self-signed"));
+    ResourceDef certs =
+        new ResourceDef(Collections.CERTS, "cert", model, "cert")
+            .hooks(new CertHooks())
+            .defaultSort("descr");
+    RouteTable.Controller c = t.controller("trust", "Cert");
+    crud.register(c, certs, new Names("add", "get", "set", "del", null, "search"));
+    c.action(
+        "del",
+        1,
+        call ->
+            call.isPost()
+                ? crud.crud().del(call, certs, call.param(0))
+                : ApiResponse.single("status", "failed"));
+  }
+
+  private void users(RouteTable t) {
+    ItemModel model = ModelCatalog.load("user.md", "user");
+    // memberships are kept with the user here (OPNsense stores them on the groups)
+    model.field("group_memberships").setVolatile(false);
+    ResourceDef users =
+        new ResourceDef(Collections.USERS, "user", model, "user")
+            .hooks(new UserHooks())
+            .defaultSort("name");
+    RouteTable.Controller c = t.controller("auth", "User");
+    crud.register(c, users, new Names("add", "get", "set", "del", null, "search"));
+    new ApiKeyEndpoints(core).register(c);
+  }
+
+  /** A controller's own {@code reconfigure}: POST applies, GET answers failed. */
+  private void reconfigure(RouteTable.Controller c, Subsystem s) {
+    c.action(
+        "reconfigure",
+        0,
+        call -> {
+          if (!call.isPost()) {
+            return ApiResponse.single("status", "failed");
+          }
+          core.apply(s);
+          return ApiResponse.single("status", "ok");
+        });
+  }
+
+  RouteTable.Controller service(RouteTable t, String module) {
+    return t.controller(module, "Service");
+  }
+
+  ServiceEndpoints services() {
+    return services;
+  }
+}

@@ -1,0 +1,229 @@
+package io.mcpiac.opnsense.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Filter rules (2.1) on both profiles: encodings, sequence, upsert, toggle, search quirks. */
+class FirewallRulesTest {
+  static OpnsenseEmulator v267;
+  static OpnsenseEmulator v261;
+  static Client api;
+  static Client old;
+
+  @BeforeAll
+  static void start() {
+    v267 = OpnsenseEmulator.builder().version("26.7").build().start();
+    v261 = OpnsenseEmulator.builder().version("26.1").build().start();
+    api = new Client(v267);
+    old = new Client(v261);
+  }
+
+  @AfterAll
+  static void stop() {
+    v267.close();
+    v261.close();
+  }
+
+  static String add(Client c, String body) {
+    Client.Reply r = c.post("/api/firewall/filter/addRule", body);
+    assertThat(r.json().path("result").asText()).as(r.body()).isEqualTo("saved");
+    return r.json().path("uuid").asText();
+  }
+
+  static List<String> ids(JsonNode search) {
+    List<String> out = new ArrayList<>();
+    search.path("rows").forEach(r -> out.add(r.path("uuid").asText()));
+    return out;
+  }
+
+  @Test
+  void emptyRuleIsValidAndGetsAllDefaultsAndAGrowingSequence() {
+    String a = add(api, "{\"rule\":{\"description\":\"defaults\"}}");
+    JsonNode rule = api.get("/api/firewall/filter/getRule/" + a).json().path("rule");
+    assertThat(rule.path("enabled").asText()).isEqualTo("1");
+    assertThat(rule.at("/action/pass/selected").asInt()).isEqualTo(1);
+    assertThat(rule.at("/action/pass/value").asText()).isEqualTo("Pass");
+    assertThat(rule.at("/statetype/keep/selected").asInt()).isEqualTo(1);
+    assertThat(rule.at("/state-policy/").path("value").asText()).isEqualTo("default");
+    assertThat(rule.at("/protocol/any/selected").asInt()).isEqualTo(1);
+    assertThat(rule.path("source_net").asText()).isEqualTo("any");
+    long seq = Long.parseLong(rule.path("sequence").asText());
+    String b = add(api, "{\"rule\":{\"description\":\"second\"}}");
+    long seq2 =
+        Long.parseLong(
+            api.get("/api/firewall/filter/getRule/" + b).json().at("/rule/sequence").asText());
+    assertThat(seq2).isEqualTo(seq + 100);
+    // the template shows the next sequence without saving anything
+    assertThat(api.get("/api/firewall/filter/getRule").json().at("/rule/sequence").asText())
+        .isEqualTo(String.valueOf(seq2 + 100));
+  }
+
+  @Test
+  void getRendersOptionMapsPlainStringsAndDescriptionsOnlyOn267() {
+    String body =
+        "{\"rule\":{\"interface\":\"lan\",\"protocol\":\"TCP\",\"source_net\":\"lan\",\"destination_port\":\"https\",\"description\":\"enc\"}}";
+    JsonNode r = api.get("/api/firewall/filter/getRule/" + add(api, body)).json().path("rule");
+    assertThat(r.at("/interface/lan").toString()).isEqualTo("{\"value\":\"LAN\",\"selected\":1}");
+    assertThat(r.at("/interface/wan/selected").asInt()).isZero();
+    assertThat(r.has("/interface/")).isFalse();
+    assertThat(r.path("%source_net").asText()).isEqualTo("LAN net");
+    assertThat(r.path("sort_order").asText()).matches("400000\\.0\\d{6}");
+    assertThat(r.path("categories").isArray()).as("no category exists: []").isTrue();
+    assertThat(r.at("/gateway/").path("value").asText()).isEqualTo("None");
+    JsonNode o = old.get("/api/firewall/filter/getRule/" + add(old, body)).json().path("rule");
+    assertThat(o.has("%source_net")).isFalse();
+    assertThat(o.path("source_net").asText()).isEqualTo("lan");
+  }
+
+  @Test
+  void crossFieldValidations() {
+    Client.Reply r =
+        api.post(
+            "/api/firewall/filter/addRule",
+            "{\"rule\":{\"protocol\":\"ICMP\",\"destination_port\":\"443\",\"destination_net\":\"2001:db8::1\",\"ipprotocol\":\"inet\"}}");
+    assertThat(r.json().path("validations").toString())
+        .isEqualTo(
+            "{\"rule.destination_port\":\"Destination ports are only valid for tcp or udp type rules.\","
+                + "\"rule.destination_net\":\"Destination address type should match selected TCP/IP protocol version.\"}");
+    Client.Reply any =
+        api.post(
+            "/api/firewall/filter/addRule",
+            "{\"rule\":{\"source_net\":\"any,10.0.0.1\",\"action\":\"drop\"}}");
+    assertThat(any.json().at("/validations/rule.source_net").asText())
+        .isEqualTo("Any can not be combined with other aliases");
+    assertThat(any.json().at("/validations/rule.action").asText())
+        .isEqualTo("Option [] not in list.");
+    Client.Reply seq =
+        api.post(
+            "/api/firewall/filter/addRule",
+            "{\"rule\":{\"sequence\":\"0\",\"source_net\":\"nosuchalias\"}}");
+    assertThat(seq.json().at("/validations/rule.sequence").asText())
+        .isEqualTo("Sequence shall be between 1 and 999999.");
+    assertThat(seq.json().at("/validations/rule.source_net").asText())
+        .isEqualTo("nosuchalias is not a valid source IP address or alias.");
+    Client.Reply multi =
+        api.post("/api/firewall/filter/addRule", "{\"rule\":{\"interface\":\"lan,nosuch\"}}");
+    assertThat(multi.json().at("/validations/rule.interface").asText())
+        .isEqualTo("Option [nosuch] not in list.");
+  }
+
+  @Test
+  void setIsPartialAndUpsertsUnknownV4Uuids() {
+    String id = add(api, "{\"rule\":{\"description\":\"partial\",\"log\":\"1\"}}");
+    assertThat(
+            api.post(
+                    "/api/firewall/filter/setRule/" + id,
+                    "{\"rule\":{\"description\":\"changed\"}}")
+                .body())
+        .isEqualTo("{\"result\":\"saved\"}");
+    JsonNode r = api.get("/api/firewall/filter/getRule/" + id).json().path("rule");
+    assertThat(r.path("description").asText()).isEqualTo("changed");
+    assertThat(r.path("log").asText()).isEqualTo("1");
+
+    String mine = UUID.randomUUID().toString();
+    assertThat(
+            api.post(
+                    "/api/firewall/filter/setRule/" + mine,
+                    "{\"rule\":{\"description\":\"upserted\"}}")
+                .body())
+        .isEqualTo("{\"result\":\"saved\"}");
+    assertThat(
+            api.get("/api/firewall/filter/getRule/" + mine).json().at("/rule/description").asText())
+        .isEqualTo("upserted");
+    assertThat(
+            api.post("/api/firewall/filter/setRule/" + mine.toUpperCase(), "{\"rule\":{}}").body())
+        .isEqualTo("{\"result\":\"failed\"}");
+    assertThat(api.post("/api/firewall/filter/setRule/not-a-uuid", "{\"rule\":{}}").body())
+        .isEqualTo("{\"result\":\"failed\"}");
+    assertThat(api.post("/api/firewall/filter/setRule/" + id, "{\"other\":{}}").body())
+        .isEqualTo("{\"result\":\"failed\"}");
+  }
+
+  @Test
+  void toggleFlipsOrForcesAndReportsChange() {
+    String id = add(api, "{\"rule\":{\"description\":\"toggle\"}}");
+    assertThat(api.post("/api/firewall/filter/toggleRule/" + id).body())
+        .isEqualTo("{\"result\":\"Disabled\",\"changed\":true}");
+    assertThat(api.post("/api/firewall/filter/toggleRule/" + id + "/0").body())
+        .isEqualTo("{\"result\":\"Disabled\",\"changed\":false}");
+    assertThat(api.post("/api/firewall/filter/toggleRule/" + id + "/1").body())
+        .isEqualTo("{\"result\":\"Enabled\",\"changed\":true}");
+    assertThat(api.post("/api/firewall/filter/toggleRule/" + UUID.randomUUID()).body())
+        .isEqualTo("{\"result\":\"failed\"}");
+    Client.Reply list = api.post("/api/firewall/filter/toggleRule/" + id + "," + id);
+    assertThat(list.status()).isEqualTo(500);
+  }
+
+  @Test
+  void deleteTakesCommaLists() {
+    String a = add(api, "{\"rule\":{\"description\":\"del a\"}}");
+    String b = add(api, "{\"rule\":{\"description\":\"del b\"}}");
+    assertThat(api.post("/api/firewall/filter/delRule/" + a + "," + b).body())
+        .isEqualTo("{\"result\":\"deleted\"}");
+    assertThat(api.get("/api/firewall/filter/getRule/" + a).body()).isEqualTo("[]");
+    assertThat(api.get("/api/firewall/filter/getRule/" + b).body()).isEqualTo("[]");
+  }
+
+  @Test
+  void searchOn267IsARecordsetWithPostOnlyPagingAndAllRules() {
+    String lan = add(api, "{\"rule\":{\"interface\":\"lan\",\"description\":\"paging lan\"}}");
+    String floating = add(api, "{\"rule\":{\"description\":\"paging floating\"}}");
+    Client.Reply all = api.get("/api/firewall/filter/searchRule?rowCount=1");
+    assertThat(all.body()).startsWith("{\"total\":");
+    assertThat(ids(all.json())).contains(lan, floating, "automatic_lan_1");
+    assertThat(all.json().path("rowCount").asInt()).as("query paging ignored").isGreaterThan(1);
+    Client.Reply page =
+        api.post("/api/firewall/filter/searchRule", "{\"rowCount\":1,\"current\":2}");
+    assertThat(page.json().path("rows").size()).isEqualTo(1);
+    assertThat(page.json().path("current").asInt()).isEqualTo(2);
+    assertThat(ids(api.get("/api/firewall/filter/searchRule?interface=").json()))
+        .contains(floating)
+        .doesNotContain(lan);
+    assertThat(ids(api.get("/api/firewall/filter/searchRule?interface=lan").json()))
+        .contains(lan)
+        .doesNotContain(floating);
+    JsonNode row =
+        api.post("/api/firewall/filter/searchRule", "{\"searchPhrase\":\"paging lan\"}")
+            .json()
+            .at("/rows/0");
+    assertThat(row.path("interface").asText()).isEqualTo("lan");
+    assertThat(row.path("%interface").asText()).isEqualTo("LAN");
+    assertThat(row.path("action").asText()).isEqualTo("pass");
+    assertThat(row.path("%action").asText()).isEqualTo("Pass");
+  }
+
+  @Test
+  void searchOn261ShowsOnlyFloatingRulesWithoutAnInterface() {
+    String lan = add(old, "{\"rule\":{\"interface\":\"lan\",\"description\":\"old lan\"}}");
+    String floating = add(old, "{\"rule\":{\"description\":\"old floating\"}}");
+    Client.Reply plain = old.get("/api/firewall/filter/searchRule");
+    assertThat(plain.body()).startsWith("{\"rows\":");
+    assertThat(ids(plain.json())).contains(floating).doesNotContain(lan);
+    assertThat(ids(old.get("/api/firewall/filter/searchRule?interface=lan").json()))
+        .contains(lan)
+        .doesNotContain(floating);
+    Client.Reply paged =
+        old.get("/api/firewall/filter/searchRule?rowCount=1&current=1&interface=lan");
+    assertThat(paged.json().path("rowCount").asInt()).isEqualTo(1);
+    Client.Reply sorted =
+        old.post(
+            "/api/firewall/filter/searchRule",
+            "{\"sort\":{\"description\":\"desc\"},\"searchPhrase\":\"old\"}");
+    assertThat(sorted.json().at("/rows/0/description").asText()).isEqualTo("old floating");
+  }
+
+  @Test
+  void applyAnswersConfigdOutput() {
+    assertThat(api.post("/api/firewall/filter/apply").body())
+        .isEqualTo("{\"status\":\"OK\\n\\n\"}");
+    assertThat(api.post("/api/firewall/filter/apply", "{}").body())
+        .isEqualTo("{\"status\":\"OK\\n\\n\"}");
+  }
+}

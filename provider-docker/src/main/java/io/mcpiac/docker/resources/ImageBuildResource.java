@@ -1,0 +1,355 @@
+package io.mcpiac.docker.resources;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Image;
+import io.mcpiac.docker.client.DockerConnection;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.Change;
+import io.mcpiac.engine.providers.ChangeResult;
+import io.mcpiac.engine.providers.LiveResource;
+import io.mcpiac.engine.providers.ReadRequest;
+import io.mcpiac.engine.resources.ResourceType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code docker:image:build}: an image built from a Dockerfile and a context directory. The image
+ * records the digest of what it was built from in a label; a plan compares it with the files as
+ * they are now and shows a difference as a change of {@code context}, which forces a rebuild.
+ */
+public final class ImageBuildResource implements DockerResource {
+  public static final String TYPE = "docker:image:build";
+
+  private static final ResourceType DEFINITION =
+      new ResourceType(
+          TYPE,
+          "An image built from a Dockerfile. A relative context resolves against the working"
+              + " directory, a relative dockerfile against the context (default: Dockerfile in the"
+              + " context). Rebuilt when the context's files, the Dockerfile, the tags or the build"
+              + " arguments change; run it with image: ${NAME.imageId}.",
+          Json.parse(
+              """
+              {
+                "$schema": "https://json-schema.org/draft/2020-12/schema",
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["context"],
+                "properties": {
+                  "context": {"type": "string", "minLength": 1, "description": "The build context directory."},
+                  "dockerfile": {"type": "string", "minLength": 1,
+                                 "description": "The Dockerfile, relative to the context; default Dockerfile."},
+                  "tags": {"type": "array", "uniqueItems": true,
+                           "items": {"type": "string", "pattern": "^[a-z0-9][a-z0-9._/:-]*$"},
+                           "description": "Tags to give the image, e.g. my/app:1."},
+                  "buildArgs": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean"]},
+                                "description": "Values of the Dockerfile's ARGs."},
+                  "target": {"type": "string", "minLength": 1, "description": "The stage of a multi-stage build to stop at."}
+                }
+              }
+              """),
+          Set.of("context", "dockerfile", "tags", "buildArgs", "target"),
+          Set.of(),
+          Map.of(
+              "imageId", "the image's id (sha256:…); use it as a container's image",
+              "contextDigest", "digest of the context and Dockerfile the image was built from",
+              "tags", "the image's tags"),
+          // the new image takes over the tags; the old one goes afterwards
+          true);
+
+  private final DockerConnection docker;
+  private final DeferredImageRemovals deferred;
+
+  ImageBuildResource(DockerConnection docker, DeferredImageRemovals deferred) {
+    this.docker = docker;
+    this.deferred = deferred;
+  }
+
+  @Override
+  public ResourceType type() {
+    return DEFINITION;
+  }
+
+  private List<Image> list(String label, String value) {
+    return docker.client().listImagesCmd().withLabelFilter(Map.of(label, value)).exec();
+  }
+
+  @Override
+  public Map<String, LiveResource> read(List<ReadRequest> requests) {
+    Map<String, Image> byId = new LinkedHashMap<>();
+    for (Image image : list(ManagedLabels.MANAGED, "true")) {
+      if (!deferred.isPending(image.getId())) {
+        byId.put(ManagedLabels.idOf(image.getLabels()), image);
+      }
+    }
+    Map<String, LiveResource> out = new LinkedHashMap<>();
+    for (ReadRequest r : requests) {
+      Image image = byId.get(r.id());
+      if (image != null) {
+        out.put(r.name(), live(r.name(), r.id(), image, r.properties()));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<LiveResource> importAll() {
+    List<LiveResource> out = new ArrayList<>();
+    for (Image image : list(ManagedLabels.MANAGED, "true")) {
+      Map<String, String> labels = image.getLabels();
+      out.add(
+          live(ManagedLabels.resourceOf(labels), ManagedLabels.idOf(labels), image, Json.object()));
+    }
+    return out;
+  }
+
+  /**
+   * The live image in the type's properties. {@code context} is reported as recorded while the
+   * files still hash to what the image was built from; otherwise it names both digests, so the plan
+   * shows why the image is rebuilt.
+   */
+  private static LiveResource live(String name, String id, Image image, ObjectNode recorded) {
+    ObjectNode props = Json.object();
+    List<String> tags = tagsOf(image);
+    List<String> recordedTags = Props.texts(recorded, "tags");
+    props.set(
+        "tags",
+        Json.MAPPER.valueToTree(
+            new HashSet<>(tags).equals(new HashSet<>(recordedTags)) ? recordedTags : tags));
+    String builtFrom = image.getLabels().get(ManagedLabels.CONTEXT_DIGEST);
+    String context = Props.text(recorded, "context");
+    if (context != null && builtFrom != null) {
+      String now = currentDigest(recorded);
+      props.put(
+          "context",
+          now == null || now.equals(builtFrom)
+              ? context
+              : context
+                  + " (built from "
+                  + shortDigest(builtFrom)
+                  + "; the files are now "
+                  + shortDigest(now)
+                  + ")");
+    }
+    return new LiveResource(name, id, props, outputs(image.getId(), builtFrom, tags));
+  }
+
+  /** The digest of the context as it is now; null when it cannot be read. */
+  private static String currentDigest(ObjectNode props) {
+    if (!Props.known(props, "context")
+        || !Props.known(props, "dockerfile") && props.has("dockerfile")) {
+      return null;
+    }
+    BuildContext context =
+        BuildContext.of(Props.text(props, "context"), Props.text(props, "dockerfile"));
+    if (context.problem() != null) {
+      return null;
+    }
+    try {
+      return context.digest();
+    } catch (UncheckedIOException e) {
+      return null;
+    }
+  }
+
+  private static String shortDigest(String digest) {
+    return digest.length() > 19 ? digest.substring(0, 19) : digest;
+  }
+
+  private static List<String> tagsOf(Image image) {
+    List<String> tags = new ArrayList<>();
+    if (image.getRepoTags() != null) {
+      Arrays.stream(image.getRepoTags()).filter(t -> !t.startsWith("<none>")).forEach(tags::add);
+    }
+    return tags;
+  }
+
+  private static ObjectNode outputs(String imageId, String contextDigest, List<String> tags) {
+    ObjectNode outputs = Json.object();
+    outputs.put("imageId", imageId);
+    outputs.put("contextDigest", contextDigest);
+    outputs.set("tags", Json.MAPPER.valueToTree(tags));
+    return outputs;
+  }
+
+  /** The plan shows the digest the build will have; the image id only exists after the build. */
+  @Override
+  public ObjectNode plannedOutputs(ObjectNode desired, ObjectNode prior) {
+    ObjectNode out = prior == null ? Json.object() : prior.deepCopy();
+    String digest = currentDigest(desired);
+    if (digest != null) {
+      out.put("contextDigest", digest);
+    }
+    if (Props.known(desired, "tags")) {
+      out.set("tags", desired.get("tags").deepCopy());
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, String> validate(ObjectNode properties) {
+    if (!Props.known(properties, "context")
+        || properties.has("dockerfile") && !Props.known(properties, "dockerfile")) {
+      return Map.of();
+    }
+    String problem =
+        BuildContext.of(Props.text(properties, "context"), Props.text(properties, "dockerfile"))
+            .problem();
+    if (problem == null) {
+      return Map.of();
+    }
+    return Map.of(problem.contains("Dockerfile") ? "dockerfile" : "context", problem);
+  }
+
+  @Override
+  public ChangeResult apply(Change change) {
+    try {
+      return switch (change.kind()) {
+        case CREATE -> create(change);
+        case DELETE -> delete(change);
+        // every property forces a rebuild; an update can only be an undo that restores the same
+        case UPDATE -> ChangeResult.ok(change.name(), change.id(), change.priorOutputs());
+      };
+    } catch (DockerException e) {
+      return ChangeResult.failed(change.name(), DockerErrors.message(e));
+    }
+  }
+
+  private ChangeResult create(Change change) {
+    ObjectNode props = change.desired();
+    List<String> tags = Props.texts(props, "tags");
+    // a build whose answer was lost, or the undo of a removal that was deferred: adopt it
+    for (Image image : list(ManagedLabels.ID, change.id())) {
+      deferred.cancel(change.id());
+      for (String tag : tags) {
+        tag(image.getId(), tag);
+      }
+      return ChangeResult.ok(
+          change.name(),
+          change.id(),
+          outputs(image.getId(), image.getLabels().get(ManagedLabels.CONTEXT_DIGEST), tags));
+    }
+    BuildContext context =
+        BuildContext.of(Props.text(props, "context"), Props.text(props, "dockerfile"));
+    String problem = context.problem();
+    if (problem != null) {
+      return ChangeResult.failed(change.name(), problem);
+    }
+    Path tar = null;
+    try {
+      String digest = context.digest();
+      tar = Files.createTempFile("mcp-iac-build-", ".tar");
+      try (OutputStream out = Files.newOutputStream(tar)) {
+        context.writeTar(out);
+      }
+      Map<String, String> labels = ManagedLabels.of(TYPE, change.id(), change.name());
+      labels.put(ManagedLabels.CONTEXT_DIGEST, digest);
+      BuildOutput output = new BuildOutput();
+      try (InputStream in = Files.newInputStream(tar)) {
+        BuildImageCmd cmd =
+            docker
+                .client()
+                .buildImageCmd(in)
+                .withDockerfilePath(context.dockerfileInTar())
+                .withLabels(labels)
+                .withRemove(true)
+                .withForcerm(true)
+                .withPull(false);
+        if (!tags.isEmpty()) {
+          cmd.withTags(new HashSet<>(tags));
+        }
+        if (Props.text(props, "target") != null) {
+          cmd.withTarget(Props.text(props, "target"));
+        }
+        Props.map(props, "buildArgs").forEach(cmd::withBuildArg);
+        // the classic builder answers with the short id
+        String imageId =
+            docker.client().inspectImageCmd(cmd.exec(output).awaitImageId()).exec().getId();
+        return ChangeResult.ok(change.name(), change.id(), outputs(imageId, digest, tags));
+      } catch (DockerClientException e) {
+        return ChangeResult.failed(
+            change.name(), "building the image failed: " + e.getMessage() + output.tail());
+      }
+    } catch (IOException | UncheckedIOException e) {
+      return ChangeResult.failed(
+          change.name(), "reading the build context failed: " + e.getMessage());
+    } finally {
+      if (tar != null) {
+        try {
+          Files.deleteIfExists(tar);
+        } catch (IOException ignored) {
+          // a temp file left behind
+        }
+      }
+    }
+  }
+
+  private void tag(String imageId, String tag) {
+    int colon = tag.lastIndexOf(':');
+    boolean hasTag = colon > tag.lastIndexOf('/');
+    String repository = hasTag ? tag.substring(0, colon) : tag;
+    String version = hasTag ? tag.substring(colon + 1) : "latest";
+    docker.client().tagImageCmd(imageId, repository, version).withForce(true).exec();
+  }
+
+  private ChangeResult delete(Change change) {
+    for (Image image : list(ManagedLabels.ID, change.id())) {
+      try {
+        docker.client().removeImageCmd(image.getId()).withForce(true).exec();
+      } catch (NotFoundException gone) {
+        // already removed
+      } catch (ConflictException inUse) {
+        // a running container still uses it (the containers are replaced after their image)
+        deferred.defer(image.getId(), change.id());
+      }
+    }
+    return ChangeResult.ok(change.name(), change.id(), Json.object());
+  }
+
+  /** Keeps the build's last lines for an error message. */
+  private static final class BuildOutput extends BuildImageResultCallback {
+    private final Deque<String> lines = new ArrayDeque<>();
+
+    @Override
+    public void onNext(BuildResponseItem item) {
+      String text =
+          item.getStream() != null
+              ? item.getStream()
+              : item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : null;
+      if (text != null && !text.isBlank()) {
+        synchronized (lines) {
+          lines.addLast(text.strip());
+          if (lines.size() > 10) {
+            lines.removeFirst();
+          }
+        }
+      }
+      super.onNext(item);
+    }
+
+    String tail() {
+      synchronized (lines) {
+        return lines.isEmpty() ? "" : "\n" + String.join("\n", lines);
+      }
+    }
+  }
+}

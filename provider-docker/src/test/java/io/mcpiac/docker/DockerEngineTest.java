@@ -1,0 +1,375 @@
+package io.mcpiac.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.Engine;
+import io.mcpiac.engine.config.Deployment;
+import io.mcpiac.engine.config.DeploymentLoader;
+import io.mcpiac.engine.config.DeploymentValidator;
+import io.mcpiac.engine.execution.ActionResult;
+import io.mcpiac.engine.execution.Cancellation;
+import io.mcpiac.engine.execution.ExecutionOptions;
+import io.mcpiac.engine.execution.ExecutionResult;
+import io.mcpiac.engine.plans.ActionType;
+import io.mcpiac.engine.plans.Plan;
+import io.mcpiac.engine.plans.PlanRenderer;
+import io.mcpiac.engine.plans.PlannedAction;
+import io.mcpiac.engine.providers.LiveResource;
+import io.mcpiac.engine.providers.ProviderRegistry;
+import io.mcpiac.engine.providers.core.CoreProvider;
+import io.mcpiac.engine.resources.ResourceType;
+import io.mcpiac.engine.states.StateStore;
+import io.mcpiac.engine.states.StateStores;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Docker provider through the real engine (SQLite state) against the real Docker Engine: build,
+ * serve a page, replace on an env change, update limits in place, rebuild on a context change, roll
+ * back a container that does not start, and destroy without leaving anything labelled behind.
+ */
+class DockerEngineTest {
+  @TempDir Path dir;
+
+  private RealDocker docker;
+  private TreeSet<String> managedBefore;
+  private DockerProvider provider;
+  private StateStore store;
+  private Engine engine;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  @BeforeEach
+  void start() {
+    docker = RealDocker.require();
+    managedBefore = docker.managedObjects();
+    provider = new DockerProvider(null, Duration.ofMillis(500));
+    ProviderRegistry registry = new ProviderRegistry();
+    registry.register(CoreProvider.NAME, new CoreProvider());
+    registry.register(DockerProvider.NAME, provider);
+    store = StateStores.open("sqlite:" + dir.resolve("state.db"));
+    engine = new Engine(registry, store);
+  }
+
+  @AfterEach
+  void stop() {
+    if (store != null) {
+      store.close();
+    }
+    if (provider != null) {
+      provider.close();
+    }
+    if (docker != null) {
+      docker.removeAllBut(managedBefore);
+      docker.close();
+    }
+  }
+
+  private Path site(String page) throws IOException {
+    Path context = dir.resolve("site");
+    Files.createDirectories(context);
+    Files.writeString(
+        context.resolve("Dockerfile"),
+        """
+        FROM mcp-iac-test/busybox:1
+        COPY index.html /www/index.html
+        RUN echo "built by mcp-iac" > /www/about.html
+        CMD ["httpd", "-f", "-p", "80", "-h", "/www"]
+        """);
+    Files.writeString(context.resolve("index.html"), page);
+    return context;
+  }
+
+  private static String web(Path context, int port, String greeting, String memory) {
+    return """
+        apiVersion: iac.mcp/v1
+        kind: Deployment
+        metadata: {name: docker-web-test}
+        spec:
+          resources:
+            - type: docker:image:build
+              name: site
+              properties: {context: "%s", tags: ["mcp-iac-test/site:1"]}
+            - type: docker:network
+              name: net
+            - type: docker:container
+              name: web
+              properties:
+                image: "${site.imageId}"
+                env: {GREETING: "%s"}
+                ports: [{host: 127.0.0.1, hostPort: %d, containerPort: 80, protocol: tcp}]
+                networks: ["${net.name}"]
+                restartPolicy: unless-stopped
+                memory: %s
+                labels: {app: web}
+        """
+        .formatted(context, greeting, port, memory);
+  }
+
+  private Deployment load(String yaml) {
+    Deployment d = DeploymentLoader.load(yaml, "test.yaml");
+    DeploymentValidator.requireValid(d, engine.registry());
+    return d;
+  }
+
+  private ExecutionResult apply(Plan plan) {
+    return engine.apply(plan, ExecutionOptions.DEFAULTS, e -> {}, new Cancellation());
+  }
+
+  private String page(int port, String path) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() + " " + response.body();
+    } catch (IOException e) {
+      return "unreachable: " + e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
+  private void awaitPage(int port, String expected) {
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> page(port, "/index.html"), body -> body.equals("200 " + expected));
+  }
+
+  private ObjectNode outputs(String resource) {
+    return engine.state("docker-web-test").resources().get(resource).outputs();
+  }
+
+  private static PlannedAction action(Plan plan, String name) {
+    return plan.action(name).orElseThrow();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Test
+  void buildsServesReplacesUpdatesRebuildsAndDestroysWithoutLeftovers() throws IOException {
+    Path context = site("hello from mcp-iac\n");
+    int port = freePort();
+
+    // build an image, create a network, run a container that serves a page on 127.0.0.1
+    Plan first = engine.plan(load(web(context, port, "one", "64m")));
+    assertThat(first.actions()).extracting(PlannedAction::action).containsOnly(ActionType.CREATE);
+    assertThat(action(first, "site").plannedOutputs().path("contextDigest").asText())
+        .as("the plan shows the digest of what it will build")
+        .startsWith("sha256:");
+    ExecutionResult created = apply(first);
+    assertThat(created.success()).as(String.valueOf(created.error())).isTrue();
+    awaitPage(port, "hello from mcp-iac\n");
+    assertThat(page(port, "/about.html")).isEqualTo("200 built by mcp-iac\n");
+
+    ObjectNode web = outputs("web");
+    String firstContainer = web.path("id").asText();
+    assertThat(firstContainer).hasSize(64);
+    String networkName = outputs("net").path("name").asText();
+    assertThat(web.path("ip").asText()).matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+    assertThat(web.path("ips").path(networkName).asText()).isEqualTo(web.path("ip").asText());
+    assertThat(web.path("ports").get(0).path("hostPort").asInt()).isEqualTo(port);
+    assertThat(web.path("state").asText()).isEqualTo("running");
+    assertThat(outputs("site").path("imageId").asText()).startsWith("sha256:");
+
+    // the same configuration again: nothing to do, defaults included
+    Plan again = engine.plan(load(web(context, port, "one", "64m")));
+    assertThat(again.hasChanges()).as(new PlanRenderer(false).render(again)).isFalse();
+
+    // everything it made is found again by its labels
+    ResourceType containerType = provider.resourceType("docker:container").orElseThrow();
+    assertThat(provider.importAll(containerType)).extracting(LiveResource::name).contains("web");
+
+    // an env change forces a replacement: new container, the page is still served
+    Plan envChange = engine.plan(load(web(context, port, "two", "64m")));
+    assertThat(action(envChange, "web").action()).isEqualTo(ActionType.REPLACE);
+    assertThat(action(envChange, "web").reason()).isEqualTo("env forces replacement");
+    assertThat(action(envChange, "site").action()).isEqualTo(ActionType.NO_OP);
+    ExecutionResult replaced = apply(envChange);
+    assertThat(replaced.success()).as(String.valueOf(replaced.error())).isTrue();
+    String secondContainer = outputs("web").path("id").asText();
+    assertThat(secondContainer).hasSize(64).isNotEqualTo(firstContainer);
+    awaitPage(port, "hello from mcp-iac\n");
+
+    // memory is a live update: same container
+    Plan memoryChange = engine.plan(load(web(context, port, "two", "128m")));
+    assertThat(action(memoryChange, "web").action()).isEqualTo(ActionType.UPDATE);
+    ExecutionResult updated = apply(memoryChange);
+    assertThat(updated.success()).as(String.valueOf(updated.error())).isTrue();
+    assertThat(outputs("web").path("id").asText()).isEqualTo(secondContainer);
+    assertThat(
+            docker.client().inspectContainerCmd(secondContainer).exec().getHostConfig().getMemory())
+        .isEqualTo(128L << 20);
+
+    // a changed file in the build context: the plan rebuilds the image and replaces the container
+    String oldImage = outputs("site").path("imageId").asText();
+    String oldSite = engine.state("docker-web-test").resources().get("site").id();
+    Files.writeString(context.resolve("index.html"), "version two\n");
+    Plan rebuild = engine.plan(load(web(context, port, "two", "128m")));
+    PlannedAction site = action(rebuild, "site");
+    assertThat(site.action()).isEqualTo(ActionType.REPLACE);
+    assertThat(site.reason()).isEqualTo("context forces replacement");
+    assertThat(new PlanRenderer(false).render(rebuild)).contains("built from sha256:");
+    assertThat(action(rebuild, "web").action()).isEqualTo(ActionType.REPLACE);
+    ExecutionResult rebuilt = apply(rebuild);
+    assertThat(rebuilt.success()).as(String.valueOf(rebuilt.error())).isTrue();
+    awaitPage(port, "version two\n");
+    assertThat(outputs("site").path("imageId").asText()).isNotEqualTo(oldImage);
+    assertThat(docker.managedObjects())
+        .as("the old image went once its container was replaced")
+        .doesNotContain("image:" + oldSite)
+        .hasSize(managedBefore.size() + 3);
+    assertThat(engine.plan(load(web(context, port, "two", "128m"))).hasChanges()).isFalse();
+
+    // destroy: nothing with our labels is left
+    Engine.Applied destroyed =
+        engine.destroy(
+            "docker-web-test", ExecutionOptions.DEFAULTS, p -> true, e -> {}, new Cancellation());
+    assertThat(destroyed.result().success())
+        .as(String.valueOf(destroyed.result().error()))
+        .isTrue();
+    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(engine.state("docker-web-test").resources()).isEmpty();
+    assertThat(page(port, "/index.html")).startsWith("unreachable");
+  }
+
+  @Test
+  void aContainerThatFailsToStartRollsTheApplyBack() {
+    String yaml =
+        """
+        apiVersion: iac.mcp/v1
+        kind: Deployment
+        metadata: {name: docker-broken-test}
+        spec:
+          resources:
+            - type: docker:network
+              name: backend
+            - type: docker:volume
+              name: data
+            - type: docker:container
+              name: worker
+              properties:
+                image: mcp-iac-test/busybox:1
+                command: ["sh", "-c", "echo starting; echo 'config file missing' >&2; exit 3"]
+                networks: ["${backend.name}"]
+                volumes: [{source: "${data.name}", target: /data}]
+        """;
+    ExecutionResult result = apply(engine.plan(load(yaml)));
+
+    assertThat(result.success()).isFalse();
+    ActionResult worker =
+        result.results().stream()
+            .filter(a -> a.resource().equals("worker"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(worker.status()).isEqualTo(ActionResult.Status.FAILED);
+    assertThat(worker.error())
+        .contains("exited at once with code 3")
+        .contains("config file missing")
+        .contains("starting");
+    assertThat(result.rolledBack()).isTrue();
+    assertThat(result.rollback()).hasSize(2).allMatch(u -> u.success());
+    assertThat(engine.state("docker-broken-test").resources()).isEmpty();
+    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+  }
+
+  @Test
+  void aStartErrorIsAFailureToo() {
+    String yaml =
+        """
+        apiVersion: iac.mcp/v1
+        kind: Deployment
+        metadata: {name: docker-nocommand-test}
+        spec:
+          resources:
+            - type: docker:container
+              name: ghost
+              properties:
+                image: mcp-iac-test/busybox:1
+                command: ["/no/such/program"]
+        """;
+    ExecutionResult result = apply(engine.plan(load(yaml)));
+
+    assertThat(result.success()).isFalse();
+    assertThat(result.error())
+        .contains("ghost")
+        .contains("did not start")
+        .contains("/no/such/program");
+    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+  }
+
+  @Test
+  void aReadFindsWhatWasRemovedBehindItsBack() {
+    String yaml =
+        """
+        apiVersion: iac.mcp/v1
+        kind: Deployment
+        metadata: {name: docker-drift-test}
+        spec:
+          resources:
+            - type: docker:volume
+              name: cache
+              properties: {labels: {purpose: cache}}
+            - type: docker:container
+              name: sleeper
+              properties:
+                image: mcp-iac-test/busybox:1
+                command: ["sleep", "600"]
+                volumes: [{source: "${cache.name}", target: /cache}]
+        """;
+    Deployment d = load(yaml);
+    assertThat(apply(engine.plan(d)).success()).isTrue();
+    String container = engine.state("docker-drift-test").resources().get("sleeper").id();
+    docker.client().removeContainerCmd(container).withForce(true).exec();
+
+    Plan plan = engine.plan(d);
+    assertThat(action(plan, "sleeper").action()).isEqualTo(ActionType.CREATE);
+    assertThat(action(plan, "sleeper").reason()).isEqualTo("deleted outside mcp-iac");
+    assertThat(action(plan, "cache").action()).isEqualTo(ActionType.NO_OP);
+    assertThat(apply(plan).success()).isTrue();
+
+    Engine.Applied destroyed =
+        engine.destroy(
+            "docker-drift-test", ExecutionOptions.DEFAULTS, p -> true, e -> {}, new Cancellation());
+    assertThat(destroyed.result().success()).isTrue();
+    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+  }
+
+  @Test
+  void typesAreTheIssuesFour() {
+    assertThat(provider.resourceTypes())
+        .extracting(ResourceType::name)
+        .containsExactly(
+            "docker:image:build", "docker:network", "docker:volume", "docker:container");
+    assertThat(provider.resourceType("docker:container").orElseThrow().replaceOnChange())
+        .contains("image", "env", "ports", "command", "volumes", "networks")
+        .doesNotContainAnyElementsOf(Set.of("restartPolicy", "memory", "cpus"));
+    assertThat(
+            List.of(provider.resourceType("docker:container").orElseThrow().createBeforeDestroy()))
+        .containsExactly(false);
+  }
+}

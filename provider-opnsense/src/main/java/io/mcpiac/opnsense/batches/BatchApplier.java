@@ -1,0 +1,280 @@
+package io.mcpiac.opnsense.batches;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.Change;
+import io.mcpiac.engine.providers.ChangeResult;
+import io.mcpiac.engine.providers.ProviderException;
+import io.mcpiac.engine.resources.Values;
+import io.mcpiac.opnsense.client.FirewallVersion;
+import io.mcpiac.opnsense.client.OpnsenseClient;
+import io.mcpiac.opnsense.resources.Endpoint;
+import io.mcpiac.opnsense.resources.Lookups;
+import io.mcpiac.opnsense.resources.Module;
+import io.mcpiac.opnsense.resources.ResourceMapping;
+import io.mcpiac.opnsense.resources.ResourceMappings;
+import io.mcpiac.opnsense.resources.WriteFailure;
+import io.mcpiac.opnsense.resources.Writer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies one batch: writes every change (config.xml only), then activates each touched module once
+ * — HAProxy after a configtest, firewall rules through savepoint → {@code apply/{rev}} → health
+ * check → {@code cancelRollback/{rev}} where the firewall still has savepoints (≤ 26.1). When a
+ * module cannot be activated (a configtest ALERT, a failing reconfigure), its writes of this batch
+ * are taken back so config.xml holds nothing the user was told failed.
+ */
+public final class BatchApplier {
+  private static final Logger LOG = LoggerFactory.getLogger(BatchApplier.class);
+
+  private final OpnsenseClient client;
+  private final ResourceMappings mappings;
+  private final ExecutorService writers;
+  private final int writeConcurrency;
+
+  public BatchApplier(
+      OpnsenseClient client, ResourceMappings mappings, ExecutorService writers, int concurrency) {
+    this.client = client;
+    this.mappings = mappings;
+    this.writers = writers;
+    this.writeConcurrency = Math.max(1, concurrency);
+  }
+
+  /** A change whose write went through. */
+  private record Written(
+      int index, Change change, ResourceMapping mapping, Endpoint ep, String id) {}
+
+  public List<ChangeResult> apply(List<Change> batch) {
+    FirewallVersion version = client.version();
+    Lookups lookups = new Lookups(client);
+    Writer writer = new Writer(client, lookups);
+    ChangeResult[] results = new ChangeResult[batch.size()];
+
+    boolean touchesFilter = false;
+    for (Change c : batch) {
+      touchesFilter |= endpoint(c).module() == Module.FILTER;
+    }
+    String savepoint = null;
+    String savepointError = null;
+    if (touchesFilter && version.hasSavepoints()) {
+      try {
+        savepoint = client.post("/api/firewall/filter/savepoint", null).path("revision").asText("");
+        if (savepoint.isEmpty()) {
+          savepointError = "the firewall gave no savepoint revision";
+        }
+      } catch (ProviderException e) {
+        savepointError = "could not take a firewall savepoint: " + e.getMessage();
+      }
+    }
+
+    List<Written> written = write(batch, writer, results, savepointError);
+
+    for (Module module : Module.values()) {
+      List<Written> mine = new ArrayList<>();
+      for (Written w : written) {
+        if (w.ep().module() == module) {
+          mine.add(w);
+        }
+      }
+      if (mine.isEmpty() || module.applyPath() == null) {
+        continue;
+      }
+      String failure = activate(module, savepoint);
+      if (failure != null) {
+        if (!failure.startsWith("!")) {
+          undo(writer, mine);
+        } else {
+          failure = failure.substring(1);
+        }
+        for (Written w : mine) {
+          results[w.index()] = failed(w.change(), failure);
+        }
+        written.removeAll(mine);
+      }
+    }
+
+    for (Written w : written) {
+      results[w.index()] = success(w, lookups);
+    }
+    List<ChangeResult> out = new ArrayList<>(batch.size());
+    for (ChangeResult r : results) {
+      out.add(r);
+    }
+    return out;
+  }
+
+  private Endpoint endpoint(Change c) {
+    ResourceMapping m = mappings.get(c.type().name());
+    return m.endpointFor(c.kind() == Change.Kind.DELETE ? c.prior() : c.desired());
+  }
+
+  private List<Written> write(
+      List<Change> batch, Writer writer, ChangeResult[] results, String savepointError) {
+    List<Future<Written>> futures = new ArrayList<>();
+    List<Written> written = new ArrayList<>();
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      Change c = batch.get(i);
+      if (savepointError != null && endpoint(c).module() == Module.FILTER) {
+        results[i] = failed(c, savepointError);
+        continue;
+      }
+      int index = i;
+      order.add(i);
+      if (writeConcurrency == 1) {
+        futures.add(java.util.concurrent.CompletableFuture.completedFuture(null));
+        try {
+          written.add(writeOne(index, c, writer));
+        } catch (RuntimeException e) {
+          results[index] = failed(c, message(e));
+        }
+      } else {
+        futures.add(writers.submit(() -> writeOne(index, c, writer)));
+      }
+    }
+    if (writeConcurrency == 1) {
+      return written;
+    }
+    for (int k = 0; k < futures.size(); k++) {
+      int index = order.get(k);
+      try {
+        written.add(futures.get(k).get());
+      } catch (ExecutionException e) {
+        results[index] = failed(batch.get(index), message(e.getCause()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        results[index] = failed(batch.get(index), "interrupted");
+      }
+    }
+    return written;
+  }
+
+  private Written writeOne(int index, Change c, Writer writer) {
+    ResourceMapping m = mappings.get(c.type().name());
+    Endpoint ep = endpoint(c);
+    String id = c.id();
+    switch (c.kind()) {
+      case CREATE -> id = m.create(writer, ep, c.id(), c.name(), clean(c.desired()));
+      case UPDATE -> m.update(writer, ep, c.id(), c.name(), clean(c.prior()), clean(c.desired()));
+      case DELETE -> m.delete(writer, ep, c.id(), c.name(), clean(c.prior()));
+    }
+    return new Written(index, c, m, ep, id);
+  }
+
+  /**
+   * Activates a module; null on success, else why not. A reason starting with {@code !} means the
+   * writes must stay (the firewall's own rollback timer takes the rules back).
+   */
+  private String activate(Module module, String savepoint) {
+    try {
+      if (module == Module.HAPROXY) {
+        JsonNode test = client.post("/api/haproxy/service/configtest", null);
+        String text = test.path("result").asText("");
+        if (text.contains("ALERT")) {
+          return "HAProxy's configtest failed, so nothing was activated: " + text.strip();
+        }
+      }
+      if (module == Module.FILTER && savepoint != null) {
+        expectOk(client.post("/api/firewall/filter/apply/" + savepoint, null), module);
+        if (!client.healthy(3)) {
+          return "!the firewall API stopped answering after the rule change; OPNsense takes the"
+              + " rules back to savepoint "
+              + savepoint
+              + " by itself within 60 seconds";
+        }
+        client.post("/api/firewall/filter/cancelRollback/" + savepoint, null);
+        return null;
+      }
+      expectOk(client.post(module.applyPath(), null), module);
+      if (module == Module.FILTER && !client.healthy(3)) {
+        return "!the firewall API stopped answering after the rule change (this firewall has no"
+            + " savepoint rollback): check access to "
+            + client.settings().url();
+      }
+      return null;
+    } catch (ProviderException e) {
+      return "activating " + module.name().toLowerCase(Locale.ROOT) + " failed: " + e.getMessage();
+    }
+  }
+
+  private static void expectOk(JsonNode answer, Module module) {
+    String status = answer.path("status").asText(answer.path("result").asText("")).strip();
+    if (!status.equalsIgnoreCase("ok")) {
+      throw new ProviderException(
+          module.applyPath() + " answered " + Json.write(answer) + " instead of ok");
+    }
+  }
+
+  /** Takes back the writes of a module that could not be activated, newest first. */
+  private void undo(Writer writer, List<Written> mine) {
+    for (int i = mine.size() - 1; i >= 0; i--) {
+      Written w = mine.get(i);
+      Change c = w.change();
+      try {
+        switch (c.kind()) {
+          case CREATE -> w.mapping().delete(writer, w.ep(), w.id(), c.name(), clean(c.desired()));
+          case UPDATE ->
+              w.mapping()
+                  .update(writer, w.ep(), w.id(), c.name(), clean(c.desired()), clean(c.prior()));
+          case DELETE -> w.mapping().create(writer, w.ep(), w.id(), c.name(), clean(c.prior()));
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("could not take back {} of {}: {}", c.kind(), c.name(), e.getMessage());
+      }
+    }
+  }
+
+  private ChangeResult success(Written w, Lookups lookups) {
+    Change c = w.change();
+    if (c.kind() == Change.Kind.DELETE) {
+      return ChangeResult.ok(c.name(), w.id(), Json.object());
+    }
+    Map<String, String> row = null;
+    if (w.mapping().outputsNeedRow()) {
+      lookups.invalidate(w.ep());
+      try {
+        row = w.mapping().match(w.id(), c.desired(), lookups.rows(w.ep()));
+      } catch (ProviderException e) {
+        LOG.warn("could not read back {}: {}", c.name(), e.getMessage());
+      }
+    }
+    ObjectNode outputs = w.mapping().outputs(c.name(), w.id(), row, c.desired());
+    return ChangeResult.ok(c.name(), w.id(), outputs);
+  }
+
+  private static ChangeResult failed(Change c, String why) {
+    return ChangeResult.failed(c.name(), c.type().name() + " '" + c.name() + "': " + why);
+  }
+
+  private static String message(Throwable e) {
+    if (e instanceof WriteFailure || e instanceof ProviderException) {
+      return e.getMessage();
+    }
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  /** Properties without the stand-ins of secrets and unknown values (never sent to a firewall). */
+  static ObjectNode clean(ObjectNode props) {
+    if (props == null) {
+      return null;
+    }
+    ObjectNode out = props.deepCopy();
+    for (Iterator<Map.Entry<String, JsonNode>> it = out.fields(); it.hasNext(); ) {
+      JsonNode v = it.next().getValue();
+      if (Values.isSensitive(v) || Values.containsUnknown(v)) {
+        it.remove();
+      }
+    }
+    return out;
+  }
+}

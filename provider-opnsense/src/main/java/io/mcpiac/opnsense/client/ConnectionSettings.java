@@ -1,0 +1,161 @@
+package io.mcpiac.opnsense.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.providers.ProviderException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where a firewall is and how to log in. Connection settings come from {@code spec.providers} or
+ * the environment; the key and secret only from the environment (or a key file it names), never
+ * from a deployment file.
+ *
+ * <p>Instance {@code opnsense} reads {@code OPNSENSE_URL}, {@code OPNSENSE_API_KEY}, …; instance
+ * {@code opnsense/branch} reads {@code OPNSENSE_BRANCH_URL}, {@code OPNSENSE_BRANCH_API_KEY}, …
+ */
+public record ConnectionSettings(
+    String instance, String url, String apiKey, String apiSecret, Path caFile, boolean insecure) {
+
+  /**
+   * The environment variable prefix of an instance: {@code OPNSENSE_} or {@code OPNSENSE_BRANCH_}.
+   */
+  public static String envPrefix(String instance) {
+    int slash = instance.indexOf('/');
+    if (slash < 0) {
+      return "OPNSENSE_";
+    }
+    String suffix =
+        instance.substring(slash + 1).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    return "OPNSENSE_" + suffix + "_";
+  }
+
+  /** Settings of {@code instance} from its {@code spec.providers} entry and the environment. */
+  public static ConnectionSettings resolve(
+      String instance, ObjectNode settings, Map<String, String> env) {
+    String prefix = envPrefix(instance);
+    String url = text(settings, "url");
+    if (url == null) {
+      url = env.get(prefix + "URL");
+    }
+    if (url == null) {
+      url = env.get(prefix + "HOST");
+    }
+    if (url != null) {
+      url = url.trim();
+      if (!url.contains("://")) {
+        url = "https://" + url;
+      }
+      while (url.endsWith("/")) {
+        url = url.substring(0, url.length() - 1);
+      }
+      if (url.endsWith("/api")) {
+        url = url.substring(0, url.length() - 4);
+      }
+    }
+    String ca = text(settings, "caFile");
+    if (ca == null) {
+      ca = env.get(prefix + "CA_FILE");
+    }
+    boolean insecure =
+        settings != null && settings.has("insecure")
+            ? settings.get("insecure").asBoolean(false)
+            : "true".equalsIgnoreCase(env.getOrDefault(prefix + "INSECURE", "false"));
+    String key = env.get(prefix + "API_KEY");
+    String secret = env.get(prefix + "API_SECRET");
+    String keyFile = env.get(prefix + "API_KEY_FILE");
+    if ((key == null || secret == null) && keyFile != null) {
+      String[] fromFile = readKeyFile(Path.of(keyFile));
+      key = key != null ? key : fromFile[0];
+      secret = secret != null ? secret : fromFile[1];
+    }
+    return new ConnectionSettings(
+        instance, url, key, secret, ca == null ? null : Path.of(ca), insecure);
+  }
+
+  /** Problems that stop a connection, in words that say which variable to set. */
+  public void requireComplete() {
+    String prefix = envPrefix(instance);
+    StringBuilder missing = new StringBuilder();
+    if (url == null || url.isBlank()) {
+      missing.append(
+          " the firewall's address (spec.providers[\""
+              + instance
+              + "\"].url or "
+              + prefix
+              + "URL);");
+    }
+    if (apiKey == null || apiSecret == null) {
+      missing.append(
+          " API credentials ("
+              + prefix
+              + "API_KEY and "
+              + prefix
+              + "API_SECRET, or "
+              + prefix
+              + "API_KEY_FILE);");
+    }
+    if (missing.length() > 0) {
+      throw new ProviderException(
+          "OPNsense instance '"
+              + instance
+              + "' is not configured: missing"
+              + missing.substring(0, missing.length() - 1));
+    }
+  }
+
+  public boolean complete() {
+    return url != null && !url.isBlank() && apiKey != null && apiSecret != null;
+  }
+
+  /** The key file OPNsense exports: lines {@code key=…} and {@code secret=…}. */
+  static String[] readKeyFile(Path file) {
+    String key = null;
+    String secret = null;
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        String l = line.trim();
+        if (l.startsWith("key=")) {
+          key = l.substring(4).trim();
+        } else if (l.startsWith("secret=")) {
+          secret = l.substring(7).trim();
+        }
+      }
+    } catch (IOException e) {
+      throw new ProviderException("cannot read the OPNsense API key file " + file, e);
+    }
+    if (key == null || secret == null) {
+      throw new ProviderException(
+          "the OPNsense API key file " + file + " has no key=… and secret=… lines");
+    }
+    return new String[] {key, secret};
+  }
+
+  private static String text(JsonNode settings, String field) {
+    if (settings == null) {
+      return null;
+    }
+    JsonNode n = settings.get(field);
+    return n == null || n.isNull() || n.asText().isBlank() ? null : n.asText();
+  }
+
+  /** Never shows the key or the secret. */
+  @Override
+  public String toString() {
+    return "ConnectionSettings[instance="
+        + instance
+        + ", url="
+        + url
+        + ", caFile="
+        + caFile
+        + ", insecure="
+        + insecure
+        + ", credentials="
+        + (apiKey != null && apiSecret != null ? "(set)" : "(missing)")
+        + "]";
+  }
+}

@@ -1,0 +1,107 @@
+package io.mcpiac.opnsense.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code opnsense:service:haproxy:frontend}: a public service of HAProxy. {@code defaultBackend}
+ * takes a backend's UUID ({@code ${app-backend.uuid}}) or its name.
+ */
+public final class HaproxyFrontendMapping extends ResourceMapping {
+  static final Endpoint FRONTENDS =
+      new Endpoint(
+          "/api/haproxy/settings/", "frontend", "Frontend", "searchFrontends", Module.HAPROXY);
+
+  private static final List<Spec> SPECS =
+      List.of(
+          Spec.enabled(),
+          Spec.text("name", "name", null, "Frontend name (default: the resource name)."),
+          Spec.csv("bind", "bind", null, "Listen address(es), e.g. 0.0.0.0:443."),
+          Spec.choice("mode", "mode", "http", "http (default), ssl or tcp.", "http", "ssl", "tcp"),
+          Spec.text("defaultBackend", "@defaultBackend", null, "Backend UUID or name."),
+          Spec.bool("ssl", "ssl_enabled", false, "Terminate TLS here."),
+          Spec.csv("certificates", "ssl_certificates", "", "Certificate refids (${cert.refid})."),
+          Spec.text("description", "description", "", "Free text."));
+
+  public HaproxyFrontendMapping() {
+    super("opnsense:service:haproxy:frontend", "A public service (listener) of HAProxy.");
+  }
+
+  @Override
+  public List<Endpoint> endpoints() {
+    return List.of(FRONTENDS);
+  }
+
+  @Override
+  protected List<Spec> specs(Endpoint endpoint) {
+    return SPECS;
+  }
+
+  @Override
+  protected List<String> required() {
+    return List.of("bind");
+  }
+
+  @Override
+  protected void customizeFields(
+      String resource, ObjectNode fields, ObjectNode props, Endpoint ep, Lookups lookups) {
+    fields.put("name", HaproxyServerMapping.haproxyName(resource, props));
+    String backend = Props.text(props, "defaultBackend");
+    if (backend == null || backend.isEmpty()) {
+      fields.put("defaultBackend", "");
+    } else if (Props.isUuid(backend)) {
+      fields.put("defaultBackend", backend);
+    } else {
+      String uuid = lookups.uuidWhere(HaproxyBackendMapping.BACKENDS, "name", backend);
+      if (uuid == null) {
+        throw new WriteFailure("defaultBackend: no HAProxy backend named " + backend);
+      }
+      fields.put("defaultBackend", uuid);
+    }
+  }
+
+  @Override
+  protected void customizeProperties(
+      ObjectNode props, Endpoint ep, Map<String, String> row, Lookups lookups) {
+    props.put("defaultBackend", row.getOrDefault("defaultBackend", ""));
+  }
+
+  @Override
+  public JsonNode shape(
+      String property, JsonNode recorded, JsonNode live, ObjectNode recordedProps, Lookups l) {
+    if (property.equals("defaultBackend")
+        && recorded != null
+        && live != null
+        && !Props.isUuid(recorded.asText())
+        && !live.asText().isEmpty()) {
+      String name = l.fieldOf(HaproxyBackendMapping.BACKENDS, live.asText(), "name");
+      if (recorded.asText().equals(name)) {
+        return recorded;
+      }
+    }
+    return super.shape(property, recorded, live, recordedProps, l);
+  }
+
+  @Override
+  public String propertyOf(Endpoint endpoint, String field) {
+    return field.equals("defaultBackend") ? "defaultBackend" : super.propertyOf(endpoint, field);
+  }
+
+  @Override
+  protected Map<String, String> outputDescriptions() {
+    return Map.of("uuid", "the frontend's UUID", "name", "the frontend name");
+  }
+
+  @Override
+  public ObjectNode outputs(String resource, String id, Map<String, String> row, ObjectNode props) {
+    ObjectNode o = super.outputs(resource, id, row, props);
+    o.put(
+        "name",
+        row != null && row.get("name") != null
+            ? row.get("name")
+            : HaproxyServerMapping.haproxyName(resource, props));
+    return o;
+  }
+}

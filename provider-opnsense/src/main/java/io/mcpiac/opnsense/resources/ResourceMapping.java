@@ -1,0 +1,330 @@
+package io.mcpiac.opnsense.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.resources.ResourceType;
+import io.mcpiac.engine.resources.Values;
+import io.mcpiac.opnsense.client.FirewallVersion;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One {@code opnsense:*} resource type: its schema, and how its friendly properties map to the
+ * fields of an OPNsense collection and back. Simple properties are declared as {@link Spec}s;
+ * subclasses add what does not map one to one. Every type takes a {@code native} map of OPNsense
+ * fields that are passed through as they are.
+ */
+public abstract class ResourceMapping {
+  public static final String NATIVE = "native";
+
+  private final String name;
+  private final String description;
+  private volatile ResourceType type;
+
+  protected ResourceMapping(String name, String description) {
+    this.name = name;
+    this.description = description;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The collections objects of this type live in (several for types with a kind/server). */
+  public abstract List<Endpoint> endpoints();
+
+  /** The collection an object with these properties lives in. */
+  public Endpoint endpointFor(ObjectNode props) {
+    return endpoints().get(0);
+  }
+
+  /** The simple properties of objects in {@code endpoint}. */
+  protected abstract List<Spec> specs(Endpoint endpoint);
+
+  /** All properties of the type, for the schema (the union over endpoints). */
+  protected List<Spec> allSpecs() {
+    Map<String, Spec> out = new LinkedHashMap<>();
+    for (Endpoint e : endpoints()) {
+      for (Spec s : specs(e)) {
+        out.putIfAbsent(s.property(), s);
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  /** Schema members beyond the specs, e.g. {@code "kind": {...}} (without surrounding braces). */
+  protected String extraSchema() {
+    return "";
+  }
+
+  protected List<String> required() {
+    return List.of();
+  }
+
+  protected Set<String> replaceOnChange() {
+    return Set.of();
+  }
+
+  protected Set<String> secrets() {
+    return Set.of();
+  }
+
+  protected Map<String, String> outputDescriptions() {
+    return Map.of("uuid", "the object's UUID on the firewall");
+  }
+
+  /** False where the old and the new object would collide (a unique name or tag). */
+  protected boolean createBeforeDestroy() {
+    return true;
+  }
+
+  public final ResourceType type() {
+    ResourceType t = type;
+    if (t == null) {
+      t =
+          new ResourceType(
+              name,
+              description,
+              schema(),
+              replaceOnChange(),
+              secrets(),
+              outputDescriptions(),
+              createBeforeDestroy());
+      type = t;
+    }
+    return t;
+  }
+
+  private JsonNode schema() {
+    StringBuilder s = new StringBuilder();
+    s.append("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",")
+        .append("\"type\":\"object\",\"additionalProperties\":false,\"properties\":{");
+    List<String> members = new ArrayList<>();
+    for (Spec spec : allSpecs()) {
+      members.add(
+          Json.write(spec.property())
+              + ":{"
+              + schemaType(spec)
+              + ",\"description\":"
+              + Json.write(spec.description())
+              + (spec.schema() == null ? "" : "," + spec.schema())
+              + "}");
+    }
+    String extra = extraSchema();
+    if (!extra.isBlank()) {
+      members.add(extra);
+    }
+    members.add(
+        "\"native\":{\"type\":\"object\",\"description\":\"OPNsense fields passed through as they"
+            + " are (field name to value), for what this type does not model.\","
+            + "\"additionalProperties\":{\"type\":[\"string\",\"number\",\"boolean\"]}}");
+    s.append(String.join(",", members)).append("}");
+    if (!required().isEmpty()) {
+      s.append(",\"required\":").append(Json.write(required()));
+    }
+    return Json.parse(s.append("}").toString());
+  }
+
+  private static String schemaType(Spec spec) {
+    return switch (spec.kind()) {
+      case TEXT -> "\"type\":\"string\"";
+      case INT -> "\"type\":\"integer\"";
+      case INT_OR_TEXT -> "\"type\":[\"integer\",\"string\"]";
+      case BOOL, NOT_BOOL -> "\"type\":\"boolean\"";
+      case CSV, LINES -> "\"type\":[\"string\",\"array\"],\"items\":{\"type\":\"string\"}";
+    };
+  }
+
+  /** Checks beyond the schema; messages keyed by property. */
+  public Map<String, String> validate(ObjectNode props, FirewallVersion version) {
+    return Map.of();
+  }
+
+  /** The wrapper's content for a {@code set…} of an object with {@code props}. */
+  public ObjectNode toFields(
+      String resource, ObjectNode props, Endpoint endpoint, Lookups lookups) {
+    ObjectNode fields = Json.object();
+    for (Spec spec : specs(endpoint)) {
+      if (spec.field().startsWith("@")) {
+        continue;
+      }
+      String value = fieldValue(spec, props);
+      if (value != null) {
+        put(fields, spec.field(), value);
+      }
+    }
+    customizeFields(resource, fields, props, endpoint, lookups);
+    JsonNode nat = props.get(NATIVE);
+    if (nat != null && nat.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = nat.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        JsonNode v = e.getValue();
+        put(fields, e.getKey(), v.isBoolean() ? (v.booleanValue() ? "1" : "0") : v.asText());
+      }
+    }
+    return fields;
+  }
+
+  /** Sets a (possibly dotted) field in a nested body. */
+  protected static void put(ObjectNode fields, String field, String value) {
+    int dot = field.indexOf('.');
+    if (dot < 0) {
+      fields.put(field, value);
+      return;
+    }
+    ObjectNode child = fields.with(field.substring(0, dot));
+    put(child, field.substring(dot + 1), value);
+  }
+
+  private static String fieldValue(Spec spec, ObjectNode props) {
+    JsonNode v = props.get(spec.property());
+    if (v == null || v.isNull() || Values.isUnknown(v)) {
+      return spec.whenAbsent();
+    }
+    return switch (spec.kind()) {
+      case TEXT, INT, INT_OR_TEXT -> v.asText();
+      case BOOL -> Props.bool(props, spec.property(), false) ? "1" : "0";
+      case NOT_BOOL -> Props.bool(props, spec.property(), true) ? "0" : "1";
+      case CSV -> String.join(",", Props.list(v));
+      case LINES -> String.join("\n", Props.list(v));
+    };
+  }
+
+  /** Fields that do not map one to one. */
+  protected void customizeFields(
+      String resource, ObjectNode fields, ObjectNode props, Endpoint endpoint, Lookups lookups) {}
+
+  /** The friendly properties of a stored object (a flattened search row or get item). */
+  public ObjectNode toProperties(Endpoint endpoint, Map<String, String> row, Lookups lookups) {
+    ObjectNode props = Json.object();
+    for (Spec spec : specs(endpoint)) {
+      String v = row.get(spec.field());
+      if (v == null || spec.field().startsWith("@")) {
+        continue;
+      }
+      switch (spec.kind()) {
+        case TEXT -> props.put(spec.property(), v);
+        case INT, INT_OR_TEXT -> props.set(spec.property(), Props.intOrText(v));
+        case BOOL -> props.set(spec.property(), Props.boolOf(v));
+        case NOT_BOOL -> props.put(spec.property(), !Props.boolOf(v).booleanValue());
+        case CSV -> props.set(spec.property(), Props.split(v, ","));
+        case LINES -> props.set(spec.property(), Props.split(v, "\n"));
+      }
+    }
+    customizeProperties(props, endpoint, row, lookups);
+    return props;
+  }
+
+  protected void customizeProperties(
+      ObjectNode props, Endpoint endpoint, Map<String, String> row, Lookups lookups) {}
+
+  /** Outputs of a stored object. */
+  public ObjectNode outputs(String resource, String id, Map<String, String> row, ObjectNode props) {
+    ObjectNode o = Json.object();
+    o.put("uuid", id);
+    return o;
+  }
+
+  /**
+   * {@code live} (a property read back) in the shape the user wrote it, when both mean the same.
+   */
+  public JsonNode shape(
+      String property,
+      JsonNode recorded,
+      JsonNode live,
+      ObjectNode recordedProps,
+      Lookups lookups) {
+    return Props.like(recorded, live);
+  }
+
+  /** Creates the object with the id chosen beforehand; returns the id it really got. */
+  public String create(Writer w, Endpoint ep, String id, String resource, ObjectNode props) {
+    w.set(this, ep, id, toFields(resource, props, ep, w.lookups()));
+    return id;
+  }
+
+  public void update(
+      Writer w, Endpoint ep, String id, String resource, ObjectNode prior, ObjectNode props) {
+    w.set(this, ep, id, toFields(resource, props, ep, w.lookups()));
+  }
+
+  /** Deletes the object; an object that is already gone is not an error. */
+  public void delete(Writer w, Endpoint ep, String id, String resource, ObjectNode prior) {
+    w.del(ep, id);
+  }
+
+  /** Finds the object of a read request among the rows of its collection. */
+  public Map<String, String> match(
+      String id, ObjectNode recordedProps, java.util.List<Map<String, String>> rows) {
+    for (Map<String, String> row : rows) {
+      if (id != null && id.equals(row.get("uuid"))) {
+        return row;
+      }
+    }
+    return null;
+  }
+
+  /** Whether outputs need the stored row after a write (values the firewall assigns). */
+  public boolean outputsNeedRow() {
+    return false;
+  }
+
+  /** The property an OPNsense field (validation key without wrapper) belongs to. */
+  public String propertyOf(Endpoint endpoint, String field) {
+    for (Spec spec : specs(endpoint)) {
+      if (spec.field().equals(field)) {
+        return spec.property();
+      }
+    }
+    return "native." + field;
+  }
+
+  /** A resource name for an imported object. */
+  public String importName(Map<String, String> row) {
+    String base = firstNonEmpty(row, "name", "description", "descr", "uuid");
+    return base.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]+", "-");
+  }
+
+  /**
+   * Rows of the collection that are real objects of this type (built-ins and automatic rows are
+   * not).
+   */
+  public boolean isManageable(Map<String, String> row) {
+    return Props.isUuid(row.get("uuid"));
+  }
+
+  /** Properties an import leaves out because they hold their default value. */
+  public boolean isDefault(String property, JsonNode value) {
+    for (Endpoint e : endpoints()) {
+      for (Spec spec : specs(e)) {
+        if (spec.property().equals(property)) {
+          String dflt = spec.whenAbsent();
+          return switch (spec.kind()) {
+            case BOOL ->
+                dflt != null && value.isBoolean() && value.booleanValue() == "1".equals(dflt);
+            case NOT_BOOL ->
+                dflt != null && value.isBoolean() && value.booleanValue() == "0".equals(dflt);
+            case CSV, LINES -> value.isArray() && value.isEmpty();
+            default -> value.asText().equals(dflt == null ? "" : dflt);
+          };
+        }
+      }
+    }
+    return false;
+  }
+
+  protected static String firstNonEmpty(Map<String, String> row, String... fields) {
+    for (String f : fields) {
+      String v = row.get(f);
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return "object";
+  }
+}
