@@ -3,6 +3,7 @@ package io.mcpiac.cli;
 import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.ResourceConfig;
+import io.mcpiac.engine.providers.ProviderContext;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.states.DeploymentState;
 import io.mcpiac.engine.states.ResourceRecord;
@@ -35,7 +36,11 @@ public final class Workspace implements AutoCloseable {
           .load(deployment.name())
           .ifPresent(s -> s.resources().values().forEach(r -> instances.add(r.provider())));
       return new Workspace(
-          store, Providers.registry(deployment.providers(), instances, baseDirectory(deployment)));
+          store,
+          Providers.registry(
+              deployment.providers(),
+              instances,
+              new ProviderContext(deployment.name(), baseDirectory(deployment))));
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -51,7 +56,12 @@ public final class Workspace implements AutoCloseable {
       for (ResourceRecord r : s.resources().values()) {
         instances.add(r.provider());
       }
-      return new Workspace(store, Providers.registry(Map.of(), instances));
+      return new Workspace(
+          store,
+          Providers.registry(
+              Map.of(),
+              instances,
+              new ProviderContext(deployment, java.nio.file.Path.of("").toAbsolutePath())));
     } catch (RuntimeException e) {
       store.close();
       throw e;
