@@ -1,7 +1,5 @@
 package io.mcpiac.mcp;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.mcpiac.mcp.server.IacServer;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
@@ -9,8 +7,6 @@ import io.modelcontextprotocol.spec.McpClientTransport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The server as a separate process over stdio, driven by the Java SDK's client. */
@@ -35,17 +31,5 @@ class StdioServerTest extends McpServerContract {
     command.addAll(List.of(args));
     return new StdioClientTransport(
         ServerParameters.builder(java).args(command).build(), IacServer.JSON);
-  }
-
-  @Test
-  void nothingButProtocolReachesStdout() {
-    // the client's initialize would fail on a stray line; a full call proves the channel is clean
-    try (var s = connect()) {
-      assertThat(
-              s.call("validateConfig", Map.of("resources", List.of(data("a", 1))))
-                  .path("success")
-                  .asBoolean())
-          .isTrue();
-    }
   }
 }

@@ -20,6 +20,9 @@ public final class McpProgress implements ProgressListener {
   private final McpSyncServerExchange exchange;
   private final Object progressToken;
 
+  /** MCP requires each progress value to be larger than the last; -1: none sent yet. */
+  private double lastProgress = -1;
+
   public McpProgress(McpSyncServerExchange exchange, Object progressToken) {
     this.exchange = exchange;
     this.progressToken = progressToken;
@@ -29,7 +32,8 @@ public final class McpProgress implements ProgressListener {
   public void on(ProgressEvent e) {
     String line = EventLines.line(e);
     try {
-      if (progressToken != null) {
+      if (progressToken != null && e.completed() > lastProgress) {
+        lastProgress = e.completed();
         exchange.progressNotification(
             new ProgressNotification(
                 progressToken, (double) e.completed(), (double) e.total(), line, null));
