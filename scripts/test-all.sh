@@ -7,22 +7,30 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cleanup() {
-  if [ -f scripts/stop-docker.sh ]; then bash scripts/stop-docker.sh || true; fi
+  bash scripts/stop-docker.sh || true
 }
 trap cleanup EXIT
 
-# The real Docker Engine for the Docker provider's tests.
-if [ -f scripts/start-docker.sh ]; then
-  # shellcheck disable=SC1091
-  source scripts/start-docker.sh
-  export MCP_IAC_REQUIRE_DOCKER=1
+# curl for the emulator's smoke script (a stranger's client), on a machine that lacks it.
+if ! command -v curl >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null
 fi
+
+# The real Docker Engine for the Docker provider's tests.
+# shellcheck disable=SC1091
+source scripts/start-docker.sh
+export MCP_IAC_REQUIRE_DOCKER=1
 
 # Build, every Java test (engine, emulator, providers, MCP servers, crash tests), the emulator's
 # curl smoke script, google-java-format check and the JaCoCo report.
 ./mvnw -B -ntp verify
 
+# The sandbox firewall as a stranger's client sees it: plain curl against `mcp-iac
+# opnsense-emulator` from the fat jar, in both version profiles.
+for version in 26.1 26.7; do
+  EMULATOR_VERSION=$version EMULATOR_CMD="java -jar cli/target/mcp-iac.jar opnsense-emulator" \
+    bash opnsense-emulator/src/test/curl/smoke.sh
+done
+
 # Real third-party MCP clients from npm (the SDK's Client and the MCP Inspector CLI).
-if [ -f mcp/src/test/node/run.sh ]; then
-  bash mcp/src/test/node/run.sh cli/target/mcp-iac.jar
-fi
+bash mcp/src/test/node/run.sh cli/target/mcp-iac.jar
