@@ -51,11 +51,9 @@ public final class OpnsenseClient {
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER);
     if (settings.url().startsWith("https:")) {
+      // with insecure, TlsTrust's trust manager also skips the host name check (an
+      // X509ExtendedTrustManager does it), so no JVM-wide switch is touched
       b.sslContext(TlsTrust.context(settings.caFile(), settings.insecure()));
-      if (settings.insecure()) {
-        // host name checks are part of the verification the user switched off
-        System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
-      }
     }
     this.http = b.build();
     this.authorization =
