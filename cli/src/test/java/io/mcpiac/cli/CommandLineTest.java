@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcpiac.engine.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +15,6 @@ class CommandLineTest {
   @TempDir Path dir;
   Path file;
   String state;
-
-  record Run(int exit, String out, String err) {}
 
   @BeforeEach
   void setUp() throws Exception {
@@ -48,26 +43,14 @@ class CommandLineTest {
     return f;
   }
 
-  private Run run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   @Test
   void versionAndHelp() {
     assertThat(run("--version").out()).startsWith("mcp-iac ");
-    Run help = run("--help");
+    Cli.Run help = run("--help");
     assertThat(help.exit()).isZero();
     assertThat(help.out())
         .contains(
@@ -90,11 +73,11 @@ class CommandLineTest {
               name: a
               properties: {input: "${nothere.output}"}
         """);
-    Run validate = run("validate", "-f", bad.toString());
+    Cli.Run validate = run("validate", "-f", bad.toString());
     assertThat(validate.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(validate.err()).contains("bad.yaml:8").contains("resource 'a'").contains("nothere");
 
-    Run plan = run("plan", "-f", bad.toString(), "--state", state);
+    Cli.Run plan = run("plan", "-f", bad.toString(), "--state", state);
     assertThat(plan.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(run("state", "list", "--state", state).out()).contains("No deployments");
 
@@ -108,14 +91,14 @@ class CommandLineTest {
     assertThat(run("plan", "-f", file.toString(), "--state", state, "--detailed-exitcode").exit())
         .isEqualTo(ExitCodes.HAS_CHANGES);
     assertThat(run("apply", "-f", file.toString(), "--state", state, "--yes").exit()).isZero();
-    Run again = run("plan", "-f", file.toString(), "--state", state, "--detailed-exitcode");
+    Cli.Run again = run("plan", "-f", file.toString(), "--state", state, "--detailed-exitcode");
     assertThat(again.exit()).isZero();
     assertThat(again.out()).startsWith("No changes.");
   }
 
   @Test
   void applyWithoutATerminalNeedsYes() {
-    Run r = run("apply", "-f", file.toString(), "--state", state);
+    Cli.Run r = run("apply", "-f", file.toString(), "--state", state);
     assertThat(r.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(r.err()).contains("--yes");
     assertThat(run("state", "list", "--state", state).out()).contains("No deployments");
@@ -124,35 +107,37 @@ class CommandLineTest {
   @Test
   void aSavedPlanAppliesOnceAndIsThenRefusedAsStale() throws Exception {
     Path planFile = dir.resolve("web.plan.json");
-    Run plan = run("plan", "-f", file.toString(), "--state", state, "--out", planFile.toString());
+    Cli.Run plan =
+        run("plan", "-f", file.toString(), "--state", state, "--out", planFile.toString());
     assertThat(plan.exit()).isZero();
     assertThat(plan.out()).contains("Plan: 2 to add");
 
-    Run first = run("apply", planFile.toString(), "--state", state, "--yes");
+    Cli.Run first = run("apply", planFile.toString(), "--state", state, "--yes");
     assertThat(first.exit()).isZero();
     assertThat(first.out()).contains("✓ create backend").contains("Deployment succeeded");
 
-    Run stale = run("apply", planFile.toString(), "--state", state, "--yes");
+    Cli.Run stale = run("apply", planFile.toString(), "--state", state, "--yes");
     assertThat(stale.exit()).isEqualTo(ExitCodes.FAILED);
     assertThat(stale.err()).contains("state version 0").contains("now at version 1");
   }
 
   @Test
   void aFailedApplyRollsBackAndExitsOne() throws Exception {
-    Run r = run("apply", "-f", write("web", "8080", true).toString(), "--state", state, "--yes");
+    Cli.Run r =
+        run("apply", "-f", write("web", "8080", true).toString(), "--state", state, "--yes");
     assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
     assertThat(r.out()).contains("✗ create frontend").contains("Rolled back 1 of 1 change");
-    Run show = run("state", "show", "web", "--state", state, "--json");
+    Cli.Run show = run("state", "show", "web", "--state", state, "--json");
     assertThat(Json.parse(show.out()).get("resources")).isEmpty();
   }
 
   @Test
   void jsonOutputIsMachineReadable() {
-    Run plan = run("plan", "-f", file.toString(), "--state", state, "--json");
+    Cli.Run plan = run("plan", "-f", file.toString(), "--state", state, "--json");
     JsonNode json = Json.parse(plan.out());
     assertThat(json.get("summary").get("create").asInt()).isEqualTo(2);
 
-    Run apply = run("apply", "-f", file.toString(), "--state", state, "--yes", "--json");
+    Cli.Run apply = run("apply", "-f", file.toString(), "--state", state, "--yes", "--json");
     String[] lines = apply.out().strip().split("\n");
     assertThat(Json.parse(lines[0]).get("event").asText()).isEqualTo("start");
     JsonNode result = Json.parse(lines[lines.length - 1]);
@@ -163,7 +148,8 @@ class CommandLineTest {
   @Test
   void stateVersionsCheckpointsAndRestoreFromTheCommandLine() throws Exception {
     assertThat(run("apply", "-f", file.toString(), "--state", state, "--yes").exit()).isZero();
-    Run cp = run("checkpoint", "create", "web", "-m", "before the port change", "--state", state);
+    Cli.Run cp =
+        run("checkpoint", "create", "web", "-m", "before the port change", "--state", state);
     assertThat(cp.exit()).isZero();
     String id = cp.out().lines().findFirst().orElseThrow().replace("Checkpoint created: ", "");
 
@@ -176,12 +162,12 @@ class CommandLineTest {
         .contains(id)
         .contains("before the port change");
 
-    Run restore = run("checkpoint", "restore", id, "--state", state, "--yes");
+    Cli.Run restore = run("checkpoint", "restore", id, "--state", state, "--yes");
     assertThat(restore.exit()).isZero();
     assertThat(restore.out()).contains("~ core:data backend");
     assertThat(run("state", "show", "web", "--state", state).out()).contains("10.0.0.5:8080");
 
-    Run destroy = run("destroy", "web", "--state", state, "--yes");
+    Cli.Run destroy = run("destroy", "web", "--state", state, "--yes");
     assertThat(destroy.exit()).isZero();
     assertThat(run("state", "list", "--state", state).out()).containsPattern("web\\s+\\d+\\s+0");
   }

@@ -7,9 +7,6 @@ import io.mcpiac.engine.states.DeploymentState;
 import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.engine.states.StateStores;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -153,14 +150,8 @@ class CrashRecoveryTest {
   }
 
   private static int runInProcess(String[] output, String... args) {
-    PrintStream out = System.out;
-    ByteArrayOutputStream sink = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(sink, true, StandardCharsets.UTF_8));
-      return Main.run(args);
-    } finally {
-      System.setOut(out);
-      output[0] = sink.toString(StandardCharsets.UTF_8);
-    }
+    Cli.Run run = Cli.run(args);
+    output[0] = run.printed();
+    return run.exit();
   }
 }

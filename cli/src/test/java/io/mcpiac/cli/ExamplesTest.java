@@ -2,10 +2,7 @@ package io.mcpiac.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -23,20 +20,8 @@ class ExamplesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
   void validates(Path example) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream sink = new ByteArrayOutputStream();
-    int exit;
-    try {
-      PrintStream capture = new PrintStream(sink, true, StandardCharsets.UTF_8);
-      System.setOut(capture);
-      System.setErr(capture);
-      exit = Main.run("validate", "-f", example.toString());
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    assertThat(exit).as(sink.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(sink.toString(StandardCharsets.UTF_8)).contains("is valid");
+    Cli.Run run = Cli.run("validate", "-f", example.toString());
+    assertThat(run.exit()).as(run.printed()).isZero();
+    assertThat(run.out()).contains("is valid");
   }
 }
