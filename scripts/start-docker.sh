@@ -28,6 +28,11 @@ _mcp_iac_docker_start() (
     exit 1
   }
   dir=${MCP_IAC_DOCKER_DIR:-/tmp/mcp-iac-docker}
+  export DEBIAN_FRONTEND=noninteractive
+  if ! command -v curl >/dev/null 2>&1; then
+    [ "$(id -u)" = 0 ] || fail "curl is missing and only root can install it"
+    apt-get update -qq >/dev/null && apt-get install -y -qq curl >/dev/null 2>&1 || fail "could not install curl"
+  fi
   host=${DOCKER_HOST:-}
   if [ -n "$host" ] && _mcp_iac_docker_ping "$host"; then
     :
@@ -37,7 +42,6 @@ _mcp_iac_docker_start() (
     [ "$(id -u)" = 0 ] || fail "must run as root to install and start dockerd"
     mkdir -p "$dir"
     if ! command -v dockerd >/dev/null 2>&1 || [ ! -x /bin/busybox ]; then
-      export DEBIAN_FRONTEND=noninteractive
       apt-get update -qq >/dev/null || fail "apt-get update failed"
       apt-get install -y -qq docker.io busybox-static >/dev/null 2>"$dir/apt.log" \
         || { cat "$dir/apt.log" >&2; fail "could not install docker.io busybox-static"; }
@@ -80,8 +84,10 @@ _mcp_iac_docker_start() (
 if _MCP_IAC_DOCKER_HOST=$(_mcp_iac_docker_start); then
   export DOCKER_HOST=$_MCP_IAC_DOCKER_HOST
   unset _MCP_IAC_DOCKER_HOST
+  unset -f _mcp_iac_docker_start _mcp_iac_docker_ping
 else
   unset _MCP_IAC_DOCKER_HOST
+  unset -f _mcp_iac_docker_start _mcp_iac_docker_ping
   echo "start-docker: no Docker Engine available" >&2
   # `return` when sourced, `exit` when run as a program
   return 1 2>/dev/null || exit 1

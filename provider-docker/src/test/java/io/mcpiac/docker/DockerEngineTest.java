@@ -12,12 +12,16 @@ import io.mcpiac.engine.execution.ActionResult;
 import io.mcpiac.engine.execution.Cancellation;
 import io.mcpiac.engine.execution.ExecutionOptions;
 import io.mcpiac.engine.execution.ExecutionResult;
+import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.ActionType;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanRenderer;
 import io.mcpiac.engine.plans.PlannedAction;
+import io.mcpiac.engine.providers.Change;
+import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ProviderRegistry;
+import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.providers.core.CoreProvider;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.states.StateStore;
@@ -32,7 +36,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -245,6 +251,19 @@ class DockerEngineTest {
         .hasSize(managedBefore.size() + 3);
     assertThat(engine.plan(load(web(context, port, "two", "128m"))).hasChanges()).isFalse();
 
+    // Docker cannot lift a memory limit live: the update re-creates the container, same name
+    String limited = outputs("web").path("id").asText();
+    String withoutLimit = web(context, port, "two", "128m").replaceAll("(?m)^ *memory: 128m\n", "");
+    Plan lift = engine.plan(load(withoutLimit));
+    assertThat(action(lift, "web").action()).isEqualTo(ActionType.UPDATE);
+    ExecutionResult lifted = apply(lift);
+    assertThat(lifted.success()).as(String.valueOf(lifted.error())).isTrue();
+    String unlimited = outputs("web").path("id").asText();
+    assertThat(unlimited).isNotEqualTo(limited);
+    assertThat(docker.client().inspectContainerCmd(unlimited).exec().getHostConfig().getMemory())
+        .isZero();
+    awaitPage(port, "version two\n");
+
     // destroy: nothing with our labels is left
     Engine.Applied destroyed =
         engine.destroy(
@@ -323,6 +342,123 @@ class DockerEngineTest {
   }
 
   @Test
+  void anImageThatIsNotThereAndCannotBePulledFailsTheCreate() {
+    String yaml =
+        """
+        apiVersion: iac.mcp/v1
+        kind: Deployment
+        metadata: {name: docker-noimage-test}
+        spec:
+          resources:
+            - type: docker:container
+              name: nothing
+              properties: {image: "mcp-iac-test/no-such-image:1"}
+        """;
+    ExecutionResult result = apply(engine.plan(load(yaml)));
+
+    assertThat(result.success()).isFalse();
+    assertThat(result.error())
+        .contains(
+            "image 'mcp-iac-test/no-such-image:1' is not on the Docker host and pulling it failed");
+    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+  }
+
+  @Test
+  void aCreateWhoseAnswerWasLostIsFoundAgainByItsId() throws IOException {
+    // the engine journals the id before the call; repeating the call must not make a second object
+    Path context = site("again\n");
+    ObjectNode imageProps = Json.object().put("context", context.toString());
+    ObjectNode containerProps =
+        Json.object()
+            .put("image", RealDocker.BUSYBOX)
+            .set("command", Json.parse("[\"sleep\", \"600\"]"));
+    ObjectNode networkProps = Json.object();
+    ObjectNode volumeProps = Json.object();
+    Map<String, ObjectNode> byType =
+        new LinkedHashMap<>(
+            Map.of(
+                "docker:image:build", imageProps,
+                "docker:container", containerProps,
+                "docker:network", networkProps,
+                "docker:volume", volumeProps));
+    for (Map.Entry<String, ObjectNode> e : byType.entrySet()) {
+      ResourceType type = provider.resourceType(e.getKey()).orElseThrow();
+      String id = provider.newId(type, "twice");
+      Change create =
+          new Change(Change.Kind.CREATE, "twice", type, id, null, e.getValue(), Json.object());
+      ChangeResult first = provider.apply(List.of(create)).get(0);
+      ChangeResult second = provider.apply(List.of(create)).get(0);
+      assertThat(first.success()).as(e.getKey() + ": " + first.error()).isTrue();
+      assertThat(second.success()).as(e.getKey() + ": " + second.error()).isTrue();
+      assertThat(second.outputs()).as(e.getKey()).isEqualTo(first.outputs());
+      assertThat(
+              provider.read(
+                  type, List.of(new ReadRequest("twice", id, e.getValue(), Json.object()))))
+          .containsKey("twice");
+      assertThat(provider.importAll(type)).filteredOn(l -> id.equals(l.id())).hasSize(1);
+      Change delete =
+          new Change(Change.Kind.DELETE, "twice", type, id, e.getValue(), null, first.outputs());
+      assertThat(provider.apply(List.of(delete)).get(0).success()).isTrue();
+      assertThat(
+              provider.read(
+                  type, List.of(new ReadRequest("twice", id, e.getValue(), Json.object()))))
+          .isEmpty();
+    }
+    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+  }
+
+  @Test
+  void anImageSomeoneElseRunsIsNotQuietlyForgotten() throws IOException {
+    String yaml =
+        """
+        apiVersion: iac.mcp/v1
+        kind: Deployment
+        metadata: {name: docker-shared-image-test}
+        spec:
+          resources:
+            - type: docker:image:build
+              name: shared
+              properties: {context: "%s"}
+        """
+            .formatted(site("shared\n"));
+    assertThat(apply(engine.plan(load(yaml))).success()).isTrue();
+    String imageId =
+        engine
+            .state("docker-shared-image-test")
+            .resources()
+            .get("shared")
+            .outputs()
+            .path("imageId")
+            .asText();
+    String outsider =
+        docker.client().createContainerCmd(imageId).withCmd("sleep", "600").exec().getId();
+    try {
+      docker.client().startContainerCmd(outsider).exec();
+      Engine.Applied refused =
+          engine.destroy(
+              "docker-shared-image-test",
+              ExecutionOptions.DEFAULTS,
+              p -> true,
+              e -> {},
+              new Cancellation());
+      assertThat(refused.result().success()).isFalse();
+      assertThat(refused.result().error()).contains("the image is still in use");
+      assertThat(engine.state("docker-shared-image-test").resources()).containsKey("shared");
+    } finally {
+      docker.client().removeContainerCmd(outsider).withForce(true).exec();
+    }
+    Engine.Applied destroyed =
+        engine.destroy(
+            "docker-shared-image-test",
+            ExecutionOptions.DEFAULTS,
+            p -> true,
+            e -> {},
+            new Cancellation());
+    assertThat(destroyed.result().success()).isTrue();
+    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+  }
+
+  @Test
   void aReadFindsWhatWasRemovedBehindItsBack() {
     String yaml =
         """
@@ -340,9 +476,24 @@ class DockerEngineTest {
                 image: mcp-iac-test/busybox:1
                 command: ["sleep", "600"]
                 volumes: [{source: "${cache.name}", target: /cache}]
+                ports: [{containerPort: 8080}]
         """;
     Deployment d = load(yaml);
     assertThat(apply(engine.plan(d)).success()).isTrue();
+    // published on every address at a port Docker chose; defaults left out are not drift
+    ObjectNode port =
+        (ObjectNode)
+            engine
+                .state("docker-drift-test")
+                .resources()
+                .get("sleeper")
+                .outputs()
+                .path("ports")
+                .get(0);
+    assertThat(port.path("host").asText()).isEqualTo("0.0.0.0");
+    assertThat(port.path("hostPort").asInt()).isPositive();
+    Plan unchanged = engine.plan(d);
+    assertThat(unchanged.hasChanges()).as(new PlanRenderer(false).render(unchanged)).isFalse();
     String container = engine.state("docker-drift-test").resources().get("sleeper").id();
     docker.client().removeContainerCmd(container).withForce(true).exec();
 

@@ -20,6 +20,7 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import io.mcpiac.docker.client.DockerConnection;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code docker:container}: a started container. Docker can change a running container's restart
@@ -406,7 +408,10 @@ public final class ContainerResource implements DockerResource {
     }
     try {
       createContainer(resource, id, spec);
-    } catch (NotFoundException noImage) {
+    } catch (NotFoundException missing) {
+      if (!DockerErrors.message(missing).toLowerCase(java.util.Locale.ROOT).contains("image")) {
+        return ChangeResult.failed(resource, DockerErrors.message(missing));
+      }
       String pulled = pull(spec.image());
       if (pulled != null) {
         return ChangeResult.failed(
@@ -512,17 +517,40 @@ public final class ContainerResource implements DockerResource {
 
   /** Null when pulled, else why not. */
   private String pull(String image) {
+    // errors are collected here instead of docker-java's default, which logs them as ERROR
+    AtomicReference<String> failure = new AtomicReference<>();
+    ResultCallback.Adapter<PullResponseItem> callback =
+        new ResultCallback.Adapter<>() {
+          @Override
+          public void onNext(PullResponseItem item) {
+            if (item.getErrorDetail() != null) {
+              failure.compareAndSet(null, item.getErrorDetail().getMessage());
+            }
+          }
+
+          @Override
+          public void onError(Throwable error) {
+            failure.compareAndSet(
+                null,
+                error instanceof DockerException d
+                    ? DockerErrors.message(d)
+                    : String.valueOf(error.getMessage()));
+            try {
+              close();
+            } catch (java.io.IOException ignored) {
+              // closing only releases the waiting thread
+            }
+          }
+        };
     try {
-      docker.client().pullImageCmd(image).start().awaitCompletion(10, TimeUnit.MINUTES);
-      return null;
-    } catch (DockerException e) {
-      return DockerErrors.message(e);
+      docker.client().pullImageCmd(image).exec(callback).awaitCompletion(10, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted";
     } catch (RuntimeException e) {
-      return String.valueOf(e.getMessage());
+      failure.compareAndSet(null, String.valueOf(e.getMessage()));
     }
+    return failure.get();
   }
 
   /**

@@ -59,7 +59,7 @@ public final class ImageBuildResource implements DockerResource {
                   "dockerfile": {"type": "string", "minLength": 1,
                                  "description": "The Dockerfile, relative to the context; default Dockerfile."},
                   "tags": {"type": "array", "uniqueItems": true,
-                           "items": {"type": "string", "pattern": "^[a-z0-9][a-z0-9._/:-]*$"},
+                           "items": {"type": "string", "pattern": "^[a-z0-9][a-z0-9._/:-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$"},
                            "description": "Tags to give the image, e.g. my/app:1."},
                   "buildArgs": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean"]},
                                 "description": "Values of the Dockerfile's ARGs."},
@@ -318,11 +318,25 @@ public final class ImageBuildResource implements DockerResource {
       } catch (NotFoundException gone) {
         // already removed
       } catch (ConflictException inUse) {
-        // a running container still uses it (the containers are replaced after their image)
+        if (!hasSuccessor(change, image)) {
+          return ChangeResult.failed(
+              change.name(), "the image is still in use: " + DockerErrors.message(inUse));
+        }
+        // a rebuild: the containers that run the old image are replaced after it
         deferred.defer(image.getId(), change.id());
       }
     }
     return ChangeResult.ok(change.name(), change.id(), Json.object());
+  }
+
+  /** Whether the resource has a newer image: this delete is the second half of a replacement. */
+  private boolean hasSuccessor(Change change, Image old) {
+    return list(ManagedLabels.RESOURCE, change.name()).stream()
+        .anyMatch(
+            i ->
+                !i.getId().equals(old.getId())
+                    && !change.id().equals(ManagedLabels.idOf(i.getLabels()))
+                    && !deferred.isPending(i.getId()));
   }
 
   /** Keeps the build's last lines for an error message. */
