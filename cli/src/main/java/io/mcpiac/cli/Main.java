@@ -3,7 +3,10 @@ package io.mcpiac.cli;
 import io.mcpiac.cli.commands.ApplyCommand;
 import io.mcpiac.cli.commands.BenchCommand;
 import io.mcpiac.cli.commands.CheckpointCommand;
+import io.mcpiac.cli.commands.DemoCommand;
 import io.mcpiac.cli.commands.DestroyCommand;
+import io.mcpiac.cli.commands.ImportCommand;
+import io.mcpiac.cli.commands.OpnsenseEmulatorCommand;
 import io.mcpiac.cli.commands.PlanCommand;
 import io.mcpiac.cli.commands.RefreshCommand;
 import io.mcpiac.cli.commands.ServeCommand;
@@ -34,6 +37,9 @@ import picocli.CommandLine.Command;
       CheckpointCommand.class,
       BenchCommand.class,
       ServeCommand.class,
+      ImportCommand.class,
+      DemoCommand.class,
+      OpnsenseEmulatorCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -46,14 +46,21 @@ public final class OpnsenseProvider implements Provider {
   private final ConnectionSettings settings;
   private final ResourceMappings mappings = new ResourceMappings();
   private final int writeConcurrency;
+  private final ClientTuning tuning;
   private OpnsenseClient client;
   private ExecutorService writers;
   private FirewallVersion knownVersion;
   private boolean versionTried;
 
-  public OpnsenseProvider(ConnectionSettings settings, int writeConcurrency) {
+  /** Timeouts and retries of the HTTP client. */
+  public record ClientTuning(int timeoutSeconds, int attempts, long backoffMillis) {
+    public static final ClientTuning DEFAULTS = new ClientTuning(120, 4, 200);
+  }
+
+  public OpnsenseProvider(ConnectionSettings settings, int writeConcurrency, ClientTuning tuning) {
     this.settings = settings;
     this.writeConcurrency = Math.max(1, writeConcurrency);
+    this.tuning = tuning;
   }
 
   public ConnectionSettings settings() {
@@ -75,7 +82,12 @@ public final class OpnsenseProvider implements Provider {
   /** The client, connected on first use. */
   public synchronized OpnsenseClient client() {
     if (client == null) {
-      client = new OpnsenseClient(settings);
+      client =
+          new OpnsenseClient(
+              settings,
+              java.time.Duration.ofSeconds(tuning.timeoutSeconds()),
+              tuning.attempts(),
+              tuning.backoffMillis());
     }
     return client;
   }
@@ -226,7 +238,7 @@ public final class OpnsenseProvider implements Provider {
                     props.set(e.getKey(), v);
                   }
                 });
-        String base = m.importName(row);
+        String base = resourceName(m.importName(row));
         String name = base;
         for (int i = 2; !names.add(name); i++) {
           name = base + "-" + i;
@@ -236,6 +248,13 @@ public final class OpnsenseProvider implements Provider {
       }
     }
     return out;
+  }
+
+  /** A valid resource name: letters, digits, - and _, starting with a letter or digit. */
+  static String resourceName(String raw) {
+    String s = raw.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-");
+    s = s.replaceAll("^[^a-z0-9]+", "").replaceAll("-+$", "");
+    return s.isEmpty() ? "object" : s.length() > 60 ? s.substring(0, 60) : s;
   }
 
   @Override

@@ -34,7 +34,16 @@ public final class OpnsenseProviderFactory implements ProviderFactory {
   @Override
   public Provider create(String instance, ObjectNode settings) {
     ConnectionSettings s = ConnectionSettings.resolve(instance, settings, env);
-    int concurrency = settings == null ? 4 : settings.path("writeConcurrency").asInt(4);
-    return new OpnsenseProvider(s, concurrency);
+    ObjectNode conf =
+        settings == null
+            ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+            : settings;
+    OpnsenseProvider.ClientTuning d = OpnsenseProvider.ClientTuning.DEFAULTS;
+    OpnsenseProvider.ClientTuning tuning =
+        new OpnsenseProvider.ClientTuning(
+            conf.path("timeoutSeconds").asInt(d.timeoutSeconds()),
+            conf.path("retries").asInt(d.attempts()),
+            conf.path("retryBackoffMs").asLong(d.backoffMillis()));
+    return new OpnsenseProvider(s, conf.path("writeConcurrency").asInt(4), tuning);
   }
 }

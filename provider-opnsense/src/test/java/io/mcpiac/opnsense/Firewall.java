@@ -95,14 +95,23 @@ final class Firewall implements AutoCloseable {
     ProviderRegistry r = new ProviderRegistry();
     r.register(CoreProvider.NAME, new CoreProvider());
     OpnsenseProviderFactory f = new OpnsenseProviderFactory(env);
-    r.register("opnsense", f.create("opnsense", settings.getOrDefault("opnsense", Json.object())));
+    r.register("opnsense", f.create("opnsense", fast(settings.get("opnsense"))));
     settings.forEach(
         (instance, s) -> {
           if (!instance.equals("opnsense")) {
-            r.register(instance, f.create(instance, s));
+            r.register(instance, f.create(instance, fast(s)));
           }
         });
     return r;
+  }
+
+  /** Short retry backoff: tests inject many faults and should not sleep long. */
+  static ObjectNode fast(ObjectNode settings) {
+    ObjectNode s = settings == null ? Json.object() : settings.deepCopy();
+    if (!s.has("retryBackoffMs")) {
+      s.put("retryBackoffMs", 20);
+    }
+    return s;
   }
 
   /** An engine with SQLite state in {@code dir}. */
