@@ -48,6 +48,7 @@ public final class ApplyCommand implements Callable<Integer> {
 
   @Mixin ApplyOptions apply;
   @Mixin StateOptions state;
+  @Mixin io.mcpiac.cli.ServersOptions servers;
   @Mixin OutputOptions output;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -61,7 +62,7 @@ public final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (PlanFile.isPlanFile(source)) {
       Plan plan = PlanFile.read(source);
-      try (Workspace ws = Workspace.forDeployment(state, plan.deployment())) {
+      try (Workspace ws = Workspace.forDeployment(state, servers, plan.deployment())) {
         if (!Approval.of(apply.yes, output.json(), output.colour(), out).test(plan)) {
           return ExitCodes.OK;
         }
@@ -72,7 +73,7 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     LoadedDeployment loaded = DeploymentFiles.read(source);
     Deployment deployment = DeploymentFiles.load(source);
-    try (Workspace ws = Workspace.forDeployment(state, deployment)) {
+    try (Workspace ws = Workspace.forDeployment(state, servers, deployment)) {
       DeploymentFiles.validate(loaded, ws.registry());
       PlanProgress progress = new PlanProgress(out, output.json(), output.colour());
       Engine.Applied applied =

@@ -34,6 +34,7 @@ public final class DestroyCommand implements Callable<Integer> {
 
   @Mixin ApplyOptions apply;
   @Mixin StateOptions state;
+  @Mixin io.mcpiac.cli.ServersOptions servers;
   @Mixin OutputOptions output;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -43,8 +44,8 @@ public final class DestroyCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     try (Workspace ws =
         file != null
-            ? Workspace.forDeployment(state, DeploymentFiles.load(file))
-            : Workspace.forState(state, name)) {
+            ? Workspace.forDeployment(state, servers, DeploymentFiles.load(file))
+            : Workspace.forState(state, servers, name)) {
       if (ws.store().load(name).isEmpty()) {
         throw new java.util.NoSuchElementException(
             "no deployment named '" + name + "' in " + ws.store().location());

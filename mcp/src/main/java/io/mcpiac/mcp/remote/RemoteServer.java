@@ -1,0 +1,259 @@
+package io.mcpiac.mcp.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.ProviderException;
+import io.mcpiac.mcp.resources.IacResources;
+import io.mcpiac.mcp.server.IacServer;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An MCP connection to one provider server, through the standard IaC tools only. Connects on first
+ * use; a stdio server that died is started again on the next call (its state file survives, and its
+ * own journal recovery finishes what it left half-done). Calls are serialised: the server's part of
+ * a deployment is planned and applied as one sub-deployment, one batch at a time.
+ */
+public final class RemoteServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RemoteServer.class);
+
+  private final ServerSpec spec;
+  private final AtomicLong progressTokens = new AtomicLong();
+  private McpSyncClient client;
+
+  public RemoteServer(ServerSpec spec) {
+    this.spec = spec;
+  }
+
+  public ServerSpec spec() {
+    return spec;
+  }
+
+  public String name() {
+    return spec.name();
+  }
+
+  /** A tool's answer: the seed's envelope, whether it says success or not. */
+  public record Answer(String tool, JsonNode envelope) {
+    public boolean success() {
+      return envelope.path("success").asBoolean(false);
+    }
+
+    public JsonNode data() {
+      return envelope.path("data");
+    }
+
+    public String errorCode() {
+      return envelope.path("error").path("code").asText("");
+    }
+
+    public String errorMessage() {
+      return envelope.path("error").path("message").asText("");
+    }
+  }
+
+  /**
+   * Calls a standard tool. Transport failures (the server died, stopped answering, refused the
+   * token) become a {@link ProviderException} naming the server; an envelope with {@code success:
+   * false} is returned as it is.
+   */
+  public synchronized Answer call(String tool, ObjectNode arguments) {
+    return call(tool, arguments, false);
+  }
+
+  /**
+   * @param progress ask for progress notifications (logged, named after the server)
+   */
+  public synchronized Answer call(String tool, ObjectNode arguments, boolean progress) {
+    McpSyncClient c = connected();
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> args = Json.MAPPER.convertValue(arguments, Map.class);
+      McpSchema.CallToolResult result =
+          c.callTool(
+              McpSchema.CallToolRequest.builder()
+                  .name(tool)
+                  .arguments(args)
+                  .progressToken(
+                      progress ? spec.name() + "-" + progressTokens.incrementAndGet() : null)
+                  .build());
+      JsonNode env = Json.MAPPER.valueToTree(result.structuredContent());
+      if (env == null || env.isNull() || !env.has("success")) {
+        String text =
+            result.content() == null || result.content().isEmpty()
+                ? "no answer"
+                : String.valueOf(result.content().get(0));
+        throw new ProviderException(
+            spec.describe() + " answered " + tool + " without an envelope: " + text);
+      }
+      return new Answer(tool, env);
+    } catch (ProviderException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      disconnect();
+      throw new ProviderException(
+          spec.describe() + " did not answer " + tool + ": " + rootMessage(e), e);
+    }
+  }
+
+  /** Reads an MCP resource's text. */
+  public synchronized String readResource(String uri) {
+    McpSyncClient c = connected();
+    try {
+      McpSchema.ReadResourceResult r = c.readResource(new McpSchema.ReadResourceRequest(uri));
+      StringBuilder text = new StringBuilder();
+      for (McpSchema.ResourceContents content : r.contents()) {
+        if (content instanceof McpSchema.TextResourceContents t) {
+          text.append(t.text());
+        }
+      }
+      return text.toString();
+    } catch (RuntimeException e) {
+      disconnect();
+      throw new ProviderException(
+          spec.describe() + " did not answer reading " + uri + ": " + rootMessage(e), e);
+    }
+  }
+
+  /** The URIs of the resource-type schemas the server offers. */
+  public synchronized List<String> typeSchemaUris() {
+    McpSyncClient c = connected();
+    try {
+      List<String> uris = new ArrayList<>();
+      String cursor = null;
+      do {
+        McpSchema.ListResourcesResult page = c.listResources(cursor);
+        for (McpSchema.Resource r : page.resources()) {
+          if (r.uri().startsWith(IacResources.TYPE_SCHEMA_PREFIX)) {
+            uris.add(r.uri());
+          }
+        }
+        cursor = page.nextCursor();
+      } while (cursor != null && !cursor.isEmpty());
+      return uris;
+    } catch (RuntimeException e) {
+      disconnect();
+      throw new ProviderException(
+          spec.describe() + " did not list its resource types: " + rootMessage(e), e);
+    }
+  }
+
+  private McpSyncClient connected() {
+    if (client != null) {
+      return client;
+    }
+    McpClientTransport transport = spec.stdio() ? stdioTransport() : httpTransport();
+    McpSyncClient c =
+        McpClient.sync(transport)
+            // the Java client's default of 20 s would cut a long apply; progress does not reset it
+            .requestTimeout(spec.timeout())
+            .initializationTimeout(Duration.ofSeconds(60))
+            .clientInfo(new McpSchema.Implementation("mcp-iac-orchestrator", "1"))
+            .progressConsumer(
+                p -> LOG.info("[{}] {}", spec.name(), p.message() == null ? "" : p.message()))
+            .build();
+    try {
+      c.initialize();
+    } catch (RuntimeException e) {
+      try {
+        c.close();
+      } catch (RuntimeException ignored) {
+        // the connection never came up
+      }
+      throw new ProviderException(spec.describe() + " could not be reached: " + rootMessage(e), e);
+    }
+    client = c;
+    return c;
+  }
+
+  private McpClientTransport stdioTransport() {
+    List<String> command = spec.command();
+    ServerParameters params =
+        ServerParameters.builder(command.get(0))
+            .args(command.subList(1, command.size()))
+            .env(spec.env())
+            .build();
+    StdioClientTransport t = new StdioClientTransport(params, IacServer.JSON);
+    // the server's log lines join the orchestrator's stderr, named after the server
+    t.setStdErrorHandler(line -> System.err.println("[" + spec.name() + "] " + line));
+    return t;
+  }
+
+  private McpClientTransport httpTransport() {
+    HttpRequest.Builder request = HttpRequest.newBuilder();
+    if (spec.tokenEnv() != null) {
+      String token = System.getenv(spec.tokenEnv());
+      if (token == null || token.isBlank()) {
+        throw new ProviderException(
+            spec.describe()
+                + " needs its bearer token in $"
+                + spec.tokenEnv()
+                + ", which is unset");
+      }
+      request.header("Authorization", "Bearer " + token);
+    }
+    var url = spec.url();
+    String base = url.getScheme() + "://" + url.getAuthority();
+    String path =
+        url.getRawPath() == null || url.getRawPath().isEmpty() ? "/mcp" : url.getRawPath();
+    return HttpClientStreamableHttpTransport.builder(base)
+        .endpoint(path)
+        .jsonMapper(IacServer.JSON)
+        .requestBuilder(request)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  private void disconnect() {
+    McpSyncClient c = client;
+    client = null;
+    if (c != null) {
+      try {
+        c.close();
+      } catch (RuntimeException ignored) {
+        // it is already gone
+      }
+    }
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+
+  @Override
+  public synchronized void close() {
+    McpSyncClient c = client;
+    client = null;
+    if (c != null) {
+      try {
+        c.closeGracefully();
+      } catch (RuntimeException e) {
+        LOG.debug("closing {}: {}", spec.name(), e.toString());
+      }
+    }
+  }
+
+  static ArrayNode array() {
+    return Json.MAPPER.createArrayNode();
+  }
+}
