@@ -101,7 +101,7 @@ public final class RemoteProvider implements Provider {
 
   @Override
   public Map<String, LiveResource> read(ResourceType type, List<ReadRequest> resources) {
-    return part.read(type.name(), resources.stream().map(ReadRequest::name).toList());
+    return part.read(type.name(), resources);
   }
 
   @Override

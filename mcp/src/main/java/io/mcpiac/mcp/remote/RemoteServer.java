@@ -32,6 +32,18 @@ import org.slf4j.LoggerFactory;
 public final class RemoteServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RemoteServer.class);
 
+  private static final Duration WATCH_INTERVAL = Duration.ofSeconds(2);
+  private static final Duration PING_PATIENCE = Duration.ofSeconds(20);
+
+  /** Runs calls so their caller can watch the server meanwhile; daemon threads. */
+  private static final java.util.concurrent.ExecutorService WATCH =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "mcp-iac-remote-call");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final ServerSpec spec;
   private final AtomicLong progressTokens = new AtomicLong();
   private McpSyncClient client;
@@ -84,14 +96,13 @@ public final class RemoteServer implements AutoCloseable {
     try {
       @SuppressWarnings("unchecked")
       Map<String, Object> args = Json.MAPPER.convertValue(arguments, Map.class);
-      McpSchema.CallToolResult result =
-          c.callTool(
-              McpSchema.CallToolRequest.builder()
-                  .name(tool)
-                  .arguments(args)
-                  .progressToken(
-                      progress ? spec.name() + "-" + progressTokens.incrementAndGet() : null)
-                  .build());
+      McpSchema.CallToolRequest request =
+          McpSchema.CallToolRequest.builder()
+              .name(tool)
+              .arguments(args)
+              .progressToken(progress ? spec.name() + "-" + progressTokens.incrementAndGet() : null)
+              .build();
+      McpSchema.CallToolResult result = watched(c, () -> c.callTool(request));
       JsonNode env = Json.MAPPER.valueToTree(result.structuredContent());
       if (env == null || env.isNull() || !env.has("success")) {
         String text =
@@ -108,6 +119,54 @@ public final class RemoteServer implements AutoCloseable {
       disconnect();
       throw new ProviderException(
           spec.describe() + " did not answer " + tool + ": " + rootMessage(e), e);
+    }
+  }
+
+  /**
+   * Waits for a call while checking that the server is still there: a server that dies in the
+   * middle of a long call (an apply) leaves the Java client waiting until its request timeout, so a
+   * ping that fails outright ends the wait at once.
+   */
+  private <T> T watched(McpSyncClient c, java.util.concurrent.Callable<T> work) {
+    java.util.concurrent.Future<T> call = WATCH.submit(work);
+    while (true) {
+      try {
+        return call.get(WATCH_INTERVAL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException stillRunning) {
+        String gone = pingFailure(c);
+        if (gone != null) {
+          call.cancel(true);
+          throw new ProviderException("the server stopped answering (" + gone + ")");
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new ProviderException(rootMessage(e), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        call.cancel(true);
+        throw new ProviderException("interrupted while waiting for the server", e);
+      }
+    }
+  }
+
+  /** Null when the server answers a ping (or is merely slow to); else why it does not. */
+  private static String pingFailure(McpSyncClient c) {
+    java.util.concurrent.Future<Object> ping = WATCH.submit(c::ping);
+    try {
+      ping.get(PING_PATIENCE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return null;
+    } catch (java.util.concurrent.TimeoutException slow) {
+      ping.cancel(true);
+      return null;
+    } catch (java.util.concurrent.ExecutionException e) {
+      String m = rootMessage(e);
+      // a ping refused by a live server's timeout is not a death
+      return m.contains("Timeout") ? null : m;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
     }
   }
 

@@ -8,6 +8,7 @@ import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ProviderException;
+import io.mcpiac.engine.providers.ReadRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -103,14 +104,22 @@ public final class SubDeployment {
     return out;
   }
 
-  /** The live view of the requested resources of one type: what the server recorded. */
-  Map<String, LiveResource> read(String type, List<String> names) {
+  /**
+   * The live view of the requested resources of one type: what the server recorded, found by name
+   * or, for the engine's journal recovery (which asks with its own keys), by id.
+   */
+  Map<String, LiveResource> read(String type, List<ReadRequest> requests) {
     Map<String, Recorded> all = recorded();
+    Map<String, Recorded> byId = new HashMap<>();
+    all.values().forEach(r -> byId.putIfAbsent(r.id(), r));
     Map<String, LiveResource> out = new LinkedHashMap<>();
-    for (String n : names) {
-      Recorded r = all.get(n);
+    for (ReadRequest q : requests) {
+      Recorded r = all.get(q.name());
+      if (r == null || !r.type().equals(type)) {
+        r = q.id() == null ? null : byId.get(q.id());
+      }
       if (r != null && r.type().equals(type)) {
-        out.put(n, new LiveResource(n, r.id(), r.properties(), r.outputs()));
+        out.put(q.name(), new LiveResource(q.name(), r.id(), r.properties(), r.outputs()));
       }
     }
     return out;
