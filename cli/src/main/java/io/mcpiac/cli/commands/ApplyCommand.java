@@ -68,7 +68,7 @@ public final class ApplyCommand implements Callable<Integer> {
         }
         ExecutionResult result =
             ws.engine().apply(plan, apply.toOptions(), progress(plan, out), cancelOnInterrupt());
-        return report(plan, result, out);
+        return report(plan, result, out, ws);
       }
     }
     LoadedDeployment loaded = DeploymentFiles.read(source);
@@ -93,15 +93,21 @@ public final class ApplyCommand implements Callable<Integer> {
         }
         return ExitCodes.OK;
       }
-      return report(applied.plan(), applied.result(), out);
+      return report(applied.plan(), applied.result(), out, ws);
     }
   }
 
-  private int report(Plan plan, ExecutionResult result, PrintWriter out) {
+  private int report(Plan plan, ExecutionResult result, PrintWriter out, Workspace ws) {
+    var servers = io.mcpiac.cli.output.ServerRollbacks.of(ws.remoteParts());
     if (output.json()) {
-      out.println(Json.write(ResultJson.of(result)));
+      var json = ResultJson.of(result);
+      if (!ws.remoteParts().isEmpty()) {
+        json.set("serverRollbacks", io.mcpiac.cli.output.ServerRollbacks.json(servers));
+      }
+      out.println(Json.write(json));
     } else {
       ResultPrinter.print(result, out);
+      io.mcpiac.cli.output.ServerRollbacks.print(servers, out);
     }
     return result.success() ? ExitCodes.OK : ExitCodes.FAILED;
   }

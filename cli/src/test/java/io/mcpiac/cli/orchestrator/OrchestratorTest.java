@@ -121,6 +121,15 @@ class OrchestratorTest {
     for (JsonNode undo : result.path("rollback")) {
       assertThat(undo.path("success").asBoolean()).as(undo.toString()).isTrue();
     }
+    // per server, what rolling it back to its snapshots undid
+    Map<String, String> undoneByServer = new java.util.TreeMap<>();
+    for (JsonNode r : result.path("serverRollbacks")) {
+      assertThat(r.path("success").asBoolean()).as(r.toString()).isTrue();
+      undoneByServer.merge(r.path("server").asText(), r.path("undone").toString(), String::concat);
+    }
+    assertThat(undoneByServer).containsOnlyKeys("app", "firewall");
+    assertThat(undoneByServer.get("firewall")).contains("delete web-2").contains("update web-1");
+    assertThat(undoneByServer.get("app")).contains("update app-1");
 
     // the real firewall is as before, and so is the app server's part
     Map<String, JsonNode> servers = parts.haproxy("Servers");
