@@ -37,9 +37,20 @@ public final class SubDeployment {
   /** The snapshot id meaning "the server had no part yet": rolling back destroys the part. */
   static final String NOTHING = "none:";
 
+  /** How the server's state answers show a secret. */
+  private static final String MASK = "\"(sensitive)\"";
+
   private final RemoteServer server;
   private final String name;
   private final Set<String> rolledBack = new HashSet<>();
+
+  /**
+   * The literal properties last sent for each resource. The server answers secrets masked, so an
+   * untouched resource with a secret is resent from here; without it the batch is refused rather
+   * than overwriting the secret with its mask.
+   */
+  private final Map<String, ObjectNode> sent = new HashMap<>();
+
   private final List<ServerRollback> rollbacks = new ArrayList<>();
 
   /** What rolling a server back undid, for the result. */
@@ -156,7 +167,12 @@ public final class SubDeployment {
   private List<ChangeResult> applyForward(List<Change> batch) {
     Map<String, Recorded> before = recorded();
     String snapshot = snapshot(before);
-    Map<String, ObjectNode> desired = desired(before, batch);
+    Map<String, ObjectNode> desired;
+    try {
+      desired = desired(before, batch);
+    } catch (IllegalStateException masked) {
+      return failedAll(batch, masked.getMessage());
+    }
     ObjectNode planArgs = Json.object();
     planArgs.put("deploymentId", name);
     ArrayNode resources = planArgs.putArray("resources");
@@ -240,18 +256,35 @@ public final class SubDeployment {
   }
 
   /** The server's whole desired part: what it has, with the batch applied. */
-  private static Map<String, ObjectNode> desired(Map<String, Recorded> before, List<Change> batch) {
+  private Map<String, ObjectNode> desired(Map<String, Recorded> before, List<Change> batch) {
     Map<String, ObjectNode> desired = new LinkedHashMap<>();
     Map<String, List<String>> recordedDeps = new HashMap<>();
+    Set<String> changed = new HashSet<>();
+    batch.forEach(c -> changed.add(c.name()));
     for (Recorded r : before.values()) {
-      desired.put(r.name(), resource(r.type(), r.name(), r.properties()));
+      ObjectNode props = r.properties();
+      if (!changed.contains(r.name()) && props.toString().contains(MASK)) {
+        ObjectNode known = sent.get(r.name());
+        if (known == null) {
+          throw new IllegalStateException(
+              "'"
+                  + r.name()
+                  + "' on this server has a secret the server answers masked, so the orchestrator"
+                  + " cannot send the server's whole part; apply it in the same run as a change"
+                  + " of that resource, or keep secrets on another server");
+        }
+        props = known;
+      }
+      desired.put(r.name(), resource(r.type(), r.name(), props));
       recordedDeps.put(r.name(), r.dependencies());
     }
     for (Change c : batch) {
       if (c.kind() == Change.Kind.DELETE) {
         desired.remove(c.name());
+        sent.remove(c.name());
       } else {
         desired.put(c.name(), resource(c.type().name(), c.name(), c.desired()));
+        sent.put(c.name(), c.desired().deepCopy());
         recordedDeps.remove(c.name());
       }
     }
