@@ -4,7 +4,9 @@
 #   source scripts/start-docker.sh      # ... tests ...      scripts/stop-docker.sh
 #
 # Idempotent: when DOCKER_HOST (or the socket of an earlier run) already answers /_ping nothing
-# is started. Otherwise it installs Debian's docker.io and busybox-static if they are missing,
+# is started. The calling shell is registered as a user of the daemon (MCP_IAC_DOCKER_DIR/users/PID);
+# scripts/stop-docker.sh, run from that shell, unregisters it and stops dockerd only when no live
+# user is left. Otherwise it installs Debian's docker.io and busybox-static if they are missing,
 # starts ONE dockerd on a socket in MCP_IAC_DOCKER_DIR (default /tmp/mcp-iac-docker), waits for
 # it, and imports a busybox root filesystem as the image mcp-iac-test/busybox:1 (nothing can be
 # pulled on these machines). Needs root. Quiet on success; on failure it says why on stderr, shows
@@ -64,6 +66,12 @@ _mcp_iac_docker_start() (
     _mcp_iac_docker_ping "$host" || { tail -n 20 "$dir/dockerd.log" >&2; fail "dockerd did not answer on $host within 30 s"; }
   fi
   export DOCKER_HOST=$host
+  # register the calling shell as a user of our daemon: stop-docker.sh stops it only when no
+  # registered shell is left (several test suites may share one machine and one daemon)
+  if [ "$host" = "unix://$dir/docker.sock" ]; then
+    mkdir -p "$dir/users"
+    touch "$dir/users/${MCP_IAC_DOCKER_USER:-$$}"
+  fi
   if ! docker image inspect mcp-iac-test/busybox:1 >/dev/null 2>&1; then
     [ -x /bin/busybox ] || fail "/bin/busybox is missing (apt-get install busybox-static)"
     rootfs=$(mktemp -d "${TMPDIR:-/tmp}/mcp-iac-busybox.XXXXXX")

@@ -1,9 +1,30 @@
 #!/usr/bin/env bash
-# Stops the dockerd that scripts/start-docker.sh started (by its pidfile; nothing else is touched).
-# Keeps its data directory, so the next start finds the busybox image again; pass --purge to remove
-# MCP_IAC_DOCKER_DIR as well.
+# Stops the dockerd that scripts/start-docker.sh started, by its pidfile; nothing else is touched.
+# Run it from the shell that sourced start-docker.sh: that shell is unregistered as a user, and
+# dockerd is stopped only when no other live shell still uses it (several suites may share one
+# machine). --force stops it regardless; --purge also removes MCP_IAC_DOCKER_DIR (data included;
+# otherwise the next start finds the busybox image again).
 set -euo pipefail
 dir=${MCP_IAC_DOCKER_DIR:-/tmp/mcp-iac-docker}
+force=false
+purge=false
+for arg in "$@"; do
+  case "$arg" in
+    --force) force=true ;;
+    --purge) force=true; purge=true ;;
+    *) echo "stop-docker: unknown argument $arg (known: --force, --purge)" >&2; exit 2 ;;
+  esac
+done
+if [ -d "$dir/users" ]; then
+  rm -f "$dir/users/${MCP_IAC_DOCKER_USER:-$PPID}"
+  for user in "$dir"/users/*; do
+    [ -e "$user" ] || continue
+    kill -0 "$(basename "$user")" 2>/dev/null || rm -f "$user"
+  done
+  if ! $force && [ -n "$(ls -A "$dir/users")" ]; then
+    exit 0 # still used by another shell
+  fi
+fi
 pidfile=$dir/docker.pid
 if [ -f "$pidfile" ]; then
   pid=$(cat "$pidfile")
@@ -20,7 +41,7 @@ if [ -f "$pidfile" ]; then
   fi
   rm -f "$pidfile"
 fi
-if [ "${1:-}" = --purge ]; then
-  # the data root holds overlay mounts while containers run; dockerd unmounted them on stop
+if $purge; then
+  # dockerd has unmounted its overlay mounts on the way out
   rm -rf "$dir"
 fi

@@ -34,7 +34,7 @@ trap cleanup EXIT
 $EMULATOR_CMD --port 0 --ca-out "$work/ca.pem" --version "$version" >"$out" 2>"$work/err" &
 pid=$!
 
-for _ in $(seq 1 300); do
+for _ in $(seq 1 600); do
   grep -q '^OPNsense emulator listening on ' "$out" 2>/dev/null && grep -q '^api secret: ' "$out" && break
   if ! kill -0 "$pid" 2>/dev/null; then
     echo "smoke: emulator exited early" >&2
@@ -45,7 +45,7 @@ for _ in $(seq 1 300); do
 done
 ready="$(grep '^OPNsense emulator listening on ' "$out" || true)"
 if [ -z "$ready" ]; then
-  echo "smoke: no ready line within 30 s" >&2
+  echo "smoke: no ready line within 60 s" >&2
   cat "$work/err" >&2
   exit 1
 fi

@@ -2,11 +2,11 @@ package io.mcpiac.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.ProviderContext;
 import io.mcpiac.engine.providers.ProviderFactory;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.providers.core.CoreProvider;
 import io.mcpiac.engine.resources.ResourceType;
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,15 +35,12 @@ public final class Providers {
    */
   public static ProviderRegistry registry(
       Map<String, ObjectNode> settings, Collection<String> instances) {
-    return registry(settings, instances, Path.of("").toAbsolutePath());
+    return registry(settings, instances, ProviderContext.workingDirectory());
   }
 
-  /**
-   * @param baseDirectory where relative paths in properties are resolved: the deployment file's
-   *     directory
-   */
+  /** As above, for one deployment: see {@link ProviderContext}. */
   public static ProviderRegistry registry(
-      Map<String, ObjectNode> settings, Collection<String> instances, Path baseDirectory) {
+      Map<String, ObjectNode> settings, Collection<String> instances, ProviderContext context) {
     ProviderRegistry registry = new ProviderRegistry();
     registry.register(CoreProvider.NAME, new CoreProvider());
     Map<String, ProviderFactory> factories = factories();
@@ -51,14 +48,14 @@ public final class Providers {
         (instance, conf) -> {
           ProviderFactory f = factories.get(ProviderRegistry.baseName(instance));
           if (f != null && registry.instance(instance).isEmpty()) {
-            registry.register(instance, f.create(instance, conf, baseDirectory));
+            registry.register(instance, f.create(instance, conf, context));
           }
         });
     for (String used : instances) {
       String instance = used.contains(":") ? ResourceType.prefixOf(used) : used;
       ProviderFactory f = factories.get(ProviderRegistry.baseName(instance));
       if (f != null && registry.instance(instance).isEmpty()) {
-        registry.register(instance, f.create(instance, Json.object(), baseDirectory));
+        registry.register(instance, f.create(instance, Json.object(), context));
       }
     }
     return registry;

@@ -3,6 +3,7 @@ package io.mcpiac.cli;
 import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.ResourceConfig;
+import io.mcpiac.engine.providers.ProviderContext;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.states.DeploymentState;
 import io.mcpiac.engine.states.ResourceRecord;
@@ -74,6 +75,7 @@ public final class Workspace implements AutoCloseable {
       for (ResourceRecord r : s.resources().values()) {
         instances.add(r.provider());
       }
+      store.unfinished(deployment).forEach(e -> instances.add(e.provider()));
       return orchestrator(
           store, file, Map.of(), instances, java.nio.file.Path.of("").toAbsolutePath());
     } catch (RuntimeException e) {
@@ -123,8 +125,13 @@ public final class Workspace implements AutoCloseable {
       store
           .load(deployment.name())
           .ifPresent(s -> s.resources().values().forEach(r -> instances.add(r.provider())));
+      store.unfinished(deployment.name()).forEach(e -> instances.add(e.provider()));
       return new Workspace(
-          store, Providers.registry(deployment.providers(), instances, baseDirectory(deployment)));
+          store,
+          Providers.registry(
+              deployment.providers(),
+              instances,
+              new ProviderContext(deployment.name(), baseDirectory(deployment))));
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -140,7 +147,14 @@ public final class Workspace implements AutoCloseable {
       for (ResourceRecord r : s.resources().values()) {
         instances.add(r.provider());
       }
-      return new Workspace(store, Providers.registry(Map.of(), instances));
+      // a crashed run's unfinished calls are reconciled first: their providers are needed too
+      store.unfinished(deployment).forEach(e -> instances.add(e.provider()));
+      return new Workspace(
+          store,
+          Providers.registry(
+              Map.of(),
+              instances,
+              new ProviderContext(deployment, java.nio.file.Path.of("").toAbsolutePath())));
     } catch (RuntimeException e) {
       store.close();
       throw e;

@@ -9,6 +9,7 @@ import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.Provider;
+import io.mcpiac.engine.providers.ProviderContext;
 import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.resources.ResourceType;
@@ -36,8 +37,16 @@ public final class DockerProvider implements Provider {
    * @param startCheck how long a started container is watched for an early exit
    */
   public DockerProvider(String host, Duration startCheck) {
+    this(host, startCheck, ProviderContext.workingDirectory());
+  }
+
+  /**
+   * @param context the deployment it serves (its objects are labelled with it; null: several) and
+   *     what relative build contexts are relative to (the deployment file's directory)
+   */
+  public DockerProvider(String host, Duration startCheck, ProviderContext context) {
     this.docker = new DockerConnection(host);
-    for (DockerResource r : DockerResources.all(docker, startCheck)) {
+    for (DockerResource r : DockerResources.all(docker, startCheck, context)) {
       resources.put(r.type().name(), r);
     }
   }

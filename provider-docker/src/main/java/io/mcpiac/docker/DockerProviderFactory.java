@@ -3,6 +3,7 @@ package io.mcpiac.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.providers.Provider;
+import io.mcpiac.engine.providers.ProviderContext;
 import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.ProviderFactory;
 import java.time.Duration;
@@ -25,6 +26,15 @@ public final class DockerProviderFactory implements ProviderFactory {
 
   @Override
   public Provider create(String instance, ObjectNode settings) {
+    return create(instance, settings, ProviderContext.workingDirectory());
+  }
+
+  /**
+   * Objects are labelled with {@code context.deployment()} when there is one; relative build
+   * contexts resolve against {@code context.baseDirectory()}, the deployment file's directory.
+   */
+  @Override
+  public Provider create(String instance, ObjectNode settings, ProviderContext context) {
     for (Iterator<String> it = settings.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!SETTINGS.contains(key)) {
@@ -41,6 +51,7 @@ public final class DockerProviderFactory implements ProviderFactory {
     long startCheck = settings.path("startCheckMs").asLong(DEFAULT_START_CHECK_MS);
     return new DockerProvider(
         host == null || host.isNull() || host.asText().isBlank() ? null : host.asText(),
-        Duration.ofMillis(Math.max(0, startCheck)));
+        Duration.ofMillis(Math.max(0, startCheck)),
+        context);
   }
 }

@@ -20,6 +20,7 @@ import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
+import io.mcpiac.engine.providers.ProviderContext;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.providers.core.CoreProvider;
@@ -40,7 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,10 @@ class DockerEngineTest {
   @TempDir Path dir;
 
   private RealDocker docker;
-  private TreeSet<String> managedBefore;
+
+  /** Labels everything a test makes, so it sees only its own objects on a shared engine. */
+  private final String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+
   private DockerProvider provider;
   private StateStore store;
   private Engine engine;
@@ -65,12 +68,23 @@ class DockerEngineTest {
   @BeforeEach
   void start() {
     docker = RealDocker.require();
-    managedBefore = docker.managedObjects();
-    provider = new DockerProvider(null, Duration.ofMillis(500));
+    store = StateStores.open("sqlite:" + dir.resolve("state.db"));
+    useStartCheck(Duration.ofMillis(500));
+  }
+
+  /**
+   * A provider that watches started containers this long. Tests of containers that must fail watch
+   * longer: on a loaded machine even "exit at once" can take a while, and a healthy container is
+   * only known healthy at the end of the watch.
+   */
+  private void useStartCheck(Duration startCheck) {
+    if (provider != null) {
+      provider.close();
+    }
+    provider = new DockerProvider(null, startCheck);
     ProviderRegistry registry = new ProviderRegistry();
     registry.register(CoreProvider.NAME, new CoreProvider());
     registry.register(DockerProvider.NAME, provider);
-    store = StateStores.open("sqlite:" + dir.resolve("state.db"));
     engine = new Engine(registry, store);
   }
 
@@ -83,7 +97,7 @@ class DockerEngineTest {
       provider.close();
     }
     if (docker != null) {
-      docker.removeAllBut(managedBefore);
+      docker.removeAll(run);
       docker.close();
     }
   }
@@ -112,9 +126,13 @@ class DockerEngineTest {
           resources:
             - type: docker:image:build
               name: site
-              properties: {context: "%s", tags: ["mcp-iac-test/site:1"]}
+              properties:
+                context: "%s"
+                tags: ["mcp-iac-test/site:@RUN@"]
+                labels: {mcp-iac-test-run: "@RUN@"}
             - type: docker:network
               name: net
+              properties: {labels: {mcp-iac-test-run: "@RUN@"}}
             - type: docker:container
               name: web
               properties:
@@ -124,13 +142,13 @@ class DockerEngineTest {
                 networks: ["${net.name}"]
                 restartPolicy: unless-stopped
                 memory: %s
-                labels: {app: web}
+                labels: {app: web, mcp-iac-test-run: "@RUN@"}
         """
         .formatted(context, greeting, port, memory);
   }
 
   private Deployment load(String yaml) {
-    Deployment d = DeploymentLoader.load(yaml, "test.yaml");
+    Deployment d = DeploymentLoader.load(yaml.replace("@RUN@", run), "test.yaml");
     DeploymentValidator.requireValid(d, engine.registry());
     return d;
   }
@@ -245,10 +263,10 @@ class DockerEngineTest {
     assertThat(rebuilt.success()).as(String.valueOf(rebuilt.error())).isTrue();
     awaitPage(port, "version two\n");
     assertThat(outputs("site").path("imageId").asText()).isNotEqualTo(oldImage);
-    assertThat(docker.managedObjects())
+    assertThat(docker.managedObjects(run))
         .as("the old image went once its container was replaced")
         .doesNotContain("image:" + oldSite)
-        .hasSize(managedBefore.size() + 3);
+        .hasSize(3);
     assertThat(engine.plan(load(web(context, port, "two", "128m"))).hasChanges()).isFalse();
 
     // Docker cannot lift a memory limit live: the update re-creates the container, same name
@@ -271,13 +289,14 @@ class DockerEngineTest {
     assertThat(destroyed.result().success())
         .as(String.valueOf(destroyed.result().error()))
         .isTrue();
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
     assertThat(engine.state("docker-web-test").resources()).isEmpty();
     assertThat(page(port, "/index.html")).startsWith("unreachable");
   }
 
   @Test
   void aContainerThatFailsToStartRollsTheApplyBack() {
+    useStartCheck(Duration.ofSeconds(5));
     String yaml =
         """
         apiVersion: iac.mcp/v1
@@ -287,8 +306,10 @@ class DockerEngineTest {
           resources:
             - type: docker:network
               name: backend
+              properties: {labels: {mcp-iac-test-run: "@RUN@"}}
             - type: docker:volume
               name: data
+              properties: {labels: {mcp-iac-test-run: "@RUN@"}}
             - type: docker:container
               name: worker
               properties:
@@ -296,6 +317,7 @@ class DockerEngineTest {
                 command: ["sh", "-c", "echo starting; echo 'config file missing' >&2; exit 3"]
                 networks: ["${backend.name}"]
                 volumes: [{source: "${data.name}", target: /data}]
+                labels: {mcp-iac-test-run: "@RUN@"}
         """;
     ExecutionResult result = apply(engine.plan(load(yaml)));
 
@@ -313,7 +335,7 @@ class DockerEngineTest {
     assertThat(result.rolledBack()).isTrue();
     assertThat(result.rollback()).hasSize(2).allMatch(u -> u.success());
     assertThat(engine.state("docker-broken-test").resources()).isEmpty();
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
   }
 
   @Test
@@ -330,6 +352,7 @@ class DockerEngineTest {
               properties:
                 image: mcp-iac-test/busybox:1
                 command: ["/no/such/program"]
+                labels: {mcp-iac-test-run: "@RUN@"}
         """;
     ExecutionResult result = apply(engine.plan(load(yaml)));
 
@@ -338,7 +361,7 @@ class DockerEngineTest {
         .contains("ghost")
         .contains("did not start")
         .contains("/no/such/program");
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
   }
 
   @Test
@@ -352,7 +375,9 @@ class DockerEngineTest {
           resources:
             - type: docker:container
               name: nothing
-              properties: {image: "mcp-iac-test/no-such-image:1"}
+              properties:
+                image: "mcp-iac-test/no-such-image:1"
+                labels: {mcp-iac-test-run: "@RUN@"}
         """;
     ExecutionResult result = apply(engine.plan(load(yaml)));
 
@@ -360,13 +385,14 @@ class DockerEngineTest {
     assertThat(result.error())
         .contains(
             "image 'mcp-iac-test/no-such-image:1' is not on the Docker host and pulling it failed");
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
   }
 
   @Test
   void aCreateWhoseAnswerWasLostIsFoundAgainByItsId() throws IOException {
     // the engine journals the id before the call; repeating the call must not make a second object
     Path context = site("again\n");
+    ObjectNode runLabel = Json.object().put(RealDocker.RUN_LABEL, run);
     ObjectNode imageProps = Json.object().put("context", context.toString());
     ObjectNode containerProps =
         Json.object()
@@ -374,6 +400,9 @@ class DockerEngineTest {
             .set("command", Json.parse("[\"sleep\", \"600\"]"));
     ObjectNode networkProps = Json.object();
     ObjectNode volumeProps = Json.object();
+    for (ObjectNode props : List.of(imageProps, containerProps, networkProps, volumeProps)) {
+      props.set("labels", runLabel.deepCopy());
+    }
     Map<String, ObjectNode> byType =
         new LinkedHashMap<>(
             Map.of(
@@ -404,7 +433,7 @@ class DockerEngineTest {
                   type, List.of(new ReadRequest("twice", id, e.getValue(), Json.object()))))
           .isEmpty();
     }
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
   }
 
   @Test
@@ -418,7 +447,7 @@ class DockerEngineTest {
           resources:
             - type: docker:image:build
               name: shared
-              properties: {context: "%s"}
+              properties: {context: "%s", labels: {mcp-iac-test-run: "@RUN@"}}
         """
             .formatted(site("shared\n"));
     assertThat(apply(engine.plan(load(yaml))).success()).isTrue();
@@ -455,7 +484,53 @@ class DockerEngineTest {
             e -> {},
             new Cancellation());
     assertThat(destroyed.result().success()).isTrue();
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
+  }
+
+  @Test
+  void anInstanceForOneDeploymentLabelsAndImportsItsOwn() {
+    ResourceType volume = provider.resourceType("docker:volume").orElseThrow();
+    ObjectNode props = Json.object();
+    props.putObject("labels").put(RealDocker.RUN_LABEL, run);
+    try (DockerProvider mine =
+            new DockerProvider(
+                null, Duration.ofMillis(500), new ProviderContext("mine-" + run, dir));
+        DockerProvider theirs =
+            new DockerProvider(
+                null, Duration.ofMillis(500), new ProviderContext("theirs-" + run, dir))) {
+      String id = mine.newId(volume, "data");
+      ChangeResult created =
+          mine.apply(
+                  List.of(
+                      new Change(
+                          Change.Kind.CREATE, "data", volume, id, null, props, Json.object())))
+              .get(0);
+      assertThat(created.success()).as(created.error()).isTrue();
+      String name = created.outputs().path("name").asText();
+      assertThat(docker.client().inspectVolumeCmd(name).exec().getLabels())
+          .containsEntry("io.mcpiac.deployment", "mine-" + run)
+          .containsEntry("io.mcpiac.resource", "data")
+          .containsEntry("io.mcpiac.id", id);
+      assertThat(mine.importAll(volume)).extracting(LiveResource::id).contains(id);
+      assertThat(theirs.importAll(volume)).extracting(LiveResource::id).doesNotContain(id);
+      // an instance serving several deployments (an MCP server) sees every managed object
+      assertThat(provider.importAll(volume)).extracting(LiveResource::id).contains(id);
+      assertThat(
+              mine.apply(
+                      List.of(
+                          new Change(
+                              Change.Kind.DELETE,
+                              "data",
+                              volume,
+                              id,
+                              props,
+                              null,
+                              created.outputs())))
+                  .get(0)
+                  .success())
+          .isTrue();
+    }
+    assertThat(docker.managedObjects(run)).isEmpty();
   }
 
   @Test
@@ -469,7 +544,7 @@ class DockerEngineTest {
           resources:
             - type: docker:volume
               name: cache
-              properties: {labels: {purpose: cache}}
+              properties: {labels: {purpose: cache, mcp-iac-test-run: "@RUN@"}}
             - type: docker:container
               name: sleeper
               properties:
@@ -477,6 +552,7 @@ class DockerEngineTest {
                 command: ["sleep", "600"]
                 volumes: [{source: "${cache.name}", target: /cache}]
                 ports: [{containerPort: 8080}]
+                labels: {mcp-iac-test-run: "@RUN@"}
         """;
     Deployment d = load(yaml);
     assertThat(apply(engine.plan(d)).success()).isTrue();
@@ -507,7 +583,7 @@ class DockerEngineTest {
         engine.destroy(
             "docker-drift-test", ExecutionOptions.DEFAULTS, p -> true, e -> {}, new Cancellation());
     assertThat(destroyed.result().success()).isTrue();
-    assertThat(docker.managedObjects()).isEqualTo(managedBefore);
+    assertThat(docker.managedObjects(run)).isEmpty();
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.mcpiac.engine.config.DeploymentValidator;
 import io.mcpiac.engine.config.Diagnostic;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Provider;
+import io.mcpiac.engine.providers.ProviderContext;
 import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.ProviderFactory;
 import io.mcpiac.engine.providers.ProviderRegistry;
@@ -81,6 +82,39 @@ class DockerProviderFactoryTest {
               "web.properties.ports[0].containerPort",
               "web.properties.volumes")
           .noneMatch(s -> s.startsWith("good."));
+    }
+  }
+
+  @Test
+  void aRelativeContextIsRelativeToTheDeploymentFile() throws Exception {
+    Path app = dir.resolve("site/app");
+    Files.createDirectories(app);
+    Files.writeString(app.resolve("Dockerfile"), "FROM scratch\n");
+    Deployment d =
+        DeploymentLoader.load(
+            """
+            apiVersion: iac.mcp/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              resources:
+                - type: docker:image:build
+                  name: app
+                  properties: {context: app}
+            """,
+            "web.yaml");
+    try (ProviderRegistry fromFile = new ProviderRegistry();
+        ProviderRegistry fromWorkingDirectory = new ProviderRegistry()) {
+      fromFile.register(
+          "docker",
+          factory()
+              .create("docker", Json.object(), new ProviderContext("web", dir.resolve("site"))));
+      fromWorkingDirectory.register("docker", factory().create("docker", Json.object()));
+      assertThat(DeploymentValidator.validate(d, fromFile)).isEmpty();
+      assertThat(DeploymentValidator.validate(d, fromWorkingDirectory))
+          .extracting(Diagnostic::message)
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+          .contains("is not a directory");
     }
   }
 

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Network;
 import io.mcpiac.docker.client.DockerConnection;
 import io.mcpiac.docker.resources.ManagedLabels;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Assumptions;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.Assumptions;
 final class RealDocker implements AutoCloseable {
   /** The base image the start script imports (nothing can be pulled on these machines). */
   static final String BUSYBOX = "mcp-iac-test/busybox:1";
+
+  /** The user label that marks one test's objects (several suites may share one engine). */
+  static final String RUN_LABEL = "mcp-iac-test-run";
 
   final DockerConnection connection = new DockerConnection(null);
 
@@ -52,22 +56,21 @@ final class RealDocker implements AutoCloseable {
   }
 
   /**
-   * Every object on the engine that carries our labels, as {@code kind:id label} lines: what a test
-   * compares before and after to show it left nothing behind.
+   * Every object on the engine with our labels and the test's run label ({@code kind:id} lines):
+   * what a test checks to show it left nothing behind. Other suites may share the engine.
    */
-  TreeSet<String> managedObjects() {
+  TreeSet<String> managedObjects(String run) {
     TreeSet<String> out = new TreeSet<>();
-    Map<String, String> filter = Map.of(ManagedLabels.MANAGED, "true");
+    Map<String, String> filter = Map.of(ManagedLabels.MANAGED, "true", RUN_LABEL, run);
+    List<String> labelFilter = List.of(ManagedLabels.MANAGED + "=true", RUN_LABEL + "=" + run);
     for (Container c :
         client().listContainersCmd().withShowAll(true).withLabelFilter(filter).exec()) {
       out.add("container:" + c.getLabels().get(ManagedLabels.ID));
     }
-    for (Network n :
-        client().listNetworksCmd().withFilter("label", ManagedLabels.managedFilter()).exec()) {
+    for (Network n : client().listNetworksCmd().withFilter("label", labelFilter).exec()) {
       out.add("network:" + n.getLabels().get(ManagedLabels.ID));
     }
-    var volumes =
-        client().listVolumesCmd().withFilter("label", ManagedLabels.managedFilter()).exec();
+    var volumes = client().listVolumesCmd().withFilter("label", labelFilter).exec();
     if (volumes.getVolumes() != null) {
       volumes.getVolumes().forEach(v -> out.add("volume:" + v.getLabels().get(ManagedLabels.ID)));
     }
@@ -77,35 +80,23 @@ final class RealDocker implements AutoCloseable {
     return out;
   }
 
-  /**
-   * Removes what a failed test left behind (anything labelled that was not there before), so one
-   * failure does not spill into the next test.
-   */
-  void removeAllBut(TreeSet<String> keep) {
-    Map<String, String> filter = Map.of(ManagedLabels.MANAGED, "true");
+  /** Removes what a failed test left behind, so one failure does not spill into the next test. */
+  void removeAll(String run) {
+    Map<String, String> filter = Map.of(ManagedLabels.MANAGED, "true", RUN_LABEL, run);
+    List<String> labelFilter = List.of(ManagedLabels.MANAGED + "=true", RUN_LABEL + "=" + run);
     for (Container c :
         client().listContainersCmd().withShowAll(true).withLabelFilter(filter).exec()) {
-      if (!keep.contains("container:" + c.getLabels().get(ManagedLabels.ID))) {
-        client().removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
-      }
+      client().removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
     }
-    for (Network n :
-        client().listNetworksCmd().withFilter("label", ManagedLabels.managedFilter()).exec()) {
-      if (!keep.contains("network:" + n.getLabels().get(ManagedLabels.ID))) {
-        client().removeNetworkCmd(n.getId()).exec();
-      }
+    for (Network n : client().listNetworksCmd().withFilter("label", labelFilter).exec()) {
+      client().removeNetworkCmd(n.getId()).exec();
     }
-    var volumes =
-        client().listVolumesCmd().withFilter("label", ManagedLabels.managedFilter()).exec();
+    var volumes = client().listVolumesCmd().withFilter("label", labelFilter).exec();
     if (volumes.getVolumes() != null) {
-      volumes.getVolumes().stream()
-          .filter(v -> !keep.contains("volume:" + v.getLabels().get(ManagedLabels.ID)))
-          .forEach(v -> client().removeVolumeCmd(v.getName()).exec());
+      volumes.getVolumes().forEach(v -> client().removeVolumeCmd(v.getName()).exec());
     }
     for (Image i : client().listImagesCmd().withLabelFilter(filter).exec()) {
-      if (!keep.contains("image:" + i.getLabels().get(ManagedLabels.ID))) {
-        client().removeImageCmd(i.getId()).withForce(true).exec();
-      }
+      client().removeImageCmd(i.getId()).withForce(true).exec();
     }
   }
 

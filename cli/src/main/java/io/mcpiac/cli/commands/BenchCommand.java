@@ -49,6 +49,14 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-terraform", description = "Do not run Terraform.")
   boolean noTerraform;
 
+  @Option(
+      names = "--warmup",
+      defaultValue = "400",
+      description =
+          "Resources of an untimed first run, so the JIT has compiled the engine before timing"
+              + " (default: ${DEFAULT-VALUE}; 0 for a cold start).")
+  int warmup;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -67,6 +75,10 @@ public final class BenchCommand implements Callable<Integer> {
         String.format(
             "%7s  %-13s %10s %12s %11s %12s %9s",
             "N", "phase", "mcp-iac ms", "µs/resource", "peak heap", "terraform ms", "speed-up"));
+    if (warmup > 0) {
+      EngineBenchmark.run(warmup, parallelism, Files.createTempDirectory("mcp-iac-bench-warmup-"));
+      out.println("(after an untimed warm-up run of " + warmup + " resources)");
+    }
     List<Measurement> applies = new ArrayList<>();
     for (int n : sizes) {
       Path dir = Files.createTempDirectory("mcp-iac-bench-");

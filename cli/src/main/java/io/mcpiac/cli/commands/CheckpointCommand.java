@@ -5,14 +5,11 @@ import io.mcpiac.cli.OutputOptions;
 import io.mcpiac.cli.StateOptions;
 import io.mcpiac.cli.Workspace;
 import io.mcpiac.cli.output.PlanProgress;
-import io.mcpiac.cli.output.ResultPrinter;
 import io.mcpiac.engine.Engine;
-import io.mcpiac.engine.execution.ResultJson;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.states.Checkpoint;
 import io.mcpiac.engine.states.StateJson;
 import io.mcpiac.engine.states.StateStore;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -127,12 +124,7 @@ public final class CheckpointCommand implements Runnable {
     @Parameters(paramLabel = "ID")
     String id;
 
-    @Option(
-        names = {"-f", "--file"},
-        paramLabel = "FILE",
-        description = "The deployment file, for its provider connection settings.")
-    Path file;
-
+    @Mixin DeploymentTarget target;
     @Mixin ApplyOptions apply;
     @Mixin StateOptions state;
     @Mixin OutputOptions output;
@@ -150,10 +142,7 @@ public final class CheckpointCommand implements Runnable {
                     () -> new java.util.NoSuchElementException("checkpoint '" + id + "' not found"))
                 .deployment();
       }
-      try (Workspace ws =
-          file != null
-              ? Workspace.forDeployment(state, DeploymentFiles.load(file))
-              : Workspace.forState(state, deployment)) {
+      try (Workspace ws = target.open(state, deployment)) {
         PlanProgress progress = new PlanProgress(out, output.json(), output.colour());
         Engine.Applied applied =
             ws.engine()
@@ -165,18 +154,11 @@ public final class CheckpointCommand implements Runnable {
                         Approval.of(apply.yes, output.json(), output.colour(), out)),
                     progress,
                     ApplyCommand.cancelOnInterrupt());
-        if (!applied.applied()) {
-          if (!applied.plan().hasChanges()) {
-            out.println("Nothing to restore: '" + deployment + "' already matches " + id + ".");
-          }
-          return ExitCodes.OK;
-        }
-        if (output.json()) {
-          out.println(Json.write(ResultJson.of(applied.result())));
-        } else {
-          ResultPrinter.print(applied.result(), out);
-        }
-        return applied.result().success() ? ExitCodes.OK : ExitCodes.FAILED;
+        return AppliedReport.print(
+            applied,
+            out,
+            output.json(),
+            "Nothing to restore: '" + deployment + "' already matches " + id + ".");
       }
     }
   }

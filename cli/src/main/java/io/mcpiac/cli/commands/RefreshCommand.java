@@ -8,12 +8,10 @@ import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.engine.plans.PropertyChange;
 import io.mcpiac.engine.resources.Values;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,11 +26,7 @@ public final class RefreshCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME")
   String name;
 
-  @Option(
-      names = {"-f", "--file"},
-      paramLabel = "FILE",
-      description = "The deployment file, for its provider connection settings.")
-  Path file;
+  @Mixin DeploymentTarget target;
 
   @Mixin StateOptions state;
   @Mixin OutputOptions output;
@@ -42,14 +36,7 @@ public final class RefreshCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    try (Workspace ws =
-        file != null
-            ? Workspace.forDeployment(state, DeploymentFiles.load(file))
-            : Workspace.forState(state, name)) {
-      if (ws.store().load(name).isEmpty()) {
-        throw new java.util.NoSuchElementException(
-            "no deployment named '" + name + "' in " + ws.store().location());
-      }
+    try (Workspace ws = target.open(state, name)) {
       List<PlannedAction> drifted = ws.engine().refresh(name);
       if (output.json()) {
         var json = Json.object();

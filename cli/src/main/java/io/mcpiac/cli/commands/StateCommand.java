@@ -18,12 +18,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code mcp-iac state list|show}. */
+/** {@code mcp-iac state list|show|unlock|export|import|migrate}. */
 @Command(
     name = "state",
     mixinStandardHelpOptions = true,
-    description = "Inspect recorded state.",
-    subcommands = {StateCommand.List.class, StateCommand.Show.class})
+    description = "Inspect recorded state, move it between stores, and free stuck locks.",
+    subcommands = {
+      StateCommand.List.class,
+      StateCommand.Show.class,
+      StateUnlockCommand.class,
+      StateExportCommand.class,
+      StateImportCommand.class,
+      StateMigrateCommand.class
+    })
 public final class StateCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 

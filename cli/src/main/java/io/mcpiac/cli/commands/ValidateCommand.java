@@ -49,7 +49,8 @@ public final class ValidateCommand implements Callable<Integer> {
           Providers.registry(
               deployment.providers(),
               deployment.resources().stream().map(ResourceConfig::providerInstance).toList(),
-              io.mcpiac.cli.Workspace.baseDirectory(deployment))) {
+              new io.mcpiac.engine.providers.ProviderContext(
+                  deployment.name(), io.mcpiac.cli.Workspace.baseDirectory(deployment)))) {
         problems = DeploymentFiles.diagnostics(loaded, registry);
       }
     }

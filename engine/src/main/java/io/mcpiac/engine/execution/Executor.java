@@ -116,10 +116,11 @@ public final class Executor {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Object listenerLock = new Object();
-    private final PriorityQueue<Node> ready =
-        new PriorityQueue<>(
-            Comparator.comparingInt((Node n) -> n.action.stage())
-                .thenComparing(n -> n.action.name()));
+
+    /** Ready actions per provider instance, earliest stage first: dispatch takes only a batch. */
+    private final Map<String, PriorityQueue<Node>> ready = new LinkedHashMap<>();
+
+    private int readyCount;
     private final Map<String, Integer> inFlightPerProvider = new HashMap<>();
     private final Map<Integer, int[]> stageCounts = new HashMap<>(); // {started?, finished, total}
     private int inFlight;
@@ -247,7 +248,7 @@ public final class Executor {
           }
         }
       }
-      nodes.values().stream().filter(n -> n.waitingOn == 0).forEach(ready::add);
+      nodes.values().stream().filter(n -> n.waitingOn == 0).forEach(this::makeReady);
     }
 
     private void wake() {
@@ -270,7 +271,7 @@ public final class Executor {
           if (!stopStarting()) {
             dispatch(pool);
           }
-          if (inFlight == 0 && (ready.isEmpty() || stopStarting())) {
+          if (inFlight == 0 && (readyCount == 0 || stopStarting())) {
             return;
           }
           changed.awaitUninterruptibly();
@@ -280,30 +281,34 @@ public final class Executor {
       }
     }
 
+    private void makeReady(Node n) {
+      ready
+          .computeIfAbsent(
+              n.action.provider(),
+              k ->
+                  new PriorityQueue<>(
+                      Comparator.comparingInt((Node x) -> x.action.stage())
+                          .thenComparing(x -> x.action.name())))
+          .add(n);
+      readyCount++;
+    }
+
     /** Hands out batches while there is room. Called with the lock held. */
     private void dispatch(ExecutorService pool) {
-      if (ready.isEmpty() || inFlight >= options.parallelism()) {
-        return;
-      }
-      // group the ready actions by provider instance, in ready order
-      Map<Provider, List<Node>> byProvider = new LinkedHashMap<>();
-      List<Node> drained = new ArrayList<>();
-      while (!ready.isEmpty()) {
-        drained.add(ready.poll());
-      }
-      for (Node n : drained) {
-        byProvider.computeIfAbsent(n.provider, p -> new ArrayList<>()).add(n);
-      }
-      for (Map.Entry<Provider, List<Node>> e : byProvider.entrySet()) {
-        Provider provider = e.getKey();
-        List<Node> candidates = e.getValue();
-        String instance = candidates.get(0).action.provider();
-        while (!candidates.isEmpty()
-            && inFlight < options.parallelism()
-            && inFlightPerProvider.getOrDefault(instance, 0) < provider.maxParallelism()) {
-          int size = Math.min(candidates.size(), Math.max(1, provider.maxBatchSize()));
-          List<Node> batch = new ArrayList<>(candidates.subList(0, size));
-          candidates.subList(0, size).clear();
+      for (Map.Entry<String, PriorityQueue<Node>> e : ready.entrySet()) {
+        String instance = e.getKey();
+        PriorityQueue<Node> queue = e.getValue();
+        while (!queue.isEmpty() && inFlight < options.parallelism()) {
+          Provider provider = queue.peek().provider;
+          if (inFlightPerProvider.getOrDefault(instance, 0) >= provider.maxParallelism()) {
+            break;
+          }
+          int size = Math.min(queue.size(), Math.max(1, provider.maxBatchSize()));
+          List<Node> batch = new ArrayList<>(size);
+          for (int i = 0; i < size; i++) {
+            batch.add(queue.poll());
+          }
+          readyCount -= size;
           inFlight++;
           inFlightPerProvider.merge(instance, 1, Integer::sum);
           for (Node n : batch) {
@@ -317,7 +322,9 @@ public final class Executor {
           }
           pool.execute(() -> runBatch(instance, batch));
         }
-        ready.addAll(candidates);
+        if (inFlight >= options.parallelism()) {
+          return;
+        }
       }
     }
 
@@ -715,7 +722,7 @@ public final class Executor {
             for (String dep : n.dependents) {
               Node d = nodes.get(dep);
               if (d.status == null && --d.waitingOn == 0) {
-                ready.add(d);
+                makeReady(d);
               }
             }
           } else {
@@ -741,7 +748,10 @@ public final class Executor {
           if (d.status == null) {
             d.status = ActionResult.Status.SKIPPED;
             d.error = "skipped: depends on '" + failedNode.action.name() + "', which failed";
-            ready.remove(d);
+            PriorityQueue<Node> queue = ready.get(d.action.provider());
+            if (queue != null && queue.remove(d)) {
+              readyCount--;
+            }
             finished++;
             emit(ProgressEvent.Kind.ACTION_UPDATE, d, "skipped", 0, d.error);
             stageFinished(d);

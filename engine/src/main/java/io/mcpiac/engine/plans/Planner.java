@@ -65,9 +65,17 @@ public final class Planner {
           planResource(deployment.name(), config, graph, recorded, live, targets);
       actions.put(name, action);
     }
+    Map<String, List<String>> recordedDependents = new HashMap<>();
+    for (ResourceRecord record : recorded.resources().values()) {
+      for (String dep : record.dependencies()) {
+        recordedDependents.computeIfAbsent(dep, k -> new ArrayList<>()).add(record.name());
+      }
+    }
     for (ResourceRecord record : recorded.resources().values()) {
       if (!configs.containsKey(record.name())) {
-        actions.put(record.name(), planDelete(record, recorded, live, configs));
+        actions.put(
+            record.name(),
+            planDelete(record, recordedDependents.getOrDefault(record.name(), List.of()), live));
       }
     }
     List<PlannedAction> withStages = new ArrayList<>();
@@ -192,19 +200,12 @@ public final class Planner {
         -1);
   }
 
-  private PlannedAction planDelete(
-      ResourceRecord record,
-      DeploymentState recorded,
-      LiveRead live,
-      Map<String, ResourceConfig> configs) {
-    // A delete waits for every action on a resource that depended on it: its dependents must
-    // stop using it (be updated, replaced or deleted) before it goes.
-    List<String> waitFor = new ArrayList<>();
-    for (ResourceRecord other : recorded.resources().values()) {
-      if (other.dependencies().contains(record.name())) {
-        waitFor.add(other.name());
-      }
-    }
+  /**
+   * A delete waits for every action on a resource that depended on it ({@code dependents}): they
+   * must stop using it (be updated, replaced or deleted) before it goes.
+   */
+  private PlannedAction planDelete(ResourceRecord record, List<String> dependents, LiveRead live) {
+    List<String> waitFor = List.copyOf(dependents);
     boolean gone = live.get(record.name()) == null;
     return new PlannedAction(
         record.name(),

@@ -18,11 +18,10 @@ public interface ProviderFactory {
   Provider create(String instance, ObjectNode settings);
 
   /**
-   * As {@link #create(String, ObjectNode)}, for a deployment read from a file: relative paths in
-   * properties (a Docker build context) are resolved against {@code baseDirectory}, the file's
-   * directory.
+   * As {@link #create(String, ObjectNode)}, knowing which deployment the instance serves and where
+   * relative paths are resolved. Providers that need neither keep this default.
    */
-  default Provider create(String instance, ObjectNode settings, java.nio.file.Path baseDirectory) {
+  default Provider create(String instance, ObjectNode settings, ProviderContext context) {
     return create(instance, settings);
   }
 }

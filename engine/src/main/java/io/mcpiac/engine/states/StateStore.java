@@ -90,6 +90,18 @@ public interface StateStore extends AutoCloseable {
 
   Optional<Checkpoint> checkpoint(String id);
 
+  /**
+   * Records {@code state}'s resources as the deployment's next version (current + 1; 1 for a new
+   * deployment), replacing every current resource, and adds those of {@code checkpoints} whose id
+   * this store does not know yet, unchanged. One transaction: a failure leaves nothing behind. The
+   * caller holds the deployment's lock. {@code state.version()} is not kept: versions count this
+   * store's writes.
+   *
+   * @return the new version
+   * @throws IllegalArgumentException when a checkpoint belongs to another deployment
+   */
+  long importState(DeploymentState state, List<Checkpoint> checkpoints);
+
   @Override
   void close();
 }

@@ -12,9 +12,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The execution seed's integration test: deploy, checkpoint, change, restore. */
+/** The execution seed's integration test: deploy, checkpoint, change, restore; on each backend. */
+@ParameterizedClass
+@EnumSource(StateBackend.class)
 class CheckpointRestoreTest {
+  @Parameter StateBackend backend;
   @TempDir Path dir;
 
   private static Deployment rules(Map<String, Integer> ports) {
@@ -30,7 +36,7 @@ class CheckpointRestoreTest {
 
   @Test
   void deployCheckpointChangeAndRestore() {
-    try (EngineFixture fx = new EngineFixture(dir)) {
+    try (EngineFixture fx = new EngineFixture(backend.freshLocation(dir))) {
       fx.apply(rules(Map.of("allow-ssh", 22, "allow-http", 80)));
       Checkpoint cp = fx.engine.checkpoints().create("firewall", "Before changes");
       assertThat(cp.resources()).hasSize(2);

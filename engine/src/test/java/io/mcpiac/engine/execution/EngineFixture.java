@@ -7,20 +7,19 @@ import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.providers.core.CoreProvider;
 import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.engine.states.StateStores;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The real engine with the core provider and a SQLite state file in a temporary directory. */
+/** The real engine with the core provider and an empty state at {@code location}. */
 final class EngineFixture implements AutoCloseable {
   final StateStore store;
   final ProviderRegistry registry = new ProviderRegistry();
   final Engine engine;
   final List<ProgressEvent> events = Collections.synchronizedList(new ArrayList<>());
 
-  EngineFixture(Path dir) {
-    store = StateStores.open("sqlite:" + dir.resolve("state.db"));
+  EngineFixture(String location) {
+    store = StateStores.open(location);
     registry.register(CoreProvider.NAME, new CoreProvider());
     engine = new Engine(registry, store);
   }

@@ -22,15 +22,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The execution seed's tests and the executor's promises, through the real engine and SQLite. */
+/**
+ * The execution seed's tests and the executor's promises, through the real engine, on each state
+ * backend.
+ */
+@ParameterizedClass
+@EnumSource(StateBackend.class)
 class ExecutorTest {
+  @Parameter StateBackend backend;
   @TempDir Path dir;
   EngineFixture fx;
 
   @BeforeEach
   void setUp() {
-    fx = new EngineFixture(dir);
+    fx = new EngineFixture(backend.freshLocation(dir));
   }
 
   @AfterEach

@@ -476,6 +476,69 @@ public abstract class StateStoreContract {
         .hasMessageContaining("nothing");
   }
 
+  // ---- import ----
+
+  @Test
+  void anImportReplacesTheResourcesAtANewVersionAndKeepsHistory() {
+    long v1 = store.beginVersion(APP);
+    put(v1, resource("a", 1));
+    put(v1, resource("b", 1));
+    Instant taken = Instant.parse("2026-01-02T03:04:05.678Z");
+    Checkpoint fromElsewhere =
+        new Checkpoint("cp-0000beef", APP, 41, taken, "from elsewhere", List.of(resource("x", 9)));
+    DeploymentState imported =
+        new DeploymentState(APP, 42, taken, Map.of("a", resource("a", 7), "c", resource("c", 7)));
+
+    long version = store.importState(imported, List.of(fromElsewhere));
+
+    assertThat(version).isEqualTo(v1 + 1);
+    assertThat(store.version(APP)).isEqualTo(version);
+    assertThat(generations(store.load(APP))).containsExactly(entry("a", 7), entry("c", 7));
+    assertThat(generations(store.load(APP, v1))).containsExactly(entry("a", 1), entry("b", 1));
+    assertThat(store.load(APP).orElseThrow().resources()).isEqualTo(imported.resources());
+    assertThat(store.checkpoint("cp-0000beef")).contains(fromElsewhere);
+    assertThat(store.unfinished(APP)).isEmpty();
+  }
+
+  @Test
+  void anImportCreatesANewDeploymentAndSkipsCheckpointsItAlreadyHas() {
+    DeploymentState imported = new DeploymentState(APP, 5, null, Map.of("a", resource("a", 5)));
+    Checkpoint checkpoint =
+        new Checkpoint(
+            "cp-00c0ffee", APP, 5, Instant.parse("2026-01-02T03:04:05Z"), "kept", List.of());
+
+    assertThat(store.importState(imported, List.of(checkpoint))).isEqualTo(1);
+    assertThat(store.importState(imported, List.of(checkpoint))).isEqualTo(2);
+
+    assertThat(generations(store.load(APP))).containsExactly(entry("a", 5));
+    assertThat(store.checkpoints(APP)).containsExactly(checkpoint);
+    assertThat(store.deployments())
+        .extracting(DeploymentSummary::name, DeploymentSummary::resources)
+        .containsExactly(tuple(APP, 1));
+  }
+
+  @Test
+  void anImportThatFailsLeavesNothingBehind() {
+    long v1 = store.beginVersion(APP);
+    put(v1, resource("a", 1));
+    ResourceRecord nameless =
+        new ResourceRecord(null, "t", "p", "id", Json.object(), Json.object(), List.of(), null);
+    DeploymentState broken =
+        new DeploymentState(APP, 9, null, Map.of("a", resource("a", 9), "b", nameless));
+
+    assertThatThrownBy(() -> store.importState(broken, List.of()))
+        .isInstanceOf(StateStoreException.class);
+    Checkpoint foreign =
+        new Checkpoint("cp-00000bad", "other", 1, Instant.now(), "not this one", List.of());
+    assertThatThrownBy(() -> store.importState(DeploymentState.empty(APP), List.of(foreign)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("other");
+
+    assertThat(store.version(APP)).isEqualTo(v1);
+    assertThat(generations(store.load(APP))).containsExactly(entry("a", 1));
+    assertThat(store.checkpoint("cp-00000bad")).isEmpty();
+  }
+
   // ---- durability ----
 
   @Test

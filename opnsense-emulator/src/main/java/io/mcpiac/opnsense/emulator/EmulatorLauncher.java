@@ -125,7 +125,8 @@ public final class EmulatorLauncher {
       err.println("opnsense-emulator: " + e.getMessage());
       err.println(USAGE);
       return new Started(null, 2);
-    } catch (IOException | IllegalStateException e) {
+    } catch (IOException | RuntimeException e) {
+      // start failures (port taken, unreadable data directory, …)
       err.println("opnsense-emulator: " + e.getMessage());
       return new Started(null, 1);
     }

@@ -59,13 +59,14 @@ class ControlApiTest {
     api.get("/api/core/firmware/status");
     assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(250);
 
-    api.post("/__emulator/faults", "{\"applyLatencyMs\":400}");
+    api.post("/__emulator/faults", "{\"applyLatencyMs\":1500}");
     long t1 = System.nanoTime();
     assertThat(api.post("/api/firewall/alias/reconfigure").body()).isEqualTo("{\"status\":\"ok\"}");
-    assertThat((System.nanoTime() - t1) / 1_000_000).isGreaterThanOrEqualTo(400);
+    assertThat((System.nanoTime() - t1) / 1_000_000).isGreaterThanOrEqualTo(1500);
     long t2 = System.nanoTime();
     api.get("/api/core/firmware/status");
-    assertThat((System.nanoTime() - t2) / 1_000_000).isLessThan(400);
+    // other calls do not pay the apply latency
+    assertThat((System.nanoTime() - t2) / 1_000_000).isLessThan(1500);
   }
 
   @Test

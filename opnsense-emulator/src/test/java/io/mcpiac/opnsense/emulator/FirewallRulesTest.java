@@ -226,4 +226,83 @@ class FirewallRulesTest {
     assertThat(api.post("/api/firewall/filter/apply", "{}").body())
         .isEqualTo("{\"status\":\"OK\\n\\n\"}");
   }
+
+  @Test
+  void ruleLogToggleMoveAndCopy() {
+    String a = add(api, "{\"rule\":{\"description\":\"move a\"}}");
+    String b = add(api, "{\"rule\":{\"description\":\"move b\"}}");
+    assertThat(api.post("/api/firewall/filter/toggleRuleLog/" + a + "/1").body())
+        .isEqualTo("{\"status\":\"ok\"}");
+    assertThat(api.get("/api/firewall/filter/getRule/" + a).json().at("/rule/log").asText())
+        .isEqualTo("1");
+    assertThat(api.post("/api/firewall/filter/toggleRuleLog/" + UUID.randomUUID() + "/1").status())
+        .isEqualTo(500);
+    long seqA =
+        Long.parseLong(
+            api.get("/api/firewall/filter/getRule/" + a).json().at("/rule/sequence").asText());
+    assertThat(api.post("/api/firewall/filter/moveRuleBefore/" + b + "/" + a).body())
+        .isEqualTo("{\"status\":\"ok\"}");
+    long newA =
+        Long.parseLong(
+            api.get("/api/firewall/filter/getRule/" + a).json().at("/rule/sequence").asText());
+    long newB =
+        Long.parseLong(
+            api.get("/api/firewall/filter/getRule/" + b).json().at("/rule/sequence").asText());
+    assertThat(newB).isEqualTo(seqA);
+    assertThat(newA).isGreaterThan(newB);
+    assertThat(
+            api.post("/api/firewall/filter/moveRuleBefore/" + b + "/" + UUID.randomUUID()).status())
+        .isEqualTo(500);
+    JsonNode copy =
+        api.get("/api/firewall/filter/getRule/" + a + "?fetchmode=copy").json().path("rule");
+    assertThat(Long.parseLong(copy.path("sequence").asText())).isGreaterThan(newA);
+    assertThat(copy.path("description").asText()).isEqualTo("move a");
+  }
+
+  @Test
+  void coreServiceSearchListsServices() {
+    JsonNode rows = api.get("/api/core/service/search").json().path("rows");
+    assertThat(rows.toString()).contains("\"name\":\"unbound\"").contains("\"name\":\"haproxy\"");
+  }
+
+  @Test
+  void toggleListsNeedAnExplicitValueOn267() {
+    String a = add(api, "{\"rule\":{\"description\":\"list a\"}}");
+    String b = add(api, "{\"rule\":{\"description\":\"list b\"}}");
+    Client.Reply flip = api.post("/api/firewall/filter/toggleRule/" + a + "," + b);
+    assertThat(flip.status()).isEqualTo(500);
+    assertThat(flip.json().path("errorMessage").asText())
+        .isEqualTo("Toggle with a list of items in only supported for explicit actions [0,1]");
+    assertThat(
+            api.post("/api/firewall/filter/toggleRule/" + a + "," + b + "/0")
+                .json()
+                .path("result")
+                .asText())
+        .isEqualTo("Disabled");
+    assertThat(api.get("/api/firewall/filter/getRule/" + a).json().at("/rule/enabled").asText())
+        .isEqualTo("0");
+    assertThat(api.get("/api/firewall/filter/getRule/" + b).json().at("/rule/enabled").asText())
+        .isEqualTo("0");
+  }
+
+  @Test
+  void pagesCoverEveryRowExactlyOnce() {
+    for (int i = 0; i < 7; i++) {
+      add(old, "{\"rule\":{\"description\":\"page row " + i + "\"}}");
+    }
+    List<String> seen = new ArrayList<>();
+    int total = -1;
+    for (int page = 1; page <= 4; page++) {
+      JsonNode r =
+          old.get(
+                  "/api/firewall/filter/searchRule?searchPhrase=page%20row&rowCount=2&current="
+                      + page)
+              .json();
+      total = r.path("total").asInt();
+      assertThat(r.path("current").asInt()).isEqualTo(page);
+      seen.addAll(ids(r));
+    }
+    assertThat(total).isEqualTo(7);
+    assertThat(seen).hasSize(7).doesNotHaveDuplicates();
+  }
 }

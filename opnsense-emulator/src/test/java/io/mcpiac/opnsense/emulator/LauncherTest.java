@@ -139,4 +139,15 @@ class LauncherTest {
     t.join(10_000);
     assertThat(code[0]).isZero();
   }
+
+  @Test
+  void aPortInUseIsAStartFailure() {
+    try (OpnsenseEmulator first = OpnsenseEmulator.builder().tls(false).build().start()) {
+      String port = first.url().substring(first.url().lastIndexOf(':') + 1);
+      Run r = start("--no-tls", "--port", port);
+      assertThat(r.started().exitCode()).isEqualTo(1);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).contains("cannot start the OPNsense emulator");
+    }
+  }
 }

@@ -53,7 +53,7 @@ class NatTest {
     assertThat(r.at("/%target").isMissingNode()).isTrue();
     assertThat(r.at("/protocol/tcp/selected").asInt()).isEqualTo(1);
     assertThat(r.at("/protocol/").path("value").asText()).isEqualTo("any");
-    assertThat(r.at("/created/username").asText()).isEqualTo("root@api");
+    assertThat(r.at("/created/username").asText()).isEqualTo("root@127.0.0.1");
     assertThat(r.at("/updated/description").asText())
         .isEqualTo("/api/firewall/d_nat/addRule made changes");
     assertThat(r.path("categories").asText()).isEqualTo(cat);

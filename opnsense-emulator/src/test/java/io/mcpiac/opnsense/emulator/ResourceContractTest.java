@@ -320,6 +320,81 @@ class ResourceContractTest {
             "nas"));
     s.add(
         new Spec(
+            "kea option",
+            "/api/kea/dhcpv4/",
+            "option",
+            "Option",
+            "searchOption",
+            "{\"option\":{\"code\":\"6\",\"encoding\":\"ipv4-address\",\"data\":\"10.0.0.1\",\"description\":\"dns option\"}}",
+            "data",
+            "10.0.0.1",
+            "data",
+            "10.0.0.2",
+            "{\"option\":{\"code\":\"6\",\"encoding\":\"bogus\",\"data\":\"x\",\"description\":\"bad\"}}",
+            "option.encoding",
+            "dns"));
+    s.add(
+        new Spec(
+            "kea ha peer",
+            "/api/kea/dhcpv4/",
+            "peer",
+            "Peer",
+            "searchPeer",
+            "{\"peer\":{\"name\":\"fw1\",\"role\":\"primary\",\"url\":\"http://10.0.0.1:8000/\"}}",
+            "role",
+            "primary",
+            "role",
+            "standby",
+            "{\"peer\":{\"name\":\"fw2\",\"role\":\"leader\",\"url\":\"http://10.0.0.2:8000/\"}}",
+            "peer.role",
+            "fw1"));
+    s.add(
+        new Spec(
+            "dnsmasq option",
+            "/api/dnsmasq/settings/",
+            "option",
+            "Option",
+            "searchOption",
+            "{\"option\":{\"type\":\"set\",\"option\":\"6\",\"interface\":\"lan\",\"value\":\"10.0.0.1\",\"description\":\"dns opt\"}}",
+            "value",
+            "10.0.0.1",
+            "value",
+            "10.0.0.2",
+            "{\"option\":{\"type\":\"sometimes\"}}",
+            "option.type",
+            "dns opt"));
+    s.add(
+        new Spec(
+            "dnsmasq domain override",
+            "/api/dnsmasq/settings/",
+            "domainoverride",
+            "Domain",
+            "searchDomain",
+            "{\"domainoverride\":{\"domain\":\"corp.example\",\"ip\":\"10.0.0.53\",\"descr\":\"corp\"}}",
+            "ip",
+            "10.0.0.53",
+            "ip",
+            "10.0.0.54",
+            "{\"domainoverride\":{\"ip\":\"10.0.0.53\"}}",
+            "domainoverride.domain",
+            "corp"));
+    s.add(
+        new Spec(
+            "dnsmasq boot",
+            "/api/dnsmasq/settings/",
+            "boot",
+            "Boot",
+            "searchBoot",
+            "{\"boot\":{\"filename\":\"pxelinux.0\",\"servername\":\"tftp\",\"description\":\"pxe\"}}",
+            "filename",
+            "pxelinux.0",
+            "servername",
+            "tftp2",
+            "{\"boot\":{\"servername\":\"x\"}}",
+            "boot.filename",
+            "pxe"));
+    s.add(
+        new Spec(
             "certificate",
             "/api/trust/cert/",
             "cert",
@@ -361,7 +436,8 @@ class ResourceContractTest {
       return n.asText();
     }
     List<String> keys = new ArrayList<>();
-    n.fields()
+    n.properties()
+        .iterator()
         .forEachRemaining(
             e -> {
               if (e.getValue().path("selected").asInt() == 1) {

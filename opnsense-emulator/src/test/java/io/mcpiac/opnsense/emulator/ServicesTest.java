@@ -381,4 +381,35 @@ class ServicesTest {
         .isEqualTo("User root can not lock itself out");
     assertThat(api.post("/api/auth/user/del/" + id).body()).isEqualTo("{\"result\":\"deleted\"}");
   }
+
+  @Test
+  void keysOfExpiredUsersAreRejected() {
+    String id =
+        uuid(
+            api.post(
+                "/api/auth/user/add",
+                "{\"user\":{\"name\":\"temp\",\"group_memberships\":\"1999\"}}"));
+    Client.Reply key = api.post("/api/auth/user/addApiKey/temp");
+    Client temp =
+        new Client(emu, key.json().path("key").asText(), key.json().path("secret").asText());
+    assertThat(temp.get("/api/core/firmware/status").status()).isEqualTo(200);
+    assertThat(
+            api.post("/api/auth/user/set/" + id, "{\"user\":{\"expires\":\"01/31/2001\"}}").body())
+        .isEqualTo("{\"result\":\"saved\"}");
+    assertThat(temp.get("/api/core/firmware/status").status()).isEqualTo(401);
+    assertThat(
+            api.post("/api/auth/user/set/" + id, "{\"user\":{\"expires\":\"2001-01-31\"}}")
+                .json()
+                .at("/validations/user.expires")
+                .asText())
+        .isEqualTo("Invalid expiration date format; use MM/DD/YYYY instead.");
+    String keyId =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                key.json().path("key").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(api.post("/api/auth/user/delApiKey/" + keyId).body())
+        .isEqualTo("{\"result\":\"deleted\"}");
+    assertThat(api.post("/api/auth/user/delApiKey/" + keyId).body())
+        .isEqualTo("{\"result\":\"not found\"}");
+  }
 }

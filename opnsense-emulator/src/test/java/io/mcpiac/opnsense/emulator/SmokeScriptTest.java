@@ -21,7 +21,7 @@ class SmokeScriptTest {
         Files.exists(Path.of("target/classpath.txt")), "classpath.txt is written by the build");
     assumeTrue(new ProcessBuilder("curl", "--version").start().waitFor() == 0, "curl is installed");
     Process p = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
-    boolean done = p.waitFor(90, TimeUnit.SECONDS);
+    boolean done = p.waitFor(150, TimeUnit.SECONDS);
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!done) {
       p.destroyForcibly();

@@ -20,10 +20,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * The files an image is built from: a context directory and its Dockerfile. Relative paths resolve
- * against the working directory (the context) and against the context (the Dockerfile, as in
- * Compose). Its {@link #digest()} covers every file's path, mode and content plus the Dockerfile,
- * so a rebuild is planned exactly when something the build sees has changed.
+ * The files an image is built from: a context directory and its Dockerfile. A relative context
+ * resolves against the deployment file's directory (the working directory when there is no file), a
+ * relative Dockerfile against the context, as in Compose. Its {@link #digest()} covers every file's
+ * path, mode and content plus the Dockerfile, so a rebuild is planned exactly when something the
+ * build sees has changed.
  *
  * <p>{@code .dockerignore} is honoured for plain patterns ({@code node_modules}, {@code *.log},
  * {@code tmp/**}); exception lines ({@code !keep}) are not supported and are ignored.
@@ -42,12 +43,20 @@ public final class BuildContext {
     this.ignored = ignorePatterns(directory);
   }
 
+  /** A context whose relative path resolves against the working directory. */
+  public static BuildContext of(String context, String dockerfile) {
+    return of(null, context, dockerfile);
+  }
+
   /**
+   * @param baseDirectory what a relative context is relative to (the deployment file's directory);
+   *     null: the working directory
    * @param context the context directory
    * @param dockerfile the Dockerfile, relative to the context; null: {@code Dockerfile}
    */
-  public static BuildContext of(String context, String dockerfile) {
-    Path dir = Path.of(context).toAbsolutePath().normalize();
+  public static BuildContext of(Path baseDirectory, String context, String dockerfile) {
+    Path base = baseDirectory == null ? Path.of("") : baseDirectory;
+    Path dir = base.resolve(context).toAbsolutePath().normalize();
     Path file = dir.resolve(dockerfile == null ? "Dockerfile" : dockerfile).normalize();
     return new BuildContext(dir, file);
   }

@@ -149,8 +149,15 @@ public final class ContainerResource implements DockerResource {
   private final DeferredImageRemovals deferred;
   private final Duration startCheck;
 
-  ContainerResource(DockerConnection docker, DeferredImageRemovals deferred, Duration startCheck) {
+  private final ManagedLabels managed;
+
+  ContainerResource(
+      DockerConnection docker,
+      ManagedLabels managed,
+      DeferredImageRemovals deferred,
+      Duration startCheck) {
     this.docker = docker;
+    this.managed = managed;
     this.deferred = deferred;
     this.startCheck = startCheck;
   }
@@ -194,7 +201,13 @@ public final class ContainerResource implements DockerResource {
   @Override
   public List<LiveResource> importAll() {
     List<LiveResource> out = new ArrayList<>();
-    for (Container c : list(ManagedLabels.MANAGED, "true")) {
+    for (Container c :
+        docker
+            .client()
+            .listContainersCmd()
+            .withShowAll(true)
+            .withLabelFilter(managed.importFilter())
+            .exec()) {
       out.add(
           live(
               ManagedLabels.resourceOf(c.getLabels()),
@@ -220,12 +233,7 @@ public final class ContainerResource implements DockerResource {
                 && (recordedImage.equals(c.getImage()) || recordedImage.equals(c.getImageId()))
             ? recordedImage
             : c.getImage());
-    Map<String, String> userLabels = ManagedLabels.userLabels(c.getLabels());
-    props.set(
-        "labels",
-        userLabels.equals(Props.map(recorded, "labels")) && recorded.has("labels")
-            ? recorded.get("labels").deepCopy()
-            : Json.MAPPER.valueToTree(userLabels));
+    props.set("labels", ManagedLabels.reported(c.getLabels(), recorded));
     Map<String, ContainerNetwork> networks = networksOf(c);
     List<String> recordedNetworks = Props.texts(recorded, "networks");
     props.set(
@@ -451,7 +459,7 @@ public final class ContainerResource implements DockerResource {
 
   private void createContainer(String resource, String id, ContainerSpec spec) {
     Map<String, String> labels = new LinkedHashMap<>(spec.labels());
-    labels.putAll(ManagedLabels.of(TYPE, id, resource));
+    labels.putAll(managed.forNew(TYPE, id, resource));
     HostConfig host = HostConfig.newHostConfig();
     List<ExposedPort> exposed = new ArrayList<>();
     if (!spec.ports().isEmpty()) {

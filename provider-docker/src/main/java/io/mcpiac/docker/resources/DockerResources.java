@@ -1,6 +1,7 @@
 package io.mcpiac.docker.resources;
 
 import io.mcpiac.docker.client.DockerConnection;
+import io.mcpiac.engine.providers.ProviderContext;
 import java.time.Duration;
 import java.util.List;
 
@@ -10,13 +11,17 @@ public final class DockerResources {
 
   /**
    * @param startCheck how long a started container is watched for an early exit
+   * @param context the deployment the instance serves (null: several) and what relative build
+   *     contexts are relative to
    */
-  public static List<DockerResource> all(DockerConnection docker, Duration startCheck) {
+  public static List<DockerResource> all(
+      DockerConnection docker, Duration startCheck, ProviderContext context) {
     DeferredImageRemovals deferred = new DeferredImageRemovals(docker);
+    ManagedLabels managed = new ManagedLabels(context.deployment());
     return List.of(
-        new ImageBuildResource(docker, deferred),
-        new NetworkResource(docker),
-        new VolumeResource(docker),
-        new ContainerResource(docker, deferred, startCheck));
+        new ImageBuildResource(docker, managed, deferred, context.baseDirectory()),
+        new NetworkResource(docker, managed),
+        new VolumeResource(docker, managed),
+        new ContainerResource(docker, managed, deferred, startCheck));
   }
 }

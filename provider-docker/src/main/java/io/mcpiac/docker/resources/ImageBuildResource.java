@@ -43,8 +43,8 @@ public final class ImageBuildResource implements DockerResource {
   private static final ResourceType DEFINITION =
       new ResourceType(
           TYPE,
-          "An image built from a Dockerfile. A relative context resolves against the working"
-              + " directory, a relative dockerfile against the context (default: Dockerfile in the"
+          "An image built from a Dockerfile. A relative context resolves against the deployment"
+              + " file's directory, a relative dockerfile against the context (default: Dockerfile in the"
               + " context). Rebuilt when the context's files, the Dockerfile, the tags or the build"
               + " arguments change; run it with image: ${NAME.imageId}.",
           Json.parse(
@@ -63,11 +63,13 @@ public final class ImageBuildResource implements DockerResource {
                            "description": "Tags to give the image, e.g. my/app:1."},
                   "buildArgs": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean"]},
                                 "description": "Values of the Dockerfile's ARGs."},
-                  "target": {"type": "string", "minLength": 1, "description": "The stage of a multi-stage build to stop at."}
+                  "target": {"type": "string", "minLength": 1, "description": "The stage of a multi-stage build to stop at."},
+                  "labels": {"type": "object", "additionalProperties": {"type": "string"},
+                             "description": "Labels of the image."}
                 }
               }
               """),
-          Set.of("context", "dockerfile", "tags", "buildArgs", "target"),
+          Set.of("context", "dockerfile", "tags", "buildArgs", "target", "labels"),
           Set.of(),
           Map.of(
               "imageId", "the image's id (sha256:…); use it as a container's image",
@@ -79,9 +81,27 @@ public final class ImageBuildResource implements DockerResource {
   private final DockerConnection docker;
   private final DeferredImageRemovals deferred;
 
-  ImageBuildResource(DockerConnection docker, DeferredImageRemovals deferred) {
+  /**
+   * Resource name → id of the image this instance built (or adopted) last for it: a delete of an
+   * older id with a newer build is the second half of a replacement, which always runs in one
+   * process.
+   */
+  private final Map<String, String> latestBuild = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** What a relative context is relative to; null: the working directory. */
+  private final Path baseDirectory;
+
+  private final ManagedLabels managed;
+
+  ImageBuildResource(
+      DockerConnection docker,
+      ManagedLabels managed,
+      DeferredImageRemovals deferred,
+      Path baseDirectory) {
     this.docker = docker;
+    this.managed = managed;
     this.deferred = deferred;
+    this.baseDirectory = baseDirectory;
   }
 
   @Override
@@ -114,7 +134,8 @@ public final class ImageBuildResource implements DockerResource {
   @Override
   public List<LiveResource> importAll() {
     List<LiveResource> out = new ArrayList<>();
-    for (Image image : list(ManagedLabels.MANAGED, "true")) {
+    for (Image image :
+        docker.client().listImagesCmd().withLabelFilter(managed.importFilter()).exec()) {
       Map<String, String> labels = image.getLabels();
       out.add(
           live(ManagedLabels.resourceOf(labels), ManagedLabels.idOf(labels), image, Json.object()));
@@ -127,10 +148,11 @@ public final class ImageBuildResource implements DockerResource {
    * files still hash to what the image was built from; otherwise it names both digests, so the plan
    * shows why the image is rebuilt.
    */
-  private static LiveResource live(String name, String id, Image image, ObjectNode recorded) {
+  private LiveResource live(String name, String id, Image image, ObjectNode recorded) {
     ObjectNode props = Json.object();
     List<String> tags = tagsOf(image);
     List<String> recordedTags = Props.texts(recorded, "tags");
+    props.set("labels", ManagedLabels.reported(image.getLabels(), recorded));
     props.set(
         "tags",
         Json.MAPPER.valueToTree(
@@ -154,13 +176,14 @@ public final class ImageBuildResource implements DockerResource {
   }
 
   /** The digest of the context as it is now; null when it cannot be read. */
-  private static String currentDigest(ObjectNode props) {
+  private String currentDigest(ObjectNode props) {
     if (!Props.known(props, "context")
         || !Props.known(props, "dockerfile") && props.has("dockerfile")) {
       return null;
     }
     BuildContext context =
-        BuildContext.of(Props.text(props, "context"), Props.text(props, "dockerfile"));
+        BuildContext.of(
+            baseDirectory, Props.text(props, "context"), Props.text(props, "dockerfile"));
     if (context.problem() != null) {
       return null;
     }
@@ -212,7 +235,10 @@ public final class ImageBuildResource implements DockerResource {
       return Map.of();
     }
     String problem =
-        BuildContext.of(Props.text(properties, "context"), Props.text(properties, "dockerfile"))
+        BuildContext.of(
+                baseDirectory,
+                Props.text(properties, "context"),
+                Props.text(properties, "dockerfile"))
             .problem();
     if (problem == null) {
       return Map.of();
@@ -240,6 +266,7 @@ public final class ImageBuildResource implements DockerResource {
     // a build whose answer was lost, or the undo of a removal that was deferred: adopt it
     for (Image image : list(ManagedLabels.ID, change.id())) {
       deferred.cancel(change.id());
+      latestBuild.put(change.name(), change.id());
       for (String tag : tags) {
         tag(image.getId(), tag);
       }
@@ -249,7 +276,8 @@ public final class ImageBuildResource implements DockerResource {
           outputs(image.getId(), image.getLabels().get(ManagedLabels.CONTEXT_DIGEST), tags));
     }
     BuildContext context =
-        BuildContext.of(Props.text(props, "context"), Props.text(props, "dockerfile"));
+        BuildContext.of(
+            baseDirectory, Props.text(props, "context"), Props.text(props, "dockerfile"));
     String problem = context.problem();
     if (problem != null) {
       return ChangeResult.failed(change.name(), problem);
@@ -261,7 +289,8 @@ public final class ImageBuildResource implements DockerResource {
       try (OutputStream out = Files.newOutputStream(tar)) {
         context.writeTar(out);
       }
-      Map<String, String> labels = ManagedLabels.of(TYPE, change.id(), change.name());
+      Map<String, String> labels = new LinkedHashMap<>(Props.map(props, "labels"));
+      labels.putAll(managed.forNew(TYPE, change.id(), change.name()));
       labels.put(ManagedLabels.CONTEXT_DIGEST, digest);
       BuildOutput output = new BuildOutput();
       try (InputStream in = Files.newInputStream(tar)) {
@@ -284,6 +313,7 @@ public final class ImageBuildResource implements DockerResource {
         // the classic builder answers with the short id
         String imageId =
             docker.client().inspectImageCmd(cmd.exec(output).awaitImageId()).exec().getId();
+        latestBuild.put(change.name(), change.id());
         return ChangeResult.ok(change.name(), change.id(), outputs(imageId, digest, tags));
       } catch (DockerClientException e) {
         return ChangeResult.failed(
@@ -329,14 +359,12 @@ public final class ImageBuildResource implements DockerResource {
     return ChangeResult.ok(change.name(), change.id(), Json.object());
   }
 
-  /** Whether the resource has a newer image: this delete is the second half of a replacement. */
+  /** Whether this instance built a newer image for the resource: the delete ends a rebuild. */
   private boolean hasSuccessor(Change change, Image old) {
-    return list(ManagedLabels.RESOURCE, change.name()).stream()
-        .anyMatch(
-            i ->
-                !i.getId().equals(old.getId())
-                    && !change.id().equals(ManagedLabels.idOf(i.getLabels()))
-                    && !deferred.isPending(i.getId()));
+    String newer = latestBuild.get(change.name());
+    return newer != null
+        && !newer.equals(change.id())
+        && list(ManagedLabels.ID, newer).stream().anyMatch(i -> !i.getId().equals(old.getId()));
   }
 
   /** Keeps the build's last lines for an error message. */

@@ -54,9 +54,11 @@ public final class NetworkResource implements DockerResource {
           false);
 
   private final DockerConnection docker;
+  private final ManagedLabels managed;
 
-  public NetworkResource(DockerConnection docker) {
+  public NetworkResource(DockerConnection docker, ManagedLabels managed) {
     this.docker = docker;
+    this.managed = managed;
   }
 
   @Override
@@ -87,7 +89,7 @@ public final class NetworkResource implements DockerResource {
   @Override
   public List<LiveResource> importAll() {
     List<LiveResource> out = new ArrayList<>();
-    for (Network n : list(ManagedLabels.managedFilter())) {
+    for (Network n : list(managed.importFilterValues())) {
       out.add(live(ManagedLabels.resourceOf(n.getLabels()), ManagedLabels.idOf(n.getLabels()), n));
     }
     return out;
@@ -150,7 +152,7 @@ public final class NetworkResource implements DockerResource {
         return ChangeResult.ok(change.name(), change.id(), outputs(n.getId(), n.getName()));
       }
       Map<String, String> labels = new LinkedHashMap<>(Props.map(props, "labels"));
-      labels.putAll(ManagedLabels.of(TYPE, change.id(), change.name()));
+      labels.putAll(managed.forNew(TYPE, change.id(), change.name()));
       CreateNetworkCmd cmd =
           docker
               .client()

@@ -52,9 +52,11 @@ public final class VolumeResource implements DockerResource {
           false);
 
   private final DockerConnection docker;
+  private final ManagedLabels managed;
 
-  public VolumeResource(DockerConnection docker) {
+  public VolumeResource(DockerConnection docker, ManagedLabels managed) {
     this.docker = docker;
+    this.managed = managed;
   }
 
   @Override
@@ -87,7 +89,7 @@ public final class VolumeResource implements DockerResource {
   @Override
   public List<LiveResource> importAll() {
     List<LiveResource> out = new ArrayList<>();
-    for (InspectVolumeResponse v : listManaged(ManagedLabels.managedFilter())) {
+    for (InspectVolumeResponse v : listManaged(managed.importFilterValues())) {
       out.add(live(ManagedLabels.resourceOf(v.getLabels()), ManagedLabels.idOf(v.getLabels()), v));
     }
     return out;
@@ -132,7 +134,7 @@ public final class VolumeResource implements DockerResource {
     String name = Props.text(props, "name") != null ? Props.text(props, "name") : change.id();
     try {
       Map<String, String> labels = new LinkedHashMap<>(Props.map(props, "labels"));
-      labels.putAll(ManagedLabels.of(TYPE, change.id(), change.name()));
+      labels.putAll(managed.forNew(TYPE, change.id(), change.name()));
       CreateVolumeCmd cmd = docker.client().createVolumeCmd().withName(name).withLabels(labels);
       if (Props.text(props, "driver") != null) {
         cmd.withDriver(Props.text(props, "driver"));

@@ -43,13 +43,6 @@ final class CheckpointTable {
       Collection<ResourceRecord> resources,
       Instant now)
       throws SQLException {
-    PreparedStatement nextSeq = database.statement(NEXT_SEQ);
-    nextSeq.setString(1, deployment);
-    long seq;
-    try (ResultSet row = nextSeq.executeQuery()) {
-      row.next();
-      seq = row.getLong(1);
-    }
     Checkpoint checkpoint =
         new Checkpoint(
             newId(),
@@ -58,16 +51,31 @@ final class CheckpointTable {
             Millis.truncate(now),
             description,
             List.copyOf(resources));
+    insertCopy(checkpoint);
+    return checkpoint;
+  }
+
+  /**
+   * Adds {@code checkpoint} as it is (a new one, or one imported from elsewhere with its id and
+   * timestamp) after the deployment's others.
+   */
+  void insertCopy(Checkpoint checkpoint) throws SQLException {
+    PreparedStatement nextSeq = database.statement(NEXT_SEQ);
+    nextSeq.setString(1, checkpoint.deployment());
+    long seq;
+    try (ResultSet row = nextSeq.executeQuery()) {
+      row.next();
+      seq = row.getLong(1);
+    }
     PreparedStatement insert = database.statement(INSERT);
     insert.setString(1, checkpoint.id());
-    insert.setString(2, deployment);
+    insert.setString(2, checkpoint.deployment());
     insert.setLong(3, seq);
-    insert.setLong(4, version);
-    Millis.set(insert, 5, checkpoint.timestamp());
-    insert.setString(6, description);
-    insert.setString(7, RecordJson.records(resources));
+    insert.setLong(4, checkpoint.version());
+    Millis.set(insert, 5, Millis.truncate(checkpoint.timestamp()));
+    insert.setString(6, checkpoint.description());
+    insert.setString(7, RecordJson.records(checkpoint.resources()));
     insert.executeUpdate();
-    return checkpoint;
   }
 
   /** Newest first. */

@@ -202,6 +202,43 @@ public final class JdbcStateStore implements StateStore {
   }
 
   @Override
+  public long importState(DeploymentState state, List<Checkpoint> imported) {
+    String deployment = state.name();
+    for (Checkpoint checkpoint : imported) {
+      if (!deployment.equals(checkpoint.deployment())) {
+        throw new IllegalArgumentException(
+            "checkpoint "
+                + checkpoint.id()
+                + " belongs to '"
+                + checkpoint.deployment()
+                + "', not to '"
+                + deployment
+                + "'");
+      }
+    }
+    return database.write(
+        () -> {
+          Instant now = now();
+          long version = deployments.beginVersion(deployment, now);
+          for (String name : resources.current(deployment).keySet()) {
+            if (!state.resources().containsKey(name)) {
+              resources.remove(deployment, version, name);
+            }
+          }
+          for (ResourceRecord record : state.resources().values()) {
+            resources.put(deployment, version, record);
+          }
+          deployments.recordWrite(deployment, version, now);
+          for (Checkpoint checkpoint : imported) {
+            if (checkpoints.byId(checkpoint.id()).isEmpty()) {
+              checkpoints.insertCopy(checkpoint);
+            }
+          }
+          return version;
+        });
+  }
+
+  @Override
   public void close() {
     try {
       locks.close();

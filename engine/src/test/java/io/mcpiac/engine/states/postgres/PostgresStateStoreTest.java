@@ -11,8 +11,6 @@ import io.mcpiac.engine.states.StateStoreContract;
 import io.mcpiac.engine.states.StateStoreException;
 import io.mcpiac.engine.states.StateStores;
 import io.mcpiac.engine.states.jdbc.StoreSettings;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,40 +19,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The contract on a real PostgreSQL server, one database per test, plus its advisory locks. */
 class PostgresStateStoreTest extends StateStoreContract {
-  private static final AtomicInteger DATABASES = new AtomicInteger();
-  private static EmbeddedPostgres postgres;
-
   private String database;
-
-  /** Migrated once; each test's database is a copy, which is faster than migrating each. */
-  private static final String TEMPLATE = "state_template";
-
-  @BeforeAll
-  static void startServer() throws IOException, SQLException {
-    postgres = EmbeddedPostgres.builder().start();
-    createDatabase(TEMPLATE, "template0");
-    StateStores.open("postgresql://postgres@localhost:" + postgres.getPort() + "/" + TEMPLATE)
-        .close();
-  }
-
-  private static void createDatabase(String name, String template) throws SQLException {
-    try (Connection admin = postgres.getPostgresDatabase().getConnection();
-        Statement statement = admin.createStatement()) {
-      statement.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
-    }
-  }
-
-  @AfterAll
-  static void stopServer() throws IOException {
-    postgres.close();
-  }
 
   @Override
   protected StateStore openStore(StoreSettings settings) {
@@ -64,7 +33,12 @@ class PostgresStateStoreTest extends StateStoreContract {
   @Override
   protected Connection connect() throws SQLException {
     return DriverManager.getConnection(
-        "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database(), "postgres", "");
+        "jdbc:postgresql://localhost:"
+            + EmbeddedPostgresServer.server().getPort()
+            + "/"
+            + database(),
+        "postgres",
+        "");
   }
 
   @Override
@@ -73,18 +47,18 @@ class PostgresStateStoreTest extends StateStoreContract {
   }
 
   private String location(String userInfo) {
-    return "postgresql://" + userInfo + "@localhost:" + postgres.getPort() + "/" + database();
+    return "postgresql://"
+        + userInfo
+        + "@localhost:"
+        + EmbeddedPostgresServer.server().getPort()
+        + "/"
+        + database();
   }
 
   /** A fresh database for each test, created on first use. */
   private String database() {
     if (database == null) {
-      database = "state_" + DATABASES.incrementAndGet();
-      try {
-        createDatabase(database, TEMPLATE);
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
+      database = EmbeddedPostgresServer.freshDatabase();
     }
     return database;
   }

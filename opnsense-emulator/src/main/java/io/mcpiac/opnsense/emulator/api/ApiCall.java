@@ -17,6 +17,7 @@ public final class ApiCall {
   private final Map<String, List<String>> query;
   private final ObjectNode post;
   private final ApiUser user;
+  private String clientAddress = "127.0.0.1";
 
   public ApiCall(
       String method,
@@ -98,9 +99,15 @@ public final class ApiCall {
     return user;
   }
 
-  /** Revision context: {@code <user>@<address>} in OPNsense; the emulator has no client address. */
+  /** The peer's address, for the revision context. */
+  public ApiCall from(String address) {
+    this.clientAddress = address;
+    return this;
+  }
+
+  /** Revision context: {@code <user>@<client address>}, as {@code Config::getRevisionContext}. */
   public String revisionUser() {
-    return user == null ? "(system)" : user.username() + "@api";
+    return user == null ? "(system)" : user.username() + "@" + clientAddress;
   }
 
   public String revisionDescription() {

@@ -94,7 +94,9 @@ public final class HttpFront extends Handler.Abstract {
           400, ApiResponse.obj().put("status", 400).put("message", "Invalid JSON syntax"));
     }
     Map<String, List<String>> query = BodyParser.query(request.getHttpURI().getQuery());
-    ApiCall call = new ApiCall(method, path, resolved.params(), query, post, user);
+    ApiCall call =
+        new ApiCall(method, path, resolved.params(), query, post, user)
+            .from(Request.getRemoteAddr(request));
     try {
       return resolved.action().handler().handle(call);
     } catch (UserException e) {

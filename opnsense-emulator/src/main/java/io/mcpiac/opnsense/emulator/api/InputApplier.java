@@ -35,7 +35,7 @@ public final class InputApplier {
     if (!input.isObject()) {
       throw new BadInput("expected an object");
     }
-    Iterator<Map.Entry<String, JsonNode>> it = input.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = input.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       Object child = model.children().get(e.getKey());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -26,7 +25,7 @@ public final class PhpJson {
   private PhpJson() {}
 
   private static ObjectMapper escapingMapper(boolean slashes) {
-    ObjectMapper m = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    ObjectMapper m = JsonMapper.builder().build();
     m.getFactory().setCharacterEscapes(new SlashEscapes(slashes));
     m.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     return m;
@@ -66,9 +65,13 @@ public final class PhpJson {
       return table;
     }
 
+    /** {@code \/} for slashes; every non-ASCII UTF-16 unit as lower-case {@code \}{@code u00e9}. */
     @Override
     public SerializableString getEscapeSequence(int ch) {
-      return ch == '/' ? new SerializedString("\\/") : null;
+      if (ch == '/') {
+        return new SerializedString("\\/");
+      }
+      return ch > 127 ? new SerializedString(String.format("\\u%04x", ch)) : null;
     }
   }
 }

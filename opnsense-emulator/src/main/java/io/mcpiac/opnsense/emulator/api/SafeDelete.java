@@ -19,14 +19,14 @@ public final class SafeDelete {
       ResourceDef res, String uuid, ObjectNode item, Config config, VersionProfile version) {
     StringBuilder refs = new StringBuilder();
     Iterator<Map.Entry<String, JsonNode>> cols =
-        ((ObjectNode) config.json().get("collections")).fields();
+        ((ObjectNode) config.json().get("collections")).properties().iterator();
     while (cols.hasNext()) {
       Map.Entry<String, JsonNode> col = cols.next();
       String collectionId = col.getKey();
       String modelName = collectionId.substring(0, collectionId.indexOf(':'));
       String root = modelName.substring(modelName.lastIndexOf('.') + 1);
       String path = collectionId.substring(collectionId.indexOf(':') + 1);
-      Iterator<Map.Entry<String, JsonNode>> items = col.getValue().fields();
+      Iterator<Map.Entry<String, JsonNode>> items = col.getValue().properties().iterator();
       while (items.hasNext()) {
         Map.Entry<String, JsonNode> other = items.next();
         if (other.getKey().equals(uuid) || !references(other.getValue(), uuid)) {

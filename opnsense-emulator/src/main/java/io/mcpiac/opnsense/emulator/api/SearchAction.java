@@ -47,7 +47,7 @@ public final class SearchAction {
     boolean desc = false;
     JsonNode sort = call.post("sort");
     if (sort != null && sort.isObject() && sort.size() > 0) {
-      Map.Entry<String, JsonNode> first = sort.fields().next();
+      Map.Entry<String, JsonNode> first = sort.properties().iterator().next();
       sortField = first.getKey();
       desc = "desc".equalsIgnoreCase(first.getValue().asText());
     }
@@ -157,7 +157,7 @@ public final class SearchAction {
     for (String token : phrase.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
       boolean found =
           CrudActions.UUID_V4.matcher(token).matches() && token.equals(row.path("uuid").asText());
-      Iterator<Map.Entry<String, JsonNode>> it = row.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = row.properties().iterator();
       while (!found && it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         String k = e.getKey();

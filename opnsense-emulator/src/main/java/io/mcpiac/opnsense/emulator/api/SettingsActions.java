@@ -40,7 +40,8 @@ public final class SettingsActions {
 
   private static void merge(ObjectNode target, JsonNode source) {
     source
-        .fields()
+        .properties()
+        .iterator()
         .forEachRemaining(
             e -> {
               if (e.getValue().isObject() && target.get(e.getKey()) instanceof ObjectNode t) {

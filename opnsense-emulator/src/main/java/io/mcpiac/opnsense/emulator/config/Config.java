@@ -54,7 +54,7 @@ public final class Config {
 
   public List<Map.Entry<String, JsonNode>> items(String collectionId) {
     List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
-    collection(collectionId).fields().forEachRemaining(out::add);
+    collection(collectionId).properties().forEach(out::add);
     return out;
   }
 

@@ -97,16 +97,6 @@ public final class ConfigStore {
     }
   }
 
-  /** Runs something that must not interleave with writes (apply, rollback) under the write lock. */
-  public <T> T exclusive(Function<Config, T> action) {
-    lock.writeLock().lock();
-    try {
-      return action.apply(config);
-    } finally {
-      lock.writeLock().unlock();
-    }
-  }
-
   /** {@code Config::save()} without changes (the savepoint action): a new revision only. */
   public Revision saveUnchanged(String username, String description) {
     lock.writeLock().lock();

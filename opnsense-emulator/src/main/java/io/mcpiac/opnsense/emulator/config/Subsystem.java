@@ -28,11 +28,21 @@ public enum Subsystem {
   UNBOUND("unbound", List.of(Collections.UNBOUND_HOSTS, Collections.UNBOUND_ALIASES), List.of()),
   KEA(
       "kea",
-      List.of(Collections.KEA_SUBNETS, Collections.KEA_RESERVATIONS, Collections.KEA_OPTIONS),
+      List.of(
+          Collections.KEA_SUBNETS,
+          Collections.KEA_RESERVATIONS,
+          Collections.KEA_OPTIONS,
+          Collections.KEA_PEERS),
       List.of("dhcpv4")),
   DNSMASQ(
       "dnsmasq",
-      List.of(Collections.DNSMASQ_HOSTS, Collections.DNSMASQ_RANGES, Collections.DNSMASQ_TAGS),
+      List.of(
+          Collections.DNSMASQ_HOSTS,
+          Collections.DNSMASQ_RANGES,
+          Collections.DNSMASQ_TAGS,
+          Collections.DNSMASQ_OPTIONS,
+          Collections.DNSMASQ_DOMAINS,
+          Collections.DNSMASQ_BOOT),
       List.of("dnsmasq")),
   /** Certificates and users take effect on save (no apply call exists). */
   TRUST_AND_USERS("trust-and-users", List.of(Collections.CERTS, Collections.USERS), List.of());

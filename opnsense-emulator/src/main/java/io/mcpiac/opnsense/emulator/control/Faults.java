@@ -44,7 +44,7 @@ public final class Faults {
         failNth.put(n.path("path").asText(), n.path("n").asInt(1));
       }
     } else if (nth.isObject()) {
-      nth.fields().forEachRemaining(e -> failNth.put(e.getKey(), e.getValue().asInt(1)));
+      nth.properties().forEach(e -> failNth.put(e.getKey(), e.getValue().asInt(1)));
     }
     if (errorRate < 0 || errorRate > 1 || dropRate < 0 || dropRate > 1) {
       reset();

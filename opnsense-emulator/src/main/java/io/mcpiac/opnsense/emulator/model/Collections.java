@@ -22,6 +22,10 @@ public final class Collections {
   public static final String KEA_SUBNETS = "Kea.KeaDhcpv4:subnets.subnet4";
   public static final String KEA_RESERVATIONS = "Kea.KeaDhcpv4:reservations.reservation";
   public static final String KEA_OPTIONS = "Kea.KeaDhcpv4:options.option";
+  public static final String KEA_PEERS = "Kea.KeaDhcpv4:ha_peers.peer";
+  public static final String DNSMASQ_OPTIONS = "Dnsmasq.Dnsmasq:dhcp_options";
+  public static final String DNSMASQ_DOMAINS = "Dnsmasq.Dnsmasq:domainoverrides";
+  public static final String DNSMASQ_BOOT = "Dnsmasq.Dnsmasq:dhcp_boot";
   public static final String DNSMASQ_HOSTS = "Dnsmasq.Dnsmasq:hosts";
   public static final String DNSMASQ_RANGES = "Dnsmasq.Dnsmasq:dhcp_ranges";
   public static final String DNSMASQ_TAGS = "Dnsmasq.Dnsmasq:dhcp_tags";

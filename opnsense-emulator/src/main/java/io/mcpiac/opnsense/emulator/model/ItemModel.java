@@ -42,6 +42,12 @@ public final class ItemModel {
     return this;
   }
 
+  /** Drops a field (a newer model's addition the older profile does not have). */
+  public ItemModel remove(String name) {
+    children.remove(name);
+    return this;
+  }
+
   public Map<String, Object> children() {
     return children;
   }

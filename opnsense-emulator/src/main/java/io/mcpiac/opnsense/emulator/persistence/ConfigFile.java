@@ -25,6 +25,9 @@ public final class ConfigFile {
   private final Path backups;
   private final int retention;
 
+  /** Revisions on disk, oldest first (listed once, then maintained here). */
+  private final java.util.Deque<String> revisions = new java.util.ArrayDeque<>();
+
   public ConfigFile(Path dir, int retention) {
     this.dir = dir;
     this.backups = dir.resolve("backup");
@@ -34,6 +37,7 @@ public final class ConfigFile {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data directory " + dir, e);
     }
+    revisions.addAll(backupRevisions());
   }
 
   public Path directory() {
@@ -57,8 +61,9 @@ public final class ConfigFile {
     writeAtomically(dir.resolve("config.json"), state);
   }
 
-  public void saveBackup(String revision, ObjectNode config) {
+  public synchronized void saveBackup(String revision, ObjectNode config) {
     writeAtomically(backups.resolve("config-" + revision + ".json"), config);
+    revisions.addLast(revision);
     prune();
   }
 
@@ -90,10 +95,9 @@ public final class ConfigFile {
   }
 
   private void prune() {
-    List<String> revs = backupRevisions();
-    for (int i = 0; i < revs.size() - retention; i++) {
+    while (revisions.size() > retention) {
       try {
-        Files.deleteIfExists(backups.resolve("config-" + revs.get(i) + ".json"));
+        Files.deleteIfExists(backups.resolve("config-" + revisions.removeFirst() + ".json"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

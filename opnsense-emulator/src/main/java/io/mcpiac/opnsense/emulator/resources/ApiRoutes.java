@@ -14,7 +14,6 @@ import io.mcpiac.opnsense.emulator.api.SettingsActions;
 import io.mcpiac.opnsense.emulator.config.Subsystem;
 import io.mcpiac.opnsense.emulator.model.Collections;
 import io.mcpiac.opnsense.emulator.model.ItemModel;
-import io.mcpiac.opnsense.emulator.model.ModelCatalog;
 
 /**
  * The routing table of a version profile: every controller and action the emulator serves, with the
@@ -50,6 +49,7 @@ public final class ApiRoutes {
   public RouteTable build() {
     RouteTable t = new RouteTable();
     new SystemEndpoints(core).register(t);
+    t.controller("core", "Service").action("search", 0, call -> coreServices());
     firewallRules(t);
     aliases(t);
     categories(t);
@@ -64,12 +64,17 @@ public final class ApiRoutes {
     return t;
   }
 
+  /** A model table section as this profile's model. */
+  private ItemModel load(String table, String section) {
+    return io.mcpiac.opnsense.emulator.model.ModelVersions.load(table, section, core.version());
+  }
+
   private VersionProfile version() {
     return core.version();
   }
 
   private void firewallRules(RouteTable t) {
-    ItemModel model = ModelCatalog.load("filter_rules.md", "rules.rule");
+    ItemModel model = load("filter_rules.md", "rules.rule");
     ResourceDef rules =
         new ResourceDef(Collections.FILTER_RULES, "rule", model, "rules.rule")
             .hooks(new FilterRuleHooks())
@@ -77,11 +82,12 @@ public final class ApiRoutes {
             .recordsetSearch(VersionProfile::rulesUseRecordset);
     RouteTable.Controller c = t.controller("firewall", "Filter");
     crud.register(c, rules, Names.of("Rule"));
+    new RuleOrderEndpoints(core, crud.crud()).register(c, rules);
     firewall.register(c);
   }
 
   private void aliases(RouteTable t) {
-    ItemModel model = ModelCatalog.load("alias.md", "aliases.alias");
+    ItemModel model = load("alias.md", "aliases.alias");
     ResourceDef aliases =
         new ResourceDef(Collections.ALIASES, "alias", model, "aliases.alias")
             .hooks(new AliasHooks(model))
@@ -106,7 +112,7 @@ public final class ApiRoutes {
   }
 
   private void categories(RouteTable t) {
-    ItemModel model = ModelCatalog.load("category.md", "categories.category");
+    ItemModel model = load("category.md", "categories.category");
     ResourceDef categories =
         new ResourceDef(Collections.CATEGORIES, "category", model, "categories.category")
             .hooks(new CategoryHooks())
@@ -118,7 +124,7 @@ public final class ApiRoutes {
 
   private void nat(RouteTable t) {
     ResourceDef dnat =
-        new ResourceDef(Collections.DNAT, "rule", ModelCatalog.load("dnat.md", "rule"), "rule")
+        new ResourceDef(Collections.DNAT, "rule", load("dnat.md", "rule"), "rule")
             .hooks(new NatHooks.PortForward())
             .toggleInverted("disabled")
             .defaultSort("sequence");
@@ -130,7 +136,7 @@ public final class ApiRoutes {
         new ResourceDef(
                 Collections.SNAT_RULES,
                 "rule",
-                ModelCatalog.load("filter_snat.md", "snatrules.rule"),
+                load("filter_snat.md", "snatrules.rule"),
                 "snatrules.rule")
             .hooks(new NatHooks.SourceNat())
             .defaultSort("sequence")
@@ -139,7 +145,7 @@ public final class ApiRoutes {
     crud.register(s, snat, Names.of("Rule"));
     firewall.register(s);
     if (version().hasSnatMode()) {
-      ItemModel general = ModelCatalog.load("filter_general.md", "general");
+      ItemModel general = load("filter_general.md", "general");
       settings.register(s, "filter", "filter", new ItemModel().addContainer("general", general));
     }
 
@@ -147,7 +153,7 @@ public final class ApiRoutes {
         new ResourceDef(
                 Collections.ONE_TO_ONE,
                 "rule",
-                ModelCatalog.load("filter_onetoone.md", "onetoone.rule"),
+                load("filter_onetoone.md", "onetoone.rule"),
                 "onetoone.rule")
             .hooks(new NatHooks.OneToOne())
             .defaultSort("sequence");
@@ -156,8 +162,7 @@ public final class ApiRoutes {
     firewall.register(o);
 
     ResourceDef npt =
-        new ResourceDef(
-                Collections.NPT, "rule", ModelCatalog.load("filter_npt.md", "npt.rule"), "npt.rule")
+        new ResourceDef(Collections.NPT, "rule", load("filter_npt.md", "npt.rule"), "npt.rule")
             .hooks(new NatHooks.Npt())
             .defaultSort("sequence");
     RouteTable.Controller n = t.controller("firewall", "Npt");
@@ -167,7 +172,7 @@ public final class ApiRoutes {
 
   private void interfaces(RouteTable t) {
     ResourceDef vlans =
-        new ResourceDef(Collections.VLANS, "vlan", ModelCatalog.load("vlan.md", "vlan"), "vlan")
+        new ResourceDef(Collections.VLANS, "vlan", load("vlan.md", "vlan"), "vlan")
             .hooks(new VlanHooks())
             .defaultSort("vlanif");
     RouteTable.Controller v = t.controller("interfaces", "VlanSettings");
@@ -179,7 +184,7 @@ public final class ApiRoutes {
           new ResourceDef(
                   Collections.INTERFACES,
                   "interface",
-                  ModelCatalog.load("assignment.md", "interface"),
+                  load("assignment.md", "interface"),
                   "interface")
               .hooks(new AssignmentHooks())
               .keyedBy(AssignmentHooks::nextOpt)
@@ -196,7 +201,7 @@ public final class ApiRoutes {
         new ResourceDef(
                 Collections.HAPROXY_SERVERS,
                 "server",
-                ModelCatalog.load("haproxy_servers.md", "servers.server"),
+                load("haproxy_servers.md", "servers.server"),
                 "servers.server")
             .safeDelete()
             .toggleIgnoresArgument()
@@ -206,7 +211,7 @@ public final class ApiRoutes {
         new ResourceDef(
                 Collections.HAPROXY_BACKENDS,
                 "backend",
-                ModelCatalog.load("haproxy_backends.md", "backends.backend"),
+                load("haproxy_backends.md", "backends.backend"),
                 "backends.backend")
             .safeDelete()
             .toggleIgnoresArgument()
@@ -216,13 +221,13 @@ public final class ApiRoutes {
         new ResourceDef(
                 Collections.HAPROXY_FRONTENDS,
                 "frontend",
-                ModelCatalog.load("haproxy_frontends.md", "frontends.frontend"),
+                load("haproxy_frontends.md", "frontends.frontend"),
                 "frontends.frontend")
             .safeDelete()
             .toggleIgnoresArgument()
             .defaultSort("name");
     crud.register(c, frontends, Names.of("Frontend").withSearch("searchFrontends"));
-    ItemModel general = ModelCatalog.load("haproxy_general.md", "general");
+    ItemModel general = load("haproxy_general.md", "general");
     settings.register(c, "haproxy", "haproxy", new ItemModel().addContainer("general", general));
 
     RouteTable.Controller svc = t.controller("haproxy", "Service");
@@ -237,12 +242,12 @@ public final class ApiRoutes {
   }
 
   private void unbound(RouteTable t) {
-    ItemModel aliasModel = ModelCatalog.load("unbound_aliases.md", "aliases.alias");
+    ItemModel aliasModel = load("unbound_aliases.md", "aliases.alias");
     ResourceDef hosts =
         new ResourceDef(
                 Collections.UNBOUND_HOSTS,
                 "host",
-                ModelCatalog.load("unbound_hosts.md", "hosts.host"),
+                load("unbound_hosts.md", "hosts.host"),
                 "hosts.host")
             .hooks(new ServiceHooks.UnboundHost(aliasModel))
             .defaultSort("hostname");
@@ -261,7 +266,7 @@ public final class ApiRoutes {
         new ResourceDef(
                 Collections.KEA_SUBNETS,
                 "subnet4",
-                ModelCatalog.load("kea4.md", "subnets.subnet4"),
+                load("kea4.md", "subnets.subnet4"),
                 "subnets.subnet4")
             .hooks(new ServiceHooks.KeaSubnet())
             .safeDelete()
@@ -271,17 +276,33 @@ public final class ApiRoutes {
         new ResourceDef(
                 Collections.KEA_RESERVATIONS,
                 "reservation",
-                ModelCatalog.load("kea4.md", "reservations.reservation"),
+                load("kea4.md", "reservations.reservation"),
                 "reservations.reservation")
             .hooks(new ServiceHooks.KeaReservation())
             .safeDelete()
             .defaultSort("hw_address");
     crud.register(c, reservations, Names.of("Reservation").withoutToggle());
+    if (version() == VersionProfile.V26_7) {
+      ResourceDef options =
+          new ResourceDef(
+                  Collections.KEA_OPTIONS,
+                  "option",
+                  load("kea4.md", "options.option"),
+                  "options.option")
+              .safeDelete()
+              .defaultSort("description");
+      crud.register(c, options, Names.of("Option").withoutToggle());
+    }
+    ResourceDef peers =
+        new ResourceDef(
+                Collections.KEA_PEERS, "peer", load("kea4.md", "ha_peers.peer"), "ha_peers.peer")
+            .defaultSort("name");
+    crud.register(c, peers, Names.of("Peer").withoutToggle());
     ItemModel settingsModel =
         new ItemModel()
-            .addContainer("general", ModelCatalog.load("kea4.md", "general"))
-            .addContainer("lexpire", ModelCatalog.load("kea4.md", "lexpire"))
-            .addContainer("ha", ModelCatalog.load("kea4.md", "ha"));
+            .addContainer("general", load("kea4.md", "general"))
+            .addContainer("lexpire", load("kea4.md", "lexpire"))
+            .addContainer("ha", load("kea4.md", "ha"));
     settings.register(c, "dhcpv4", "dhcpv4", settingsModel);
     services.register(
         t.controller("kea", "Service"),
@@ -296,11 +317,7 @@ public final class ApiRoutes {
   private void dnsmasq(RouteTable t) {
     RouteTable.Controller c = t.controller("dnsmasq", "Settings");
     ResourceDef hosts =
-        new ResourceDef(
-                Collections.DNSMASQ_HOSTS,
-                "host",
-                ModelCatalog.load("dnsmasq.md", "hosts"),
-                "hosts")
+        new ResourceDef(Collections.DNSMASQ_HOSTS, "host", load("dnsmasq.md", "hosts"), "hosts")
             .hooks(new ServiceHooks.DnsmasqHost())
             .safeDelete()
             .defaultSort("host");
@@ -309,7 +326,7 @@ public final class ApiRoutes {
         new ResourceDef(
                 Collections.DNSMASQ_RANGES,
                 "range",
-                ModelCatalog.load("dnsmasq.md", "dhcp_ranges"),
+                load("dnsmasq.md", "dhcp_ranges"),
                 "dhcp_ranges")
             .hooks(new ServiceHooks.DnsmasqRange())
             .safeDelete()
@@ -317,15 +334,33 @@ public final class ApiRoutes {
     crud.register(c, ranges, Names.of("Range").withoutToggle());
     ResourceDef tags =
         new ResourceDef(
-                Collections.DNSMASQ_TAGS,
-                "tag",
-                ModelCatalog.load("dnsmasq.md", "dhcp_tags"),
-                "dhcp_tags")
+                Collections.DNSMASQ_TAGS, "tag", load("dnsmasq.md", "dhcp_tags"), "dhcp_tags")
             .safeDelete()
             .defaultSort("tag");
     crud.register(c, tags, Names.of("Tag").withoutToggle());
-    ItemModel root = ModelCatalog.load("dnsmasq.md", "(root)");
-    root.addContainer("dhcp", ModelCatalog.load("dnsmasq.md", "dhcp"));
+    ResourceDef options =
+        new ResourceDef(
+                Collections.DNSMASQ_OPTIONS,
+                "option",
+                load("dnsmasq.md", "dhcp_options"),
+                "dhcp_options")
+            .defaultSort("option");
+    crud.register(c, options, Names.of("Option").withoutToggle());
+    ResourceDef domains =
+        new ResourceDef(
+                Collections.DNSMASQ_DOMAINS,
+                "domainoverride",
+                load("dnsmasq.md", "domainoverrides"),
+                "domainoverrides")
+            .defaultSort("sequence");
+    crud.register(c, domains, Names.of("Domain").withoutToggle());
+    ResourceDef boot =
+        new ResourceDef(
+                Collections.DNSMASQ_BOOT, "boot", load("dnsmasq.md", "dhcp_boot"), "dhcp_boot")
+            .defaultSort("filename");
+    crud.register(c, boot, Names.of("Boot").withoutToggle());
+    ItemModel root = load("dnsmasq.md", "(root)");
+    root.addContainer("dhcp", load("dnsmasq.md", "dhcp"));
     settings.register(c, "dnsmasq", "dnsmasq", root);
     services.register(
         t.controller("dnsmasq", "Service"),
@@ -334,7 +369,7 @@ public final class ApiRoutes {
   }
 
   private void trust(RouteTable t) {
-    ItemModel model = ModelCatalog.load("cert.md", "cert");
+    ItemModel model = load("cert.md", "cert");
     // caref names a certificate authority (Type=ca), not a certificate
     model.replace(
         new io.mcpiac.opnsense.emulator.fields.DynamicOptionField(
@@ -356,7 +391,7 @@ public final class ApiRoutes {
   }
 
   private void users(RouteTable t) {
-    ItemModel model = ModelCatalog.load("user.md", "user");
+    ItemModel model = load("user.md", "user");
     // memberships are kept with the user here (OPNsense stores them on the groups)
     model.field("group_memberships").setVolatile(false);
     ResourceDef users =
@@ -366,6 +401,43 @@ public final class ApiRoutes {
     RouteTable.Controller c = t.controller("auth", "User");
     crud.register(c, users, new Names("add", "get", "set", "del", null, "search"));
     new ApiKeyEndpoints(core).register(c);
+  }
+
+  /** {@code /api/core/service/search}: the services and whether they run. */
+  private ApiResponse coreServices() {
+    return core.store()
+        .read(
+            config -> {
+              com.fasterxml.jackson.databind.node.ArrayNode rows =
+                  io.mcpiac.opnsense.emulator.api.PhpJsonNodes.array();
+              boolean haproxy =
+                  "1".equals(config.settings("haproxy").path("general").path("enabled").asText());
+              boolean kea =
+                  "1".equals(config.settings("dhcpv4").path("general").path("enabled").asText());
+              boolean dnsmasq = "1".equals(config.settings("dnsmasq").path("enable").asText());
+              Object[][] services = {
+                {"configd", "System Configuration Daemon", true, true},
+                {"haproxy", "HAProxy Load Balancer", haproxy, false},
+                {"kea-dhcpv4", "Kea DHCPv4 server", kea, false},
+                {"dnsmasq", "Dnsmasq DNS/DHCP", dnsmasq, false},
+                {"pf", "Packet Filter", true, true},
+                {"unbound", "Unbound DNS", true, false}
+              };
+              for (Object[] s : services) {
+                rows.addObject()
+                    .put("id", (String) s[0])
+                    .put("locked", (Boolean) s[3] ? 1 : 0)
+                    .put("running", (Boolean) s[2] ? 1 : 0)
+                    .put("description", (String) s[1])
+                    .put("name", (String) s[0]);
+              }
+              com.fasterxml.jackson.databind.node.ObjectNode out = ApiResponse.obj();
+              out.set("rows", rows);
+              out.put("rowCount", rows.size());
+              out.put("total", rows.size());
+              out.put("current", 1);
+              return ApiResponse.ok(out);
+            });
   }
 
   /** A controller's own {@code reconfigure}: POST applies, GET answers failed. */
@@ -380,13 +452,5 @@ public final class ApiRoutes {
           core.apply(s);
           return ApiResponse.single("status", "ok");
         });
-  }
-
-  RouteTable.Controller service(RouteTable t, String module) {
-    return t.controller(module, "Service");
-  }
-
-  ServiceEndpoints services() {
-    return services;
   }
 }

@@ -237,7 +237,8 @@ class CertHooks implements ResourceHooks {
   static List<String> users(ModelContext ctx, String refid) {
     List<String> out = new ArrayList<>();
     ObjectNode cols = (ObjectNode) ctx.config().json().get("collections");
-    cols.fields()
+    cols.properties()
+        .iterator()
         .forEachRemaining(
             col -> {
               if (col.getKey().equals(Collections.CERTS)
@@ -245,7 +246,8 @@ class CertHooks implements ResourceHooks {
                 return;
               }
               col.getValue()
-                  .fields()
+                  .properties()
+                  .iterator()
                   .forEachRemaining(
                       it -> {
                         if (it.getValue().toString().contains("\"" + refid)

@@ -3,6 +3,7 @@ package io.mcpiac.opnsense.emulator.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.opnsense.emulator.VersionProfile;
 import io.mcpiac.opnsense.emulator.api.ApiCall;
 import io.mcpiac.opnsense.emulator.api.ItemEdit;
 import io.mcpiac.opnsense.emulator.api.ResourceHooks;
@@ -43,14 +44,22 @@ final class ServiceHooks {
           names.add(h.isEmpty() ? d : d.isEmpty() ? h : h + "." + d);
         }
       }
-      item.put("aliases", String.join(",", names));
+      if (ctx.version() == VersionProfile.V26_7) {
+        item.put("aliases", String.join(",", names));
+      } else {
+        item.put("aliascount", String.valueOf(names.size()));
+      }
     }
 
     @Override
     public void afterStore(ItemEdit e) {
+      if (e.ctx().version() != VersionProfile.V26_7) {
+        // 26.1 has no write-through aliases field
+        return;
+      }
       String wanted = e.value("aliases");
       ObjectNode list = e.config().collection(Collections.UNBOUND_ALIASES);
-      Iterator<Map.Entry<String, JsonNode>> it = list.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = list.properties().iterator();
       while (it.hasNext()) {
         if (it.next().getValue().path("host").asText().equals(e.uuid())) {
           it.remove();
@@ -73,7 +82,7 @@ final class ServiceHooks {
     @Override
     public void afterDelete(String uuid, ObjectNode item, ModelContext ctx) {
       Iterator<Map.Entry<String, JsonNode>> it =
-          ctx.config().collection(Collections.UNBOUND_ALIASES).fields();
+          ctx.config().collection(Collections.UNBOUND_ALIASES).properties().iterator();
       while (it.hasNext()) {
         if (it.next().getValue().path("host").asText().equals(uuid)) {
           it.remove();
@@ -167,7 +176,7 @@ final class ServiceHooks {
       }
       boolean mac = !e.value("hw_address").isEmpty();
       boolean cid = !e.value("client_id").isEmpty();
-      if (mac == cid) {
+      if (e.ctx().version() == VersionProfile.V26_7 && mac == cid) {
         m.add("hw_address", "Either a client ID or a MAC address should be specified.");
       }
     }

@@ -79,6 +79,21 @@ class UserHooks implements ResourceHooks {
             : "otpauth://totp/" + item.path("name").asText() + "@OPNsense?secret=" + seed);
   }
 
+  /** {@code expires} is {@code MM/DD/YYYY}; the account stops working after that day. */
+  static boolean expired(String expires) {
+    if (expires.isEmpty()) {
+      return false;
+    }
+    try {
+      java.time.LocalDate last =
+          java.time.LocalDate.parse(
+              expires, java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy"));
+      return java.time.LocalDate.now().isAfter(last);
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
+  }
+
   /** Finds a configured API key and turns its user into an {@link ApiUser}. */
   static ApiUser findKey(Config config, String key) {
     for (Map.Entry<String, JsonNode> u : config.items(Collections.USERS)) {
@@ -86,7 +101,8 @@ class UserHooks implements ResourceHooks {
       for (String line : user.path("apikeys").asText("").split("\n")) {
         int bar = line.indexOf('|');
         if (bar > 0 && line.substring(0, bar).equals(key)) {
-          if ("1".equals(user.path("disabled").asText())) {
+          if ("1".equals(user.path("disabled").asText())
+              || expired(user.path("expires").asText(""))) {
             return null;
           }
           List<String> privs = Items.csv(user.path("priv").asText(""));

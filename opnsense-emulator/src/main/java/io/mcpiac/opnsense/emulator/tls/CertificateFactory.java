@@ -179,7 +179,8 @@ public final class CertificateFactory {
       Object o = p.readObject();
       JcaPEMKeyConverter c = new JcaPEMKeyConverter();
       if (o instanceof PEMKeyPair kp) {
-        return c.getKeyPair(kp).getPrivate();
+        // the public half may be absent from an "EC PRIVATE KEY" block: read the private part only
+        return c.getPrivateKey(kp.getPrivateKeyInfo());
       }
       if (o instanceof org.bouncycastle.asn1.pkcs.PrivateKeyInfo info) {
         return c.getPrivateKey(info);

@@ -220,7 +220,12 @@ public final class TlsMaterial {
   public static String pem(Object o) {
     try (StringWriter w = new StringWriter();
         JcaPEMWriter p = new JcaPEMWriter(w)) {
-      p.writeObject(o);
+      // private keys as PKCS#8 ("PRIVATE KEY"): the JDK cannot read back BouncyCastle's SEC1 EC
+      // form
+      p.writeObject(
+          o instanceof java.security.PrivateKey k
+              ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(k, null)
+              : o);
       p.flush();
       return w.toString();
     } catch (Exception e) {

@@ -15,7 +15,7 @@ class PhpJsonAndRoutingTest {
     ObjectNode o =
         JsonNodeFactory.instance.objectNode().put("net", "10.0.0.0/24").put("name", "café");
     assertThat(new String(PhpJson.encode(o), StandardCharsets.US_ASCII))
-        .isEqualTo("{\"net\":\"10.0.0.0\\/24\",\"name\":\"caf\\u00E9\"}");
+        .isEqualTo("{\"net\":\"10.0.0.0\\/24\",\"name\":\"caf\\u00e9\"}");
     assertThat(new String(PhpJson.encodeUnescapedSlashes(o), StandardCharsets.US_ASCII))
         .contains("10.0.0.0/24");
   }

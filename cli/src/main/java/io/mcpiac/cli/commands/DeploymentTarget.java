@@ -1,0 +1,38 @@
+package io.mcpiac.cli.commands;
+
+import io.mcpiac.cli.StateOptions;
+import io.mcpiac.cli.Workspace;
+import java.nio.file.Path;
+import java.util.NoSuchElementException;
+import picocli.CommandLine.Option;
+
+/**
+ * For commands that act on a deployment by name ({@code destroy}, {@code refresh}, {@code
+ * checkpoint restore}): the optional deployment file that supplies provider connection settings.
+ */
+public final class DeploymentTarget {
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "FILE",
+      description = "The deployment file, for its provider connection settings.")
+  Path file;
+
+  /** The workspace for {@code deployment}, which must have recorded state. */
+  Workspace open(StateOptions state, String deployment) {
+    return open(state, null, deployment);
+  }
+
+  /** As {@link #open(StateOptions, String)}; with {@code --servers}, orchestrating. */
+  Workspace open(StateOptions state, io.mcpiac.cli.ServersOptions servers, String deployment) {
+    Workspace ws =
+        file != null
+            ? Workspace.forDeployment(state, servers, DeploymentFiles.load(file))
+            : Workspace.forState(state, servers, deployment);
+    if (ws.store().load(deployment).isEmpty()) {
+      String where = ws.store().location();
+      ws.close();
+      throw new NoSuchElementException("no deployment named '" + deployment + "' in " + where);
+    }
+    return ws;
+  }
+}
