@@ -54,8 +54,13 @@ public final class Workspace implements AutoCloseable {
       store
           .load(deployment.name())
           .ifPresent(s -> s.resources().values().forEach(r -> instances.add(r.provider())));
+      store.unfinished(deployment.name()).forEach(e -> instances.add(e.provider()));
       return orchestrator(
-          store, file, deployment.providers(), instances, baseDirectory(deployment));
+          store,
+          file,
+          deployment.providers(),
+          instances,
+          new ProviderContext(deployment.name(), baseDirectory(deployment)));
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -77,7 +82,11 @@ public final class Workspace implements AutoCloseable {
       }
       store.unfinished(deployment).forEach(e -> instances.add(e.provider()));
       return orchestrator(
-          store, file, Map.of(), instances, java.nio.file.Path.of("").toAbsolutePath());
+          store,
+          file,
+          Map.of(),
+          instances,
+          new ProviderContext(deployment, java.nio.file.Path.of("").toAbsolutePath()));
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -90,7 +99,7 @@ public final class Workspace implements AutoCloseable {
       ServersFile file,
       Map<String, com.fasterxml.jackson.databind.node.ObjectNode> settings,
       Set<String> instances,
-      java.nio.file.Path base) {
+      ProviderContext base) {
     Set<String> remote = new LinkedHashSet<>();
     file.servers().forEach(s -> remote.addAll(s.prefixes()));
     Set<String> local = new LinkedHashSet<>();
