@@ -4,6 +4,8 @@
 //
 //   node client.mjs stdio <mcp-iac.jar> <state.db>
 //   node client.mjs http <url> [token]
+// With MCP_IAC_NETWORK=1 it also plans and applies firewall rules with the network tools (the
+// server must have an opnsense instance: OPNSENSE_URL etc. point at the emulator).
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -37,7 +39,9 @@ let transport;
 if (mode === "stdio") {
   transport = new StdioClientTransport({
     command: "java",
-    args: ["-jar", target, "serve", "--provider", "core", "--state", `sqlite:${extra}`],
+    args: ["-jar", target, "serve", "--provider", process.env.MCP_IAC_PROVIDERS ?? "core",
+      "--state", `sqlite:${extra}`],
+    env: { ...process.env },
     stderr: "inherit",
   });
 } else if (mode === "http") {
@@ -109,8 +113,38 @@ const invalid = await client.callTool({
 const invalidEnv = envelopeOf(invalid, "validateConfig");
 check(invalid.isError === true && invalidEnv.error.code === "VALIDATION_FAILED", "errors", invalid);
 
+let network = "";
+if (process.env.MCP_IAC_NETWORK === "1") {
+  check(names.includes("planNetworkDeployment") && names.includes("applyNetworkDeployment"),
+    "network tools missing", names);
+  const rules = ["allow-ssh:22", "allow-https:443"].map((r) => {
+    const [name, port] = r.split(":");
+    return { type: "opnsense:firewall:rule", name,
+      properties: { interface: "lan", source: "any", port: Number(port), action: "pass",
+        description: `${name} (${deployment})` } };
+  });
+  const netPlan = envelopeOf(
+    await client.callTool({ name: "planNetworkDeployment",
+      arguments: { deploymentId: `${deployment}-fw`, resources: rules } }),
+    "planNetworkDeployment",
+  );
+  check(netPlan.success && netPlan.data.planId, "network plan failed", netPlan);
+  const netProgress = [];
+  const netApplied = envelopeOf(
+    await client.callTool(
+      { name: "applyNetworkDeployment", arguments: { planId: netPlan.data.planId } },
+      undefined,
+      { onprogress: (p) => netProgress.push(p), timeout: 60000 },
+    ),
+    "applyNetworkDeployment",
+  );
+  check(netApplied.success, "network apply failed", netApplied);
+  check(netProgress.length > 0, "no progress for the network apply");
+  network = `; firewall rules applied with ${netProgress.length} progress notifications`;
+}
+
 await client.close();
 console.log(
   `OK ${mode}: ${tools.length} tools, plan ${plan.data.planId} applied with ${progress.length}` +
-    ` progress and ${logs.length} logging notifications`,
+    ` progress and ${logs.length} logging notifications${network}`,
 );

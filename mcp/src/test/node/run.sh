@@ -79,4 +79,23 @@ expect "inspector http tools/call" \
   "$(inspector "$URL" --transport http --method tools/call --tool-name validateConfig \
     --tool-arg "resources=$RESOURCES")" '"valid": true'
 
+echo "== Network tools against the OPNsense emulator (stdio and HTTP)"
+java -jar "$JAR" opnsense-emulator --port 0 --no-tls --api-key ci-key --api-secret ci-secret \
+  >"$WORK/emulator.out" 2>"$WORK/emulator.err" &
+echo $! >>"$WORK/pids"
+for _ in $(seq 1 150); do
+  grep -q 'listening on' "$WORK/emulator.out" "$WORK/emulator.err" 2>/dev/null && break
+  sleep 0.2
+done
+OPNSENSE_URL="$(cat "$WORK/emulator.out" "$WORK/emulator.err" | grep -o 'http://[^ ]*' | head -1)"
+if [[ -z "$OPNSENSE_URL" ]]; then
+  echo "FAIL: the OPNsense emulator did not start" >&2
+  cat "$WORK/emulator.out" "$WORK/emulator.err" >&2
+  exit 1
+fi
+export OPNSENSE_URL OPNSENSE_API_KEY=ci-key OPNSENSE_API_SECRET=ci-secret
+MCP_IAC_NETWORK=1 MCP_IAC_PROVIDERS=core,opnsense node client.mjs stdio "$JAR" "$WORK/net-stdio.db"
+NET_URL="$(start_http net --provider opnsense)"
+MCP_IAC_NETWORK=1 node client.mjs http "$NET_URL"
+
 echo "All MCP client checks passed."

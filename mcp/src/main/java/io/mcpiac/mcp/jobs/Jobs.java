@@ -80,7 +80,7 @@ public final class Jobs implements AutoCloseable {
           try {
             runHere(job, work);
           } catch (RuntimeException e) {
-            LOG.warn("background {} of '{}' failed: {}", "apply", job.deployment(), e.toString());
+            LOG.warn("background job of {} failed: {}", job.deployment(), e.toString());
           }
         });
   }

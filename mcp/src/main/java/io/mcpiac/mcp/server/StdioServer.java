@@ -18,6 +18,9 @@ public final class StdioServer implements AutoCloseable {
   /** How long a finished session waits for running calls and applies. */
   static final Duration DRAIN = Duration.ofMinutes(5);
 
+  /** How long the last requests get to be dispatched after the client's input ended. */
+  static final Duration GRACE = Duration.ofMillis(500);
+
   private final IacServer iac;
   private final McpSyncServer server;
   private final CountDownLatch inputClosed = new CountDownLatch(1);
@@ -39,6 +42,8 @@ public final class StdioServer implements AutoCloseable {
    */
   public void awaitEndOfSession() throws InterruptedException {
     inputClosed.await();
+    // requests read just before the end may not have reached a tool yet
+    Thread.sleep(GRACE.toMillis());
     iac.awaitIdle(DRAIN);
   }
 
