@@ -112,7 +112,7 @@ public final class OpnsenseProvider implements Provider {
       versionTried = true;
       if (settings.complete()) {
         try {
-          knownVersion = client().version();
+          knownVersion = client().versionWithoutRetries();
         } catch (RuntimeException e) {
           knownVersion = null;
         }
@@ -297,7 +297,7 @@ public final class OpnsenseProvider implements Provider {
 
   @Override
   public int maxBatchSize() {
-    return 200;
+    return 500;
   }
 
   @Override

@@ -31,6 +31,23 @@ public final class OpnsenseProviderFactory implements ProviderFactory {
     return OpnsenseProvider.NAME;
   }
 
+  /** A relative {@code caFile} in the deployment is relative to the deployment file. */
+  @Override
+  public Provider create(
+      String instance, ObjectNode settings, io.mcpiac.engine.providers.ProviderContext context) {
+    if (settings != null
+        && settings.hasNonNull("caFile")
+        && context != null
+        && context.baseDirectory() != null) {
+      java.nio.file.Path ca = java.nio.file.Path.of(settings.get("caFile").asText());
+      if (!ca.isAbsolute()) {
+        settings = settings.deepCopy();
+        settings.put("caFile", context.baseDirectory().resolve(ca).toString());
+      }
+    }
+    return create(instance, settings);
+  }
+
   @Override
   public Provider create(String instance, ObjectNode settings) {
     ConnectionSettings s = ConnectionSettings.resolve(instance, settings, env);

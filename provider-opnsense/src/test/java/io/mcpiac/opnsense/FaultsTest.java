@@ -139,4 +139,33 @@ class FaultsTest {
       assertNothing(fw);
     }
   }
+
+  @Test
+  void interfaceAssignmentsAreMadeOnceUnderDroppedConnections() throws Exception {
+    try (Firewall fw = new Firewall("26.7", dir);
+        ProviderRegistry reg = fw.registry()) {
+      Engine engine = Firewall.engine(reg, dir);
+      Deployment d =
+          Firewall.deployment(
+              reg,
+              """
+              apiVersion: iac.mcp/v1
+              kind: Deployment
+              metadata: {name: faults}
+              spec:
+                resources:
+                  - {type: opnsense:network:vlan, name: v, properties: {tag: 30, interface: igb3}}
+                  - {type: opnsense:network:interface, name: i, properties: {device: "${v.device}", description: dmz}}
+              """);
+      fw.faults("{\"dropRate\":0.3,\"seed\":4}");
+      ExecutionResult r = Firewall.apply(engine, d);
+      fw.noFaults();
+      if (!r.success()) {
+        assertThat(Firewall.apply(engine, d).success()).isTrue();
+      }
+      assertThat(ResourceLifecycleTest.optInterfaces(fw)).hasSize(1);
+      assertThat(fw.rows("/api/interfaces/vlan_settings/searchItem")).hasSize(1);
+      assertThat(engine.plan(d).hasChanges()).isFalse();
+    }
+  }
 }

@@ -57,11 +57,41 @@ public final class BenchCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}; 0 for a cold start).")
   int warmup;
 
+  @Option(
+      names = "--opnsense",
+      description =
+          "Benchmark the OPNsense provider instead: mixed resources against the emulator with"
+              + " injected latency; wall time next to the plan's critical path, and the number"
+              + " of apply/reconfigure calls.")
+  boolean opnsense;
+
+  @Option(
+      names = "--opnsense-resources",
+      defaultValue = "500",
+      paramLabel = "N",
+      description = "Resources of the OPNsense benchmark (default: ${DEFAULT-VALUE}).")
+  int opnsenseResources;
+
+  @Option(
+      names = "--call-latency-ms",
+      defaultValue = "20",
+      description = "Injected latency per API call (default: ${DEFAULT-VALUE}).")
+  long callLatencyMs;
+
+  @Option(
+      names = "--apply-latency-ms",
+      defaultValue = "500",
+      description = "Injected latency per apply/reconfigure (default: ${DEFAULT-VALUE}).")
+  long applyLatencyMs;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (opnsense) {
+      return opnsense(out);
+    }
     Optional<Path> terraform = noTerraform ? Optional.empty() : TerraformBaseline.find();
     out.println(
         "mcp-iac bench: core:data pairs (b[i] depends on a[i]), SQLite state, parallelism "
@@ -121,6 +151,66 @@ public final class BenchCommand implements Callable<Integer> {
               small.perResourceMicros(),
               large.perResourceMicros()));
     }
+    return ExitCodes.OK;
+  }
+
+  private int opnsense(PrintWriter out) throws Exception {
+    out.println(
+        "mcp-iac bench --opnsense: "
+            + opnsenseResources
+            + " mixed OPNsense resources (aliases, rules, VLANs, HAProxy servers/backends/"
+            + "frontends, DNS overrides) on the emulator over HTTPS; "
+            + callLatencyMs
+            + " ms per API call, "
+            + applyLatencyMs
+            + " ms per apply/reconfigure; engine parallelism "
+            + parallelism
+            + "; "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores");
+    out.flush();
+    Path dir = Files.createTempDirectory("mcp-iac-bench-opnsense-");
+    io.mcpiac.cli.bench.OpnsenseBenchmark.Report r =
+        io.mcpiac.cli.bench.OpnsenseBenchmark.run(
+            opnsenseResources, parallelism, callLatencyMs, applyLatencyMs, dir);
+    out.println();
+    out.println(
+        String.format(
+            "apply from empty:  %d ms for %d resources (%d writes)",
+            r.applyMs(), r.resources(), r.writes()));
+    out.println(
+        String.format(
+            "critical path:     %d ms (longest dependency chain %d actions × %d ms + one"
+                + " activation %d ms) → wall time / critical path = %.1fx",
+            r.criticalPathMs(),
+            r.depth(),
+            r.callLatencyMs(),
+            r.callLatencyMs() + r.applyLatencyMs(),
+            (double) r.applyMs() / Math.max(1, r.criticalPathMs())));
+    out.println(
+        String.format(
+            "batched bound:     %d ms (%d writes × %d ms / %d concurrent writes + one activation"
+                + " per dependency level, %d × %d ms)",
+            r.writes() * r.callLatencyMs() / 4
+                + r.depth() * (r.callLatencyMs() + r.applyLatencyMs()),
+            r.writes(),
+            r.callLatencyMs(),
+            4,
+            r.depth(),
+            r.callLatencyMs() + r.applyLatencyMs()));
+    out.println(
+        String.format(
+            "serial writes:     %d ms if every write waited for the previous one (%d × %d ms)",
+            r.writes() * r.callLatencyMs(), r.writes(), r.callLatencyMs()));
+    out.println(
+        String.format(
+            "activations:       %d apply/reconfigure calls for %d resources %s",
+            r.activations(), r.resources(), r.activationCalls()));
+    out.println(String.format("plan (no-op):      %d ms", r.planMs()));
+    out.println(
+        String.format(
+            "destroy:           %d ms, %d apply/reconfigure calls",
+            r.destroyMs(), r.destroyActivations()));
     return ExitCodes.OK;
   }
 }

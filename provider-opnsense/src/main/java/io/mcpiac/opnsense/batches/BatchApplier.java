@@ -79,7 +79,73 @@ public final class BatchApplier {
 
     List<Written> written = write(batch, writer, results, savepointError);
 
-    for (Module module : Module.values()) {
+    // independent modules are activated at the same time; within a chain, in order (aliases
+    // before the rules that use them, VLAN devices before their assignment)
+    List<List<Module>> chains =
+        List.of(
+            List.of(Module.ALIASES, Module.FILTER),
+            List.of(Module.VLANS, Module.INTERFACES),
+            List.of(Module.HAPROXY),
+            List.of(Module.UNBOUND),
+            List.of(Module.KEA),
+            List.of(Module.DNSMASQ));
+    List<Future<ChainOutcome>> running = new ArrayList<>();
+    for (List<Module> chain : chains) {
+      List<Module> touched = new ArrayList<>();
+      for (Module m : chain) {
+        if (written.stream().anyMatch(w -> w.ep().module() == m)) {
+          touched.add(m);
+        }
+      }
+      if (!touched.isEmpty()) {
+        String rev = savepoint;
+        running.add(writers.submit(() -> activateChain(touched, written, writer, rev)));
+      }
+    }
+    Map<Written, String> failures = new java.util.HashMap<>();
+    List<String> leftBehind = new ArrayList<>();
+    for (Future<ChainOutcome> f : running) {
+      try {
+        ChainOutcome o = f.get();
+        failures.putAll(o.failed());
+        leftBehind.addAll(o.leftBehind());
+      } catch (ExecutionException e) {
+        throw new ProviderException("activation failed: " + message(e.getCause()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ProviderException("interrupted while activating");
+      }
+    }
+    if (!leftBehind.isEmpty()) {
+      // written objects stay on the firewall although they failed: no per-change answer would
+      // be true, so the batch fails as a whole and the engine reads what really exists
+      throw new ProviderException(String.join("; ", leftBehind));
+    }
+    failures.forEach((w, why) -> results[w.index()] = failed(w.change(), why));
+    written.removeAll(failures.keySet());
+
+    for (Written w : written) {
+      results[w.index()] = success(w, lookups);
+    }
+    List<ChangeResult> out = new ArrayList<>(batch.size());
+    for (ChangeResult r : results) {
+      out.add(r);
+    }
+    return out;
+  }
+
+  /**
+   * What activating one chain of modules came to: writes that failed (and were taken back), and
+   * failures whose writes are still on the firewall.
+   */
+  private record ChainOutcome(Map<Written, String> failed, List<String> leftBehind) {}
+
+  /** Activates the touched modules of one chain in order. */
+  private ChainOutcome activateChain(
+      List<Module> modules, List<Written> written, Writer writer, String savepoint) {
+    Map<Written, String> failed = new java.util.HashMap<>();
+    List<String> leftBehind = new ArrayList<>();
+    for (Module module : modules) {
       List<Written> mine = new ArrayList<>();
       for (Written w : written) {
         if (w.ep().module() == module) {
@@ -91,26 +157,17 @@ public final class BatchApplier {
       }
       String failure = activate(module, savepoint);
       if (failure != null) {
-        if (!failure.startsWith("!")) {
-          undo(writer, mine);
-        } else {
-          failure = failure.substring(1);
+        if (failure.startsWith("!")) {
+          leftBehind.add(failure.substring(1));
+        } else if (!undo(writer, mine)) {
+          leftBehind.add(failure + " (and not every write of it could be taken back)");
         }
         for (Written w : mine) {
-          results[w.index()] = failed(w.change(), failure);
+          failed.put(w, failure.startsWith("!") ? failure.substring(1) : failure);
         }
-        written.removeAll(mine);
       }
     }
-
-    for (Written w : written) {
-      results[w.index()] = success(w, lookups);
-    }
-    List<ChangeResult> out = new ArrayList<>(batch.size());
-    for (ChangeResult r : results) {
-      out.add(r);
-    }
-    return out;
+    return new ChainOutcome(failed, leftBehind);
   }
 
   private Endpoint endpoint(Change c) {
@@ -216,7 +273,8 @@ public final class BatchApplier {
   }
 
   /** Takes back the writes of a module that could not be activated, newest first. */
-  private void undo(Writer writer, List<Written> mine) {
+  private boolean undo(Writer writer, List<Written> mine) {
+    boolean all = true;
     for (int i = mine.size() - 1; i >= 0; i--) {
       Written w = mine.get(i);
       Change c = w.change();
@@ -229,9 +287,11 @@ public final class BatchApplier {
           case DELETE -> w.mapping().create(writer, w.ep(), w.id(), c.name(), clean(c.prior()));
         }
       } catch (RuntimeException e) {
+        all = false;
         LOG.warn("could not take back {} of {}: {}", c.kind(), c.name(), e.getMessage());
       }
     }
+    return all;
   }
 
   private ChangeResult success(Written w, Lookups lookups) {

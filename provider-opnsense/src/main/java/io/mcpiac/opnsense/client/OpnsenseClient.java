@@ -72,9 +72,22 @@ public final class OpnsenseClient {
 
   /** The firewall's release, from {@code GET /api/core/firmware/status} (asked once). */
   public FirewallVersion version() {
+    return version(true);
+  }
+
+  /**
+   * The version, asked once without retries: for checks that may go without it (validation), where
+   * an unreachable firewall must not stall anything.
+   */
+  public FirewallVersion versionWithoutRetries() {
+    return version(false);
+  }
+
+  private FirewallVersion version(boolean retry) {
     FirewallVersion v = version;
     if (v == null) {
-      JsonNode status = get("/api/core/firmware/status");
+      JsonNode status =
+          retry ? get("/api/core/firmware/status") : send("GET", "/api/core/firmware/status", null);
       String text = status.path("product").path("product_version").asText("");
       if (text.isEmpty()) {
         text = status.path("product_version").asText("");
@@ -100,6 +113,14 @@ public final class OpnsenseClient {
   /** A POST with a JSON body; {@code body == null} sends no body and no content type. */
   public JsonNode post(String path, JsonNode body) {
     return call("POST", path, body);
+  }
+
+  /**
+   * A POST that is not safe to repeat (an {@code add…}, whose id the firewall picks): sent once;
+   * the caller finds out itself what happened when no answer came.
+   */
+  public JsonNode postOnce(String path, JsonNode body) {
+    return send("POST", path, body);
   }
 
   /** One cheap authenticated read: is the API still reachable with our credentials? */

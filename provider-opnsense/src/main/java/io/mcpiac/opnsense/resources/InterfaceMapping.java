@@ -84,11 +84,18 @@ public final class InterfaceMapping extends ResourceMapping {
       w.set(this, ep, existing, fields);
       return existing;
     }
-    w.add(this, ep, fields);
+    WriteFailure addFailed = null;
+    try {
+      w.add(this, ep, fields);
+    } catch (WriteFailure e) {
+      addFailed = e; // the answer may be lost while the assignment was made: look for it
+    }
     w.lookups().invalidate(ep);
     String created = w.lookups().uuidWhere(ep, "if", device);
     if (created == null) {
-      throw new WriteFailure("the assignment of " + device + " was saved but cannot be found");
+      throw addFailed != null
+          ? addFailed
+          : new WriteFailure("the assignment of " + device + " was saved but cannot be found");
     }
     return created;
   }

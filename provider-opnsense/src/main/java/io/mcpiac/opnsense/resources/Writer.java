@@ -43,7 +43,12 @@ public final class Writer {
   public JsonNode add(ResourceMapping mapping, Endpoint ep, ObjectNode fields) {
     ObjectNode body = Json.object();
     body.set(ep.wrapper(), fields);
-    JsonNode answer = post(ep.addPath(), body);
+    JsonNode answer;
+    try {
+      answer = client.postOnce(ep.addPath(), body);
+    } catch (OpnsenseApiException e) {
+      throw new WriteFailure(e.getMessage());
+    }
     check(mapping, ep, ep.addPath(), answer);
     return answer;
   }
