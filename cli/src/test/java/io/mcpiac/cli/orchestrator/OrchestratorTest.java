@@ -187,4 +187,64 @@ class OrchestratorTest {
     Processes.Run plan = parts.orchestrate("plan", "-f", file.toString(), "--detailed-exitcode");
     assertThat(plan.exit()).as(plan.toString()).isZero();
   }
+
+  @Test
+  void aStdioServerKilledDuringTheApplyIsStartedAgainAndTheOtherServerRollsBack() throws Exception {
+    String yaml =
+        """
+        apiVersion: iac.mcp/v1
+        kind: Deployment
+        metadata: {name: slow}
+        spec:
+          resources:
+            - type: opnsense:service:haproxy:server
+              name: web-1
+              properties: {address: 10.9.0.5, port: 8080}
+            - type: core:data
+              name: app-1
+              properties: {input: "${web-1.uuid}"%s}
+        """;
+    Path slow = parts.file("slow.yaml", yaml.formatted(", delayMs: 120000"));
+    Process orchestrator = parts.startOrchestrate("apply", "-f", slow.toString(), "--yes");
+    // the app server is the orchestrator's only child process (the firewall server is the test's);
+    // wait until it journals its change, then kill it
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!appServerIsApplying()) {
+      assertThat(System.nanoTime())
+          .as("the app server never started its apply")
+          .isLessThan(deadline);
+      assertThat(orchestrator.isAlive()).as("the apply ended early").isTrue();
+      Thread.sleep(20);
+    }
+    ProcessHandle app = orchestrator.children().findFirst().orElseThrow();
+    app.destroyForcibly();
+
+    Processes.Run run = Processes.finish(dir, orchestrator);
+    assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+    assertThat(run.stdout()).contains("server 'app'").contains("app-1");
+    // the firewall's completed part was rolled back
+    assertThat(parts.haproxy("Servers")).isEmpty();
+
+    // the next run starts the app server again; its own journal recovery finishes the rest
+    Path quick = parts.file("quick.yaml", yaml.formatted(""));
+    Processes.Run again = parts.orchestrate("apply", "-f", quick.toString(), "--yes", "--json");
+    assertThat(again.exit()).as(again.toString()).isZero();
+    String uuid = parts.haproxy("Servers").get("web-1").path("uuid").asText();
+    assertThat(
+            parts.serverState("app.db").resources().get("app-1").outputs().path("output").asText())
+        .isEqualTo(uuid);
+  }
+
+  private boolean appServerIsApplying() {
+    Path db = dir.resolve("app.db");
+    if (!java.nio.file.Files.exists(db)) {
+      return false;
+    }
+    try (io.mcpiac.engine.states.StateStore s =
+        io.mcpiac.engine.states.StateStores.open("sqlite:" + db)) {
+      return !s.unfinished(FirewallAndAppServers.SUB).isEmpty();
+    } catch (RuntimeException notYet) {
+      return false;
+    }
+  }
 }

@@ -48,6 +48,12 @@ public final class RemoteServer implements AutoCloseable {
   private final AtomicLong progressTokens = new AtomicLong();
   private McpSyncClient client;
 
+  /** The stdio server's process: its death ends a waiting call at once. */
+  private volatile ProcessHandle process;
+
+  /** Stdio servers start one at a time, so each knows which new child process is its own. */
+  private static final Object SPAWN = new Object();
+
   public RemoteServer(ServerSpec spec) {
     this.spec = spec;
   }
@@ -133,7 +139,9 @@ public final class RemoteServer implements AutoCloseable {
       try {
         return call.get(WATCH_INTERVAL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       } catch (java.util.concurrent.TimeoutException stillRunning) {
-        String gone = pingFailure(c);
+        ProcessHandle p = process;
+        String gone =
+            p != null && !p.isAlive() ? "its process " + p.pid() + " ended" : pingFailure(c);
         if (gone != null) {
           call.cancel(true);
           throw new ProviderException("the server stopped answering (" + gone + ")");
@@ -216,6 +224,24 @@ public final class RemoteServer implements AutoCloseable {
     if (client != null) {
       return client;
     }
+    if (!spec.stdio()) {
+      return connect();
+    }
+    synchronized (SPAWN) {
+      java.util.Set<Long> before = new java.util.HashSet<>();
+      ProcessHandle.current().children().forEach(h -> before.add(h.pid()));
+      McpSyncClient c = connect();
+      process =
+          ProcessHandle.current()
+              .children()
+              .filter(h -> !before.contains(h.pid()))
+              .findFirst()
+              .orElse(null);
+      return c;
+    }
+  }
+
+  private McpSyncClient connect() {
     McpClientTransport transport = spec.stdio() ? stdioTransport() : httpTransport();
     McpSyncClient c =
         McpClient.sync(transport)
