@@ -8,7 +8,11 @@ import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.states.DeploymentState;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateStore;
+import io.mcpiac.mcp.remote.RemoteProviders;
+import io.mcpiac.mcp.remote.ServersFile;
+import io.mcpiac.mcp.remote.SubDeployment;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,10 +22,105 @@ public final class Workspace implements AutoCloseable {
   private final ProviderRegistry registry;
   private final Engine engine;
 
+  private final List<SubDeployment> remoteParts;
+
   private Workspace(StateStore store, ProviderRegistry registry) {
+    this(store, registry, List.of());
+  }
+
+  private Workspace(StateStore store, ProviderRegistry registry, List<SubDeployment> remoteParts) {
     this.store = store;
     this.registry = registry;
     this.engine = new Engine(registry, store);
+    this.remoteParts = List.copyOf(remoteParts);
+  }
+
+  /**
+   * For a deployment file, as {@link #forDeployment(StateOptions, Deployment)}; with {@code
+   * --servers}, the prefixes the servers file names go to those MCP servers.
+   */
+  public static Workspace forDeployment(
+      StateOptions state, ServersOptions servers, Deployment deployment) {
+    if (servers == null || !servers.orchestrating()) {
+      return forDeployment(state, deployment);
+    }
+    ServersFile file = servers.load();
+    StateStore store = state.open();
+    try {
+      Set<String> instances = new LinkedHashSet<>();
+      for (ResourceConfig r : deployment.resources()) {
+        instances.add(r.providerInstance());
+      }
+      store
+          .load(deployment.name())
+          .ifPresent(s -> s.resources().values().forEach(r -> instances.add(r.provider())));
+      store.unfinished(deployment.name()).forEach(e -> instances.add(e.provider()));
+      return orchestrator(
+          store,
+          file,
+          deployment.providers(),
+          instances,
+          new ProviderContext(deployment.name(), baseDirectory(deployment)));
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** For a deployment known only by name, as {@link #forState}, optionally orchestrating. */
+  public static Workspace forState(StateOptions state, ServersOptions servers, String deployment) {
+    if (servers == null || !servers.orchestrating()) {
+      return forState(state, deployment);
+    }
+    ServersFile file = servers.load();
+    StateStore store = state.open();
+    try {
+      Set<String> instances = new LinkedHashSet<>();
+      DeploymentState s = store.load(deployment).orElse(DeploymentState.empty(deployment));
+      for (ResourceRecord r : s.resources().values()) {
+        instances.add(r.provider());
+      }
+      store.unfinished(deployment).forEach(e -> instances.add(e.provider()));
+      return orchestrator(
+          store,
+          file,
+          Map.of(),
+          instances,
+          new ProviderContext(deployment, java.nio.file.Path.of("").toAbsolutePath()));
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** Remote providers for the servers' prefixes, local ones for everything else. */
+  private static Workspace orchestrator(
+      StateStore store,
+      ServersFile file,
+      Map<String, com.fasterxml.jackson.databind.node.ObjectNode> settings,
+      Set<String> instances,
+      ProviderContext base) {
+    Set<String> remote = new LinkedHashSet<>();
+    file.servers().forEach(s -> remote.addAll(s.prefixes()));
+    Set<String> local = new LinkedHashSet<>();
+    for (String used : instances) {
+      String instance =
+          used.contains(":") ? io.mcpiac.engine.resources.ResourceType.prefixOf(used) : used;
+      if (!remote.contains(ProviderRegistry.baseName(instance))) {
+        local.add(instance);
+      }
+    }
+    Map<String, com.fasterxml.jackson.databind.node.ObjectNode> localSettings =
+        new java.util.LinkedHashMap<>(settings);
+    localSettings.keySet().removeIf(i -> remote.contains(ProviderRegistry.baseName(i)));
+    ProviderRegistry registry = Providers.registry(localSettings, local, base);
+    List<SubDeployment> parts = RemoteProviders.register(registry, file);
+    return new Workspace(store, registry, parts);
+  }
+
+  /** The remote servers' parts when orchestrating (empty otherwise). */
+  public List<SubDeployment> remoteParts() {
+    return remoteParts;
   }
 
   /** For a deployment file: its providers plus those its recorded state uses. */

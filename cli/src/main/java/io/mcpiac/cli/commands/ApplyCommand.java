@@ -48,6 +48,7 @@ public final class ApplyCommand implements Callable<Integer> {
 
   @Mixin ApplyOptions apply;
   @Mixin StateOptions state;
+  @Mixin io.mcpiac.cli.ServersOptions servers;
   @Mixin OutputOptions output;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -61,18 +62,18 @@ public final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (PlanFile.isPlanFile(source)) {
       Plan plan = PlanFile.read(source);
-      try (Workspace ws = Workspace.forDeployment(state, plan.deployment())) {
+      try (Workspace ws = Workspace.forDeployment(state, servers, plan.deployment())) {
         if (!Approval.of(apply.yes, output.json(), output.colour(), out).test(plan)) {
           return ExitCodes.OK;
         }
         ExecutionResult result =
             ws.engine().apply(plan, apply.toOptions(), progress(plan, out), cancelOnInterrupt());
-        return report(plan, result, out);
+        return report(plan, result, out, ws);
       }
     }
     LoadedDeployment loaded = DeploymentFiles.read(source);
     Deployment deployment = DeploymentFiles.load(source);
-    try (Workspace ws = Workspace.forDeployment(state, deployment)) {
+    try (Workspace ws = Workspace.forDeployment(state, servers, deployment)) {
       DeploymentFiles.validate(loaded, ws.registry());
       PlanProgress progress = new PlanProgress(out, output.json(), output.colour());
       Engine.Applied applied =
@@ -92,15 +93,21 @@ public final class ApplyCommand implements Callable<Integer> {
         }
         return ExitCodes.OK;
       }
-      return report(applied.plan(), applied.result(), out);
+      return report(applied.plan(), applied.result(), out, ws);
     }
   }
 
-  private int report(Plan plan, ExecutionResult result, PrintWriter out) {
+  private int report(Plan plan, ExecutionResult result, PrintWriter out, Workspace ws) {
+    var servers = io.mcpiac.cli.output.ServerRollbacks.of(ws.remoteParts());
     if (output.json()) {
-      out.println(Json.write(ResultJson.of(result)));
+      var json = ResultJson.of(result);
+      if (!ws.remoteParts().isEmpty()) {
+        json.set("serverRollbacks", io.mcpiac.cli.output.ServerRollbacks.json(servers));
+      }
+      out.println(Json.write(json));
     } else {
       ResultPrinter.print(result, out);
+      io.mcpiac.cli.output.ServerRollbacks.print(servers, out);
     }
     return result.success() ? ExitCodes.OK : ExitCodes.FAILED;
   }

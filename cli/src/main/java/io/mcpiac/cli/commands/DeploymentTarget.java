@@ -19,10 +19,15 @@ public final class DeploymentTarget {
 
   /** The workspace for {@code deployment}, which must have recorded state. */
   Workspace open(StateOptions state, String deployment) {
+    return open(state, null, deployment);
+  }
+
+  /** As {@link #open(StateOptions, String)}; with {@code --servers}, orchestrating. */
+  Workspace open(StateOptions state, io.mcpiac.cli.ServersOptions servers, String deployment) {
     Workspace ws =
         file != null
-            ? Workspace.forDeployment(state, DeploymentFiles.load(file))
-            : Workspace.forState(state, deployment);
+            ? Workspace.forDeployment(state, servers, DeploymentFiles.load(file))
+            : Workspace.forState(state, servers, deployment);
     if (ws.store().load(deployment).isEmpty()) {
       String where = ws.store().location();
       ws.close();

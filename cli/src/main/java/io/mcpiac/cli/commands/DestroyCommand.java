@@ -24,6 +24,7 @@ public final class DestroyCommand implements Callable<Integer> {
 
   @Mixin ApplyOptions apply;
   @Mixin StateOptions state;
+  @Mixin io.mcpiac.cli.ServersOptions servers;
   @Mixin OutputOptions output;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -31,7 +32,7 @@ public final class DestroyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    try (Workspace ws = target.open(state, name)) {
+    try (Workspace ws = target.open(state, servers, name)) {
       PlanProgress progress = new PlanProgress(out, output.json(), output.colour());
       Engine.Applied applied =
           ws.engine()

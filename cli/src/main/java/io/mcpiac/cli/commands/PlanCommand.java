@@ -39,6 +39,7 @@ public final class PlanCommand implements Callable<Integer> {
   boolean detailedExitCode;
 
   @Mixin StateOptions state;
+  @Mixin io.mcpiac.cli.ServersOptions servers;
   @Mixin OutputOptions output;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -47,7 +48,7 @@ public final class PlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LoadedDeployment loaded = DeploymentFiles.read(file);
     Deployment deployment = DeploymentFiles.load(file);
-    try (Workspace ws = Workspace.forDeployment(state, deployment)) {
+    try (Workspace ws = Workspace.forDeployment(state, servers, deployment)) {
       DeploymentFiles.validate(loaded, ws.registry());
       Plan plan = ws.engine().plan(deployment);
       var stdout = spec.commandLine().getOut();

@@ -87,13 +87,26 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Mixin StateOptions state;
 
+  @Option(
+      names = "--orchestrator",
+      description =
+          "Serve as the orchestrator: one deployment across the provider MCP servers named by"
+              + " --servers (needs --servers).")
+  boolean orchestrator;
+
+  @Mixin io.mcpiac.cli.ServersOptions servers;
+
   @Override
   public Integer call() throws Exception {
     // stdout belongs to the protocol under stdio: keep the real one, send everything else to stderr
     PrintStream protocolOut = System.out;
     System.setOut(System.err);
     StateStore store = state.open();
-    ProviderRegistry registry = registry(providers);
+    if (orchestrator != servers.orchestrating()) {
+      throw new UsageException("--orchestrator and --servers FILE go together");
+    }
+    ProviderRegistry registry =
+        orchestrator ? io.mcpiac.cli.Orchestrator.registry(servers.load()) : registry(providers);
     IacServer iac =
         new IacServer(
             new Engine(registry, store), new ServerSettings("mcp-iac", Version.VERSION, readOnly));

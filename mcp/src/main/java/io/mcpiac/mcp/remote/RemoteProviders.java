@@ -1,0 +1,26 @@
+package io.mcpiac.mcp.remote;
+
+import io.mcpiac.engine.providers.ProviderRegistry;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Registers one {@link RemoteProvider} per prefix of a servers file. */
+public final class RemoteProviders {
+  private RemoteProviders() {}
+
+  /**
+   * Adds every server's prefixes to {@code registry}, replacing local providers of the same names.
+   * Returns each server's part, in the file's order.
+   */
+  public static List<SubDeployment> register(ProviderRegistry registry, ServersFile file) {
+    List<SubDeployment> parts = new ArrayList<>();
+    for (ServerSpec spec : file.servers()) {
+      SubDeployment part = new SubDeployment(new RemoteServer(spec), file.subDeployment());
+      parts.add(part);
+      for (String prefix : spec.prefixes()) {
+        registry.register(prefix, new RemoteProvider(prefix, part));
+      }
+    }
+    return parts;
+  }
+}
