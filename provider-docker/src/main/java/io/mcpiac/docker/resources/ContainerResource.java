@@ -184,18 +184,11 @@ public final class ContainerResource implements DockerResource {
 
   @Override
   public Map<String, LiveResource> read(List<ReadRequest> requests) {
-    Map<String, Container> byId = new LinkedHashMap<>();
-    for (Container c : list(ManagedLabels.MANAGED, "true")) {
-      byId.put(ManagedLabels.idOf(c.getLabels()), c);
-    }
-    Map<String, LiveResource> out = new LinkedHashMap<>();
-    for (ReadRequest r : requests) {
-      Container c = byId.get(r.id());
-      if (c != null) {
-        out.put(r.name(), live(r.name(), r.id(), c, r.properties()));
-      }
-    }
-    return out;
+    return ManagedLabels.matchById(
+        list(ManagedLabels.MANAGED, "true"),
+        Container::getLabels,
+        requests,
+        (r, c) -> live(r.name(), r.id(), c, r.properties()));
   }
 
   @Override

@@ -115,20 +115,16 @@ public final class ImageBuildResource implements DockerResource {
 
   @Override
   public Map<String, LiveResource> read(List<ReadRequest> requests) {
-    Map<String, Image> byId = new LinkedHashMap<>();
-    for (Image image : list(ManagedLabels.MANAGED, "true")) {
-      if (!deferred.isPending(image.getId())) {
-        byId.put(ManagedLabels.idOf(image.getLabels()), image);
-      }
-    }
-    Map<String, LiveResource> out = new LinkedHashMap<>();
-    for (ReadRequest r : requests) {
-      Image image = byId.get(r.id());
-      if (image != null) {
-        out.put(r.name(), live(r.name(), r.id(), image, r.properties()));
-      }
-    }
-    return out;
+    // an image whose removal is deferred (a container still runs it) is already gone for us
+    List<Image> listed =
+        list(ManagedLabels.MANAGED, "true").stream()
+            .filter(image -> !deferred.isPending(image.getId()))
+            .toList();
+    return ManagedLabels.matchById(
+        listed,
+        Image::getLabels,
+        requests,
+        (r, image) -> live(r.name(), r.id(), image, r.properties()));
   }
 
   @Override

@@ -3,9 +3,13 @@ package io.mcpiac.docker.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.LiveResource;
+import io.mcpiac.engine.providers.ReadRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The labels that mark what mcp-iac created: every object carries {@code io.mcpiac.managed=true},
@@ -101,6 +105,29 @@ public final class ManagedLabels {
               }
             });
     return seen.equals(wanted) ? recorded.get("labels").deepCopy() : Json.MAPPER.valueToTree(seen);
+  }
+
+  /**
+   * Matches listed objects to the requested resources by their id label: one list call answers a
+   * whole batched read. Requests whose object is not listed are absent (gone).
+   */
+  static <T> Map<String, LiveResource> matchById(
+      List<T> listed,
+      Function<T, Map<String, String>> labelsOf,
+      List<ReadRequest> requests,
+      BiFunction<ReadRequest, T, LiveResource> live) {
+    Map<String, T> byId = new LinkedHashMap<>();
+    for (T object : listed) {
+      byId.put(idOf(labelsOf.apply(object)), object);
+    }
+    Map<String, LiveResource> out = new LinkedHashMap<>();
+    for (ReadRequest r : requests) {
+      T object = byId.get(r.id());
+      if (object != null) {
+        out.put(r.name(), live.apply(r, object));
+      }
+    }
+    return out;
   }
 
   public static String idOf(Map<String, String> labels) {

@@ -72,18 +72,11 @@ public final class NetworkResource implements DockerResource {
 
   @Override
   public Map<String, LiveResource> read(List<ReadRequest> requests) {
-    Map<String, Network> byId = new LinkedHashMap<>();
-    for (Network n : list(ManagedLabels.managedFilter())) {
-      byId.put(ManagedLabels.idOf(n.getLabels()), n);
-    }
-    Map<String, LiveResource> out = new LinkedHashMap<>();
-    for (ReadRequest r : requests) {
-      Network n = byId.get(r.id());
-      if (n != null) {
-        out.put(r.name(), live(r.name(), r.id(), n));
-      }
-    }
-    return out;
+    return ManagedLabels.matchById(
+        list(ManagedLabels.managedFilter()),
+        Network::getLabels,
+        requests,
+        (r, n) -> live(r.name(), r.id(), n));
   }
 
   @Override

@@ -72,18 +72,11 @@ public final class VolumeResource implements DockerResource {
 
   @Override
   public Map<String, LiveResource> read(List<ReadRequest> requests) {
-    Map<String, InspectVolumeResponse> byId = new LinkedHashMap<>();
-    for (InspectVolumeResponse v : listManaged(ManagedLabels.managedFilter())) {
-      byId.put(ManagedLabels.idOf(v.getLabels()), v);
-    }
-    Map<String, LiveResource> out = new LinkedHashMap<>();
-    for (ReadRequest r : requests) {
-      InspectVolumeResponse v = byId.get(r.id());
-      if (v != null) {
-        out.put(r.name(), live(r.name(), r.id(), v));
-      }
-    }
-    return out;
+    return ManagedLabels.matchById(
+        listManaged(ManagedLabels.managedFilter()),
+        InspectVolumeResponse::getLabels,
+        requests,
+        (r, v) -> live(r.name(), r.id(), v));
   }
 
   @Override
