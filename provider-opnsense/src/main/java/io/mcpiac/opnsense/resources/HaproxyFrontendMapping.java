@@ -96,12 +96,7 @@ public final class HaproxyFrontendMapping extends ResourceMapping {
 
   @Override
   public ObjectNode outputs(String resource, String id, Map<String, String> row, ObjectNode props) {
-    ObjectNode o = super.outputs(resource, id, row, props);
-    o.put(
-        "name",
-        row != null && row.get("name") != null
-            ? row.get("name")
-            : HaproxyServerMapping.haproxyName(resource, props));
-    return o;
+    return HaproxyServerMapping.withName(
+        super.outputs(resource, id, row, props), resource, row, props);
   }
 }

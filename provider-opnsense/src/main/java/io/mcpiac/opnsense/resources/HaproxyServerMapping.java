@@ -53,6 +53,15 @@ public final class HaproxyServerMapping extends ResourceMapping {
     return List.of("address");
   }
 
+  /** Adds the output {@code name}: as read back, else as it will be written. */
+  static ObjectNode withName(
+      ObjectNode outputs, String resource, Map<String, String> row, ObjectNode props) {
+    outputs.put(
+        "name",
+        row != null && row.get("name") != null ? row.get("name") : haproxyName(resource, props));
+    return outputs;
+  }
+
   static String haproxyName(String resource, ObjectNode props) {
     String n = Props.text(props, "name");
     return n != null ? n : resource.replaceAll("[^0-9a-zA-Z._-]", "-");
@@ -79,10 +88,6 @@ public final class HaproxyServerMapping extends ResourceMapping {
 
   @Override
   public ObjectNode outputs(String resource, String id, Map<String, String> row, ObjectNode props) {
-    ObjectNode o = super.outputs(resource, id, row, props);
-    o.put(
-        "name",
-        row != null && row.get("name") != null ? row.get("name") : haproxyName(resource, props));
-    return o;
+    return withName(super.outputs(resource, id, row, props), resource, row, props);
   }
 }

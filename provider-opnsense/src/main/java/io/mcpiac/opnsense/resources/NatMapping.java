@@ -1,6 +1,5 @@
 package io.mcpiac.opnsense.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.opnsense.client.FirewallVersion;
 import java.util.List;
@@ -204,18 +203,6 @@ public final class NatMapping extends ResourceMapping {
       Addresses.read(props, row, "source", "source_net", "source_not");
       Addresses.read(props, row, "destination", "destination_net", "destination_not");
     }
-  }
-
-  @Override
-  public JsonNode shape(
-      String property, JsonNode recorded, JsonNode live, ObjectNode recordedProps, Lookups l) {
-    if (property.equals("protocol")
-        && recorded != null
-        && live != null
-        && recorded.asText().equalsIgnoreCase(live.asText())) {
-      return recorded;
-    }
-    return super.shape(property, recorded, live, recordedProps, l);
   }
 
   @Override

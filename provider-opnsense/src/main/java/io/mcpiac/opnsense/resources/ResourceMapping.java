@@ -239,6 +239,13 @@ public abstract class ResourceMapping {
       JsonNode live,
       ObjectNode recordedProps,
       Lookups lookups) {
+    // OPNsense answers protocols upper-case (TCP) whatever was written; the name is the same
+    if (property.equals("protocol")
+        && recorded != null
+        && live != null
+        && recorded.asText().equalsIgnoreCase(live.asText())) {
+      return recorded;
+    }
     return Props.like(recorded, live);
   }
 
