@@ -8,17 +8,21 @@ import io.mcpiac.engine.execution.ExecutionResult;
 import io.mcpiac.engine.execution.Executor;
 import io.mcpiac.engine.execution.JournalRecovery;
 import io.mcpiac.engine.execution.ProgressListener;
+import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.LiveRead;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanStaleException;
 import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.engine.plans.Planner;
+import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.states.DeploymentState;
+import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.LockInfo;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateLock;
 import io.mcpiac.engine.states.StateStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +172,7 @@ public final class Engine {
         boolean outputsMoved =
             actual != null
                 && actual.outputs() != null
-                && !io.mcpiac.engine.json.Json.sameValue(actual.outputs(), r.outputs());
+                && !Json.sameValue(actual.outputs(), r.outputs());
         if (a.drift().isEmpty() && !outputsMoved) {
           continue;
         }
@@ -182,33 +186,27 @@ public final class Engine {
             store
                 .journalIntents(
                     List.of(
-                        new io.mcpiac.engine.states.JournalEntry(
+                        new JournalEntry(
                             0,
                             deployment,
                             version,
                             "refresh",
-                            io.mcpiac.engine.providers.Change.Kind.UPDATE,
+                            Change.Kind.UPDATE,
                             r.name(),
                             r.type(),
                             r.provider(),
                             r.id(),
-                            io.mcpiac.engine.json.Json.MAPPER.valueToTree(r),
-                            io.mcpiac.engine.states.JournalEntry.Status.INTENT,
+                            Json.MAPPER.valueToTree(r),
+                            JournalEntry.Status.INTENT,
                             null,
-                            java.time.Instant.now(),
+                            Instant.now(),
                             null)))
                 .get(0);
         if (actual == null) {
           store.journalFinish(
-              entry.id(),
-              io.mcpiac.engine.states.JournalEntry.Status.DONE,
-              null,
-              deployment,
-              version,
-              null,
-              r.name());
+              entry.id(), JournalEntry.Status.DONE, null, deployment, version, null, r.name());
         } else {
-          var props = io.mcpiac.engine.json.Json.copy(r.properties());
+          var props = Json.copy(r.properties());
           a.drift().forEach(d -> props.set(d.path(), d.after()));
           ResourceRecord updated =
               new ResourceRecord(
@@ -221,13 +219,7 @@ public final class Engine {
                   r.dependencies(),
                   r.state());
           store.journalFinish(
-              entry.id(),
-              io.mcpiac.engine.states.JournalEntry.Status.DONE,
-              null,
-              deployment,
-              version,
-              updated,
-              null);
+              entry.id(), JournalEntry.Status.DONE, null, deployment, version, updated, null);
         }
       }
       return drifted;
@@ -283,9 +275,7 @@ public final class Engine {
         (n, r) -> {
           ResourceRecord other = now.get(n);
           if (other == null
-              || !io.mcpiac.engine.json.Json.sameValue(
-                  io.mcpiac.engine.json.Json.MAPPER.valueToTree(r),
-                  io.mcpiac.engine.json.Json.MAPPER.valueToTree(other))) {
+              || !Json.sameValue(Json.MAPPER.valueToTree(r), Json.MAPPER.valueToTree(other))) {
             names.add(n);
           }
         });

@@ -138,8 +138,4 @@ public final class StateCommand implements Runnable {
       }
     }
   }
-
-  static java.util.List<String> names(java.util.List<DeploymentSummary> all) {
-    return all.stream().map(DeploymentSummary::name).toList();
-  }
 }
