@@ -28,6 +28,15 @@ public final class Providers {
     return out;
   }
 
+  /** Every type of every installed provider, by name; connects to nothing. */
+  public static java.util.List<ResourceType> allTypes() {
+    try (ProviderRegistry registry = registry(Map.of(), factories().keySet())) {
+      return registry.types().stream()
+          .sorted(java.util.Comparator.comparing(ResourceType::name))
+          .toList();
+    }
+  }
+
   /**
    * @param settings {@code spec.providers}
    * @param instances provider instances in use ({@code opnsense}, {@code opnsense/branch}) or type

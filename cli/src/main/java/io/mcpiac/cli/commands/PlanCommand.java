@@ -27,7 +27,8 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--file"},
       required = true,
-      paramLabel = "FILE")
+      paramLabel = "FILE",
+      description = "The deployment file (YAML).")
   Path file;
 
   @Option(names = "--out", paramLabel = "PLANFILE", description = "Save the plan for apply.")
@@ -35,8 +36,9 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Option(
       names = "--detailed-exitcode",
-      description = "Exit 3 when the plan has changes, 0 when it has none.")
-  boolean detailedExitCode;
+      description =
+          "Terraform's exit codes: 0 no changes, 1 error (bad input included), 2 changes.")
+  boolean detailedExitCode; // read by Main, which maps every command's exit code in one place
 
   @Mixin StateOptions state;
   @Mixin io.mcpiac.cli.ServersOptions servers;
@@ -63,7 +65,7 @@ public final class PlanCommand implements Callable<Integer> {
           stdout.println("Saved the plan to " + out + "; apply it with: mcp-iac apply " + out);
         }
       }
-      return detailedExitCode && plan.hasChanges() ? ExitCodes.HAS_CHANGES : ExitCodes.OK;
+      return plan.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
     }
   }
 }

@@ -29,7 +29,8 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--file"},
       required = true,
-      paramLabel = "FILE")
+      paramLabel = "FILE",
+      description = "The deployment file (YAML).")
   Path file;
 
   @Mixin OutputOptions output;
@@ -55,19 +56,8 @@ public final class ValidateCommand implements Callable<Integer> {
       }
     }
     if (output.json()) {
-      ObjectNode json = Json.object();
-      json.put("valid", problems.isEmpty());
+      ObjectNode json = io.mcpiac.cli.output.DiagnosticsJson.of(problems);
       json.put("file", file.toString());
-      var list = json.putArray("diagnostics");
-      for (Diagnostic d : problems) {
-        ObjectNode node = list.addObject();
-        node.put("code", d.code());
-        node.put("file", d.location().file());
-        node.put("line", d.location().line());
-        node.put("resource", d.resource());
-        node.put("property", d.property());
-        node.put("message", d.message());
-      }
       out.println(Json.pretty(json));
     } else if (problems.isEmpty()) {
       int stages = DeploymentGraph.of(deployment).waves().size();
