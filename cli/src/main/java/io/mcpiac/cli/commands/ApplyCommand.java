@@ -47,6 +47,7 @@ public final class ApplyCommand implements Callable<Integer> {
   Path planFile;
 
   @Mixin ApplyOptions apply;
+  @Mixin PlanningOptions planning;
   @Mixin StateOptions state;
   @Mixin io.mcpiac.cli.ServersOptions servers;
   @Mixin OutputOptions output;
@@ -61,6 +62,11 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (PlanFile.isPlanFile(source)) {
+      if (!planning.targets.isEmpty() || !planning.replace.isEmpty()) {
+        throw new UsageException(
+            "--target and --replace belong to plan when applying a saved plan: it already holds"
+                + " exactly what will be done");
+      }
       Plan plan = PlanFile.read(source);
       try (Workspace ws = Workspace.forDeployment(state, servers, plan.deployment())) {
         if (!Approval.of(apply.yes, output.json(), output.colour(), out).test(plan)) {
@@ -80,6 +86,7 @@ public final class ApplyCommand implements Callable<Integer> {
           ws.engine()
               .planAndApply(
                   deployment,
+                  planning.request(source, deployment),
                   apply.toOptions(),
                   progress.remembering(Approval.of(apply.yes, output.json(), output.colour(), out)),
                   progress,

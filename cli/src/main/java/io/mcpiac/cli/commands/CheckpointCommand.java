@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CheckpointCommand.Create.class,
       CheckpointCommand.List.class,
-      CheckpointCommand.Restore.class
+      CheckpointCommand.Restore.class,
+      CheckpointDeleteCommand.class,
+      CheckpointDiffCommand.class
     })
 public final class CheckpointCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -90,7 +92,7 @@ public final class CheckpointCommand implements Runnable {
     @Override
     public Integer call() {
       var out = spec.commandLine().getOut();
-      try (StateStore store = state.open()) {
+      try (StateStore store = state.openExisting()) {
         java.util.List<Checkpoint> all = store.checkpoints(name);
         if (output.json()) {
           var array = Json.MAPPER.createArrayNode();

@@ -7,6 +7,7 @@ import io.mcpiac.engine.config.DeploymentLoader;
 import io.mcpiac.engine.config.DeploymentValidator;
 import io.mcpiac.engine.config.Diagnostic;
 import io.mcpiac.engine.config.LoadedDeployment;
+import io.mcpiac.engine.config.MovedList;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,13 @@ final class DeploymentFiles {
   }
 
   static List<Diagnostic> diagnostics(LoadedDeployment loaded, ProviderRegistry registry) {
-    return DeploymentValidator.validate(loaded, registry);
+    List<Diagnostic> all =
+        new java.util.ArrayList<>(DeploymentValidator.validate(loaded, registry));
+    String origin = loaded.deployment().location().file();
+    if (!loaded.unparsable() && origin != null && !origin.startsWith("<")) {
+      all.addAll(MovedList.read(Path.of(origin)).check(loaded.deployment()));
+    }
+    return all;
   }
 
   /** Validates with the file's line map; throws {@link ConfigException} with everything. */

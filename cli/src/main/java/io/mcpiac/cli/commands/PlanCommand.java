@@ -11,6 +11,7 @@ import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanFile;
 import io.mcpiac.engine.plans.PlanJson;
 import io.mcpiac.engine.plans.PlanRenderer;
+import io.mcpiac.engine.plans.PlanRequest;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,6 +41,7 @@ public final class PlanCommand implements Callable<Integer> {
           "Terraform's exit codes: 0 no changes, 1 error (bad input included), 2 changes.")
   boolean detailedExitCode; // read by Main, which maps every command's exit code in one place
 
+  @Mixin PlanningOptions planning;
   @Mixin StateOptions state;
   @Mixin io.mcpiac.cli.ServersOptions servers;
   @Mixin OutputOptions output;
@@ -50,9 +52,13 @@ public final class PlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LoadedDeployment loaded = DeploymentFiles.read(file);
     Deployment deployment = DeploymentFiles.load(file);
-    try (Workspace ws = Workspace.forDeployment(state, servers, deployment)) {
+    PlanRequest request = planning.request(file, deployment);
+    if (out != null && !request.moves().isEmpty()) {
+      refuseSavingPendingMoves(state, deployment, request);
+    }
+    try (Workspace ws = Workspace.forDeployment(state.readOnly(), servers, deployment)) {
       DeploymentFiles.validate(loaded, ws.registry());
-      Plan plan = ws.engine().plan(deployment);
+      Plan plan = ws.engine().plan(deployment, request);
       var stdout = spec.commandLine().getOut();
       if (output.json()) {
         stdout.println(Json.pretty(PlanJson.of(plan)));
@@ -66,6 +72,37 @@ public final class PlanCommand implements Callable<Integer> {
         }
       }
       return plan.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+    }
+  }
+
+  /**
+   * A saved plan holds actions, not renames: with renames still to record it would apply against
+   * the old names. Terraform records moves as part of apply; so do we (apply -f), or state mv.
+   */
+  private static void refuseSavingPendingMoves(
+      StateOptions state, Deployment deployment, PlanRequest request) {
+    if (state.missingFile().isPresent()) {
+      return;
+    }
+    try (var store = state.open()) {
+      var recorded = store.load(deployment.name());
+      for (var m : request.moves()) {
+        if (recorded.isPresent() && recorded.get().resources().containsKey(m.from())) {
+          throw new io.mcpiac.cli.UsageException(
+              "the file moves '"
+                  + m.from()
+                  + "' to '"
+                  + m.to()
+                  + "', which state has not recorded yet; a saved plan cannot carry renames:"
+                  + " run apply -f, or mcp-iac state mv "
+                  + deployment.name()
+                  + " "
+                  + m.from()
+                  + " "
+                  + m.to()
+                  + ", then plan --out");
+        }
+      }
     }
   }
 }

@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
       StateCommand.List.class,
       StateCommand.Show.class,
       StateUnlockCommand.class,
+      StateRmCommand.class,
+      StateMvCommand.class,
       StateExportCommand.class,
       StateImportCommand.class,
       StateMigrateCommand.class
@@ -49,7 +51,11 @@ public final class StateCommand implements Runnable {
     @Override
     public Integer call() {
       var out = spec.commandLine().getOut();
-      try (StateStore store = state.open()) {
+      if (state.missingFile().isPresent() && !output.json()) {
+        out.println("No deployments: there is no state at " + state.missingFile().get() + " yet.");
+        return ExitCodes.OK;
+      }
+      try (StateStore store = state.readOnly().open()) {
         java.util.List<DeploymentSummary> all = store.deployments();
         if (output.json()) {
           out.println(Json.pretty(Json.MAPPER.valueToTree(all)));
@@ -88,7 +94,7 @@ public final class StateCommand implements Runnable {
     @Override
     public Integer call() {
       var out = spec.commandLine().getOut();
-      try (StateStore store = state.open()) {
+      try (StateStore store = state.openExisting()) {
         DeploymentState s =
             (version == null ? store.load(name) : store.load(name, version))
                 .orElseThrow(

@@ -35,9 +35,20 @@ import java.util.UUID;
  */
 public final class Planner {
   private final ProviderRegistry registry;
+  private final Set<String> replace;
 
   public Planner(ProviderRegistry registry) {
+    this(registry, Set.of());
+  }
+
+  private Planner(ProviderRegistry registry, Set<String> replace) {
     this.registry = registry;
+    this.replace = Set.copyOf(replace);
+  }
+
+  /** A planner that replaces these resources even when nothing changed ({@code --replace}). */
+  public Planner replacing(Set<String> names) {
+    return new Planner(registry, names);
   }
 
   /** Plans {@code deployment} against {@code recorded}, reading what is live first. */
@@ -163,6 +174,9 @@ public final class Planner {
       if (moved) {
         action = ActionType.REPLACE;
         reason = "moved to " + config.providerInstance() + " " + config.type();
+      } else if (replace.contains(config.name())) {
+        action = ActionType.REPLACE;
+        reason = "replacement requested (--replace)";
       } else if (forcing != null) {
         action = ActionType.REPLACE;
         reason = forcing + " forces replacement";
@@ -314,7 +328,7 @@ public final class Planner {
   }
 
   /** Waves of the actions that change something: the seed's stage picture of the plan. */
-  private static List<List<String>> stages(Map<String, PlannedAction> actions) {
+  static List<List<String>> stages(Map<String, PlannedAction> actions) {
     DependencyGraph graph = new DependencyGraph();
     Set<String> changing = new LinkedHashSet<>();
     actions.values().stream()
@@ -331,7 +345,7 @@ public final class Planner {
     return graph.waves();
   }
 
-  private static PlannedAction withStage(PlannedAction a, int stage) {
+  static PlannedAction withStage(PlannedAction a, int stage) {
     return new PlannedAction(
         a.name(),
         a.type(),

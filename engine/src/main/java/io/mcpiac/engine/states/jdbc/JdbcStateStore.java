@@ -202,6 +202,11 @@ public final class JdbcStateStore implements StateStore {
   }
 
   @Override
+  public boolean deleteCheckpoint(String id) {
+    return database.write(() -> checkpoints.delete(id));
+  }
+
+  @Override
   public long importState(DeploymentState state, List<Checkpoint> imported) {
     String deployment = state.name();
     for (Checkpoint checkpoint : imported) {
