@@ -43,6 +43,7 @@ import picocli.CommandLine.Command;
       OpnsenseEmulatorCommand.class,
       io.mcpiac.cli.commands.TypesCommand.class,
       io.mcpiac.cli.commands.SchemaCommand.class,
+      io.mcpiac.cli.commands.GraphCommand.class,
       io.mcpiac.cli.commands.CdsTrainingCommand.class,
       CommandLine.HelpCommand.class
     })
