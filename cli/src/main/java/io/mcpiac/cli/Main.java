@@ -44,6 +44,8 @@ import picocli.CommandLine.Command;
       io.mcpiac.cli.commands.TypesCommand.class,
       io.mcpiac.cli.commands.SchemaCommand.class,
       io.mcpiac.cli.commands.GraphCommand.class,
+      io.mcpiac.cli.commands.FmtCommand.class,
+      io.mcpiac.cli.commands.CompletionCommand.class,
       io.mcpiac.cli.commands.CdsTrainingCommand.class,
       CommandLine.HelpCommand.class
     })
