@@ -56,11 +56,17 @@ public final class Main implements Runnable {
     System.exit(run(args));
   }
 
-  /** Runs a command line and returns its exit code (for tests and embedding). */
-  public static int run(String... args) {
+  /** The command tree with every handler, as {@link #run} uses it. */
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(new Failures());
     cli.setParameterExceptionHandler(Failures::badCommandLine);
+    return cli;
+  }
+
+  /** Runs a command line and returns its exit code (for tests and embedding). */
+  public static int run(String... args) {
+    CommandLine cli = commandLine();
     try {
       int outcome = cli.execute(args);
       return ExitCodes.forUser(outcome, detailedExitCode(cli, args));

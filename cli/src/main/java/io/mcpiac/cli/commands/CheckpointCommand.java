@@ -40,13 +40,14 @@ public final class CheckpointCommand implements Runnable {
   /** {@code checkpoint create NAME -m TEXT}. */
   @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a checkpoint.")
   public static final class Create implements Callable<Integer> {
-    @Parameters(paramLabel = "NAME")
+    @Parameters(paramLabel = "NAME", description = "The deployment.")
     String name;
 
     @Option(
         names = {"-m", "--message"},
         required = true,
-        paramLabel = "TEXT")
+        paramLabel = "TEXT",
+        description = "What this checkpoint is, e.g. \"before the port change\".")
     String message;
 
     @Mixin StateOptions state;
@@ -82,7 +83,7 @@ public final class CheckpointCommand implements Runnable {
   /** {@code checkpoint list NAME}. */
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List checkpoints.")
   public static final class List implements Callable<Integer> {
-    @Parameters(paramLabel = "NAME")
+    @Parameters(paramLabel = "NAME", description = "The deployment.")
     String name;
 
     @Mixin StateOptions state;
@@ -123,7 +124,7 @@ public final class CheckpointCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Plan the difference to a checkpoint, show it, and apply it.")
   public static final class Restore implements Callable<Integer> {
-    @Parameters(paramLabel = "ID")
+    @Parameters(paramLabel = "ID", description = "The checkpoint id (cp-…).")
     String id;
 
     @Mixin DeploymentTarget target;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         "Read what really exists, report drift and record the live values in state."
             + " Changes nothing on the systems.")
 public final class RefreshCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "NAME")
+  @Parameters(paramLabel = "NAME", description = "The deployment.")
   String name;
 
   @Mixin DeploymentTarget target;

@@ -78,10 +78,16 @@ public final class StateCommand implements Runnable {
   /** {@code state show NAME [--version N]}. */
   @Command(
       name = "show",
-      mixinStandardHelpOptions = true,
       description = "Show a deployment's resources, now or at an earlier version.")
   public static final class Show implements Callable<Integer> {
-    @Parameters(paramLabel = "NAME")
+    // not mixinStandardHelpOptions: its --version (print the tool's version) would clash with ours
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "Show this help message and exit.")
+    boolean help;
+
+    @Parameters(paramLabel = "NAME", description = "The deployment.")
     String name;
 
     @Option(names = "--version", paramLabel = "N", description = "An earlier state version.")
