@@ -132,4 +132,35 @@ class ConventionsTest {
     assertThat(stale.exit()).isEqualTo(1);
     assertThat(stale.err()).contains("state version 0", "now at version 1", "changed: a");
   }
+
+  @Test
+  void providerSettingsAreCheckedAgainstEachProvidersSchema() throws Exception {
+    Path f = dir.resolve("prov.yaml");
+    Files.writeString(
+        f,
+        """
+        apiVersion: iac.mcp/v1
+        kind: Deployment
+        metadata: {name: prov}
+        spec:
+          providers:
+            opnsense: {url: https://fw.lan, insecure: "yes", apiKeyFil: ./key.txt}
+            docker: {hots: "unix:///x"}
+          resources:
+            - type: core:data
+              name: a
+              properties: {input: hello}
+        """);
+    for (String[] command :
+        new String[][] {
+          {"validate", "-f", f.toString()}, {"plan", "-f", f.toString(), "--state", state}
+        }) {
+      Cli.Run r = Cli.run(command);
+      assertThat(r.exit()).as(r.printed()).isEqualTo(2);
+      assertThat(r.err())
+          .contains("prov.yaml:6: spec.providers.opnsense.insecure: string found, boolean expected")
+          .contains("spec.providers.opnsense.apiKeyFil", "did you mean 'apiKeyFile'?")
+          .contains("prov.yaml:7: spec.providers.docker.hots", "did you mean 'host'?");
+    }
+  }
 }

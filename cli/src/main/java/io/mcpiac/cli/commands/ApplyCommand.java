@@ -79,8 +79,13 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     LoadedDeployment loaded = DeploymentFiles.read(source);
     Deployment deployment = DeploymentFiles.load(source);
+    DeploymentFiles.requireValidBeforeCreating(state, loaded);
     try (Workspace ws = Workspace.forDeployment(state, servers, deployment)) {
       DeploymentFiles.validate(loaded, ws.registry());
+      if (!output.json()) {
+        io.mcpiac.cli.Providers.overriddenEnvironment(deployment.providers())
+            .forEach(o -> out.println("Note: " + o));
+      }
       PlanProgress progress = new PlanProgress(out, output.json(), output.colour());
       Engine.Applied applied =
           ws.engine()

@@ -2,6 +2,7 @@ package io.mcpiac.cli.commands;
 
 import io.mcpiac.cli.ExitCodes;
 import io.mcpiac.cli.OutputOptions;
+import io.mcpiac.cli.Providers;
 import io.mcpiac.cli.StateOptions;
 import io.mcpiac.cli.Workspace;
 import io.mcpiac.engine.config.Deployment;
@@ -60,9 +61,13 @@ public final class PlanCommand implements Callable<Integer> {
       DeploymentFiles.validate(loaded, ws.registry());
       Plan plan = ws.engine().plan(deployment, request);
       var stdout = spec.commandLine().getOut();
+      java.util.List<String> overrides = Providers.overriddenEnvironment(deployment.providers());
       if (output.json()) {
-        stdout.println(Json.pretty(PlanJson.of(plan)));
+        var json = PlanJson.of(plan);
+        json.set("settingsOverrides", Json.MAPPER.valueToTree(overrides));
+        stdout.println(Json.pretty(json));
       } else {
+        overrides.forEach(o -> stdout.println("Note: " + o));
         stdout.print(new PlanRenderer(output.colour()).render(plan));
       }
       if (out != null) {

@@ -3,15 +3,12 @@ package io.mcpiac.cli.commands;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.cli.ExitCodes;
 import io.mcpiac.cli.OutputOptions;
-import io.mcpiac.cli.Providers;
 import io.mcpiac.engine.config.ConfigException;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.DeploymentGraph;
 import io.mcpiac.engine.config.Diagnostic;
 import io.mcpiac.engine.config.LoadedDeployment;
-import io.mcpiac.engine.config.ResourceConfig;
 import io.mcpiac.engine.json.Json;
-import io.mcpiac.engine.providers.ProviderRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,18 +40,7 @@ public final class ValidateCommand implements Callable<Integer> {
     List<Diagnostic> problems;
     LoadedDeployment loaded = DeploymentFiles.read(file);
     Deployment deployment = loaded.deployment();
-    if (loaded.unparsable()) {
-      problems = loaded.problems();
-    } else {
-      try (ProviderRegistry registry =
-          Providers.registry(
-              deployment.providers(),
-              deployment.resources().stream().map(ResourceConfig::providerInstance).toList(),
-              new io.mcpiac.engine.providers.ProviderContext(
-                  deployment.name(), io.mcpiac.cli.Workspace.baseDirectory(deployment)))) {
-        problems = DeploymentFiles.diagnostics(loaded, registry);
-      }
-    }
+    problems = DeploymentFiles.problemsAlone(loaded);
     if (output.json()) {
       ObjectNode json = io.mcpiac.cli.output.DiagnosticsJson.of(problems);
       json.put("file", file.toString());
