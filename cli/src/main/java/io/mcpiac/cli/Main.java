@@ -46,6 +46,7 @@ import picocli.CommandLine.Command;
       io.mcpiac.cli.commands.GraphCommand.class,
       io.mcpiac.cli.commands.FmtCommand.class,
       io.mcpiac.cli.commands.CompletionCommand.class,
+      io.mcpiac.cli.commands.InstallCommand.class,
       io.mcpiac.cli.commands.CdsTrainingCommand.class,
       CommandLine.HelpCommand.class
     })

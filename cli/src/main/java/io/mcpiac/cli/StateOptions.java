@@ -55,6 +55,32 @@ public final class StateOptions {
     return store;
   }
 
+  /**
+   * For {@code serve}: an MCP client often starts servers in a directory the user cannot write
+   * ({@code /}); without {@code --state} or {@code MCP_IAC_STATE} the server then keeps state in
+   * the user's own location ({@link Installation#userStateFile}) and says so on stderr.
+   */
+  public StateStore openForServer() {
+    boolean defaulted =
+        location == null
+            && (System.getenv(StateStores.LOCATION_VARIABLE) == null
+                || System.getenv(StateStores.LOCATION_VARIABLE).isBlank());
+    if (defaulted) {
+      Path here = StateStores.sqliteFile(location()).orElseThrow();
+      if (!Files.exists(here) && !Installation.canCreate(here)) {
+        Path user = Installation.userStateFile();
+        System.err.println(
+            "mcp-iac: "
+                + here.getParent()
+                + " is not writable; keeping state in sqlite:"
+                + user
+                + " (set --state to choose)");
+        location = "sqlite:" + user;
+      }
+    }
+    return open();
+  }
+
   /** For commands that only look: a missing SQLite file is an error that says so. */
   public StateStore openExisting() {
     missingFile()
