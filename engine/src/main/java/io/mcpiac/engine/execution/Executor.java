@@ -650,7 +650,8 @@ public final class Executor {
         return null;
       }
       ObjectNode raw = n.config != null ? n.config.properties() : n.action.properties();
-      ObjectNode resolved = References.resolveObject(raw, this::lookup);
+      ObjectNode resolved =
+          n.provider.canonical(n.type, References.resolveObject(raw, this::lookup));
       if (Values.containsUnknown(resolved)) {
         throw new IllegalStateException(
             "a referenced value of '"

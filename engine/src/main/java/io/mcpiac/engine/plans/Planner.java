@@ -136,7 +136,8 @@ public final class Planner {
             .resourceType(config.type())
             .orElseThrow(() -> new IllegalStateException("unknown type " + config.type()));
     ObjectNode resolved =
-        References.resolveObject(config.properties(), ref -> lookup(ref, targets));
+        provider.canonical(
+            type, References.resolveObject(config.properties(), ref -> lookup(ref, targets)));
     ObjectNode shown = Values.redact(type, salt(deploymentName, config.name()), resolved);
     List<String> deps = List.copyOf(graph.dependenciesOf(config.name()));
     ResourceRecord record = recorded.resources().get(config.name());
