@@ -22,12 +22,11 @@ class FmtAndCompletionTest {
         resources:
           # first the data
           - name: a
-            properties: {input: "hello", other: 'yes', n: "123", x: 5}
+            properties: {input: {s: "hello", other: 'yes', n: "123", x: 5}}
             type: core:data   # the built-in type
           - type: core:data
             properties:
-              input: "${a.output}"
-              multi: |
+              input: |
                 line one
                 line two
             name: b
@@ -50,7 +49,7 @@ class FmtAndCompletionTest {
         .contains("metadata: # short name\n  name: messy\n")
         .contains(
             "    # first the data\n    - type: core:data # the built-in type\n      name: a\n")
-        .contains("other: \"yes\"", "n: \"123\"", "x: 5", "multi: |\n", "# trailing comment")
+        .contains("other: \"yes\"", "n: \"123\"", "x: 5", "input: |\n", "# trailing comment")
         .contains("      dependsOn:\n        - a\n      properties:\n");
     assertThat(Cli.run("fmt", "--check", f.toString()).exit()).isZero();
     Cli.Run again = Cli.run("fmt", f.toString());
