@@ -140,6 +140,9 @@ public final class Executor {
       prepare();
       preflight();
       version = store.beginVersion(plan.deploymentName());
+      // changes written earlier but never activated go live before anything new is written
+      new Activations(registry, store)
+          .runPending(plan.activations(), plan.deploymentName(), version);
       emit(ProgressEvent.Kind.START, null, null, 0, "applying plan " + plan.id());
       cancellation.onCancel(this::wake);
       ExecutorService pool =
@@ -547,10 +550,12 @@ public final class Executor {
                 Instant.now(),
                 null));
       }
-      List<JournalEntry> written = store.journalIntents(intents);
+      List<Change> changes = steps.stream().map(Step::change).toList();
+      Activations.Batch journalled = Activations.journal(store, provider, intents, changes);
+      List<JournalEntry> written = journalled.changes();
       List<ChangeResult> results;
       try {
-        results = provider.apply(steps.stream().map(Step::change).toList());
+        results = provider.apply(changes);
         if (results.size() != steps.size()) {
           throw new IllegalStateException(
               "provider "
@@ -564,12 +569,16 @@ public final class Executor {
       } catch (RuntimeException batchFailure) {
         // nothing is known of any change of the batch: find out with a live read
         new JournalRecovery(registry, store).reconcile(plan.deploymentName(), written);
+        new Activations(registry, store)
+            .reactivate(journalled.activations(), plan.deploymentName());
         for (Step s : steps) {
           s.node.status = ActionResult.Status.FAILED;
           s.node.error = String.valueOf(batchFailure.getMessage());
         }
         return;
       }
+      new Activations(registry, store)
+          .done(journalled.activations(), plan.deploymentName(), version);
       for (int i = 0; i < steps.size(); i++) {
         Step s = steps.get(i);
         ChangeResult r = results.get(i);
@@ -839,28 +848,32 @@ public final class Executor {
                   Json.object(),
                   List.of(),
                   ResourceState.DELETING);
-      JournalEntry intent =
-          store
-              .journalIntents(
-                  List.of(
-                      new JournalEntry(
-                          0,
-                          plan.deploymentName(),
-                          version,
-                          "undo",
-                          c.kind(),
-                          c.name(),
-                          c.type().name(),
-                          rec.provider(),
-                          c.id(),
-                          Records.toJson(rec),
-                          JournalEntry.Status.INTENT,
-                          null,
-                          Instant.now(),
-                          null)))
-              .get(0);
+      Activations.Batch journalled =
+          Activations.journal(
+              store,
+              u.provider(),
+              List.of(
+                  new JournalEntry(
+                      0,
+                      plan.deploymentName(),
+                      version,
+                      "undo",
+                      c.kind(),
+                      c.name(),
+                      c.type().name(),
+                      rec.provider(),
+                      c.id(),
+                      Records.toJson(rec),
+                      JournalEntry.Status.INTENT,
+                      null,
+                      Instant.now(),
+                      null)),
+              List.of(c));
+      JournalEntry intent = journalled.changes().get(0);
+      Activations activations = new Activations(registry, store);
       try {
         ChangeResult r = u.provider().apply(List.of(c)).get(0);
+        activations.done(journalled.activations(), plan.deploymentName(), version);
         if (!r.success()) {
           store.journalFinish(
               intent.id(),
@@ -896,6 +909,7 @@ public final class Executor {
         return null;
       } catch (RuntimeException e) {
         new JournalRecovery(registry, store).reconcile(plan.deploymentName(), List.of(intent));
+        activations.reactivate(journalled.activations(), plan.deploymentName());
         return String.valueOf(e.getMessage());
       }
     }

@@ -23,7 +23,8 @@ import java.util.Map;
  * Finds journal intents that never got a result (a crash, a lost answer) and makes state true again
  * with a live read of exactly those objects: a create that happened is recorded, one that did not
  * is forgotten; a delete that happened removes the record; a replaced object that was left behind
- * is deleted. Afterwards the next plan converges without duplicates.
+ * is deleted. Before any of that, every activation a crash left unrecorded runs again. Afterwards
+ * the next plan converges without duplicates.
  *
  * <p>The caller holds the deployment's lock.
  */
@@ -42,7 +43,17 @@ public final class JournalRecovery {
     if (unfinished.isEmpty()) {
       return List.of();
     }
-    return reconcile(deployment, unfinished);
+    // written but never activated changes become active first: whatever is reconciled below is
+    // then what really runs, not only what the system has saved
+    List<JournalEntry> activations =
+        unfinished.stream().filter(JournalEntry::isActivation).toList();
+    List<String> report =
+        new ArrayList<>(new Activations(registry, store).reactivate(activations, deployment));
+    List<JournalEntry> changes = unfinished.stream().filter(e -> !e.isActivation()).toList();
+    if (!changes.isEmpty()) {
+      report.addAll(reconcile(deployment, changes));
+    }
+    return report;
   }
 
   public List<String> reconcile(String deployment, List<JournalEntry> entries) {
