@@ -10,9 +10,10 @@ import java.util.Random;
 /**
  * Fault injection for tests and benchmarks: latency on every API call, extra latency on every
  * apply/reconfigure, a rate of HTTP 500 answers, a rate of dropped connections, and "fail the Nth
- * call to this path" (once), and "hold the answer of the Nth write" (the call is done, its answer
- * waits until the faults are reset: a harness kills the client meanwhile, as a crash between a
- * firewall's write and the client's record of it).
+ * call to this path" (once), "fail every call to paths that start so" ({@code failPaths}), and
+ * "hold the answer of the Nth write" (the call is done, its answer waits until the faults are
+ * reset: a harness kills the client meanwhile, as a crash between a firewall's write and the
+ * client's record of it).
  */
 public final class Faults {
   /** What to do with one call. */
@@ -28,6 +29,7 @@ public final class Faults {
   private double dropRate;
   private final Map<String, Integer> failNth = new LinkedHashMap<>();
   private final Map<String, Integer> seen = new LinkedHashMap<>();
+  private final java.util.Set<String> failPaths = new java.util.TreeSet<>();
   private Random random = new Random();
   private int holdAfterWrite;
   private int writes;
@@ -44,6 +46,7 @@ public final class Faults {
       random = new Random(body.get("seed").asLong());
     }
     holdAfterWrite = body.path("holdAfterWrite").asInt(0);
+    body.path("failPaths").forEach(n -> failPaths.add(n.asText()));
     JsonNode nth = body.path("failNth");
     if (nth.isArray()) {
       for (JsonNode n : nth) {
@@ -65,6 +68,7 @@ public final class Faults {
     dropRate = 0;
     failNth.clear();
     seen.clear();
+    failPaths.clear();
     holdAfterWrite = 0;
     writes = 0;
     holding = false;
@@ -79,6 +83,7 @@ public final class Faults {
     o.put("dropRate", dropRate);
     ObjectNode nth = o.putObject("failNth");
     failNth.forEach(nth::put);
+    failPaths.forEach(o.putArray("failPaths")::add);
     o.put("holdAfterWrite", holdAfterWrite);
     o.put("writes", writes);
     o.put("holding", holding);
@@ -87,6 +92,11 @@ public final class Faults {
 
   /** Decides the fate of a call to {@code path} (counting it for "fail the Nth call"). */
   public synchronized Decision decide(String path) {
+    for (String prefix : failPaths) {
+      if (path.startsWith(prefix)) {
+        return Decision.ERROR;
+      }
+    }
     Integer n = failNth.get(path);
     if (n != null) {
       int count = seen.merge(path, 1, Integer::sum);
