@@ -108,15 +108,21 @@ public final class JournalRecovery {
           return what + ": found on the system, recorded";
         }
         String removed = e.kind() == Change.Kind.UPDATE && currentIsThis ? e.resource() : null;
+        String swept = e.kind() == Change.Kind.CREATE ? sweep(provider, type, e, intended) : "";
         finish(e, deployment, version, null, removed);
         return what
             + ": not on the system"
-            + (removed != null ? ", record removed" : ", nothing to record");
+            + (removed != null ? ", record removed" : ", nothing to record")
+            + swept;
       }
       case DELETE -> {
         if (live == null) {
+          String swept = sweep(provider, type, e, intended);
           finish(e, deployment, version, null, currentIsThis ? e.resource() : null);
-          return what + ": gone from the system" + (currentIsThis ? ", record removed" : "");
+          return what
+              + ": gone from the system"
+              + (currentIsThis ? ", record removed" : "")
+              + swept;
         }
         if (currentIsThis || current == null && "undo".equals(e.phase())) {
           finish(e, deployment, version, currentIsThis ? null : merged(intended, live), null);
@@ -142,6 +148,34 @@ public final class JournalRecovery {
             + (r.success() ? ", deleted" : ", could not be deleted: " + r.error());
       }
       default -> throw new IllegalStateException(e.kind().name());
+    }
+  }
+
+  /**
+   * A create or delete that was cut short may have left parts behind that the live read does not
+   * show as the object (a provider that writes an object in several calls: OPNsense's backend and
+   * the servers it keeps). Deleting the id again, which finds the object gone, removes them; a
+   * failure is only reported, the object itself is not there.
+   */
+  private static String sweep(
+      Provider provider, ResourceType type, JournalEntry e, ResourceRecord intended) {
+    try {
+      ChangeResult r =
+          provider
+              .apply(
+                  List.of(
+                      new Change(
+                          Change.Kind.DELETE,
+                          e.resource(),
+                          type,
+                          e.resourceId(),
+                          Records.withoutStandIns(intended.properties()),
+                          null,
+                          intended.outputs())))
+              .get(0);
+      return r.success() ? "" : " (leftovers could not be removed: " + r.error() + ")";
+    } catch (RuntimeException ex) {
+      return " (leftovers could not be removed: " + ex.getMessage() + ")";
     }
   }
 

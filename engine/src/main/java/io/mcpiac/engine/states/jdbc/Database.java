@@ -1,5 +1,6 @@
 package io.mcpiac.engine.states.jdbc;
 
+import io.mcpiac.engine.states.StateDamagedException;
 import io.mcpiac.engine.states.StateStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +28,7 @@ public final class Database implements AutoCloseable {
     try {
       this.connection = connect();
     } catch (SQLException e) {
-      throw new StateStoreException("cannot open state at " + dialect.location(), e);
+      throw failure(e);
     }
   }
 
@@ -79,6 +80,14 @@ public final class Database implements AutoCloseable {
     return statement;
   }
 
+  /**
+   * A plain statement on the shared connection, for one-off statements (checks); only valid inside
+   * {@link #write} or {@link #read}. The caller closes it.
+   */
+  public java.sql.Statement openStatement() throws SQLException {
+    return connection.createStatement();
+  }
+
   /** A connection of its own, outside this one's transactions (PostgreSQL's lock sessions). */
   public Connection openConnection() throws SQLException {
     return dialect.dataSource().getConnection();
@@ -115,11 +124,22 @@ public final class Database implements AutoCloseable {
         }
       }
     } catch (SQLException e) {
-      throw new StateStoreException(
-          "state at " + dialect.location() + " failed: " + e.getMessage(), e);
+      throw failure(e);
     } finally {
       guard.unlock();
     }
+  }
+
+  /** A damaged database as {@link StateDamagedException}, anything else as a plain failure. */
+  StateStoreException failure(SQLException e) {
+    return dialect
+        .damage(e)
+        .<StateStoreException>map(
+            d -> new StateDamagedException(d, dialect.location(), e.getMessage(), e))
+        .orElseGet(
+            () ->
+                new StateStoreException(
+                    "state at " + dialect.location() + " failed: " + e.getMessage(), e));
   }
 
   private void commit(boolean explicit) throws SQLException {
