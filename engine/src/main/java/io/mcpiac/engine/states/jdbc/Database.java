@@ -80,14 +80,6 @@ public final class Database implements AutoCloseable {
     return statement;
   }
 
-  /**
-   * A plain statement on the shared connection, for one-off statements (checks); only valid inside
-   * {@link #write} or {@link #read}. The caller closes it.
-   */
-  public java.sql.Statement openStatement() throws SQLException {
-    return connection.createStatement();
-  }
-
   /** A connection of its own, outside this one's transactions (PostgreSQL's lock sessions). */
   public Connection openConnection() throws SQLException {
     return dialect.dataSource().getConnection();
@@ -116,6 +108,11 @@ public final class Database implements AutoCloseable {
         return result;
       } catch (SQLException | RuntimeException | Error e) {
         rollbackAfter(begin.isPresent(), e);
+        if (e instanceof SQLException) {
+          // a statement that failed half-way (a full disk) is left "not executing" by the driver:
+          // prepare every statement afresh
+          forgetStatements();
+        }
         throw e;
       } finally {
         inTransaction = false;
@@ -150,16 +147,38 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  private void forgetStatements() {
+    for (PreparedStatement statement : statements.values()) {
+      try {
+        statement.close();
+      } catch (SQLException e) {
+        // it failed already; nothing more to release
+      }
+    }
+    statements.clear();
+  }
+
   private void rollbackAfter(boolean explicit, Throwable failure) {
     try {
       if (explicit) {
-        statement("ROLLBACK").execute();
+        // a statement of its own: the prepared one may be what failed half-way (a full disk)
+        try (java.sql.Statement rollback = connection.createStatement()) {
+          rollback.execute("ROLLBACK");
+        }
       } else {
         connection.rollback();
       }
     } catch (SQLException e) {
-      // Some errors end the transaction themselves; the original failure is what matters.
+      // Some errors end the transaction themselves; the original failure is what matters. If the
+      // transaction is still open, a new connection is the only clean start for the next one.
       failure.addSuppressed(e);
+      if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+        try {
+          connection.close();
+        } catch (SQLException closing) {
+          failure.addSuppressed(closing);
+        }
+      }
     }
   }
 

@@ -151,15 +151,18 @@ public final class SqliteDialect implements SqlDialect {
     }
   }
 
+  /**
+   * On a connection of its own, whose empty page cache reads what is really on disk (the store's
+   * connection may hold every page in its cache and never notice the file changed under it).
+   */
   @Override
   public void check(Database database, boolean thorough) {
-    database.read(
-        () -> {
-          try (Statement s = database.openStatement()) {
-            check(s, thorough ? "integrity_check" : "quick_check");
-          }
-          return null;
-        });
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      check(s, thorough ? "integrity_check" : "quick_check");
+    } catch (SQLException e) {
+      throw classify(e);
+    }
   }
 
   private void check(Statement s, String pragma) throws SQLException {
@@ -181,7 +184,7 @@ public final class SqliteDialect implements SqlDialect {
   private StateStoreException classify(SQLException e) {
     return damage(e)
         .<StateStoreException>map(d -> new StateDamagedException(d, location(), e.getMessage(), e))
-        .orElseGet(() -> new StateStoreException("cannot open " + location(), e));
+        .orElseGet(() -> new StateStoreException("cannot check " + location(), e));
   }
 
   @Override
