@@ -18,10 +18,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * State damage for real: a real SQLite file corrupted under a running apply and after an unclean
- * shutdown, and a real full disk (a small tmpfs, where this machine lets root mount one).
+ * State damage for real: a real SQLite file corrupted (random bytes) or truncated under a running
+ * apply, corrupted after an unclean shutdown, and a real full disk (a small tmpfs, where this
+ * machine lets root mount one).
  */
 class StateDamageTest {
   @TempDir Path dir;
@@ -55,8 +58,10 @@ class StateDamageTest {
     }
   }
 
-  @Test
-  void aFileCorruptedDuringAnApplyFailsTheApplyInsteadOfReportingSuccess() throws Exception {
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aFileCorruptedDuringAnApplyFailsTheApplyInsteadOfReportingSuccess(boolean truncate)
+      throws Exception {
     Path db = dir.resolve("state.db");
     try (EngineFixture f = new EngineFixture("sqlite:" + db)) {
       Deployment d =
@@ -68,7 +73,13 @@ class StateDamageTest {
       while (f.started().size() < 6 && !run.isDone()) {
         Thread.sleep(2);
       }
-      corrupt(db);
+      if (truncate) {
+        try (RandomAccessFile file = new RandomAccessFile(db.toFile(), "rw")) {
+          file.setLength(4096);
+        }
+      } else {
+        corrupt(db);
+      }
       ExecutionResult r = run.get(60, TimeUnit.SECONDS);
 
       assertThat(r.success()).isFalse();
