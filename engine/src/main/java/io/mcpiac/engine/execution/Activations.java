@@ -77,8 +77,25 @@ final class Activations {
 
   /** Records that the call these entries belong to returned: its activations ran. */
   void done(List<JournalEntry> entries, String deployment, long version) {
+    finish(entries, JournalEntry.Status.DONE, null, deployment, version);
+  }
+
+  /** Finishes entries as {@code ok}, or as failed with {@code error} when there is one. */
+  private void finish(
+      List<JournalEntry> entries,
+      JournalEntry.Status ok,
+      String error,
+      String deployment,
+      long version) {
     for (JournalEntry e : entries) {
-      store.journalFinish(e.id(), JournalEntry.Status.DONE, null, deployment, version, null, null);
+      store.journalFinish(
+          e.id(),
+          error == null ? ok : JournalEntry.Status.FAILED,
+          error,
+          deployment,
+          version,
+          null,
+          null);
     }
   }
 
@@ -99,16 +116,7 @@ final class Activations {
         (instance, group) -> {
           List<String> scopes = group.stream().map(JournalEntry::resource).distinct().toList();
           String error = activate(instance, scopes);
-          for (JournalEntry e : group) {
-            store.journalFinish(
-                e.id(),
-                error == null ? JournalEntry.Status.RECONCILED : JournalEntry.Status.FAILED,
-                error,
-                deployment,
-                version,
-                null,
-                null);
-          }
+          finish(group, JournalEntry.Status.RECONCILED, error, deployment, version);
           report.add(
               "activate "
                   + instance
@@ -136,16 +144,7 @@ final class Activations {
       }
       List<JournalEntry> written = store.journalIntents(intents);
       String error = activate(e.getKey(), e.getValue());
-      for (JournalEntry w : written) {
-        store.journalFinish(
-            w.id(),
-            error == null ? JournalEntry.Status.DONE : JournalEntry.Status.FAILED,
-            error,
-            deployment,
-            version,
-            null,
-            null);
-      }
+      finish(written, JournalEntry.Status.DONE, error, deployment, version);
       if (error != null) {
         throw new ProviderException(
             "could not activate "

@@ -628,15 +628,8 @@ public final class Executor {
                         Planner.salt(plan.deploymentName(), put.name()),
                         r.properties());
             put =
-                new ResourceRecord(
-                    put.name(),
-                    put.type(),
-                    put.provider(),
-                    r.id() != null ? r.id() : put.id(),
-                    props,
-                    r.outputs() == null ? Json.object() : r.outputs(),
-                    put.dependencies(),
-                    ResourceState.CREATED);
+                Records.applied(
+                    put, r.id(), props, r.outputs() == null ? Json.object() : r.outputs());
             s.node.outputs = put.outputs();
           }
           ResourceRecord recorded = put;

@@ -129,19 +129,7 @@ public final class JournalRecovery {
           return what + ": still on the system, kept";
         }
         // an object left behind by a replacement: its successor is recorded, so it goes
-        ChangeResult r =
-            provider
-                .apply(
-                    List.of(
-                        new Change(
-                            Change.Kind.DELETE,
-                            e.resource(),
-                            type,
-                            e.resourceId(),
-                            intended.properties(),
-                            null,
-                            intended.outputs())))
-                .get(0);
+        ChangeResult r = provider.apply(List.of(deleteOf(type, e, intended))).get(0);
         finish(e, deployment, version, null, null);
         return what
             + ": an old object left behind by a replacement"
@@ -160,23 +148,23 @@ public final class JournalRecovery {
   private static String sweep(
       Provider provider, ResourceType type, JournalEntry e, ResourceRecord intended) {
     try {
-      ChangeResult r =
-          provider
-              .apply(
-                  List.of(
-                      new Change(
-                          Change.Kind.DELETE,
-                          e.resource(),
-                          type,
-                          e.resourceId(),
-                          Records.withoutStandIns(intended.properties()),
-                          null,
-                          intended.outputs())))
-              .get(0);
+      ChangeResult r = provider.apply(List.of(deleteOf(type, e, intended))).get(0);
       return r.success() ? "" : " (leftovers could not be removed: " + r.error() + ")";
     } catch (RuntimeException ex) {
       return " (leftovers could not be removed: " + ex.getMessage() + ")";
     }
+  }
+
+  /** Deleting the journalled object, by its id, with what it was meant to be. */
+  private static Change deleteOf(ResourceType type, JournalEntry e, ResourceRecord intended) {
+    return new Change(
+        Change.Kind.DELETE,
+        e.resource(),
+        type,
+        e.resourceId(),
+        Records.withoutStandIns(intended.properties()),
+        null,
+        intended.outputs());
   }
 
   private static ResourceRecord merged(ResourceRecord intended, LiveResource live) {

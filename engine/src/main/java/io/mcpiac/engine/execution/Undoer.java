@@ -107,15 +107,11 @@ final class Undoer {
       ResourceRecord put = u.put();
       if (put != null) {
         put =
-            new ResourceRecord(
-                put.name(),
-                put.type(),
-                put.provider(),
-                r.id() != null ? r.id() : put.id(),
+            Records.applied(
+                put,
+                r.id(),
                 put.properties(),
-                r.outputs() == null || r.outputs().isEmpty() ? put.outputs() : r.outputs(),
-                put.dependencies(),
-                ResourceState.CREATED);
+                r.outputs() == null || r.outputs().isEmpty() ? put.outputs() : r.outputs());
       }
       store.journalFinish(
           intent.id(), JournalEntry.Status.DONE, null, deployment, version, put, u.remove());
