@@ -59,8 +59,8 @@ class StateDamageTest {
   }
 
   @ParameterizedTest
-  @ValueSource(booleans = {false, true})
-  void aFileCorruptedDuringAnApplyFailsTheApplyInsteadOfReportingSuccess(boolean truncate)
+  @ValueSource(strings = {"random bytes", "truncated", "random bytes in the WAL"})
+  void aFileCorruptedDuringAnApplyFailsTheApplyInsteadOfReportingSuccess(String damage)
       throws Exception {
     Path db = dir.resolve("state.db");
     try (EngineFixture f = new EngineFixture("sqlite:" + db)) {
@@ -73,12 +73,14 @@ class StateDamageTest {
       while (f.started().size() < 6 && !run.isDone()) {
         Thread.sleep(2);
       }
-      if (truncate) {
-        try (RandomAccessFile file = new RandomAccessFile(db.toFile(), "rw")) {
-          file.setLength(4096);
+      switch (damage) {
+        case "truncated" -> {
+          try (RandomAccessFile file = new RandomAccessFile(db.toFile(), "rw")) {
+            file.setLength(4096);
+          }
         }
-      } else {
-        corrupt(db);
+        case "random bytes in the WAL" -> corrupt(dir.resolve("state.db-wal"));
+        default -> corrupt(db);
       }
       ExecutionResult r = run.get(60, TimeUnit.SECONDS);
 
