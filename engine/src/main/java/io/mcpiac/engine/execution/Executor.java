@@ -183,7 +183,7 @@ public final class Executor {
       boolean success = !failed && !cancellation.isCancelled() && !damage.happened();
       String error = null;
       if (damage.happened()) {
-        error = damage.report(store, plan.deploymentName(), rollback);
+        error = damage.report(store, plan.deploymentName(), rollback, results);
       } else if (!success) {
         error =
             cancellation.isCancelled()

@@ -41,13 +41,25 @@ final class StateDamage {
   }
 
   /** The error of the apply: what failed, what is known, how to recover. */
-  String report(StateStore store, String deployment, boolean undone) {
+  String report(StateStore store, String deployment, boolean undone, List<ActionResult> results) {
     StringBuilder out = new StringBuilder(first.getMessage());
     out.append("\nThe apply stopped at once: no further change was started");
     out.append(
         undone
             ? "; completed changes were undone where possible."
             : "; nothing was undone, since state can no longer be trusted to record it.");
+    List<String> done = new ArrayList<>();
+    for (ActionResult a : results) {
+      if (a.status() == ActionResult.Status.COMPLETE) {
+        done.add(a.action().label() + " " + a.resource());
+      }
+    }
+    if (!done.isEmpty()) {
+      out.append("\nCompleted by this apply")
+          .append(undone ? " (before the undo): " : ": ")
+          .append(String.join(", ", done))
+          .append('.');
+    }
     if (!unrecorded.isEmpty()) {
       out.append("\nDone on the systems but not recorded in state: ")
           .append(String.join(", ", unrecorded))

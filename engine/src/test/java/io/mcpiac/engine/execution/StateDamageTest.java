@@ -89,6 +89,7 @@ class StateDamageTest {
           .contains("the state at sqlite:" + db.toAbsolutePath() + " is corrupt")
           .contains("The apply stopped at once")
           .contains("nothing was undone")
+          .contains("Completed by this apply: create r")
           .contains("To recover:");
       assertThat(r.rolledBack()).isFalse();
     }
