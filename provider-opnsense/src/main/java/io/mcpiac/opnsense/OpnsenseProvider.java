@@ -186,7 +186,8 @@ public final class OpnsenseProvider implements Provider {
           .forEachRemaining(
               k -> {
                 String v = row.get(k);
-                if (v != null) {
+                // a secret is never read back: OPNsense hides some, and none may reach a plan
+                if (v != null && !m.type().secretProperties().contains(ResourceMapping.NATIVE + "." + k)) {
                   JsonNode recValue = nat.get(k);
                   JsonNode liveValue =
                       recValue.isBoolean()

@@ -217,6 +217,15 @@ final class DeploymentChecks {
   /** JSON Schema, then the provider's own checks, on what is known before apply. */
   private void checkProperties(int index, ResourceConfig r, ResourceType type) {
     ObjectNode properties = r.properties() == null ? Json.object() : r.properties();
+    InternalMarkers.find(properties, "properties")
+        .forEach(
+            path ->
+                findings.resource(
+                    index,
+                    DiagnosticCodes.INVALID_VALUE,
+                    path,
+                    "contains a NUL character (U+0000), which no system accepts and which mcp-iac"
+                        + " reserves for its own markers"));
     try {
       for (PropertySchemas.Violation v : schemas.check(type, properties)) {
         findings.resource(

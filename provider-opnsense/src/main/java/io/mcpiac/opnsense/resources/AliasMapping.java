@@ -51,6 +51,11 @@ public final class AliasMapping extends ResourceMapping {
   }
 
   @Override
+  protected Set<String> nativeSecrets() {
+    return Set.of("password"); // URL table authentication
+  }
+
+  @Override
   public List<Endpoint> endpoints() {
     return List.of(ALIASES);
   }

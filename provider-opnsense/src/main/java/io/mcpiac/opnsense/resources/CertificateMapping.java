@@ -79,6 +79,11 @@ public final class CertificateMapping extends ResourceMapping {
   }
 
   @Override
+  protected Set<String> nativeSecrets() {
+    return Set.of("prv"); // the private key
+  }
+
+  @Override
   protected Set<String> secrets() {
     return Set.of("privateKey");
   }

@@ -48,6 +48,11 @@ public final class DhcpRangeMapping extends ResourceMapping {
   }
 
   @Override
+  protected Set<String> nativeSecrets() {
+    return Set.of("ddns_domain_key_secret"); // the TSIG key (Kea)
+  }
+
+  @Override
   public List<Endpoint> endpoints() {
     return List.of(KEA_SUBNETS, DNSMASQ_RANGES);
   }

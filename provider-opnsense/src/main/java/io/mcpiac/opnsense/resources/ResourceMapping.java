@@ -74,6 +74,20 @@ public abstract class ResourceMapping {
     return Set.of();
   }
 
+  /**
+   * OPNsense fields of this type that its model holds as passwords or keys: secret when set under
+   * {@code native} too (declared as {@code native.FIELD}).
+   */
+  protected Set<String> nativeSecrets() {
+    return Set.of();
+  }
+
+  private Set<String> allSecrets() {
+    Set<String> all = new java.util.TreeSet<>(secrets());
+    nativeSecrets().forEach(f -> all.add(NATIVE + "." + f));
+    return all;
+  }
+
   protected Map<String, String> outputDescriptions() {
     return Map.of("uuid", "the object's UUID on the firewall");
   }
@@ -92,7 +106,7 @@ public abstract class ResourceMapping {
               description,
               schema(),
               replaceOnChange(),
-              secrets(),
+              allSecrets(),
               outputDescriptions(),
               createBeforeDestroy());
       type = t;

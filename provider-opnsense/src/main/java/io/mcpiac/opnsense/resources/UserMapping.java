@@ -42,6 +42,11 @@ public final class UserMapping extends ResourceMapping {
   }
 
   @Override
+  protected Set<String> nativeSecrets() {
+    return Set.of("password", "otp_seed", "apikeys");
+  }
+
+  @Override
   protected Set<String> secrets() {
     return Set.of("password");
   }
