@@ -187,7 +187,8 @@ public final class OpnsenseProvider implements Provider {
               k -> {
                 String v = row.get(k);
                 // a secret is never read back: OPNsense hides some, and none may reach a plan
-                if (v != null && !m.type().secretProperties().contains(ResourceMapping.NATIVE + "." + k)) {
+                if (v != null
+                    && !m.type().secretProperties().contains(ResourceMapping.NATIVE + "." + k)) {
                   JsonNode recValue = nat.get(k);
                   JsonNode liveValue =
                       recValue.isBoolean()

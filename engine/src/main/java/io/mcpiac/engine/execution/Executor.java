@@ -368,9 +368,7 @@ public final class Executor {
       PlannedAction a = n.action;
       String salt = Planner.salt(plan.deploymentName(), a.name());
       ObjectNode desired =
-          n.resolved == null
-              ? null
-              : Secrets.revealObject(Records.withoutStandIns(n.resolved));
+          n.resolved == null ? null : Secrets.revealObject(Records.withoutStandIns(n.resolved));
       ObjectNode recordedDesired =
           n.resolved == null ? null : Values.redact(n.type, salt, n.resolved);
       ResourceRecord prior =

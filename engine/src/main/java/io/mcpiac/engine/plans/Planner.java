@@ -279,7 +279,8 @@ public final class Planner {
         String key = it.next();
         JsonNode liveValue = actual.properties().get(key);
         if (liveValue != null && !type.secretProperties().contains(key)) {
-          out.set(key, Secrets.redactLike(record.properties().get(key), liveValue, salt + "/" + key));
+          out.set(
+              key, Secrets.redactLike(record.properties().get(key), liveValue, salt + "/" + key));
         }
       }
     }

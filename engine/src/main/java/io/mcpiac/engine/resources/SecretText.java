@@ -11,8 +11,8 @@ import java.io.IOException;
  * A string that is secret: code that asks for its text ({@link #textValue()}, {@link #asText()})
  * gets the clear value, so references and string interpolation carry it on; anything that
  * <em>serialises</em> it (state, plan files, {@code --json}, MCP answers, logs through {@link
- * #toString()}) writes a stand-in instead. Deep copies keep the marking: Jackson copies value
- * nodes by reference.
+ * #toString()}) writes a stand-in instead. Deep copies keep the marking: Jackson copies value nodes
+ * by reference.
  */
 final class SecretText extends ValueNode {
   private static final long serialVersionUID = 1L;

@@ -15,15 +15,15 @@ import java.util.Set;
  * secret; later, a secret variable or {@code ${secret.env:…}}), and the mark travels with it: a
  * reference to it yields a secret, a string it is interpolated into becomes secret, an output that
  * carries it is secret. Every boundary where values are written down (state, journal, plan, plan
- * file, answers) replaces marked values with salted digests through {@link #redact}; a provider gets
- * clear values through {@link #reveal}.
+ * file, answers) replaces marked values with salted digests through {@link #redact}; a provider
+ * gets clear values through {@link #reveal}.
  */
 public final class Secrets {
   private Secrets() {}
 
   /**
-   * Marks {@code value} secret: every string inside it. Numbers and booleans become their text
-   * (a secret has no arithmetic). Null stays null.
+   * Marks {@code value} secret: every string inside it. Numbers and booleans become their text (a
+   * secret has no arithmetic). Null stays null.
    */
   public static JsonNode mark(JsonNode value) {
     if (value == null || value.isNull() || value.isMissingNode() || Values.isUnknown(value)) {

@@ -20,8 +20,8 @@ public final class Values {
   private static final String SENSITIVE_PREFIX = "\u0000sensitive:";
 
   /**
-   * What a secret value writes when it is serialised without having been redacted first (see
-   * {@link SecretText}): a stand-in with no digest, never the secret.
+   * What a secret value writes when it is serialised without having been redacted first (see {@link
+   * SecretText}): a stand-in with no digest, never the secret.
    */
   static final String UNSALTED_STAND_IN = SENSITIVE_PREFIX + "-";
 

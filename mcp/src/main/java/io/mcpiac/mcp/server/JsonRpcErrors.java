@@ -19,7 +19,9 @@ final class JsonRpcErrors {
 
   private JsonRpcErrors() {}
 
-  /** Null when {@code text} is a JSON-RPC message (or a batch of them); else the error to answer. */
+  /**
+   * Null when {@code text} is a JSON-RPC message (or a batch of them); else the error to answer.
+   */
   static String check(String text) {
     JsonNode message;
     try {

@@ -22,7 +22,8 @@ final class RequestGuard implements ServerHttpHeaderValidator {
   private static final Pattern ORIGIN =
       Pattern.compile("https?://(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?");
 
-  private static final Pattern HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?");
+  private static final Pattern HOST =
+      Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?");
 
   RequestGuard(HttpSettings settings) {
     List<String> allowedOrigins = new ArrayList<>();

@@ -10,11 +10,11 @@ import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads the client's stdin line by line in front of the SDK's stdio transport: a line that is not
- * a JSON-RPC message is answered with a JSON-RPC error and dropped, so one bad line does not stop
- * the SDK's reader (SDK 2.1.0 gives up on the first one, and then never sees the end of input);
- * good lines go on to the SDK through a pipe; the end of stdin closes the pipe, which is how the
- * server learns that the session is over.
+ * Reads the client's stdin line by line in front of the SDK's stdio transport: a line that is not a
+ * JSON-RPC message is answered with a JSON-RPC error and dropped, so one bad line does not stop the
+ * SDK's reader (SDK 2.1.0 gives up on the first one, and then never sees the end of input); good
+ * lines go on to the SDK through a pipe; the end of stdin closes the pipe, which is how the server
+ * learns that the session is over.
  */
 final class StdinGate {
   /** The longest line accepted: a deployment document at its size limit, with room to spare. */
