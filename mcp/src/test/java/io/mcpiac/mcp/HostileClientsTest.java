@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -98,6 +99,7 @@ class HostileClientsTest {
   }
 
   @Test
+  @Timeout(60) // a server that stops answering must fail this test, not hang it
   void stdioAnswersAParseErrorGoesOnAndExitsWhenInputEnds() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p =
