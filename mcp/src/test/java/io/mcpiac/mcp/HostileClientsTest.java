@@ -99,7 +99,11 @@ class HostileClientsTest {
   }
 
   @Test
-  @Timeout(60) // a server that stops answering must fail this test, not hang it
+  @Timeout(
+      value = 60,
+      threadMode =
+          Timeout.ThreadMode
+              .SEPARATE_THREAD) // a server that stops answering must fail this test, not hang it
   void stdioAnswersAParseErrorGoesOnAndExitsWhenInputEnds() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p =
