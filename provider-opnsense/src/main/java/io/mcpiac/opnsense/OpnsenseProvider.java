@@ -186,9 +186,11 @@ public final class OpnsenseProvider implements Provider {
           .forEachRemaining(
               k -> {
                 String v = row.get(k);
-                // a secret is never read back: OPNsense hides some, and none may reach a plan
-                if (v != null
-                    && !m.type().secretProperties().contains(ResourceMapping.NATIVE + "." + k)) {
+                if (m.type().secretProperties().contains(ResourceMapping.NATIVE + "." + k)) {
+                  // a secret is never read back (OPNsense hides some, and none may reach a
+                  // plan): what was recorded stands, like a top-level secret property
+                  liveNative.set(k, nat.get(k));
+                } else if (v != null) {
                   JsonNode recValue = nat.get(k);
                   JsonNode liveValue =
                       recValue.isBoolean()
