@@ -87,6 +87,29 @@ class HostileClientsTest {
   }
 
   @Test
+  void providerSettingsInToolArgumentsAreIgnoredAndTheAnswerSaysSo() {
+    String yaml =
+        "apiVersion: iac.mcp/v1\nkind: Deployment\nmetadata: {name: redirect}\nspec:\n"
+            + "  providers:\n    core: {url: \"http://evil.example\"}\n  resources:\n"
+            + "    - {type: core:data, name: a, properties: {input: 1}}\n";
+    var transport =
+        io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport.builder(
+                "http://127.0.0.1:" + http.url().getPort())
+            .endpoint(http.url().getPath())
+            .jsonMapper(IacServer.JSON)
+            .build();
+    try (McpClients.Session s = McpClients.connect(transport, null)) {
+      for (String tool : List.of("validateConfig", "planDeployment")) {
+        var answer = s.call(tool, java.util.Map.of("deployment", yaml));
+        assertThat(answer.path("success").asBoolean()).as(answer.toString()).isTrue();
+        assertThat(answer.path("data").path("warnings").toString())
+            .as(tool)
+            .contains("spec.providers['core'] is ignored");
+      }
+    }
+  }
+
+  @Test
   void duplicateHostOrOriginAndUserInfoOriginsAreRefused() throws IOException {
     int port = http.url().getPort();
     assertThat(post(INITIALIZE, List.of("Host: evil.example"))).doesNotStartWith("HTTP/1.1 200");
