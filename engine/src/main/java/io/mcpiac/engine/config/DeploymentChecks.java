@@ -77,7 +77,11 @@ final class DeploymentChecks {
     // sorted: the record's map has no order, and diagnostics should come out the same every time
     for (String instance : new TreeSet<>(deployment.providers().keySet())) {
       String base = ProviderRegistry.baseName(instance);
-      if (!providerNames.contains(base)) {
+      Optional<String> badName = Names.instanceNameProblem(instance);
+      if (badName.isPresent()) {
+        findings.deployment(
+            DiagnosticCodes.UNKNOWN_PROVIDER, "spec.providers." + instance, badName.get());
+      } else if (!providerNames.contains(base)) {
         findings.deployment(
             DiagnosticCodes.UNKNOWN_PROVIDER,
             "spec.providers." + instance,
@@ -177,6 +181,11 @@ final class DeploymentChecks {
   private void checkProviderInstance(int index, ResourceConfig r) {
     String instance = r.provider();
     if (instance == null) {
+      return;
+    }
+    Optional<String> badName = Names.instanceNameProblem(instance);
+    if (badName.isPresent()) {
+      findings.resource(index, DiagnosticCodes.UNKNOWN_PROVIDER, "provider", badName.get());
       return;
     }
     String prefix = ResourceType.prefixOf(r.type());
