@@ -129,7 +129,9 @@ public final class OpnsenseProvider implements Provider {
                 || type.name().equals("opnsense:firewall:nat")
             ? versionIfReachable()
             : knownVersion;
-    return m.validate(properties, v);
+    Map<String, String> problems = new java.util.TreeMap<>(m.validate(properties, v));
+    problems.putAll(m.nativeOverrides(properties));
+    return problems;
   }
 
   @Override

@@ -159,6 +159,34 @@ public abstract class ResourceMapping {
     return Map.of();
   }
 
+  /**
+   * {@code native} keys that are the OPNsense field of a typed property: the typed property is
+   * checked and diffed, a native value would silently override it, so it is refused.
+   */
+  public final Map<String, String> nativeOverrides(ObjectNode props) {
+    JsonNode nat = props.get(NATIVE);
+    Map<String, String> problems = new java.util.TreeMap<>();
+    if (nat == null || !nat.isObject()) {
+      return problems;
+    }
+    for (Endpoint ep : endpoints()) {
+      for (Spec spec : specs(ep)) {
+        if (nat.has(spec.field())) {
+          problems.put(
+              NATIVE + "." + spec.field(),
+              "'"
+                  + spec.field()
+                  + "' is the OPNsense field of the typed property '"
+                  + spec.property()
+                  + "': set '"
+                  + spec.property()
+                  + "' instead (native may not override a typed property)");
+        }
+      }
+    }
+    return problems;
+  }
+
   /** The wrapper's content for a {@code set…} of an object with {@code props}. */
   public ObjectNode toFields(
       String resource, ObjectNode props, Endpoint endpoint, Lookups lookups) {
