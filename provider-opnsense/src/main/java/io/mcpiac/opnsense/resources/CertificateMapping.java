@@ -18,7 +18,7 @@ public final class CertificateMapping extends ResourceMapping {
 
   private static final List<Spec> SPECS =
       List.of(
-          Spec.text("description", "descr", null, "Name shown on the firewall."),
+          Spec.description("description", "descr", null, "Name shown on the firewall."),
           Spec.text("commonName", "commonname", "", "Subject CN (issued certificates)."),
           Spec.lines("altNames", "altnames_dns", "", "DNS subject alternative names."),
           Spec.choice(

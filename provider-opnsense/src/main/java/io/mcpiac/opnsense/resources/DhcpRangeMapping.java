@@ -19,7 +19,8 @@ public final class DhcpRangeMapping extends ResourceMapping {
   private static final Spec START =
       Spec.text("start", "@start", null, "First address of the pool.");
   private static final Spec END = Spec.text("end", "@end", null, "Last address of the pool.");
-  private static final Spec DESCRIPTION = Spec.text("description", "description", "", "Free text.");
+  private static final Spec DESCRIPTION =
+      Spec.description("description", "description", "", "Free text.");
 
   private static final List<Spec> KEA =
       List.of(
