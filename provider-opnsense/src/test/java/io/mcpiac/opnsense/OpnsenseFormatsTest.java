@@ -30,6 +30,7 @@ class OpnsenseFormatsTest {
             - {type: opnsense:firewall:alias, name: a3, properties: {type: host, content: ["10.0.0.1"], description: "two\\nlines"}}
             - {type: opnsense:firewall:alias, name: a4, properties: {type: host, content: ["10.0.0.1"], description: "%s"}}
             - {type: opnsense:firewall:rule, name: r1, properties: {action: pass, interface: lan, description: "bell\\a"}}
+            - {type: opnsense:firewall:alias, name: a5, properties: {type: host, content: ["10.0.0.1\\n0.0.0.0/0"]}}
             - {type: opnsense:service:haproxy:server, name: s1, properties: {address: "10.0.0.5", port: 80, description: "a\\nb"}}
         """
             .formatted(longText);
@@ -42,7 +43,8 @@ class OpnsenseFormatsTest {
           .hasMessageContaining("resource 'a3', property 'properties.description'")
           .hasMessageContaining("resource 'a4', property 'properties.description'")
           .hasMessageContaining("resource 'r1', property 'properties.description'")
-          .hasMessageContaining("resource 's1', property 'properties.description'");
+          .hasMessageContaining("resource 's1', property 'properties.description'")
+          .hasMessageContaining("resource 'a5', property 'properties.content[0]'");
     }
   }
 }

@@ -150,7 +150,14 @@ public abstract class ResourceMapping {
       case INT -> "\"type\":\"integer\"";
       case INT_OR_TEXT -> "\"type\":[\"integer\",\"string\"]";
       case BOOL, NOT_BOOL -> "\"type\":\"boolean\"";
-      case CSV, LINES -> "\"type\":[\"string\",\"array\"],\"items\":{\"type\":\"string\"}";
+      // an item is sent joined with the others (by ',' or a newline): an item holding the
+      // separator would become two entries on the firewall, so it cannot be represented
+      case CSV ->
+          "\"type\":[\"string\",\"array\"],\"items\":{\"type\":\"string\","
+              + "\"pattern\":\"^[^,\\\\u0000-\\\\u001f]*$\"}";
+      case LINES ->
+          "\"type\":[\"string\",\"array\"],\"items\":{\"type\":\"string\","
+              + "\"pattern\":\"^[^\\\\u0000-\\\\u001f]*$\"}";
     };
   }
 
