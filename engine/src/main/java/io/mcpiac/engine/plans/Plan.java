@@ -31,6 +31,12 @@ public record Plan(
     warnings = List.copyOf(warnings);
   }
 
+  /** The same plan made from {@code other} configuration (secrets redacted or restored). */
+  public Plan withDeployment(Deployment other) {
+    return new Plan(
+        id, deploymentName, createdAt, stateVersion, fingerprint, actions, stages, other, warnings);
+  }
+
   public Optional<PlannedAction> action(String name) {
     return actions.stream().filter(a -> a.name().equals(name)).findFirst();
   }

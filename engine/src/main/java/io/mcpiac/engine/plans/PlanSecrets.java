@@ -52,26 +52,9 @@ public final class PlanSecrets {
       ObjectNode redacted = Values.redact(type, salt, raw);
       ObjectNode restored =
           (ObjectNode) restore(r.properties(), raw, redacted, r.name(), "", source);
-      resources.add(
-          new ResourceConfig(
-              r.type(),
-              r.name(),
-              restored,
-              r.dependsOn(),
-              r.provider(),
-              r.location(),
-              r.propertyLines()));
+      resources.add(r.withProperties(restored));
     }
-    return new Plan(
-        plan.id(),
-        plan.deploymentName(),
-        plan.createdAt(),
-        plan.stateVersion(),
-        plan.fingerprint(),
-        plan.actions(),
-        plan.stages(),
-        new Deployment(d.name(), d.providers(), resources, d.location()),
-        plan.warnings());
+    return plan.withDeployment(new Deployment(d.name(), d.providers(), resources, d.location()));
   }
 
   private static JsonNode restore(
