@@ -130,7 +130,9 @@ public final class OpnsenseProvider implements Provider {
                 || type.name().equals("opnsense:firewall:nat")
             ? versionIfReachable()
             : knownVersion;
-    return m.validate(properties, v);
+    Map<String, String> problems = new java.util.TreeMap<>(m.validate(properties, v));
+    problems.putAll(m.nativeOverrides(properties));
+    return problems;
   }
 
   @Override
@@ -187,7 +189,11 @@ public final class OpnsenseProvider implements Provider {
           .forEachRemaining(
               k -> {
                 String v = row.get(k);
-                if (v != null) {
+                if (m.type().secretProperties().contains(ResourceMapping.NATIVE + "." + k)) {
+                  // a secret is never read back (OPNsense hides some, and none may reach a
+                  // plan): what was recorded stands, like a top-level secret property
+                  liveNative.set(k, nat.get(k));
+                } else if (v != null) {
                   JsonNode recValue = nat.get(k);
                   JsonNode liveValue =
                       recValue.isBoolean()

@@ -14,6 +14,7 @@ import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.resources.ResourceType;
+import io.mcpiac.engine.resources.Secrets;
 import io.mcpiac.engine.resources.Values;
 import io.mcpiac.engine.states.DeploymentState;
 import io.mcpiac.engine.states.ResourceRecord;
@@ -132,8 +133,11 @@ public final class Planner {
             .resourceType(config.type())
             .orElseThrow(() -> new IllegalStateException("unknown type " + config.type()));
     ObjectNode resolved =
-        References.resolveObject(config.properties(), ref -> lookup(ref, targets));
-    ObjectNode shown = Values.redact(type, salt(deploymentName, config.name()), resolved);
+        Secrets.markDeclared(
+            type, References.resolveObject(config.properties(), ref -> lookup(ref, targets)));
+    Set<String> secrets = Secrets.clearTexts(resolved);
+    String salt = salt(deploymentName, config.name());
+    ObjectNode shown = Values.redact(type, salt, resolved);
     List<String> deps = List.copyOf(graph.dependenciesOf(config.name()));
     ResourceRecord record = recorded.resources().get(config.name());
     LiveResource actual = record == null ? null : live.get(config.name());
@@ -155,8 +159,8 @@ public final class Planner {
       changes.addAll(allProperties(null, shown));
       outputs = withUnknownOutputs(type, provider.plannedOutputs(type, resolved, null));
     } else {
-      drift.addAll(drift(type, record, actual));
-      ObjectNode before = current(type, record, actual);
+      drift.addAll(drift(type, record, actual, salt));
+      ObjectNode before = current(type, record, actual, salt);
       changes.addAll(diff(type, before, shown));
       String forcing =
           changes.stream()
@@ -183,12 +187,14 @@ public final class Planner {
       ObjectNode liveOutputs = actual.outputs() != null ? actual.outputs() : record.outputs();
       outputs =
           switch (action) {
-            case NO_OP -> Json.copy(liveOutputs);
+            case NO_OP ->
+                knownSecrets(liveOutputs, provider.plannedOutputs(type, resolved, liveOutputs));
             case UPDATE ->
                 withUnknownOutputs(type, provider.plannedOutputs(type, resolved, liveOutputs));
             default -> withUnknownOutputs(type, provider.plannedOutputs(type, resolved, null));
           };
     }
+    outputs = Secrets.taintObject(outputs, secrets);
     targets.put(config.name(), new Target(type, resolved, outputs));
     return new PlannedAction(
         config.name(),
@@ -255,15 +261,33 @@ public final class Planner {
     return out;
   }
 
+  /**
+   * Live outputs, except where state only has a secret's digest and the configuration gives the
+   * value again: references to the output must get the secret, not its digest.
+   */
+  private static ObjectNode knownSecrets(ObjectNode live, ObjectNode planned) {
+    ObjectNode out = Json.copy(live);
+    for (Iterator<Map.Entry<String, JsonNode>> it = live.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode again = planned == null ? null : planned.get(e.getKey());
+      if (Values.isSensitive(e.getValue()) && again != null && !Values.containsUnknown(again)) {
+        out.set(e.getKey(), again);
+      }
+    }
+    return out;
+  }
+
   /** The properties as they are: live where the provider reads them, recorded otherwise. */
-  private static ObjectNode current(ResourceType type, ResourceRecord record, LiveResource actual) {
+  private static ObjectNode current(
+      ResourceType type, ResourceRecord record, LiveResource actual, String salt) {
     ObjectNode out = Json.copy(record.properties());
     if (actual.properties() != null) {
       for (Iterator<String> it = record.properties().fieldNames(); it.hasNext(); ) {
         String key = it.next();
         JsonNode liveValue = actual.properties().get(key);
         if (liveValue != null && !type.secretProperties().contains(key)) {
-          out.set(key, liveValue);
+          out.set(
+              key, Secrets.redactLike(record.properties().get(key), liveValue, salt + "/" + key));
         }
       }
     }
@@ -271,14 +295,16 @@ public final class Planner {
   }
 
   private static List<PropertyChange> drift(
-      ResourceType type, ResourceRecord record, LiveResource actual) {
+      ResourceType type, ResourceRecord record, LiveResource actual, String salt) {
     List<PropertyChange> out = new ArrayList<>();
     if (actual.properties() == null) {
       return out;
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = record.properties().fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      JsonNode liveValue = actual.properties().get(e.getKey());
+      JsonNode liveValue =
+          Secrets.redactLike(
+              e.getValue(), actual.properties().get(e.getKey()), salt + "/" + e.getKey());
       if (liveValue != null
           && !type.secretProperties().contains(e.getKey())
           && !Json.sameValue(e.getValue(), liveValue)) {

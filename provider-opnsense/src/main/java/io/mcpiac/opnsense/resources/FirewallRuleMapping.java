@@ -72,7 +72,7 @@ public final class FirewallRuleMapping extends ResourceMapping {
               "Evaluation order (1-999999); the firewall picks the next free one by default.",
               "\"minimum\":1,\"maximum\":999999"),
           Spec.text("gateway", "gateway", "", "Policy-routing gateway."),
-          Spec.text("description", "description", "", "Free text."));
+          Spec.description("description", "description", "", "Free text."));
 
   public FirewallRuleMapping() {
     super("opnsense:firewall:rule", "A firewall filter rule (Firewall ▸ Rules).");

@@ -39,8 +39,10 @@ public final class NatMapping extends ResourceMapping {
           null);
   private static final Spec PROTOCOL =
       Spec.text("protocol", "@protocol", null, "tcp, udp, tcp/udp, … (default: tcp with ports).");
-  private static final Spec DESCRIPTION_DESCR = Spec.text("description", "descr", "", "Free text.");
-  private static final Spec DESCRIPTION = Spec.text("description", "description", "", "Free text.");
+  private static final Spec DESCRIPTION_DESCR =
+      Spec.description("description", "descr", "", "Free text.");
+  private static final Spec DESCRIPTION =
+      Spec.description("description", "description", "", "Free text.");
   private static final Spec LOG = Spec.bool("log", "log", false, "Log matching packets.");
   private static final Spec IP =
       Spec.choice(

@@ -74,6 +74,20 @@ public abstract class ResourceMapping {
     return Set.of();
   }
 
+  /**
+   * OPNsense fields of this type that its model holds as passwords or keys: secret when set under
+   * {@code native} too (declared as {@code native.FIELD}).
+   */
+  protected Set<String> nativeSecrets() {
+    return Set.of();
+  }
+
+  private Set<String> allSecrets() {
+    Set<String> all = new java.util.TreeSet<>(secrets());
+    nativeSecrets().forEach(f -> all.add(NATIVE + "." + f));
+    return all;
+  }
+
   protected Map<String, String> outputDescriptions() {
     return Map.of("uuid", "the object's UUID on the firewall");
   }
@@ -92,7 +106,7 @@ public abstract class ResourceMapping {
               description,
               schema(),
               replaceOnChange(),
-              secrets(),
+              allSecrets(),
               outputDescriptions(),
               createBeforeDestroy());
       type = t;
@@ -136,13 +150,48 @@ public abstract class ResourceMapping {
       case INT -> "\"type\":\"integer\"";
       case INT_OR_TEXT -> "\"type\":[\"integer\",\"string\"]";
       case BOOL, NOT_BOOL -> "\"type\":\"boolean\"";
-      case CSV, LINES -> "\"type\":[\"string\",\"array\"],\"items\":{\"type\":\"string\"}";
+      // an item is sent joined with the others (by ',' or a newline): an item holding the
+      // separator would become two entries on the firewall, so it cannot be represented
+      case CSV ->
+          "\"type\":[\"string\",\"array\"],\"items\":{\"type\":\"string\","
+              + "\"pattern\":\"^[^,\\\\u0000-\\\\u001f]*$\"}";
+      case LINES ->
+          "\"type\":[\"string\",\"array\"],\"items\":{\"type\":\"string\","
+              + "\"pattern\":\"^[^\\\\u0000-\\\\u001f]*$\"}";
     };
   }
 
   /** Checks beyond the schema; messages keyed by property. */
   public Map<String, String> validate(ObjectNode props, FirewallVersion version) {
     return Map.of();
+  }
+
+  /**
+   * {@code native} keys that are the OPNsense field of a typed property: the typed property is
+   * checked and diffed, a native value would silently override it, so it is refused.
+   */
+  public final Map<String, String> nativeOverrides(ObjectNode props) {
+    JsonNode nat = props.get(NATIVE);
+    Map<String, String> problems = new java.util.TreeMap<>();
+    if (nat == null || !nat.isObject()) {
+      return problems;
+    }
+    for (Endpoint ep : endpoints()) {
+      for (Spec spec : specs(ep)) {
+        if (nat.has(spec.field())) {
+          problems.put(
+              NATIVE + "." + spec.field(),
+              "'"
+                  + spec.field()
+                  + "' is the OPNsense field of the typed property '"
+                  + spec.property()
+                  + "': set '"
+                  + spec.property()
+                  + "' instead (native may not override a typed property)");
+        }
+      }
+    }
+    return problems;
   }
 
   /** The wrapper's content for a {@code set…} of an object with {@code props}. */
