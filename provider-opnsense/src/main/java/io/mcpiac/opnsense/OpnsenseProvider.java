@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.PlannedAction;
+import io.mcpiac.engine.plans.SchemaDefaults;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
@@ -170,9 +171,11 @@ public final class OpnsenseProvider implements Provider {
       live.remove(secret);
     }
     ObjectNode out = Json.object();
+    // a property the file left out is compared with its default: shaped like the default
+    Map<String, JsonNode> defaults = SchemaDefaults.of(m.type()).all();
     for (Iterator<Map.Entry<String, JsonNode>> it = live.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      JsonNode rec = recorded.get(e.getKey());
+      JsonNode rec = recorded.has(e.getKey()) ? recorded.get(e.getKey()) : defaults.get(e.getKey());
       JsonNode v =
           rec == null || Values.isSensitive(rec) || Values.containsUnknown(rec)
               ? e.getValue()

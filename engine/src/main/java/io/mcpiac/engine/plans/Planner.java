@@ -148,9 +148,10 @@ public final class Planner {
       changes.addAll(allProperties(null, shown));
       outputs = withUnknownOutputs(type, provider.plannedOutputs(type, resolved, null));
     } else {
-      drift.addAll(drift(type, record, actual));
-      ObjectNode before = current(type, record, actual);
-      changes.addAll(diff(type, before, shown));
+      SchemaDefaults defaults = SchemaDefaults.of(type);
+      drift.addAll(drift(type, defaults, record, actual));
+      ObjectNode before = current(type, defaults, record, actual);
+      changes.addAll(diff(type, before, defaults.fill(shown, before)));
       String forcing =
           changes.stream()
               .filter(PropertyChange::forcesReplacement)
@@ -248,8 +249,12 @@ public final class Planner {
     return out;
   }
 
-  /** The properties as they are: live where the provider reads them, recorded otherwise. */
-  private static ObjectNode current(ResourceType type, ResourceRecord record, LiveResource actual) {
+  /**
+   * The properties as they are: live where the provider reads them, recorded otherwise; plus the
+   * live value of every property with a schema default that state does not record.
+   */
+  private static ObjectNode current(
+      ResourceType type, SchemaDefaults defaults, ResourceRecord record, LiveResource actual) {
     ObjectNode out = Json.copy(record.properties());
     if (actual.properties() != null) {
       for (Iterator<String> it = record.properties().fieldNames(); it.hasNext(); ) {
@@ -259,18 +264,30 @@ public final class Planner {
           out.set(key, liveValue);
         }
       }
+      for (String key : defaults.all().keySet()) {
+        JsonNode liveValue = actual.properties().get(key);
+        if (!out.has(key) && liveValue != null) {
+          out.set(key, liveValue);
+        }
+      }
     }
     return out;
   }
 
+  /**
+   * Where the live object differs from state: a recorded property against its live value, and a
+   * property state does not record (the file left it out) against its schema default.
+   */
   private static List<PropertyChange> drift(
-      ResourceType type, ResourceRecord record, LiveResource actual) {
+      ResourceType type, SchemaDefaults defaults, ResourceRecord record, LiveResource actual) {
     List<PropertyChange> out = new ArrayList<>();
     if (actual.properties() == null) {
       return out;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = record.properties().fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    Map<String, JsonNode> expected = new java.util.TreeMap<>();
+    defaults.all().forEach(expected::put);
+    record.properties().fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue()));
+    for (Map.Entry<String, JsonNode> e : expected.entrySet()) {
       JsonNode liveValue = actual.properties().get(e.getKey());
       if (liveValue != null
           && !type.secretProperties().contains(e.getKey())

@@ -113,6 +113,7 @@ public abstract class ResourceMapping {
               + ",\"description\":"
               + Json.write(spec.description())
               + (spec.schema() == null ? "" : "," + spec.schema())
+              + schemaDefault(spec)
               + "}");
     }
     String extra = extraSchema();
@@ -128,6 +129,32 @@ public abstract class ResourceMapping {
       s.append(",\"required\":").append(Json.write(required()));
     }
     return Json.parse(s.append("}").toString());
+  }
+
+  /**
+   * The value a left-out property stands for (what is sent when it is absent), as the schema's
+   * {@code default}: the planner compares the live object against it, so a change made on the
+   * firewall to a property the file leaves out is drift. None where the firewall computes it.
+   */
+  private static String schemaDefault(Spec spec) {
+    JsonNode d = defaultValue(spec);
+    return d == null ? "" : ",\"default\":" + Json.write(d);
+  }
+
+  static JsonNode defaultValue(Spec spec) {
+    String w = spec.whenAbsent();
+    if (w == null || spec.field().startsWith("@")) {
+      return null;
+    }
+    return switch (spec.kind()) {
+      case TEXT -> Json.MAPPER.getNodeFactory().textNode(w);
+      case INT -> w.matches("-?[0-9]{1,9}") ? Props.intOrText(w) : null;
+      case INT_OR_TEXT -> Props.intOrText(w);
+      case BOOL -> Props.boolOf(w);
+      case NOT_BOOL -> Json.MAPPER.getNodeFactory().booleanNode(!Props.boolOf(w).booleanValue());
+      case CSV -> Props.split(w, ",");
+      case LINES -> Props.split(w, "\n");
+    };
   }
 
   private static String schemaType(Spec spec) {
