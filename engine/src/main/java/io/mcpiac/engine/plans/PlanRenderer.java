@@ -91,7 +91,9 @@ public final class PlanRenderer {
         .append(a.type())
         .append(' ')
         .append(paint(BOLD, a.name()));
-    if (a.action() == ActionType.REPLACE || a.action() == ActionType.DELETE) {
+    if (a.action() == ActionType.DELETE && "destroy".equals(a.reason())) {
+      // a destroy deletes everything: saying so on every line is noise
+    } else if (a.action() == ActionType.REPLACE || a.action() == ActionType.DELETE) {
       out.append(paint(DIM, "  (" + a.reason() + ")"));
     } else if (a.action() == ActionType.CREATE && !"not in state".equals(a.reason())) {
       out.append(paint(DIM, "  (" + a.reason() + ")"));

@@ -49,10 +49,16 @@ public final class Planner {
   public Plan planDestroy(DeploymentState recorded) {
     Deployment empty =
         new Deployment(recorded.name(), Map.of(), List.of(), new SourceLocation("<destroy>", 0));
-    return plan(empty, recorded);
+    return plan(empty, recorded, LiveRead.of(registry, recorded.resources().values()), "destroy");
   }
 
   public Plan plan(Deployment deployment, DeploymentState recorded, LiveRead live) {
+    return plan(deployment, recorded, live, "removed from the configuration");
+  }
+
+  /** {@code deleteReason}: why recorded resources the configuration lacks go. */
+  private Plan plan(
+      Deployment deployment, DeploymentState recorded, LiveRead live, String deleteReason) {
     DependencyGraph graph = DeploymentGraph.of(deployment);
     Map<String, ResourceConfig> configs = new LinkedHashMap<>();
     deployment.resources().forEach(r -> configs.put(r.name(), r));
@@ -75,7 +81,11 @@ public final class Planner {
       if (!configs.containsKey(record.name())) {
         actions.put(
             record.name(),
-            planDelete(record, recordedDependents.getOrDefault(record.name(), List.of()), live));
+            planDelete(
+                record,
+                recordedDependents.getOrDefault(record.name(), List.of()),
+                live,
+                deleteReason));
       }
     }
     List<PlannedAction> withStages = new ArrayList<>();
@@ -205,7 +215,8 @@ public final class Planner {
    * A delete waits for every action on a resource that depended on it ({@code dependents}): they
    * must stop using it (be updated, replaced or deleted) before it goes.
    */
-  private PlannedAction planDelete(ResourceRecord record, List<String> dependents, LiveRead live) {
+  private PlannedAction planDelete(
+      ResourceRecord record, List<String> dependents, LiveRead live, String reason) {
     List<String> waitFor = List.copyOf(dependents);
     boolean gone = live.get(record.name()) == null;
     return new PlannedAction(
@@ -221,7 +232,7 @@ public final class Planner {
         Json.object(),
         allProperties(record.properties(), null),
         List.of(),
-        gone ? "removed from the configuration; already gone" : "removed from the configuration",
+        gone ? reason + "; already gone" : reason,
         -1);
   }
 
