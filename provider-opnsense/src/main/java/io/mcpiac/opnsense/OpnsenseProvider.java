@@ -122,6 +122,18 @@ public final class OpnsenseProvider implements Provider {
     return knownVersion;
   }
 
+  /** One authenticated GET: the address, the certificate and the key all have to be right. */
+  @Override
+  public void probe() {
+    settings.requireComplete();
+    client().versionWithoutRetries();
+  }
+
+  @Override
+  public String endpoint() {
+    return settings.url();
+  }
+
   @Override
   public Map<String, String> validate(ResourceType type, String name, ObjectNode properties) {
     ResourceMapping m = mappings.get(type.name());

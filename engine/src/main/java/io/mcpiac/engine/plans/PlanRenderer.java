@@ -75,6 +75,11 @@ public final class PlanRenderer {
       out.append(paint(DIM, "  " + (i + 1) + ": " + abbreviate(plan.stages().get(i)))).append('\n');
     }
     out.append(paint(BOLD, plan.summary())).append('\n');
+    for (String w : plan.warnings()) {
+      if (w.startsWith(PlanRisks.PREFIX)) {
+        out.append(paint(RED, "Warning: " + w)).append('\n');
+      }
+    }
     return out.toString();
   }
 

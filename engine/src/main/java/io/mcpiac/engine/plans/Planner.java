@@ -12,6 +12,7 @@ import io.mcpiac.engine.dag.DependencyGraph;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.Provider;
+import io.mcpiac.engine.providers.ProviderProbe;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.resources.Values;
@@ -40,8 +41,15 @@ public final class Planner {
     this.registry = registry;
   }
 
-  /** Plans {@code deployment} against {@code recorded}, reading what is live first. */
+  /**
+   * Plans {@code deployment} against {@code recorded}, reading what is live first. Every provider
+   * instance involved is probed first, even when state is empty (nothing to read yet).
+   */
   public Plan plan(Deployment deployment, DeploymentState recorded) {
+    Map<String, String> instances = new LinkedHashMap<>();
+    deployment.resources().forEach(r -> instances.putIfAbsent(r.providerInstance(), r.type()));
+    recorded.resources().values().forEach(r -> instances.putIfAbsent(r.provider(), r.type()));
+    ProviderProbe.require(registry, instances);
     return plan(deployment, recorded, LiveRead.of(registry, recorded.resources().values()));
   }
 
@@ -99,7 +107,7 @@ public final class Planner {
     for (PlannedAction a : actions.values()) {
       withStages.add(withStage(a, stageOf.getOrDefault(a.name(), -1)));
     }
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(PlanRisks.warnings(registry, withStages));
     long drifted = withStages.stream().filter(a -> !a.drift().isEmpty()).count();
     if (drifted > 0) {
       warnings.add(

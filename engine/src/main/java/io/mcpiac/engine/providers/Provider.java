@@ -79,6 +79,19 @@ public interface Provider extends AutoCloseable {
     return List.of();
   }
 
+  /**
+   * Checks that this instance is configured and its system answers and accepts the credentials,
+   * with one cheap call. Throws {@link ProviderException} whose message says what to fix (the
+   * variable or setting). A plan calls it for every instance it plans for, even on empty state, so
+   * a wrong address or secret shows before "N to add", not at apply.
+   */
+  default void probe() {}
+
+  /** Where this instance points (a URL, a socket), for messages; null when it has no address. */
+  default String endpoint() {
+    return null;
+  }
+
   /** How many of this instance's batches may be in flight at once. */
   default int maxParallelism() {
     return Integer.MAX_VALUE;
