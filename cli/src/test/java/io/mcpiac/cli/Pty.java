@@ -17,7 +17,26 @@ final class Pty {
 
   record Run(int exit, String screen) {}
 
-  static Run run(Path dir, Map<String, String> env, String input, String... args) throws Exception {
+  /** Without a terminal (a script, CI): stdin closed, stdout and stderr together. */
+  static Run noTerminal(Path dir, Map<String, String> env, String... args) throws Exception {
+    Path screen = dir.resolve("out-" + System.nanoTime() + ".txt");
+    ProcessBuilder pb =
+        new ProcessBuilder(command(args))
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(screen.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.environment().putAll(env);
+    pb.environment().put("NO_COLOR", "1");
+    Process p = pb.start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("command did not end: " + Files.readString(screen));
+    }
+    return new Run(p.exitValue(), Files.readString(screen, StandardCharsets.UTF_8));
+  }
+
+  private static List<String> command(String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-XX:TieredStopAtLevel=1");
@@ -25,6 +44,11 @@ final class Pty {
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Main.class.getName());
     cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  static Run run(Path dir, Map<String, String> env, String input, String... args) throws Exception {
+    List<String> cmd = command(args);
     StringBuilder line = new StringBuilder();
     for (String c : cmd) {
       line.append('\'').append(c.replace("'", "'\\''")).append("' ");

@@ -72,7 +72,10 @@ public final class CheckpointManager {
     try (StateLock ignored = engine.lock(cp.deployment(), "restore " + id)) {
       Plan plan =
           new Planner(engine.registry())
-              .plan(asDeployment(cp.deployment(), cp.resources()), engine.state(cp.deployment()));
+              .plan(
+                  asDeployment(cp.deployment(), cp.resources()),
+                  engine.state(cp.deployment()),
+                  Engine.forced(options));
       return engine.run(plan, options, approve, listener, cancel);
     }
   }

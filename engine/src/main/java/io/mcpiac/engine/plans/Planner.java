@@ -46,18 +46,34 @@ public final class Planner {
    * instance involved is probed first, even when state is empty (nothing to read yet).
    */
   public Plan plan(Deployment deployment, DeploymentState recorded) {
+    return plan(deployment, recorded, false);
+  }
+
+  /**
+   * As above; unless {@code force}, stops when most recorded objects of a provider instance are
+   * gone (see {@link VanishGuard}).
+   */
+  public Plan plan(Deployment deployment, DeploymentState recorded, boolean force) {
     Map<String, String> instances = new LinkedHashMap<>();
     deployment.resources().forEach(r -> instances.putIfAbsent(r.providerInstance(), r.type()));
     recorded.resources().values().forEach(r -> instances.putIfAbsent(r.provider(), r.type()));
     ProviderProbe.require(registry, instances);
-    return plan(deployment, recorded, LiveRead.of(registry, recorded.resources().values()));
+    LiveRead live = LiveRead.of(registry, recorded.resources().values());
+    VanishGuard.check(registry, recorded.resources().values(), live, force);
+    return plan(deployment, recorded, live);
   }
 
   /** Plans the removal of everything recorded. */
   public Plan planDestroy(DeploymentState recorded) {
+    return planDestroy(recorded, false);
+  }
+
+  public Plan planDestroy(DeploymentState recorded, boolean force) {
     Deployment empty =
         new Deployment(recorded.name(), Map.of(), List.of(), new SourceLocation("<destroy>", 0));
-    return plan(empty, recorded, LiveRead.of(registry, recorded.resources().values()), "destroy");
+    LiveRead live = LiveRead.of(registry, recorded.resources().values());
+    VanishGuard.check(registry, recorded.resources().values(), live, force);
+    return plan(empty, recorded, live, "destroy");
   }
 
   public Plan plan(Deployment deployment, DeploymentState recorded, LiveRead live) {
