@@ -122,6 +122,12 @@ public final class OpnsenseProvider implements Provider {
     return knownVersion;
   }
 
+  @Override
+  public Map<String, ObjectNode> arrange(
+      ResourceType type, List<io.mcpiac.engine.providers.Placement> resources) {
+    return mappings.get(type.name()).arrange(resources);
+  }
+
   /** One authenticated GET: the address, the certificate and the key all have to be right. */
   @Override
   public void probe() {

@@ -82,7 +82,8 @@ public final class Planner {
 
   /** {@code deleteReason}: why recorded resources the configuration lacks go. */
   private Plan plan(
-      Deployment deployment, DeploymentState recorded, LiveRead live, String deleteReason) {
+      Deployment configured, DeploymentState recorded, LiveRead live, String deleteReason) {
+    Deployment deployment = Arrangement.apply(registry, configured, recorded);
     DependencyGraph graph = DeploymentGraph.of(deployment);
     Map<String, ResourceConfig> configs = new LinkedHashMap<>();
     deployment.resources().forEach(r -> configs.put(r.name(), r));

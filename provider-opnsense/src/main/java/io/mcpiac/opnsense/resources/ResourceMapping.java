@@ -167,6 +167,11 @@ public abstract class ResourceMapping {
     };
   }
 
+  /** Properties that follow from the order of the file (see {@link Sequences}); none by default. */
+  public Map<String, ObjectNode> arrange(List<io.mcpiac.engine.providers.Placement> resources) {
+    return Map.of();
+  }
+
   /** Checks beyond the schema; messages keyed by property. */
   public Map<String, String> validate(ObjectNode props, FirewallVersion version) {
     return Map.of();
