@@ -21,6 +21,7 @@ import io.mcpiac.opnsense.guard.LockoutGuard;
 import io.mcpiac.opnsense.guard.NetworkView;
 import io.mcpiac.opnsense.resources.Endpoint;
 import io.mcpiac.opnsense.resources.Lookups;
+import io.mcpiac.opnsense.resources.OptionChoices;
 import io.mcpiac.opnsense.resources.Reader;
 import io.mcpiac.opnsense.resources.ResourceMapping;
 import io.mcpiac.opnsense.resources.ResourceMappings;
@@ -52,6 +53,7 @@ public final class OpnsenseProvider implements Provider {
   private ExecutorService writers;
   private FirewallVersion knownVersion;
   private boolean versionTried;
+  private OptionChoices choices;
 
   /** Timeouts and retries of the HTTP client. */
   public record ClientTuning(int timeoutSeconds, int attempts, long backoffMillis) {
@@ -148,7 +150,19 @@ public final class OpnsenseProvider implements Provider {
                 || type.name().equals("opnsense:firewall:nat")
             ? versionIfReachable()
             : knownVersion;
-    return m.validate(properties, v);
+    Map<String, String> out = new LinkedHashMap<>(m.validate(properties, v));
+    // where the firewall answers, option values are checked against what it really offers
+    if (versionIfReachable() != null) {
+      m.checkOptions(properties, choices().of(m.endpointFor(properties))).forEach(out::putIfAbsent);
+    }
+    return out;
+  }
+
+  private synchronized OptionChoices choices() {
+    if (choices == null) {
+      choices = new OptionChoices(client());
+    }
+    return choices;
   }
 
   @Override

@@ -172,6 +172,29 @@ public abstract class ResourceMapping {
     return Map.of();
   }
 
+  /**
+   * Values of option-valued properties that the firewall does not offer ({@code choices}: field →
+   * accepted keys, see {@link OptionChoices}); messages keyed by property. Properties with a fixed
+   * list in the schema are left to the schema.
+   */
+  public Map<String, String> checkOptions(ObjectNode props, Map<String, List<String>> choices) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Spec spec : specs(endpointFor(props))) {
+      boolean listed = spec.schema() != null && spec.schema().contains("\"enum\"");
+      boolean text = spec.kind() == Spec.Kind.TEXT || spec.kind() == Spec.Kind.CSV;
+      List<String> offered = choices.get(spec.field());
+      if (spec.field().startsWith("@") || listed || !text || offered == null || offered.isEmpty()) {
+        continue;
+      }
+      List<String> bad = OptionChoices.notAmong(props.get(spec.property()), offered);
+      if (!bad.isEmpty()) {
+        out.put(
+            spec.property(), OptionChoices.message(spec.property(), spec.field(), bad, offered));
+      }
+    }
+    return out;
+  }
+
   /** Checks beyond the schema; messages keyed by property. */
   public Map<String, String> validate(ObjectNode props, FirewallVersion version) {
     return Map.of();
