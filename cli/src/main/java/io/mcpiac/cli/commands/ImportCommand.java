@@ -64,7 +64,11 @@ public final class ImportCommand implements Callable<Integer> {
           "Provider instance to import from: opnsense, opnsense/branch… (default: ${DEFAULT-VALUE}).")
   String instance;
 
-  @Option(names = "--force", description = "Overwrite FILE if it exists.")
+  @Option(
+      names = "--force",
+      description =
+          "Overwrite FILE if it exists, and adopt objects another deployment already manages"
+              + " (skipped otherwise, with a note).")
   boolean force;
 
   @Mixin StateOptions state;
@@ -98,7 +102,8 @@ public final class ImportCommand implements Callable<Integer> {
                       () -> new UsageException("provider " + instance + " has no type " + t)));
         }
       }
-      Importer.Result result = Importer.run(new Engine(registry, store), name, instance, chosen);
+      Importer.Result result =
+          Importer.run(new Engine(registry, store), name, instance, chosen, force);
       Files.writeString(out, result.yaml(), StandardCharsets.UTF_8);
       result.notes().forEach(n -> w.println("note: " + n));
       w.println(

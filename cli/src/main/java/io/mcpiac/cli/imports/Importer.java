@@ -45,6 +45,14 @@ public final class Importer {
 
   public static Result run(
       Engine engine, String deployment, String instance, List<ResourceType> types) {
+    return run(engine, deployment, instance, types, false);
+  }
+
+  /**
+   * @param adopt also take objects another deployment already manages (otherwise skipped, noted)
+   */
+  public static Result run(
+      Engine engine, String deployment, String instance, List<ResourceType> types, boolean adopt) {
     try (StateLock ignored = engine.lock(deployment, "import")) {
       if (!engine.state(deployment).resources().isEmpty()) {
         throw new ProviderException(
@@ -52,6 +60,9 @@ public final class Importer {
                 + deployment
                 + "' already has resources in state; import into a new one (--name)");
       }
+      // a firewall that is down or refuses the key is an error, not "0 resources"
+      engine.registry().instance(instance).ifPresent(Provider::probe);
+      ManagedElsewhere managed = ManagedElsewhere.of(engine.store(), deployment, instance);
       List<LiveResource> found = new ArrayList<>();
       List<String> typeOf = new ArrayList<>();
       List<String> notes = new ArrayList<>();
@@ -61,11 +72,22 @@ public final class Importer {
         List<LiveResource> objects;
         try {
           objects = provider.importAll(type);
-        } catch (UnsupportedOperationException | ProviderException e) {
+        } catch (UnsupportedOperationException e) {
           notes.add(type.name() + ": skipped (" + e.getMessage() + ")");
           continue;
         }
         for (LiveResource r : objects) {
+          String owner = managed.owner(type.name(), r.id());
+          if (owner != null && !adopt) {
+            notes.add(
+                type.name()
+                    + " "
+                    + r.name()
+                    + ": skipped, deployment '"
+                    + owner
+                    + "' manages it (--force adopts it anyway)");
+            continue;
+          }
           String name = r.name();
           for (int i = 2; !names.add(name); i++) {
             name = r.name() + "-" + i;
@@ -74,8 +96,9 @@ public final class Importer {
           typeOf.add(type.name());
         }
       }
-      record(engine.store(), engine, deployment, instance, found, typeOf);
-      return new Result(yaml(deployment, instance, found, typeOf), found.size(), notes);
+      List<LiveResource> linked = ImportLinks.link(found);
+      record(engine.store(), engine, deployment, instance, found, linked, typeOf);
+      return new Result(yaml(deployment, instance, linked, typeOf), found.size(), notes);
     }
   }
 
@@ -85,6 +108,7 @@ public final class Importer {
       String deployment,
       String instance,
       List<LiveResource> found,
+      List<LiveResource> linked,
       List<String> typeOf) {
     if (found.isEmpty()) {
       return;
@@ -103,7 +127,7 @@ public final class Importer {
               r.id(),
               Values.redact(type, Planner.salt(deployment, r.name()), r.properties()),
               r.outputs() == null ? Json.object() : r.outputs(),
-              List.of(),
+              ImportLinks.dependencies(linked.get(i)),
               ResourceState.CREATED);
       records.add(rec);
       intents.add(

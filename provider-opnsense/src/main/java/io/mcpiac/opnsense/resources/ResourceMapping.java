@@ -136,7 +136,18 @@ public abstract class ResourceMapping {
    * {@code default}: the planner compares the live object against it, so a change made on the
    * firewall to a property the file leaves out is drift. None where the firewall computes it.
    */
-  private static String schemaDefault(Spec spec) {
+  /**
+   * Properties the firewall fills in itself when they are left out (so their absence has no fixed
+   * value to compare with): no schema default.
+   */
+  protected Set<String> computedWhenAbsent() {
+    return Set.of();
+  }
+
+  private String schemaDefault(Spec spec) {
+    if (computedWhenAbsent().contains(spec.property())) {
+      return "";
+    }
     JsonNode d = defaultValue(spec);
     return d == null ? "" : ",\"default\":" + Json.write(d);
   }
