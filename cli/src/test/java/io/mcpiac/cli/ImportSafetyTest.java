@@ -87,11 +87,44 @@ class ImportSafetyTest {
           Pty.noTerminal(
               dir, env, "plan", "-f", out.toString(), "--state", adopted, "--detailed-exitcode");
       assertThat(plan.exit()).as(plan.screen()).isZero();
+      // one more object, adopted by id into the existing deployment
+      String cams =
+          SandboxApi.call(
+                  fw,
+                  "POST",
+                  "/api/firewall/alias/addItem",
+                  "{\"alias\":{\"name\":\"cameras\",\"type\":\"host\",\"content\":\"10.0.0.30\"}}")
+              .path("uuid")
+              .asText();
+      Pty.Run one =
+          Pty.noTerminal(
+              dir,
+              env,
+              "import",
+              "--type",
+              "opnsense:firewall:alias",
+              "--id",
+              cams,
+              "--out",
+              out.toString(),
+              "--force",
+              "--state",
+              adopted);
+      assertThat(one.exit()).as(one.screen()).isZero();
+      assertThat(one.screen()).contains("Imported 1 resources");
+      assertThat(Files.readString(out)).contains("cameras").contains("${printers.name}");
+      Pty.Run planAll =
+          Pty.noTerminal(
+              dir, env, "plan", "-f", out.toString(), "--state", adopted, "--detailed-exitcode");
+      assertThat(planAll.exit()).as(planAll.screen()).isZero();
       Pty.Run destroy =
           Pty.noTerminal(dir, env, "destroy", "imported", "--state", adopted, "--yes");
       assertThat(destroy.exit()).as(destroy.screen()).isZero();
       String config = Json.write(fw.emulator().state());
-      assertThat(config).doesNotContain("to-printers").doesNotContain("\"printers\"");
+      assertThat(config)
+          .doesNotContain("to-printers")
+          .doesNotContain("\"printers\"")
+          .doesNotContain("cameras");
     }
   }
 }

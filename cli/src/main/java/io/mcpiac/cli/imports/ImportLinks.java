@@ -23,21 +23,18 @@ final class ImportLinks {
 
   private ImportLinks() {}
 
-  static List<LiveResource> link(List<LiveResource> found) {
+  /**
+   * @param existing what the deployment already has: imported objects may refer to it too
+   */
+  static List<LiveResource> link(
+      List<LiveResource> found,
+      java.util.Collection<io.mcpiac.engine.states.ResourceRecord> existing) {
     Map<String, ObjectNode> ids = new HashMap<>();
+    for (var r : existing) {
+      ids.put(r.name(), identifying(r.outputs()));
+    }
     for (LiveResource r : found) {
-      ObjectNode keep = io.mcpiac.engine.json.Json.object();
-      if (r.outputs() != null) {
-        r.outputs()
-            .fields()
-            .forEachRemaining(
-                e -> {
-                  if (IDENTIFYING.contains(e.getKey())) {
-                    keep.set(e.getKey(), e.getValue());
-                  }
-                });
-      }
-      ids.put(r.name(), keep);
+      ids.put(r.name(), identifying(r.outputs()));
     }
     List<LiveResource> out = new ArrayList<>();
     for (LiveResource r : found) {
@@ -54,6 +51,21 @@ final class ImportLinks {
       out.add(new LiveResource(r.name(), r.id(), linked, r.outputs()));
     }
     return out;
+  }
+
+  private static ObjectNode identifying(ObjectNode outputs) {
+    ObjectNode keep = io.mcpiac.engine.json.Json.object();
+    if (outputs != null) {
+      outputs
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (IDENTIFYING.contains(e.getKey())) {
+                  keep.set(e.getKey(), e.getValue());
+                }
+              });
+    }
+    return keep;
   }
 
   static List<String> dependencies(LiveResource linked) {
