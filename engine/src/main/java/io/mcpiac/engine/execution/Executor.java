@@ -10,6 +10,7 @@ import io.mcpiac.engine.plans.ActionType;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.engine.plans.Planner;
+import io.mcpiac.engine.plans.SchemaDefaults;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.Provider;
@@ -422,7 +423,7 @@ public final class Executor {
                   n.type,
                   a.id(),
                   a.prior(),
-                  desired,
+                  SchemaDefaults.of(n.type).fillChanged(desired, a.changes()),
                   a.priorOutputs());
           ResourceRecord put = record(n, a.id(), recordedDesired, a.priorOutputs());
           first.add(new Step(n, n.provider, c, put, null, undoOf(n.provider, c, prior, null)));
