@@ -5,6 +5,7 @@ import io.mcpiac.cli.OutputOptions;
 import io.mcpiac.cli.Providers;
 import io.mcpiac.cli.StateOptions;
 import io.mcpiac.cli.Workspace;
+import io.mcpiac.cli.output.RefreshRenderer;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.LoadedDeployment;
 import io.mcpiac.engine.json.Json;
@@ -13,6 +14,7 @@ import io.mcpiac.engine.plans.PlanFile;
 import io.mcpiac.engine.plans.PlanJson;
 import io.mcpiac.engine.plans.PlanRenderer;
 import io.mcpiac.engine.plans.PlanRequest;
+import io.mcpiac.engine.refresh.RefreshPlan;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,6 +45,20 @@ public final class PlanCommand implements Callable<Integer> {
   boolean detailedExitCode; // read by Main, which maps every command's exit code in one place
 
   @Mixin PlanningOptions planning;
+
+  @Option(
+      names = "--refresh-only",
+      description =
+          "Show only what a refresh would record in state (drift, objects gone); writes nothing.")
+  boolean refreshOnly;
+
+  @Option(
+      names = "--force",
+      description =
+          "Plan even when most recorded objects of a provider instance are gone (it may point at"
+              + " a different system).")
+  boolean force;
+
   @Mixin StateOptions state;
   @Mixin io.mcpiac.cli.ServersOptions servers;
   @Mixin OutputOptions output;
@@ -53,14 +69,23 @@ public final class PlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LoadedDeployment loaded = DeploymentFiles.read(file);
     Deployment deployment = DeploymentFiles.load(file);
-    PlanRequest request = planning.request(file, deployment);
+    PlanRequest request = planning.request(file, deployment, force);
     if (out != null && !request.moves().isEmpty()) {
       refuseSavingPendingMoves(state, deployment, request);
     }
     try (Workspace ws = Workspace.forDeployment(state.readOnly(), servers, deployment)) {
       DeploymentFiles.validate(loaded, ws.registry());
-      Plan plan = ws.engine().plan(deployment, request);
       var stdout = spec.commandLine().getOut();
+      if (refreshOnly) {
+        RefreshPlan refresh = ws.engine().planRefresh(deployment.name(), force);
+        if (output.json()) {
+          stdout.println(Json.pretty(RefreshRenderer.json(refresh, false, refresh.stateVersion())));
+        } else {
+          stdout.print(RefreshRenderer.text(refresh));
+        }
+        return refresh.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+      }
+      Plan plan = ws.engine().plan(deployment, request);
       java.util.List<String> overrides = Providers.overriddenEnvironment(deployment.providers());
       if (output.json()) {
         var json = PlanJson.of(plan);

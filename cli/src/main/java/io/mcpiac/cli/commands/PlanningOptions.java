@@ -26,8 +26,13 @@ public final class PlanningOptions {
 
   /** The request for a deployment read from {@code file}, with the file's {@code moved:} list. */
   PlanRequest request(Path file, Deployment deployment) {
+    return request(file, deployment, false);
+  }
+
+  /** As above; {@code force}: plan even when most recorded objects of an instance are gone. */
+  PlanRequest request(Path file, Deployment deployment, boolean force) {
     MovedList moved = file == null ? MovedList.NONE : MovedList.read(file);
     return new PlanRequest(
-        new LinkedHashSet<>(targets), new LinkedHashSet<>(replace), moved.moves());
+        new LinkedHashSet<>(targets), new LinkedHashSet<>(replace), moved.moves(), force);
   }
 }

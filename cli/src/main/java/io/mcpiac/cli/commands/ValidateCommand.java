@@ -3,12 +3,15 @@ package io.mcpiac.cli.commands;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.cli.ExitCodes;
 import io.mcpiac.cli.OutputOptions;
+import io.mcpiac.cli.Providers;
 import io.mcpiac.engine.config.ConfigException;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.DeploymentGraph;
 import io.mcpiac.engine.config.Diagnostic;
 import io.mcpiac.engine.config.LoadedDeployment;
+import io.mcpiac.engine.config.ResourceConfig;
 import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.ProviderRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,6 +33,13 @@ public final class ValidateCommand implements Callable<Integer> {
       description = "The deployment file (YAML).")
   Path file;
 
+  @Option(
+      names = "--live",
+      description =
+          "Also reach every provider instance the file uses (address, certificate, credentials);"
+              + " changes nothing.")
+  boolean live;
+
   @Mixin OutputOptions output;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -41,6 +51,18 @@ public final class ValidateCommand implements Callable<Integer> {
     LoadedDeployment loaded = DeploymentFiles.read(file);
     Deployment deployment = loaded.deployment();
     problems = DeploymentFiles.problemsAlone(loaded);
+    if (live && problems.isEmpty()) {
+      try (ProviderRegistry registry =
+          Providers.registry(
+              deployment.providers(),
+              deployment.resources().stream().map(ResourceConfig::providerInstance).toList(),
+              new io.mcpiac.engine.providers.ProviderContext(
+                  deployment.name(), io.mcpiac.cli.Workspace.baseDirectory(deployment)))) {
+        java.util.Map<String, String> instances = new java.util.LinkedHashMap<>();
+        deployment.resources().forEach(r -> instances.putIfAbsent(r.providerInstance(), r.type()));
+        io.mcpiac.engine.providers.ProviderProbe.require(registry, instances);
+      }
+    }
     if (output.json()) {
       ObjectNode json = io.mcpiac.cli.output.DiagnosticsJson.of(problems);
       json.put("file", file.toString());

@@ -11,9 +11,12 @@ import java.util.Set;
  *     --target}); everything else is left as it is
  * @param replace resources to replace even when nothing changed ({@code --replace})
  * @param moves renames from the file's {@code moved:} list, applied to state before planning
+ * @param force plan even when most recorded objects of a provider instance are gone ({@link
+ *     VanishGuard})
  */
-public record PlanRequest(Set<String> targets, Set<String> replace, List<Move> moves) {
-  public static final PlanRequest DEFAULT = new PlanRequest(Set.of(), Set.of(), List.of());
+public record PlanRequest(
+    Set<String> targets, Set<String> replace, List<Move> moves, boolean force) {
+  public static final PlanRequest DEFAULT = new PlanRequest(Set.of(), Set.of(), List.of(), false);
 
   public PlanRequest {
     targets = Set.copyOf(targets);
