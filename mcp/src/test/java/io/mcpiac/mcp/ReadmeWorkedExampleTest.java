@@ -3,20 +3,8 @@ package io.mcpiac.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.json.Json;
-import io.mcpiac.engine.providers.ProviderRegistry;
-import io.mcpiac.engine.providers.core.CoreProvider;
-import io.mcpiac.engine.states.StateStore;
-import io.mcpiac.engine.states.StateStores;
 import io.mcpiac.mcp.McpClients.Session;
-import io.mcpiac.mcp.server.HttpServer;
-import io.mcpiac.mcp.server.HttpSettings;
-import io.mcpiac.mcp.server.IacServer;
-import io.mcpiac.mcp.server.ServerSettings;
-import io.mcpiac.opnsense.OpnsenseProviderFactory;
-import io.mcpiac.opnsense.emulator.OpnsenseEmulator;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,81 +46,47 @@ class ReadmeWorkedExampleTest {
     List<String> steps = readmeSteps();
     assertThat(steps).hasSize(6);
     String resources = steps.get(0).substring("resources ".length());
-    try (OpnsenseEmulator firewall =
-            OpnsenseEmulator.builder()
-                .version("26.7")
-                .port(0)
-                .bind("127.0.0.1")
-                .tls(true)
-                .build()
-                .start();
-        StateStore store = StateStores.open("sqlite:" + dir.resolve("state.db"))) {
-      Path ca = dir.resolve("ca.pem");
-      Files.writeString(ca, firewall.caCertificatePem());
-      Map<String, String> env =
-          Map.of(
-              "OPNSENSE_URL", firewall.url(),
-              "OPNSENSE_API_KEY", firewall.apiKey(),
-              "OPNSENSE_API_SECRET", firewall.apiSecret(),
-              "OPNSENSE_CA_FILE", ca.toString());
-      ProviderRegistry registry = new ProviderRegistry().register("core", new CoreProvider());
-      registry.register(
-          "opnsense", new OpnsenseProviderFactory(env).create("opnsense", Json.object()));
-      try (IacServer iac =
-              new IacServer(
-                  new Engine(registry, store), new ServerSettings("mcp-iac", "test", false));
-          HttpServer http = HttpServer.start(iac, HttpSettings.loopback(0, null));
-          Session s =
-              McpClients.connect(
-                  HttpClientStreamableHttpTransport.builder(
-                          "http://127.0.0.1:" + http.url().getPort())
-                      .endpoint(HttpSettings.ENDPOINT)
-                      .jsonMapper(IacServer.JSON)
-                      .build(),
-                  null)) {
-        // 1. the schema the assistant reads
-        var schema =
-            s.client()
-                .readResource(new McpSchema.ReadResourceRequest("mcp-iac://schema/deployment"));
-        assertThat(((McpSchema.TextResourceContents) schema.contents().get(0)).text())
-            .contains("opnsense:firewall:rule");
-        // 2. createCheckpoint
-        JsonNode cp = s.call("createCheckpoint", args(steps.get(1), Map.of()));
-        assertThat(cp.path("success").asBoolean()).as(cp.toString()).isTrue();
-        String checkpointId = cp.path("data").path("id").asText();
-        assertThat(checkpointId).isNotBlank();
-        // 3. planNetworkDeployment, with the resources of step 1
-        JsonNode plan =
-            s.call("planNetworkDeployment", args(steps.get(2), Map.of("[…]", resources)));
-        assertThat(plan.path("success").asBoolean()).as(plan.toString()).isTrue();
-        assertThat(plan.toString())
-            .contains("Plan: 1 to add, 0 to change, 0 to replace, 0 to destroy.");
-        String planId = plan.path("data").path("planId").asText();
-        // 4. applyNetworkDeployment with that plan
-        var applied =
-            s.client()
-                .callTool(
-                    McpSchema.CallToolRequest.builder()
-                        .name("applyNetworkDeployment")
-                        .arguments(args(steps.get(3), Map.of("plan-1a2b3c4d", planId)))
-                        .progressToken("t")
-                        .build());
-        String text = ((McpSchema.TextContent) applied.content().get(0)).text();
-        assertThat(text)
-            .contains("✓ create allow-ssh", "Deployment 'admin' succeeded", "(state version 1)");
-        assertThat(firewall.toString()).isNotNull();
-        // 5. getDeploymentState shows the rule with its OPNsense UUID
-        JsonNode state = s.call("getDeploymentState", args(steps.get(4), Map.of()));
-        JsonNode rule = state.path("data").path("resources").get(0);
-        assertThat(rule.path("name").asText()).isEqualTo("allow-ssh");
-        assertThat(rule.path("id").asText()).matches("[0-9a-f-]{36}");
-        // 6. restoreCheckpoint converges back: the rule is gone again
-        JsonNode restored =
-            s.call("restoreCheckpoint", args(steps.get(5), Map.of("…", checkpointId)));
-        assertThat(restored.path("success").asBoolean()).as(restored.toString()).isTrue();
-        JsonNode after = s.call("getDeploymentState", args(steps.get(4), Map.of()));
-        assertThat(after.path("data").path("resources")).isEmpty();
-      }
+    try (FirewallServer server = new FirewallServer(dir)) {
+      Session s = server.session;
+      // 1. the schema the assistant reads
+      var schema =
+          s.client().readResource(new McpSchema.ReadResourceRequest("mcp-iac://schema/deployment"));
+      assertThat(((McpSchema.TextResourceContents) schema.contents().get(0)).text())
+          .contains("opnsense:firewall:rule");
+      // 2. createCheckpoint
+      JsonNode cp = s.call("createCheckpoint", args(steps.get(1), Map.of()));
+      assertThat(cp.path("success").asBoolean()).as(cp.toString()).isTrue();
+      String checkpointId = cp.path("data").path("id").asText();
+      assertThat(checkpointId).isNotBlank();
+      // 3. planNetworkDeployment, with the resources of step 1
+      JsonNode plan = s.call("planNetworkDeployment", args(steps.get(2), Map.of("[…]", resources)));
+      assertThat(plan.path("success").asBoolean()).as(plan.toString()).isTrue();
+      assertThat(plan.toString())
+          .contains("Plan: 1 to add, 0 to change, 0 to replace, 0 to destroy.");
+      String planId = plan.path("data").path("planId").asText();
+      // 4. applyNetworkDeployment with that plan
+      var applied =
+          s.client()
+              .callTool(
+                  McpSchema.CallToolRequest.builder()
+                      .name("applyNetworkDeployment")
+                      .arguments(args(steps.get(3), Map.of("plan-1a2b3c4d", planId)))
+                      .progressToken("t")
+                      .build());
+      String text = ((McpSchema.TextContent) applied.content().get(0)).text();
+      assertThat(text)
+          .contains("✓ create allow-ssh", "Deployment 'admin' succeeded", "(state version 1)");
+      // 5. getDeploymentState shows the rule with its OPNsense UUID
+      JsonNode state = s.call("getDeploymentState", args(steps.get(4), Map.of()));
+      JsonNode rule = state.path("data").path("resources").get(0);
+      assertThat(rule.path("name").asText()).isEqualTo("allow-ssh");
+      assertThat(rule.path("id").asText()).matches("[0-9a-f-]{36}");
+      // 6. restoreCheckpoint converges back: the rule is gone again
+      JsonNode restored =
+          s.call("restoreCheckpoint", args(steps.get(5), Map.of("…", checkpointId)));
+      assertThat(restored.path("success").asBoolean()).as(restored.toString()).isTrue();
+      JsonNode after = s.call("getDeploymentState", args(steps.get(4), Map.of()));
+      assertThat(after.path("data").path("resources")).isEmpty();
     }
   }
 }
