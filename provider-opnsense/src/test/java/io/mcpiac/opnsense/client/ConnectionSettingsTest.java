@@ -150,10 +150,14 @@ class ConnectionSettingsTest {
     Path key = dir.resolve("apikey.txt");
     Files.writeString(key, "key=K1\nsecret=S1\n");
     var settings = Json.object().put("url", "https://file.lan").put("apiKeyFile", key.toString());
-    var env = Map.of("OPNSENSE_URI", "https://env.lan");
-    ConnectionSettings s = ConnectionSettings.resolve("opnsense", settings, env);
+    ConnectionSettings s = ConnectionSettings.resolve("opnsense", settings, Map.of());
     assertThat(s.apiKey()).isEqualTo("K1");
     assertThat(s.url()).isEqualTo("https://file.lan");
+    // a file URL other than the environment's wins, and is named (credentials are then withheld
+    // unless bound to it: CredentialBinding)
+    var env = Map.of("OPNSENSE_URI", "https://env.lan");
+    assertThat(ConnectionSettings.resolve("opnsense", settings, env).url())
+        .isEqualTo("https://file.lan");
     assertThat(ConnectionSettings.overriddenByFile("opnsense", settings, env))
         .containsExactly("opnsense: url from the deployment file overrides $OPNSENSE_URI");
     assertThat(ConnectionSettings.overriddenByFile("opnsense", settings, Map.of())).isEmpty();
