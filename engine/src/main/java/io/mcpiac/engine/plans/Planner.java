@@ -37,9 +37,20 @@ import java.util.UUID;
  */
 public final class Planner {
   private final ProviderRegistry registry;
+  private final Set<String> replace;
 
   public Planner(ProviderRegistry registry) {
+    this(registry, Set.of());
+  }
+
+  private Planner(ProviderRegistry registry, Set<String> replace) {
     this.registry = registry;
+    this.replace = Set.copyOf(replace);
+  }
+
+  /** A planner that replaces these resources even when nothing changed ({@code --replace}). */
+  public Planner replacing(Set<String> names) {
+    return new Planner(registry, names);
   }
 
   /**
@@ -169,7 +180,9 @@ public final class Planner {
             .orElseThrow(() -> new IllegalStateException("unknown type " + config.type()));
     ObjectNode resolved =
         Secrets.markDeclared(
-            type, References.resolveObject(config.properties(), ref -> lookup(ref, targets)));
+            type,
+            provider.canonical(
+                type, References.resolveObject(config.properties(), ref -> lookup(ref, targets))));
     Set<String> secrets = Secrets.clearTexts(resolved);
     String salt = salt(deploymentName, config.name());
     ObjectNode shown = Values.redact(type, salt, resolved);
@@ -210,6 +223,9 @@ public final class Planner {
       if (moved) {
         action = ActionType.REPLACE;
         reason = "moved to " + config.providerInstance() + " " + config.type();
+      } else if (replace.contains(config.name())) {
+        action = ActionType.REPLACE;
+        reason = "replacement requested (--replace)";
       } else if (forcing != null) {
         action = ActionType.REPLACE;
         reason = forcing + " forces replacement";
@@ -407,7 +423,7 @@ public final class Planner {
   }
 
   /** Waves of the actions that change something: the seed's stage picture of the plan. */
-  private static List<List<String>> stages(Map<String, PlannedAction> actions) {
+  static List<List<String>> stages(Map<String, PlannedAction> actions) {
     DependencyGraph graph = new DependencyGraph();
     Set<String> changing = new LinkedHashSet<>();
     actions.values().stream()
@@ -424,7 +440,7 @@ public final class Planner {
     return graph.waves();
   }
 
-  private static PlannedAction withStage(PlannedAction a, int stage) {
+  static PlannedAction withStage(PlannedAction a, int stage) {
     return new PlannedAction(
         a.name(),
         a.type(),
