@@ -195,9 +195,9 @@ public final class OpnsenseEmulator implements AutoCloseable {
     return tls == null ? null : tls.caCertificatePem();
   }
 
-  /** The version series served, "26.1" or "26.7". */
+  /** The version served, as its firmware reports it ({@code 26.1.6}, {@code 26.7.2}, …). */
   public String version() {
-    return settings.version.series();
+    return settings.version.productVersion();
   }
 
   /**

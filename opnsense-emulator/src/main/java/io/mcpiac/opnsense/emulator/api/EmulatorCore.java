@@ -48,8 +48,8 @@ public final class EmulatorCore {
   public static void checkWritable(ApiCall call) {
     if (call.user() != null && call.user().readOnly()) {
       throw new UserException(
-          "User " + call.user().username() + " denied for write access (user-config-readonly set)",
-          "General access");
+          io.mcpiac.opnsense.emulator.messages.Message.READ_ONLY.text(call.user().username()),
+          io.mcpiac.opnsense.emulator.messages.Message.READ_ONLY_TITLE.text());
     }
   }
 }

@@ -86,7 +86,7 @@ public final class SettingsActions {
                     String k = name + "." + leaf.path();
                     if (value.isEmpty()) {
                       if (f.required()) {
-                        v.add(k, "A value is required.");
+                        v.add(k, io.mcpiac.opnsense.emulator.messages.Message.REQUIRED.text());
                       }
                     } else {
                       f.validateValue(value, ctx).forEach(m -> v.add(k, m));

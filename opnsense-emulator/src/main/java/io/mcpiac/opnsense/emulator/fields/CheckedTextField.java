@@ -57,7 +57,10 @@ public class CheckedTextField extends Field {
     LinkedHashSet<String> out = new LinkedHashSet<>();
     for (String item : items(value)) {
       if (!itemValid.test(item, ctx)) {
-        out.add(hasCustomMessage() ? message(null) : itemMessage.apply(item));
+        out.add(
+            hasCustomMessage()
+                ? io.mcpiac.opnsense.emulator.messages.Php.validationMessage(message(null), item)
+                : itemMessage.apply(item));
       }
     }
     return new ArrayList<>(out);
