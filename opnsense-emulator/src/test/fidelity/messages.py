@@ -8,7 +8,7 @@ Usage: python3 messages.py CORE_GIT_DIR PLUGINS_GIT_DIR > ../../../MESSAGES.md
 Sources of messages: the Message enum (src/main/java/.../messages/Message.java) and the model
 tables' own messages (src/main/resources/.../models/*.md, `msg: "…"` and constraint `msg="…"`).
 Each is searched with `git grep -F` in core at the profiles' tags (and plugins HEAD for HAProxy):
-the template itself, else its longest literal piece, else that piece's first and last 24
+the template itself (short ones only quoted), else its longest literal piece, else that piece's first and last 24
 characters (PHP splits long strings with ` . `). `origin` is `source` when found, else `contract`.
 """
 import os, re, subprocess, sys, collections
@@ -100,6 +100,10 @@ def function_of(repo, rev, path, line):
 
 
 def needles(t):
+    if len(t) < 30:
+        # short texts (titles) only count inside a PHP string literal of their own
+        yield ["'" + t + "'"]
+        yield ['"' + t + '"']
     yield [t]
     pieces = sorted((p for p in re.split(r'%s|%d|\n', t) if p.strip()), key=len, reverse=True)
     if pieces and len(pieces[0]) >= 12:

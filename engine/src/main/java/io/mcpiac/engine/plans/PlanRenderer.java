@@ -51,6 +51,16 @@ public final class PlanRenderer {
       }
       out.append('\n');
     }
+    List<String> providerWarnings =
+        plan.warnings().stream().filter(w -> w.startsWith("resource '")).toList();
+    if (!providerWarnings.isEmpty()) {
+      out.append(paint(BOLD, "Warnings: accepted by the system, but likely to break a service"))
+          .append('\n');
+      for (String w : providerWarnings) {
+        out.append(paint(YELLOW, "  ! ")).append(w).append('\n');
+      }
+      out.append('\n');
+    }
     if (!plan.hasChanges()) {
       out.append("No changes. The deployment '")
           .append(plan.deploymentName())

@@ -59,10 +59,11 @@ public final class Planner {
 
     Map<String, Target> targets = new HashMap<>();
     Map<String, PlannedAction> actions = new LinkedHashMap<>();
+    List<String> warnings = new ArrayList<>();
     for (String name : graph.order()) {
       ResourceConfig config = configs.get(name);
       PlannedAction action =
-          planResource(deployment.name(), config, graph, recorded, live, targets);
+          planResource(deployment.name(), config, graph, recorded, live, targets, warnings);
       actions.put(name, action);
     }
     Map<String, List<String>> recordedDependents = new HashMap<>();
@@ -89,7 +90,6 @@ public final class Planner {
     for (PlannedAction a : actions.values()) {
       withStages.add(withStage(a, stageOf.getOrDefault(a.name(), -1)));
     }
-    List<String> warnings = new ArrayList<>();
     long drifted = withStages.stream().filter(a -> !a.drift().isEmpty()).count();
     if (drifted > 0) {
       warnings.add(
@@ -118,7 +118,8 @@ public final class Planner {
       DependencyGraph graph,
       DeploymentState recorded,
       LiveRead live,
-      Map<String, Target> targets) {
+      Map<String, Target> targets,
+      List<String> warnings) {
     Provider provider = registry.providerFor(config.type(), config.provider());
     ResourceType type =
         provider
@@ -126,6 +127,9 @@ public final class Planner {
             .orElseThrow(() -> new IllegalStateException("unknown type " + config.type()));
     ObjectNode resolved =
         References.resolveObject(config.properties(), ref -> lookup(ref, targets));
+    for (String w : provider.warnings(type, config.name(), resolved)) {
+      warnings.add("resource '" + config.name() + "': " + w);
+    }
     ObjectNode shown = Values.redact(type, salt(deploymentName, config.name()), resolved);
     List<String> deps = List.copyOf(graph.dependenciesOf(config.name()));
     ResourceRecord record = recorded.resources().get(config.name());
