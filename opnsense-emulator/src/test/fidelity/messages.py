@@ -2,8 +2,9 @@
 """Regenerates opnsense-emulator/MESSAGES.md: every message the emulator can answer, with where
 OPNsense's source has it and in which of the emulator's version profiles.
 
-Usage: python3 messages.py CORE_GIT_DIR PLUGINS_GIT_DIR > ../../../MESSAGES.md
+Usage: python3 messages.py CORE_GIT_DIR PLUGINS_GIT_DIR [PREVIOUS_MESSAGES_MD] > ../../../MESSAGES.md
 (run from this directory; the git dirs are clones of opnsense/core and opnsense/plugins with tags).
+With a previous table, messages already located there (same text) are not searched again.
 
 Sources of messages: the Message enum (src/main/java/.../messages/Message.java) and the model
 tables' own messages (src/main/resources/.../models/*.md, `msg: "…"` and constraint `msg="…"`).
@@ -71,7 +72,8 @@ def table_messages():
             if not line.startswith('| `'):
                 continue
             field = re.match(r'^\| `([^`]+)`', line).group(1)
-            for msg in re.findall(r'msg: "([^"]*)"', line) + re.findall(r'msg="([^"]*)"', line):
+            end = r'"(?=;\s|\s*\|)'
+            for msg in re.findall(r'msg: "(.*?)' + end, line) + re.findall(r'msg="(.*?)' + end, line):
                 out.append((f, f'{section}.{field}', msg))
     return out
 
@@ -101,7 +103,9 @@ def function_of(repo, rev, path, line):
 
 def needles(t):
     if len(t) < 30:
-        # short texts (titles) only count inside a PHP string literal of their own
+        # short texts (titles) only count as a translated string of their own
+        yield ["gettext('" + t + "')"]
+        yield ['gettext("' + t + '")']
         yield ["'" + t + "'"]
         yield ['"' + t + '"']
     yield [t]
@@ -112,34 +116,50 @@ def needles(t):
             yield [pieces[0][:24], pieces[0][-24:]]
 
 
+def files_with(repo, rev, group, paths):
+    files = None
+    for n in group:
+        h = {p for p, _ in grep(repo, rev, n, paths)}
+        files = h if files is None else files & h
+    return files or set()
+
+
 def locate(text, plugin):
-    """(versions found, 'file::function') of the message."""
-    paths = ['src']
-    for group in needles(text):
-        found, where = [], ''
-        for profile, tag in PROFILES:
-            files = None
-            for n in group:
-                h = {p for p, _ in grep(CORE, tag, n, paths)}
-                files = h if files is None else files & h
-            if files:
-                found.append(profile)
-                path = sorted(files, key=lambda p: ('/mvc/' not in p, p))[0]
-                line = grep(CORE, tag, group[0], [path])[0][1]
-                where = f'{path.replace("src/opnsense/mvc/app/", "")}::{function_of(CORE, tag, path, line)}'
-        if plugin or not found:
-            files = None
-            for n in group:
-                h = {p for p, _ in grep(PLUGINS, 'HEAD', n, ['net/haproxy'])}
-                files = h if files is None else files & h
+    """(profiles whose source has it, 'file::function').
+
+    The file is the one holding it in the newest profile that has it (MVC code preferred); the
+    profiles are those where that same file has it, so a text that also sits in a legacy page does
+    not count for releases whose model lacks the check.
+    """
+    groups = list(needles(text))
+    if plugin:
+        for group in groups:
+            files = files_with(PLUGINS, 'HEAD', group, ['net/haproxy'])
             if files:
                 path = sorted(files)[0]
                 line = grep(PLUGINS, 'HEAD', group[0], [path])[0][1]
                 return ([p for p, _ in PROFILES],
                         f'plugins:{path.replace("net/haproxy/src/opnsense/mvc/app/", "haproxy:")}::'
                         f'{function_of(PLUGINS, "HEAD", path, line)}')
-        if found:
+    for profile, tag in reversed(PROFILES):
+        for group in groups:
+            files = files_with(CORE, tag, group, ['src'])
+            if not files:
+                continue
+            path = sorted(files, key=lambda p: ('/mvc/' not in p, p))[0]
+            line = grep(CORE, tag, group[0], [path])[0][1]
+            where = f'{path.replace("src/opnsense/mvc/app/", "")}::{function_of(CORE, tag, path, line)}'
+            # MVC code may move a message between files; legacy pages do not count
+            scope = ['src/opnsense/mvc'] if '/mvc/' in path else [path]
+            found = []
+            for p2, t2 in PROFILES:
+                if any(files_with(CORE, t2, g, scope) for g in groups):
+                    found.append(p2)
             return found, where
+    for group in groups:
+        files = files_with(PLUGINS, 'HEAD', group, ['net/haproxy'])
+        if files:
+            return locate(text, True)
     return [], ''
 
 
@@ -147,15 +167,37 @@ def cell(s):
     return s.replace('\\', '\\\\').replace('|', '\\|').replace('\n', '\\n')
 
 
+def previous():
+    known = {}
+    if len(sys.argv) > 3 and os.path.exists(sys.argv[3]):
+        for line in open(sys.argv[3]):
+            if line.startswith('| ') and not line.startswith('| message |'):
+                cells, cur, i = [], '', 1
+                while i < len(line):
+                    ch = line[i]
+                    if ch == '\\' and i + 1 < len(line):
+                        i += 1
+                        cur += '\n' if line[i] == 'n' else line[i]
+                    elif ch == '|':
+                        cells.append(cur.strip()); cur = ''
+                    else:
+                        cur += ch
+                    i += 1
+                if len(cells) >= 5 and cells[4] == 'source':
+                    known[cells[0]] = (cells[3].split(), cells[2])
+    return known
+
+
 def main():
     use = usages()
+    known = previous()
     rows = []
     for name, text, since, until in enum_messages():
-        found, where = locate(text, False)
+        found, where = known.get(text) or locate(text, False)
         rows.append((text, 'Message.' + name + ' — ' + '; '.join(sorted(use.get(name, []))),
                      where, found, since, until))
     for table, field, msg in table_messages():
-        found, where = locate(msg, table in TABLE_OF)
+        found, where = known.get(msg) or locate(msg, table in TABLE_OF)
         rows.append((msg, f'{table[:-3]} {field}', where, found, None, None))
     print('# Messages the emulator can answer\n')
     print('Generated by `src/test/fidelity/messages.py` from OPNsense\'s source (core at the tags of '

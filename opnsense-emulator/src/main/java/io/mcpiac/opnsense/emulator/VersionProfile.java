@@ -189,11 +189,6 @@ public enum VersionProfile {
     return atLeast(26, 1, 11);
   }
 
-  /** Safe-delete error title: 26.7 names the item, older versions say "Item in use by". */
-  public String inUseTitle(String path, String label) {
-    return atLeast(26, 7, 0) ? "Item " + path + " {" + label + "} in use by:" : "Item in use by";
-  }
-
   @Override
   public String toString() {
     return productVersion;

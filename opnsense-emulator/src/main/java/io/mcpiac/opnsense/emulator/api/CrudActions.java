@@ -67,7 +67,7 @@ public final class CrudActions {
     if (!v.isEmpty()) {
       return Outcome.unchanged(v.failure());
     }
-    EmulatorCore.checkWritable(edit.call());
+    core.checkWritable(edit.call());
     res.hooks().beforeStore(edit);
     ObjectNode list = edit.config().collection(res.collection());
     list.set(edit.uuid(), res.model().persistable(edit.item()));
@@ -268,7 +268,7 @@ public final class CrudActions {
                     if (res.safeDeleteEnabled()) {
                       SafeDelete.check(res, id, item, config, core.version());
                     }
-                    EmulatorCore.checkWritable(call);
+                    core.checkWritable(call);
                     config.collection(res.collection()).remove(id);
                     res.hooks().afterDelete(id, item, ctx);
                     result = "deleted";
@@ -325,7 +325,7 @@ public final class CrudActions {
                     boolean changed = target != enabledNow;
                     String stored = inverted ? (target ? "0" : "1") : (target ? "1" : "0");
                     if (changed) {
-                      EmulatorCore.checkWritable(call);
+                      core.checkWritable(call);
                       item.put(field, stored);
                       changedAny = true;
                     }

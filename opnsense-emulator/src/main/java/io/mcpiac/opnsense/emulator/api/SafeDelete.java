@@ -34,7 +34,12 @@ public final class SafeDelete {
     }
     if (refs.length() > 0) {
       throw new UserException(
-          refs.toString(), version.inUseTitle(res.modelPath(), label(item, uuid)));
+          refs.toString(),
+          // delBase names the item since 26.1.3 (source: not only 26.7 as the contract says)
+          io.mcpiac.opnsense.emulator.messages.Message.IN_USE_ITEM_TITLE.existsIn(version)
+              ? io.mcpiac.opnsense.emulator.messages.Message.IN_USE_ITEM_TITLE.text(
+                  res.modelPath(), label(item, uuid))
+              : io.mcpiac.opnsense.emulator.messages.Message.IN_USE_TITLE.text());
     }
   }
 

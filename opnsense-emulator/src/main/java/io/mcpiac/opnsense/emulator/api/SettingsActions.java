@@ -103,7 +103,7 @@ public final class SettingsActions {
                   if (!v.isEmpty()) {
                     return Outcome.unchanged(v.failure());
                   }
-                  EmulatorCore.checkWritable(call);
+                  core.checkWritable(call);
                   ObjectNode settings = config.settings(key);
                   settings.removeAll();
                   settings.setAll(item);

@@ -106,7 +106,12 @@ public final class NetworkTypes {
     boolean fw = s.flag("FqdnWildcardAllowed");
     CheckedTextField f =
         new CheckedTextField(
-            name, (v, c) -> validHostname(v, ip, hw, fw), v -> Message.HOSTNAME.text(v));
+            name,
+            (v, c) -> validHostname(v, ip, hw, fw),
+            (v, c) ->
+                Message.HOSTNAME.existsIn(c.version())
+                    ? Message.HOSTNAME.text(v)
+                    : Message.HOSTNAME_OLD.text());
     if (s.flag("AsList")) {
       f.list(",", true);
     }

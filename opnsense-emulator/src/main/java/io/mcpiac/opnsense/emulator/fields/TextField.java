@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code TextField} with an optional {@code Mask}; the base for the text-like types. 26.7 added the
- * {@code AllowSpaces}/{@code AllowNewlines}/{@code AllowSpecial} checks that {@code
- * StrictTextField} and {@code DescriptionField} switch on (the first failing one answers); 26.1 has
- * none of them.
+ * {@code TextField} with an optional {@code Mask}; the base for the text-like types. 26.1.11 added
+ * the {@code AllowSpaces}/{@code AllowNewlines}/{@code AllowSpecial} checks that {@code
+ * StrictTextField} and {@code DescriptionField} switch on (the first failing one answers); older
+ * releases have none of them.
  */
 public class TextField extends Field {
   private Pattern mask;
@@ -43,7 +43,7 @@ public class TextField extends Field {
   @Override
   public List<String> validateValue(String value, FieldContext ctx) {
     List<String> out = new ArrayList<>();
-    if ((strict || description) && ctx.version().atLeast(26, 7, 0)) {
+    if ((strict || description) && Message.TEXT_NEWLINES.existsIn(ctx.version())) {
       String problem = characterProblem(value);
       if (problem != null) {
         out.add(problem);

@@ -16,20 +16,21 @@ public enum Message {
   INTEGER("Invalid integer value."),
   NUMERIC("Invalid numeric value."),
   TEXT("Text does not validate."),
-  TEXT_SPACES("Text may not contain spaces or tabs.", "26.7"),
-  TEXT_NEWLINES("Text may not contain newlines.", "26.7"),
-  TEXT_SPECIAL("Text may not contain special control characters.", "26.7"),
+  TEXT_SPACES("Text may not contain spaces or tabs.", "26.1.11"),
+  TEXT_NEWLINES("Text may not contain newlines.", "26.1.11"),
+  TEXT_SPECIAL("Text may not contain special control characters.", "26.1.11"),
   DESCRIPTION("Description should be a string between 1 and 255 characters."),
   NETWORK("Please specify a valid network segment or IP address."),
   NETWORK_ALIAS("%s is not a valid source IP address or alias."),
-  HOSTNAME("[%s] is not a valid IP address or hostname."),
+  HOSTNAME("[%s] is not a valid IP address or hostname.", "26.1.6"),
+  HOSTNAME_OLD("Please specify a valid IP address or hostname.", null, "26.1.6"),
   MAC("Invalid MAC address."),
   OPTION_NOT_IN_LIST("Option [%s] not in list."),
   PORT("Please specify a valid port number (1-65535)."),
   PORT_WELL_KNOWN("A service name is also possible (%s)."),
   BASE64("Invalid Base64-encoded string."),
   URL("Invalid URL."),
-  JSON("Invalid JSON type."),
+  JSON("Invalid JSON type.", "26.1.11"),
   CSV_LIST("List validation error."),
   CONSTRAINT_DEFAULT("validation failure %s"),
   USERNAME("A username must contain a maximum of 32 alphanumeric characters."),
@@ -184,11 +185,13 @@ public enum Message {
 
   // -- controller base (C/Base/ApiMutableModelControllerBase.php, ApiControllerBase.php)
   IN_USE_LINE("%s - %s {%s}"),
-  IN_USE_TITLE("Item in use by", null, "26.7"),
+  IN_USE_TITLE("Item in use by"),
+  /** delBase's own title since 26.1.3 (checkAndThrowSafeDelete with the item's name). */
+  IN_USE_ITEM_TITLE("Item %s {%s} in use by:", "26.1.3"),
   TOGGLE_LIST("Toggle with a list of items in only supported for explicit actions [0,1]", "26.1.3"),
   TOGGLE_TITLE("Toggle", "26.1.3"),
   READ_ONLY("User %s denied for write access (user-config-readonly set)"),
-  READ_ONLY_TITLE("General access");
+  READ_ONLY_TITLE("General access", "26.1.11");
 
   private final String template;
   private final String since;

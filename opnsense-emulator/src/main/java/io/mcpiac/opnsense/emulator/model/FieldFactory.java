@@ -126,9 +126,12 @@ public final class FieldFactory {
               (v, c) -> v.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://\\S+$"),
               v -> io.mcpiac.opnsense.emulator.messages.Message.URL.text());
       case "JsonField" ->
+          // JsonField came with 26.1.11; before, the field was plain text
           new CheckedTextField(
               n,
-              FieldFactory::isJson,
+              (v, c) ->
+                  !io.mcpiac.opnsense.emulator.messages.Message.JSON.existsIn(c.version())
+                      || isJson(v, c),
               v -> io.mcpiac.opnsense.emulator.messages.Message.JSON.text());
       case "DescriptionField" -> masked(new TextField(n).description(), s);
       case "StrictTextField" -> masked(new TextField(n).strict(s.flag("AllowSpaces")), s);

@@ -72,7 +72,7 @@ final class RuleOrderEndpoints {
                   if (rule == null) {
                     throw new UserException(Message.RULE_NOT_FOUND.text(), "");
                   }
-                  EmulatorCore.checkWritable(call);
+                  core.checkWritable(call);
                   rule.put("log", log);
                   return Outcome.saved(ApiResponse.obj().put("status", "ok"));
                 }));
@@ -94,7 +94,7 @@ final class RuleOrderEndpoints {
                   if (moved == null || target == null || moved == target) {
                     throw new UserException(Message.RULE_MOVE_FOREIGN.text(), "");
                   }
-                  EmulatorCore.checkWritable(call);
+                  core.checkWritable(call);
                   long at = Long.parseLong(target.path("sequence").asText("1"));
                   for (Map.Entry<String, JsonNode> e : config.items(rules.collection())) {
                     ObjectNode r = (ObjectNode) e.getValue();
