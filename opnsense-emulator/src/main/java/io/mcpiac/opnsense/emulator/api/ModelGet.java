@@ -102,7 +102,8 @@ public final class ModelGet {
     n.set(p[p.length - 1], value);
   }
 
-  private static void merge(ObjectNode target, JsonNode source) {
+  /** Stored settings over a model's defaults (partial sections are merged, not replaced). */
+  static void merge(ObjectNode target, JsonNode source) {
     source
         .properties()
         .forEach(

@@ -34,22 +34,8 @@ public final class SettingsActions {
       ModelContext ctx) {
     ObjectNode stored = config.settings(key);
     ObjectNode item = model.newItem(ctx);
-    merge(item, stored);
+    ModelGet.merge(item, stored);
     return item;
-  }
-
-  private static void merge(ObjectNode target, JsonNode source) {
-    source
-        .properties()
-        .iterator()
-        .forEachRemaining(
-            e -> {
-              if (e.getValue().isObject() && target.get(e.getKey()) instanceof ObjectNode t) {
-                merge(t, e.getValue());
-              } else {
-                target.set(e.getKey(), e.getValue().deepCopy());
-              }
-            });
   }
 
   private ApiResponse get(ApiCall call, String name, String key, ItemModel model) {
