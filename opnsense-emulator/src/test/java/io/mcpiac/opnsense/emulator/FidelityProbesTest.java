@@ -459,4 +459,25 @@ class FidelityProbesTest {
     assertThat(nat.has("source.address")).as(nat.toString()).isTrue();
     assertThat(nat.has("destination.address")).isTrue();
   }
+
+  @ParameterizedTest
+  @MethodSource("io.mcpiac.opnsense.emulator.Profiles#all")
+  void dnsmasqOptionsNeedOneKindAndAddressesOfItsFamily(VersionProfile v) {
+    Client c = PROFILES.client(v);
+    assertThat(
+            validations(c.post("/api/dnsmasq/settings/addOption", "{\"option\":{\"value\":\"x\"}}"))
+                .path("option.option")
+                .asText())
+        .isEqualTo("Either 'Option' or 'Option6' is required.");
+    Client.Reply router =
+        c.post(
+            "/api/dnsmasq/settings/addOption",
+            "{\"option\":{\"option\":\"3\",\"value\":\"2001:db8::1\"}}");
+    if (v.atLeast(26, 1, 3)) {
+      assertThat(validations(router).path("option.value").asText())
+          .isEqualTo("Only IPv4 addresses are allowed for the selected DHCP option.");
+    } else {
+      saved(router);
+    }
+  }
 }

@@ -164,6 +164,9 @@ public enum Message {
   DNSMASQ_OPTION_BOTH("'Option' and 'Option6' cannot be selected at the same time."),
   DNSMASQ_OPTION_NONE("Either 'Option' or 'Option6' is required."),
   DNSMASQ_MATCH_TAG("When type is 'Match', a tag must be set."),
+  DNSMASQ_OPTION_V4("Only IPv4 addresses are allowed for the selected DHCP option.", "26.1.3"),
+  DNSMASQ_OPTION_V6("Only IPv6 addresses are allowed for the selected DHCPv6 option.", "26.1.3"),
+  DNSMASQ_OPTION_BRACKETS("Each IPv6 address must be wrapped inside square brackets '[fe80::]'."),
   DNSMASQ_PARTIAL_NEEDS_CONSTRUCTOR(
       "Partial addresses can only be used with a constructor.", null, "26.1.5"),
 

@@ -388,6 +388,7 @@ public final class ApiRoutes {
                 "option",
                 load("dnsmasq.md", "dhcp_options"),
                 "dhcp_options")
+            .hooks(new ServiceHooks.DnsmasqOption())
             .defaultSort("option");
     crud.register(c, options, Names.of("Option").withoutToggle());
     ResourceDef domains =
@@ -396,6 +397,7 @@ public final class ApiRoutes {
                 "domainoverride",
                 load("dnsmasq.md", "domainoverrides"),
                 "domainoverrides")
+            .hooks(new ServiceHooks.DnsmasqDomain())
             .defaultSort("sequence");
     crud.register(c, domains, Names.of("Domain").withoutToggle());
     ResourceDef boot =

@@ -303,4 +303,79 @@ final class ServiceHooks {
           || tags.contains(item.path("set_tag").asText(""));
     }
   }
+
+  /** {@code Dnsmasq::performValidation} for DHCP options. */
+  static final class DnsmasqOption implements ResourceHooks {
+    private static final List<String> V4_OPTIONS =
+        List.of("3", "4", "5", "6", "7", "8", "9", "10", "11");
+    private static final List<String> V6_OPTIONS = List.of("22", "23", "31", "34");
+
+    @Override
+    public void validate(ItemEdit e, FieldMessages m) {
+      String option = e.value("option");
+      String option6 = e.value("option6");
+      if (!option.isEmpty() && !option6.isEmpty()) {
+        m.add("option", Message.DNSMASQ_OPTION_BOTH);
+      }
+      if (option.isEmpty() && option6.isEmpty()) {
+        m.add("option", Message.DNSMASQ_OPTION_NONE);
+      }
+      if ("match".equals(e.value("type")) && e.value("set_tag").isEmpty()) {
+        m.add("set_tag", Message.DNSMASQ_MATCH_TAG);
+      }
+      String value = e.value("value");
+      if (value.isEmpty()) {
+        return;
+      }
+      List<String> values = new ArrayList<>();
+      for (String v : value.trim().split("\\s*,\\s*")) {
+        if (!v.isEmpty()) {
+          values.add(v);
+        }
+      }
+      if (!Message.DNSMASQ_OPTION_V4.existsIn(e.ctx().version())) {
+        // ≤26.1.2: only the brackets, for any DHCPv6 option
+        if (!option6.isEmpty()) {
+          for (String v : values) {
+            if (Ip.isV6(strip(v.trim())) && !bracketed(v.trim())) {
+              m.add("value", Message.DNSMASQ_OPTION_BRACKETS);
+            }
+          }
+        }
+        return;
+      }
+      if (V4_OPTIONS.contains(option) && values.stream().anyMatch(v -> !Ip.isV4(v))) {
+        m.add("value", Message.DNSMASQ_OPTION_V4);
+      }
+      if (V6_OPTIONS.contains(option6)) {
+        for (String v : values) {
+          if (!Ip.isV6(strip(v))) {
+            m.add("value", Message.DNSMASQ_OPTION_V6);
+            break;
+          } else if (!bracketed(v)) {
+            m.add("value", Message.DNSMASQ_OPTION_BRACKETS);
+            break;
+          }
+        }
+      }
+    }
+
+    private static String strip(String v) {
+      return v.replaceAll("^\\[+|\\]+$", "");
+    }
+
+    private static boolean bracketed(String v) {
+      return v.startsWith("[") && v.endsWith("]");
+    }
+  }
+
+  /** {@code Dnsmasq::performValidation} for domain overrides. */
+  static final class DnsmasqDomain implements ResourceHooks {
+    @Override
+    public void validate(ItemEdit e, FieldMessages m) {
+      if ("*".equals(e.value("domain")) && !e.value("ipset").isEmpty()) {
+        m.add("domain", Message.DNSMASQ_IPSET_WILDCARD);
+      }
+    }
+  }
 }
