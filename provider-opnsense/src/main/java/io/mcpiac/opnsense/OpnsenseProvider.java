@@ -12,6 +12,7 @@ import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.providers.Risk;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.resources.Values;
+import io.mcpiac.opnsense.batches.Activator;
 import io.mcpiac.opnsense.batches.BatchApplier;
 import io.mcpiac.opnsense.client.ConnectionSettings;
 import io.mcpiac.opnsense.client.FirewallVersion;
@@ -305,6 +306,22 @@ public final class OpnsenseProvider implements Provider {
   @Override
   public List<ChangeResult> apply(List<Change> batch) {
     return new BatchApplier(client(), mappings, writers(), writeConcurrency).apply(batch);
+  }
+
+  @Override
+  public List<String> activationScopes(List<Change> batch) {
+    return new BatchApplier(client(), mappings, writers(), writeConcurrency)
+        .activationScopes(batch);
+  }
+
+  @Override
+  public void activate(List<String> scopes) {
+    new Activator(client()).activate(scopes);
+  }
+
+  @Override
+  public List<String> pendingActivations() {
+    return new Activator(client()).pending();
   }
 
   @Override

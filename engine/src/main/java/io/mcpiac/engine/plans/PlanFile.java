@@ -81,6 +81,7 @@ public final class PlanFile {
         plan.actions(),
         plan.stages(),
         safe,
-        plan.warnings());
+        plan.warnings(),
+        plan.activations());
   }
 }

@@ -28,8 +28,15 @@ public final class PlanRenderer {
     StringBuilder out = new StringBuilder();
     List<PlannedAction> drifted =
         plan.actions().stream().filter(a -> !a.drift().isEmpty()).toList();
-    if (!drifted.isEmpty()) {
+    if (!drifted.isEmpty() || !plan.activations().isEmpty()) {
       out.append(paint(BOLD, "Drift: changed outside mcp-iac since the last apply")).append('\n');
+      for (PendingActivation p : plan.activations()) {
+        out.append(paint(YELLOW, "  ! "))
+            .append(p.provider())
+            .append(' ')
+            .append(p.scope())
+            .append(": changes written but not active (action: activate)\n");
+      }
       for (PlannedAction a : drifted) {
         for (PropertyChange d : a.drift()) {
           out.append(paint(YELLOW, "  ! "))
@@ -73,6 +80,13 @@ public final class PlanRenderer {
     out.append(paint(BOLD, "Deployment '" + plan.deploymentName() + "'"))
         .append(paint(DIM, "  plan " + plan.id() + ", from state version " + plan.stateVersion()))
         .append('\n');
+    for (PendingActivation p : plan.activations()) {
+      out.append(paint(YELLOW, "  ↻ activate "))
+          .append(p.provider())
+          .append(' ')
+          .append(p.scope())
+          .append('\n');
+    }
     for (PlannedAction a : plan.actions()) {
       if (a.changesSomething()) {
         renderAction(out, a);

@@ -97,6 +97,12 @@ public final class Planner {
               + (drifted == 1 ? " resource has" : " resources have")
               + " drifted: changed outside mcp-iac since the last apply");
     }
+    if (!live.pendingActivations().isEmpty()) {
+      warnings.add(
+          "changes are written but not active on "
+              + live.pendingActivations()
+              + ": apply activates them");
+    }
     return new Plan(
         "plan-" + UUID.randomUUID().toString().substring(0, 8),
         deployment.name(),
@@ -106,7 +112,8 @@ public final class Planner {
         withStages,
         stages,
         deployment,
-        warnings);
+        warnings,
+        live.pendingActivations());
   }
 
   /** What a resource looks like to the resources that reference it, at plan time. */

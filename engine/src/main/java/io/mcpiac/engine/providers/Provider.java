@@ -81,6 +81,36 @@ public interface Provider extends AutoCloseable {
   List<ChangeResult> apply(List<Change> batch);
 
   /**
+   * Systems whose writes only take effect after a separate activation step (a service reload, a
+   * firewall's apply, a transaction's commit) name the scopes a batch will activate, so the engine
+   * journals the activation as part of the batch: intent before the call, result after. After a
+   * crash, recovery activates every scope whose result is missing, before anything else. Scope
+   * names are the provider's own; empty (the default) when writes take effect at once. Must not
+   * change anything.
+   */
+  default List<String> activationScopes(List<Change> batch) {
+    return List.of();
+  }
+
+  /**
+   * Activates {@code scopes} again: what is written becomes what runs. Called by recovery and for
+   * the plan's {@code activate} drift; must be safe to repeat.
+   *
+   * @throws ProviderException when a scope could not be activated (the message names it)
+   */
+  default void activate(List<String> scopes) {}
+
+  /**
+   * A live read of the scopes that hold written but unactivated changes (someone's edit in the
+   * system's own UI, a run that died between a write and its activation). The plan reports them as
+   * drift with the single action {@code activate}, even when every object matches. Must not change
+   * anything.
+   */
+  default List<String> pendingActivations() {
+    return List.of();
+  }
+
+  /**
    * Looks at every action of a plan that this instance owns before anything is applied, and names
    * the risks that must stop it unless the user accepts them (see {@link Risk}). Values may still
    * be unknown. Must not change anything.
