@@ -19,6 +19,7 @@ import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanFile;
 import io.mcpiac.engine.plans.PlanJson;
+import io.mcpiac.engine.plans.PlanSecrets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -61,8 +62,12 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (PlanFile.isPlanFile(source)) {
-      Plan plan = PlanFile.read(source);
-      try (Workspace ws = Workspace.forDeployment(state, servers, plan.deployment())) {
+      Plan saved = PlanFile.read(source);
+      try (Workspace ws = Workspace.forDeployment(state, servers, saved.deployment())) {
+        Plan plan =
+            PlanSecrets.needed(saved)
+                ? PlanSecrets.restore(saved, secretsSource(saved), ws.registry())
+                : saved;
         if (!Approval.of(apply.yes, output.json(), output.colour(), out).test(plan)) {
           return ExitCodes.OK;
         }
@@ -94,6 +99,19 @@ public final class ApplyCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
       return report(applied.plan(), applied.result(), out, ws);
+    }
+  }
+
+  /**
+   * Where a saved plan's secrets are read again: {@code -f FILE}, else the file it was made from;
+   * null when neither can be read (the plan is then refused, naming the secret).
+   */
+  private Deployment secretsSource(Plan plan) {
+    Path from = file != null ? file : Path.of(plan.deployment().location().file());
+    try {
+      return DeploymentFiles.load(from);
+    } catch (Exception unreadable) {
+      return null;
     }
   }
 

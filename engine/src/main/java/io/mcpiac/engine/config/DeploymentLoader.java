@@ -2,8 +2,6 @@ package io.mcpiac.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,31 +17,51 @@ import java.util.Map;
 public final class DeploymentLoader {
   private DeploymentLoader() {}
 
+  /**
+   * The largest deployment document read, in bytes (and characters for text given directly). Far
+   * above any real deployment (thousands of resources fit in a few hundred KB), and small enough
+   * that the YAML parser cannot be made to spend minutes or gigabytes on one document.
+   */
+  public static final int MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+
   public static LoadedDeployment read(Path file) {
     String origin = file.toString();
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = DocumentFiles.readText(file, MAX_DOCUMENT_BYTES);
     } catch (IOException | RuntimeException e) {
-      Diagnostic unreadable =
-          new Diagnostic(
-              DiagnosticCodes.UNREADABLE_FILE,
-              new SourceLocation(origin, 0),
-              null,
-              null,
-              "cannot read the file: " + e);
-      return new LoadedDeployment(
-          new Deployment(null, Map.of(), List.of(), new SourceLocation(origin, 0)),
-          List.of(unreadable),
-          SourceMap.EMPTY);
+      return unreadable(origin, e.getMessage());
     }
     return read(text, origin);
+  }
+
+  private static LoadedDeployment unreadable(String origin, String why) {
+    Diagnostic unreadable =
+        new Diagnostic(
+            DiagnosticCodes.UNREADABLE_FILE,
+            new SourceLocation(origin, 0),
+            null,
+            null,
+            "cannot read the file: " + why);
+    return new LoadedDeployment(
+        new Deployment(null, Map.of(), List.of(), new SourceLocation(origin, 0)),
+        List.of(unreadable),
+        SourceMap.EMPTY);
   }
 
   /**
    * @param origin what diagnostics name as the file: a path, {@code <stdin>}, {@code <mcp>}
    */
   public static LoadedDeployment read(String text, String origin) {
+    if (text.length() > MAX_DOCUMENT_BYTES) {
+      return unreadable(
+          origin,
+          "the document has "
+              + text.length()
+              + " characters; a deployment is at most "
+              + MAX_DOCUMENT_BYTES
+              + " (split it, or check that this is the right file)");
+    }
     DocumentParser.Result parsed = DocumentParser.parse(text, origin);
     if (parsed.root() == null) {
       return new LoadedDeployment(

@@ -10,12 +10,14 @@ import io.mcpiac.engine.plans.ActionType;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.engine.plans.Planner;
+import io.mcpiac.engine.plans.SchemaDefaults;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.resources.ResourceState;
 import io.mcpiac.engine.resources.ResourceType;
+import io.mcpiac.engine.resources.Secrets;
 import io.mcpiac.engine.resources.Values;
 import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.ResourceRecord;
@@ -31,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -388,7 +391,8 @@ public final class Executor {
     private void plan(Node n, List<Step> first, List<Step> second) {
       PlannedAction a = n.action;
       String salt = Planner.salt(plan.deploymentName(), a.name());
-      ObjectNode desired = n.resolved == null ? null : Records.withoutStandIns(n.resolved);
+      ObjectNode desired =
+          n.resolved == null ? null : Secrets.revealObject(Records.withoutStandIns(n.resolved));
       ObjectNode recordedDesired =
           n.resolved == null ? null : Values.redact(n.type, salt, n.resolved);
       ResourceRecord prior =
@@ -419,7 +423,7 @@ public final class Executor {
                   n.type,
                   a.id(),
                   a.prior(),
-                  desired,
+                  SchemaDefaults.of(n.type).fillChanged(desired, a.changes()),
                   a.priorOutputs());
           ResourceRecord put = record(n, a.id(), recordedDesired, a.priorOutputs());
           first.add(new Step(n, n.provider, c, put, null, undoOf(n.provider, c, prior, null)));
@@ -620,17 +624,20 @@ public final class Executor {
         if (r.success()) {
           ResourceRecord put = s.putOnSuccess;
           if (put != null) {
+            // what the provider answers may carry the secrets it was given: they stay secret
+            Set<String> secrets = Secrets.clearTexts(s.node.resolved);
+            String salt = Planner.salt(plan.deploymentName(), put.name());
             ObjectNode props =
                 r.properties() == null
                     ? put.properties()
                     : Values.redact(
-                        s.node.type,
-                        Planner.salt(plan.deploymentName(), put.name()),
-                        r.properties());
+                        s.node.type, salt, Secrets.taintObject(r.properties(), secrets));
+            ObjectNode outputs =
+                Secrets.taintObject(r.outputs() == null ? Json.object() : r.outputs(), secrets);
             put =
                 Records.applied(
-                    put, r.id(), props, r.outputs() == null ? Json.object() : r.outputs());
-            s.node.outputs = put.outputs();
+                    put, r.id(), props, Values.redact(null, salt + "/outputs", outputs));
+            s.node.outputs = outputs;
           }
           ResourceRecord recorded = put;
           recordSafely(
@@ -714,7 +721,8 @@ public final class Executor {
         return null;
       }
       ObjectNode raw = n.config != null ? n.config.properties() : n.action.properties();
-      ObjectNode resolved = References.resolveObject(raw, this::lookup);
+      ObjectNode resolved =
+          Secrets.markDeclared(n.type, References.resolveObject(raw, this::lookup));
       if (Values.containsUnknown(resolved)) {
         throw new IllegalStateException(
             "a referenced value of '"
@@ -759,7 +767,10 @@ public final class Executor {
       }
       ResourceConfig config = configs.get(settled.name());
       ObjectNode raw = config != null ? config.properties() : settled.properties();
-      ObjectNode resolved = References.resolveObject(raw, this::lookup);
+      ObjectNode resolved =
+          Secrets.markDeclared(
+              registry.type(settled.type()).orElse(null),
+              References.resolveObject(raw, this::lookup));
       settledProperties.put(settled.name(), resolved);
       return resolved;
     }

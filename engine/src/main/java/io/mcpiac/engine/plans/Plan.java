@@ -59,6 +59,21 @@ public record Plan(
         List.of());
   }
 
+  /** The same plan made from {@code other} configuration (secrets redacted or restored). */
+  public Plan withDeployment(Deployment other) {
+    return new Plan(
+        id,
+        deploymentName,
+        createdAt,
+        stateVersion,
+        fingerprint,
+        actions,
+        stages,
+        other,
+        warnings,
+        activations);
+  }
+
   public Optional<PlannedAction> action(String name) {
     return actions.stream().filter(a -> a.name().equals(name)).findFirst();
   }

@@ -61,27 +61,8 @@ public final class PlanFile {
     for (ResourceConfig r : d.resources()) {
       ResourceType type = registry.type(r.type()).orElse(null);
       ObjectNode props = Values.redact(type, Planner.salt(d.name(), r.name()), r.properties());
-      resources.add(
-          new ResourceConfig(
-              r.type(),
-              r.name(),
-              props,
-              r.dependsOn(),
-              r.provider(),
-              r.location(),
-              r.propertyLines()));
+      resources.add(r.withProperties(props));
     }
-    Deployment safe = new Deployment(d.name(), d.providers(), resources, d.location());
-    return new Plan(
-        plan.id(),
-        plan.deploymentName(),
-        plan.createdAt(),
-        plan.stateVersion(),
-        plan.fingerprint(),
-        plan.actions(),
-        plan.stages(),
-        safe,
-        plan.warnings(),
-        plan.activations());
+    return plan.withDeployment(new Deployment(d.name(), d.providers(), resources, d.location()));
   }
 }

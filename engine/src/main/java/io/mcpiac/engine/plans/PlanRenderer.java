@@ -99,6 +99,11 @@ public final class PlanRenderer {
       out.append(paint(DIM, "  " + (i + 1) + ": " + abbreviate(plan.stages().get(i)))).append('\n');
     }
     out.append(paint(BOLD, plan.summary())).append('\n');
+    for (String w : plan.warnings()) {
+      if (w.startsWith(PlanRisks.PREFIX)) {
+        out.append(paint(RED, "Warning: " + w)).append('\n');
+      }
+    }
     return out.toString();
   }
 
@@ -115,7 +120,9 @@ public final class PlanRenderer {
         .append(a.type())
         .append(' ')
         .append(paint(BOLD, a.name()));
-    if (a.action() == ActionType.REPLACE || a.action() == ActionType.DELETE) {
+    if (a.action() == ActionType.DELETE && "destroy".equals(a.reason())) {
+      // a destroy deletes everything: saying so on every line is noise
+    } else if (a.action() == ActionType.REPLACE || a.action() == ActionType.DELETE) {
       out.append(paint(DIM, "  (" + a.reason() + ")"));
     } else if (a.action() == ActionType.CREATE && !"not in state".equals(a.reason())) {
       out.append(paint(DIM, "  (" + a.reason() + ")"));

@@ -119,6 +119,30 @@ public interface Provider extends AutoCloseable {
     return List.of();
   }
 
+  /**
+   * Properties that follow from a resource's place among the deployment's resources of one type,
+   * where the system cares about order (OPNsense evaluates firewall rules by sequence). Called at
+   * plan time with every configured resource of {@code type} for this instance, in the order of the
+   * file; returns, by resource name, properties to add where the file does not set them. They are
+   * planned, shown and recorded like written ones. Must not change anything.
+   */
+  default java.util.Map<String, ObjectNode> arrange(ResourceType type, List<Placement> resources) {
+    return java.util.Map.of();
+  }
+
+  /**
+   * Checks that this instance is configured and its system answers and accepts the credentials,
+   * with one cheap call. Throws {@link ProviderException} whose message says what to fix (the
+   * variable or setting). A plan calls it for every instance it plans for, even on empty state, so
+   * a wrong address or secret shows before "N to add", not at apply.
+   */
+  default void probe() {}
+
+  /** Where this instance points (a URL, a socket), for messages; null when it has no address. */
+  default String endpoint() {
+    return null;
+  }
+
   /** How many of this instance's batches may be in flight at once. */
   default int maxParallelism() {
     return Integer.MAX_VALUE;
