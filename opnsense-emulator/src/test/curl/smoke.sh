@@ -7,7 +7,8 @@
 # EMULATOR_CMD is the command that starts the emulator; the script adds
 # "--port 0 --ca-out <file> --version <v>". Default: the module's classes plus target/classpath.txt
 # (written by `./mvnw -pl opnsense-emulator -am package`). EMULATOR_VERSION picks the profile
-# (default 26.1, which also exercises the savepoint endpoints). Exit status 0 = all checks passed.
+# (default 26.1 = 26.1.6, which also exercises the savepoint endpoints; any profile name works:
+# 26.1.0, 26.1.2, 26.1.6, 26.1.11, 26.7.2, 26.1, 26.7). Exit status 0 = all checks passed.
 set -u
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -117,7 +118,11 @@ api POST "/api/firewall/filter/setRule/$rule_uuid" '{"rule":{"log":"1"}}'
 expect "rule set" 200 '{"result":"saved"}'
 api POST "/api/firewall/filter/toggleRule/$rule_uuid/0" ""
 expect "rule toggle" 200 '{"result":"Disabled","changed":true}'
-if [ "$version" = "26.1" ]; then
+case "$version" in
+  26.1|26.1.*) savepoints=1 ;;
+  *) savepoints=0 ;;
+esac
+if [ "$savepoints" = 1 ]; then
   api POST /api/firewall/filter/savepoint ""
   expect "savepoint" 200 '"status":"ok"'
   rev="$(echo "$body" | sed -nE 's/.*"revision":"([0-9.]+)".*/\1/p')"
@@ -145,6 +150,22 @@ api POST "/api/firewall/alias/delItem/$alias_uuid" ""
 expect "alias del again" 200 '{"result":"not found"}'
 api GET "/api/firewall/alias/getItem/$alias_uuid" ""
 expect "get of a deleted uuid is []" 200 '[]'
+
+# --- firmware version and the rehearsal export
+api GET /api/core/firmware/status ""
+case "$version" in
+  26.1) want=26.1.6 ;;
+  26.7) want=26.7.2 ;;
+  26.1.0) want=26.1 ;;
+  *) want="$version" ;;
+esac
+expect "firmware reports the profile's version" 200 "\"product_version\":\"$want\""
+status="$(curl -s -o "$work/config.xml" -w '%{http_code}' --cacert "$work/ca.pem" "$url/__emulator/config.xml")"
+if [ "$status" = 200 ] && grep -q '<opnsense>' "$work/config.xml" && grep -q '<timezone>Etc/UTC</timezone>' "$work/config.xml"; then
+  pass "config.xml export"
+else
+  fail "config.xml export (HTTP $status)"
+fi
 
 if [ "$failures" -gt 0 ]; then
   echo "smoke: $failures check(s) failed" >&2

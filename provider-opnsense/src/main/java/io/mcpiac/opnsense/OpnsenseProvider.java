@@ -23,6 +23,7 @@ import io.mcpiac.opnsense.guard.NetworkView;
 import io.mcpiac.opnsense.resources.Endpoint;
 import io.mcpiac.opnsense.resources.Lookups;
 import io.mcpiac.opnsense.resources.OptionChoices;
+import io.mcpiac.opnsense.resources.PlanChecks;
 import io.mcpiac.opnsense.resources.Reader;
 import io.mcpiac.opnsense.resources.ResourceMapping;
 import io.mcpiac.opnsense.resources.ResourceMappings;
@@ -157,7 +158,31 @@ public final class OpnsenseProvider implements Provider {
     if (versionIfReachable() != null) {
       m.checkOptions(properties, choices().of(m.endpointFor(properties))).forEach(out::putIfAbsent);
     }
+    PlanChecks.errors(type.name(), name, properties, usersIfReachable(type))
+        .forEach(out::putIfAbsent);
     return out;
+  }
+
+  @Override
+  public List<String> warnings(ResourceType type, String name, ObjectNode properties) {
+    return PlanChecks.warnings(type.name(), properties);
+  }
+
+  private java.util.function.Predicate<String> knownUsers;
+
+  /** The firewall's users when it answers (for the password-on-create check), else null. */
+  private synchronized java.util.function.Predicate<String> usersIfReachable(ResourceType type) {
+    if (!type.name().equals("opnsense:security:user") || versionIfReachable() == null) {
+      return null;
+    }
+    if (knownUsers == null) {
+      try {
+        knownUsers = PlanChecks.usersOn(new Lookups(client()));
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+    return knownUsers;
   }
 
   private synchronized OptionChoices choices() {

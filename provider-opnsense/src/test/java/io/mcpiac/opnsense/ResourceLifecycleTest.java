@@ -133,8 +133,9 @@ class ResourceLifecycleTest {
           "/api/dnsmasq/settings/searchHost",
           "/api/trust/cert/search");
 
+  // every emulator profile: both sides of each version trap (issue 14)
   @ParameterizedTest
-  @ValueSource(strings = {"26.1", "26.7"})
+  @ValueSource(strings = {"26.1.0", "26.1.2", "26.1", "26.1.11", "26.7"})
   void everyTypeIsCreatedReadBackUpdatedReplacedAndDeleted(String version) throws Exception {
     boolean assignment = version.equals("26.7");
     try (Firewall fw = new Firewall(version, dir);

@@ -12,9 +12,11 @@ import picocli.CommandLine.Unmatched;
     name = "opnsense-emulator",
     description = {
       "Run the OPNsense emulator: a sandbox firewall API for trying mcp-iac and for CI.",
-      "Arguments are the emulator's own: [--port N] [--bind ADDR] [--version 26.1|26.7]"
+      "Arguments are the emulator's own: [--port N] [--bind ADDR] [--version V]"
           + " [--tls|--no-tls] [--api-key K --api-secret S] [--data DIR] [--no-control-api]"
-          + " [--ca-out FILE] [--read-only-key]"
+          + " [--ca-out FILE] [--read-only-key] [--config config.xml]",
+      "V: 26.1.0, 26.1.2, 26.1.6, 26.1.11, 26.7.2 (26.1 = 26.1.6, 26.7 = 26.7.2).",
+      "--config starts from a real OPNsense backup; GET /__emulator/config.xml exports it."
     })
 public final class OpnsenseEmulatorCommand implements Callable<Integer> {
   @Unmatched List<String> args = new ArrayList<>();

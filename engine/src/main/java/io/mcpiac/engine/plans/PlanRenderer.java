@@ -58,8 +58,19 @@ public final class PlanRenderer {
       }
       out.append('\n');
     }
+    List<String> providerWarnings =
+        plan.warnings().stream().filter(w -> w.startsWith("resource '")).toList();
+    if (!providerWarnings.isEmpty()) {
+      out.append(paint(BOLD, "Warnings: accepted by the system, but likely to break a service"))
+          .append('\n');
+      for (String w : providerWarnings) {
+        out.append(paint(YELLOW, "  ! ")).append(w).append('\n');
+      }
+      out.append('\n');
+    }
     for (String w : plan.warnings()) {
-      if (!w.contains(" drifted: ")) { // drift has its own section above
+      // drift has its own section above, provider warnings theirs
+      if (!w.contains(" drifted: ") && !providerWarnings.contains(w)) {
         out.append(paint(YELLOW, "Note: " + w)).append('\n');
       }
     }

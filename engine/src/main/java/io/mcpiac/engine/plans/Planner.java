@@ -102,10 +102,11 @@ public final class Planner {
 
     Map<String, Target> targets = new HashMap<>();
     Map<String, PlannedAction> actions = new LinkedHashMap<>();
+    List<String> warnings = new ArrayList<>();
     for (String name : graph.order()) {
       ResourceConfig config = configs.get(name);
       PlannedAction action =
-          planResource(deployment.name(), config, graph, recorded, live, targets);
+          planResource(deployment.name(), config, graph, recorded, live, targets, warnings);
       actions.put(name, action);
     }
     Map<String, List<String>> recordedDependents = new HashMap<>();
@@ -136,7 +137,7 @@ public final class Planner {
     for (PlannedAction a : actions.values()) {
       withStages.add(withStage(a, stageOf.getOrDefault(a.name(), -1)));
     }
-    List<String> warnings = new ArrayList<>(PlanRisks.warnings(registry, withStages));
+    warnings.addAll(0, PlanRisks.warnings(registry, withStages));
     long drifted = withStages.stream().filter(a -> !a.drift().isEmpty()).count();
     if (drifted > 0) {
       warnings.add(
@@ -172,7 +173,8 @@ public final class Planner {
       DependencyGraph graph,
       DeploymentState recorded,
       LiveRead live,
-      Map<String, Target> targets) {
+      Map<String, Target> targets,
+      List<String> warnings) {
     Provider provider = registry.providerFor(config.type(), config.provider());
     ResourceType type =
         provider
@@ -183,6 +185,9 @@ public final class Planner {
             type,
             provider.canonical(
                 type, References.resolveObject(config.properties(), ref -> lookup(ref, targets))));
+    for (String w : provider.warnings(type, config.name(), resolved)) {
+      warnings.add("resource '" + config.name() + "': " + w);
+    }
     Set<String> secrets = Secrets.clearTexts(resolved);
     String salt = salt(deploymentName, config.name());
     ObjectNode shown = Values.redact(type, salt, resolved);

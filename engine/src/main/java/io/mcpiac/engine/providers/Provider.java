@@ -42,6 +42,16 @@ public interface Provider extends AutoCloseable {
   }
 
   /**
+   * What the system would accept but would leave a service broken (e.g. a DNS record whose address
+   * is of the other family). Shown as plan warnings; they stop nothing. Property values are
+   * resolved as far as known at plan time and may be {@link
+   * io.mcpiac.engine.resources.Values#UNKNOWN}. Must not change anything.
+   */
+  default List<String> warnings(ResourceType type, String name, ObjectNode properties) {
+    return List.of();
+  }
+
+  /**
    * Batched live read of one type: one call, however many resources. Returns the objects that
    * exist, keyed by resource name; a requested resource that is absent from the answer no longer
    * exists.

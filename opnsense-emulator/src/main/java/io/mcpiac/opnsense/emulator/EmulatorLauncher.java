@@ -16,9 +16,12 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class EmulatorLauncher {
   static final String USAGE =
-      "usage: opnsense-emulator [--port N] [--bind ADDR] [--version 26.1|26.7] [--tls|--no-tls]\n"
+      "usage: opnsense-emulator [--port N] [--bind ADDR] [--version V] [--tls|--no-tls]\n"
           + "                         [--api-key K --api-secret S] [--data DIR] [--no-control-api]\n"
-          + "                         [--ca-out FILE] [--read-only-key]";
+          + "                         [--ca-out FILE] [--read-only-key] [--config config.xml]\n"
+          + "  --version: 26.1.0, 26.1.2, 26.1.6, 26.1.11, 26.7.2 (26.1 = 26.1.6, 26.7 = 26.7.2)\n"
+          + "  --config: start from a real OPNsense configuration backup (System > Configuration >"
+          + " Backups)";
 
   static final String OPTIONS =
       """
@@ -103,6 +106,18 @@ public final class EmulatorLauncher {
           }
           case "--api-secret" -> b.apiSecret(value(args, ++i, a));
           case "--data" -> b.dataDir(Path.of(value(args, ++i, a)));
+          case "--config" -> {
+            Path xml = Path.of(value(args, ++i, a));
+            try {
+              byte[] bytes = Files.readAllBytes(xml);
+              io.mcpiac.opnsense.emulator.persistence.ConfigXml.parse(bytes);
+              b.configXml(bytes);
+            } catch (IllegalArgumentException e) {
+              throw new IllegalArgumentException("--config " + xml + ": " + e.getMessage());
+            } catch (IOException e) {
+              throw new IllegalArgumentException("--config: cannot read " + xml + ": " + e);
+            }
+          }
           case "--no-control-api" -> b.controlApi(false);
           case "--ca-out" -> caOut = Path.of(value(args, ++i, a));
           case "--read-only-key" -> readOnlyKey = true;

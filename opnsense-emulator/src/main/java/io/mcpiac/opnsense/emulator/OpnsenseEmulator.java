@@ -6,11 +6,13 @@ import io.mcpiac.opnsense.emulator.api.EmulatorCore;
 import io.mcpiac.opnsense.emulator.api.HttpFront;
 import io.mcpiac.opnsense.emulator.config.Config;
 import io.mcpiac.opnsense.emulator.config.ConfigStore;
+import io.mcpiac.opnsense.emulator.config.Subsystem;
 import io.mcpiac.opnsense.emulator.control.CallCounter;
 import io.mcpiac.opnsense.emulator.control.ControlApi;
 import io.mcpiac.opnsense.emulator.control.Faults;
 import io.mcpiac.opnsense.emulator.model.SystemEnvironment;
 import io.mcpiac.opnsense.emulator.persistence.ConfigFile;
+import io.mcpiac.opnsense.emulator.persistence.ConfigXml;
 import io.mcpiac.opnsense.emulator.resources.ApiRoutes;
 import io.mcpiac.opnsense.emulator.resources.SavepointTimer;
 import io.mcpiac.opnsense.emulator.tls.TlsMaterial;
@@ -43,6 +45,7 @@ public final class OpnsenseEmulator implements AutoCloseable {
   private SavepointTimer timer;
   private ConfigStore store;
   private String url;
+  private org.w3c.dom.Document original;
 
   private OpnsenseEmulator(Builder b) {
     this.settings = b;
@@ -62,6 +65,7 @@ public final class OpnsenseEmulator implements AutoCloseable {
     private String apiSecret;
     private Path dataDir;
     private boolean controlApi = true;
+    private byte[] configXml;
 
     public Builder version(String v) {
       this.version = VersionProfile.of(v);
@@ -98,6 +102,16 @@ public final class OpnsenseEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Starts from a real OPNsense configuration backup (config.xml): the served models' objects
+     * become live objects, everything else is kept for {@code GET /__emulator/config.xml}. It
+     * replaces what a data directory held.
+     */
+    public Builder configXml(byte[] xml) {
+      this.configXml = xml;
+      return this;
+    }
+
     public Builder controlApi(boolean on) {
       this.controlApi = on;
       return this;
@@ -122,12 +136,31 @@ public final class OpnsenseEmulator implements AutoCloseable {
     ConfigFile file =
         settings.dataDir == null ? null : new ConfigFile(settings.dataDir, ConfigStore.RETENTION);
     store = new ConfigStore(initial, file);
+    if (settings.configXml != null) {
+      original = ConfigXml.parse(settings.configXml);
+      store.replace(
+          c -> {
+            ConfigXml.load(original, c);
+            SystemEnvironment.seed(c);
+            return c;
+          },
+          "(system)",
+          "config.xml loaded");
+      // a backup describes a running firewall: everything in it is applied
+      for (Subsystem sub : Subsystem.values()) {
+        store.apply(sub);
+      }
+    } else {
+      original = ConfigXml.parse(ConfigXml.SAMPLE);
+    }
     keys.setConfigLookup(key -> store.read(config -> ApiRoutes.configuredKey(config, key)));
     EmulatorCore core = new EmulatorCore(store, settings.version, faults);
     timer = new SavepointTimer(core);
     ApiRoutes routes = new ApiRoutes(core, timer);
     ControlApi control =
-        settings.controlApi ? new ControlApi(calls, faults, store, timer, keys) : null;
+        settings.controlApi
+            ? new ControlApi(calls, faults, store, timer, keys, this::configXml)
+            : null;
     HttpFront front = new HttpFront(routes.build(), keys, calls, faults, control);
 
     QueuedThreadPool pool = new QueuedThreadPool(200, 4);
@@ -177,6 +210,14 @@ public final class OpnsenseEmulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The current configuration as OPNsense's config.xml: the loaded backup (or OPNsense's sample
+   * configuration) with the current objects merged in.
+   */
+  public String configXml() {
+    return store.read(c -> ConfigXml.export(original, c));
+  }
+
   /** Base URL without trailing slash, e.g. {@code https://127.0.0.1:43123}. */
   public String url() {
     return url;
@@ -195,9 +236,9 @@ public final class OpnsenseEmulator implements AutoCloseable {
     return tls == null ? null : tls.caCertificatePem();
   }
 
-  /** The version series served, "26.1" or "26.7". */
+  /** The version served, as its firmware reports it ({@code 26.1.6}, {@code 26.7.2}, …). */
   public String version() {
-    return settings.version.series();
+    return settings.version.productVersion();
   }
 
   /**

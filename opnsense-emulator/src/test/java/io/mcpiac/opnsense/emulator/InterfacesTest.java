@@ -103,7 +103,9 @@ class InterfacesTest {
             .at("/rows/0");
     assertThat(row.path("vlanif").asText()).isEqualTo(dev + " [guests]");
     assertThat(
-            api.post("/api/interfaces/vlan_settings/setItem/" + id, "{\"vlan\":{\"tag\":\"201\"}}")
+            api.post(
+                    "/api/interfaces/vlan_settings/setItem/" + id,
+                    "{\"vlan\":{\"tag\":\"201\",\"vlanif\":\"vlan0999\"}}")
                 .json()
                 .at("/validations/vlan.tag")
                 .asText())

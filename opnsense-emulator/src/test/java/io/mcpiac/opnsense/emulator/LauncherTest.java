@@ -38,7 +38,7 @@ class LauncherTest {
       List<String> lines = r.out().lines().toList();
       assertThat(lines.get(0))
           .matches(
-              "OPNsense emulator listening on https://127\\.0\\.0\\.1:\\d+ \\(version 26\\.1\\)");
+              "OPNsense emulator listening on https://127\\.0\\.0\\.1:\\d+ \\(version 26\\.1\\.6\\)");
       assertThat(lines.stream().filter(l -> l.startsWith("OPNsense emulator listening")).count())
           .isEqualTo(1);
       assertThat(lines.get(1)).isEqualTo("api key: " + emu.apiKey());
@@ -80,7 +80,7 @@ class LauncherTest {
                           emu.caCertificatePem().getBytes(StandardCharsets.US_ASCII)));
       assertThat(ca.getBasicConstraints()).isGreaterThanOrEqualTo(0);
       assertThat(emu.url()).startsWith("https://127.0.0.1:").doesNotEndWith("/");
-      assertThat(emu.version()).isEqualTo("26.7");
+      assertThat(emu.version()).isEqualTo("26.7.2");
     }
   }
 

@@ -146,7 +146,10 @@ class NatTest {
               .path("uuid")
               .asText();
       assertThat(ids(c.get("/api/firewall/source_nat/searchRule").json())).containsExactly(oldId);
-      assertThat(c.get("/api/firewall/source_nat/get").status()).isEqualTo(404);
+      // ≤26.1 source_nat/get is FilterBaseController's: the whole Filter model
+      assertThat(
+              c.get("/api/firewall/source_nat/get").json().at("/filter/snatrules/rule").has(oldId))
+          .isTrue();
     }
   }
 
@@ -162,11 +165,14 @@ class NatTest {
         api.post(
             "/api/firewall/one_to_one/addRule",
             "{\"rule\":{\"source_net\":\"192.168.1.5\",\"external\":\"2001:db8::5\"}}");
-    assertThat(family.json().at("/validations/rule.external").asText())
+    // Filter::performValidation files it under every field holding an address
+    assertThat(family.json().at("/validations/rule.source_net").asText())
         .isEqualTo("IP protocol families should match.");
+    assertThat(family.json().at("/validations/rule.external").toString())
+        .contains("IP protocol families should match.");
     Client.Reply required = api.post("/api/firewall/one_to_one/addRule", "{\"rule\":{}}");
-    assertThat(required.json().at("/validations/rule.source_net").asText())
-        .isEqualTo("A value is required.");
+    assertThat(required.json().at("/validations/rule.source_net").toString())
+        .contains("A value is required.");
     assertThat(required.json().at("/validations/rule.external").asText())
         .isEqualTo("A value is required.");
     assertThat(api.post("/api/firewall/one_to_one/apply").body())

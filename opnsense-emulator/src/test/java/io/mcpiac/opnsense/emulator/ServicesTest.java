@@ -224,19 +224,24 @@ class ServicesTest {
   }
 
   @Test
-  void dnsmasqHostsRejectSharedMacsAndRangesNeedAnEnd() {
+  void dnsmasqHostsRejectSharedIpsNotSharedMacsAndRangesNeedAnEnd() {
     uuid(
         api.post(
             "/api/dnsmasq/settings/addHost",
             "{\"host\":{\"host\":\"a\",\"ip\":\"192.168.1.50\",\"hwaddr\":\"00:aa:bb:cc:dd:ee\"}}"));
+    // Dnsmasq.xml has no MAC uniqueness: a second host with the same MAC is saved
+    uuid(
+        api.post(
+            "/api/dnsmasq/settings/addHost",
+            "{\"host\":{\"host\":\"b\",\"ip\":\"192.168.1.51\",\"hwaddr\":\"00:AA:BB:CC:DD:EE\"}}"));
     assertThat(
             api.post(
                     "/api/dnsmasq/settings/addHost",
-                    "{\"host\":{\"host\":\"b\",\"ip\":\"192.168.1.51\",\"hwaddr\":\"00:AA:BB:CC:DD:EE\"}}")
+                    "{\"host\":{\"host\":\"b2\",\"ip\":\"192.168.1.50\",\"hwaddr\":\"00:aa:bb:cc:dd:02\"}}")
                 .json()
-                .at("/validations/host.hwaddr")
+                .at("/validations/host.ip")
                 .asText())
-        .isEqualTo("'00:AA:BB:CC:DD:EE' is already used in another DHCP host entry.");
+        .isEqualTo("'192.168.1.50' is already used in another DHCP host entry.");
     assertThat(
             api.post(
                     "/api/dnsmasq/settings/addHost",
@@ -252,7 +257,7 @@ class ServicesTest {
                 .json()
                 .at("/validations/range.end_addr")
                 .asText())
-        .isEqualTo("An end address is required for IPv4 ranges.");
+        .isEqualTo("End address may only be left empty for static ipv4 ranges.");
     String tag = uuid(api.post("/api/dnsmasq/settings/addTag", "{\"tag\":{\"tag\":\"printers\"}}"));
     uuid(
         api.post(
@@ -388,7 +393,7 @@ class ServicesTest {
         uuid(
             api.post(
                 "/api/auth/user/add",
-                "{\"user\":{\"name\":\"temp\",\"group_memberships\":\"1999\"}}"));
+                "{\"user\":{\"name\":\"temp\",\"password\":\"x\",\"group_memberships\":\"1999\"}}"));
     Client.Reply key = api.post("/api/auth/user/addApiKey/temp");
     Client temp =
         new Client(emu, key.json().path("key").asText(), key.json().path("secret").asText());

@@ -75,15 +75,16 @@ class VersionDifferencesTest {
   }
 
   @Test
-  void safeDeleteTitleIsTheOldOne() {
+  void safeDeleteTitleNamesTheItemFrom2613() {
     String cat =
         api.post("/api/firewall/category/addItem", "{\"category\":{\"name\":\"old\"}}")
             .json()
             .path("uuid")
             .asText();
     api.post("/api/firewall/filter/addRule", "{\"rule\":{\"categories\":\"" + cat + "\"}}");
+    // delBase's title names the item since 26.1.3 (ApiMutableModelControllerBase::delBase)
     assertThat(api.post("/api/firewall/category/delItem/" + cat).json().path("errorTitle").asText())
-        .isEqualTo("Item in use by");
+        .isEqualTo("Item categories.category {old} in use by:");
   }
 
   @Test

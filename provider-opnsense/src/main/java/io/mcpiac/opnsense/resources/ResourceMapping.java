@@ -274,6 +274,7 @@ public abstract class ResourceMapping {
       }
     }
     customizeFields(resource, fields, props, endpoint, lookups);
+    PortSyntax.convertFields(endpoint, fields);
     JsonNode nat = props.get(NATIVE);
     if (nat != null && nat.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = nat.fields(); it.hasNext(); ) {
@@ -361,7 +362,28 @@ public abstract class ResourceMapping {
         && recorded.asText().equalsIgnoreCase(live.asText())) {
       return recorded;
     }
+    // 8000:8080 and 8000-8080 are one range; the field's own syntax is read back
+    if (recorded != null && live != null && samePorts(recorded, live)) {
+      return recorded;
+    }
     return Props.like(recorded, live);
+  }
+
+  private static boolean samePorts(JsonNode recorded, JsonNode live) {
+    List<String> a = Props.list(recorded);
+    List<String> b = Props.list(live);
+    if (a.size() != b.size() || a.isEmpty()) {
+      return false;
+    }
+    boolean anyRange = false;
+    for (int i = 0; i < a.size(); i++) {
+      if (PortSyntax.same(a.get(i), b.get(i))) {
+        anyRange = true;
+      } else if (!a.get(i).equals(b.get(i))) {
+        return false;
+      }
+    }
+    return anyRange;
   }
 
   /** Creates the object with the id chosen beforehand; returns the id it really got. */

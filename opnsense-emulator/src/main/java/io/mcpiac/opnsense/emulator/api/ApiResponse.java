@@ -37,10 +37,8 @@ public record ApiResponse(
   }
 
   public static ApiResponse userError(UserException e) {
-    ObjectNode b = obj().put("errorMessage", e.getMessage());
-    if (e.title() != null) {
-      b.put("errorTitle", e.title());
-    }
+    // api.php adds errorTitle for every UserException, "" when it has none
+    ObjectNode b = obj().put("errorMessage", e.getMessage()).put("errorTitle", e.title());
     return error(500, b);
   }
 

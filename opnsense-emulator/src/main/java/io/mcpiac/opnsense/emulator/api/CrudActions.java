@@ -7,6 +7,7 @@ import io.mcpiac.opnsense.emulator.config.ConfigStore.Outcome;
 import io.mcpiac.opnsense.emulator.fields.Constraint;
 import io.mcpiac.opnsense.emulator.fields.ConstraintScope;
 import io.mcpiac.opnsense.emulator.fields.Field;
+import io.mcpiac.opnsense.emulator.messages.Message;
 import io.mcpiac.opnsense.emulator.model.ItemModel;
 import io.mcpiac.opnsense.emulator.model.ModelContext;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class CrudActions {
     if (!v.isEmpty()) {
       return Outcome.unchanged(v.failure());
     }
-    EmulatorCore.checkWritable(edit.call());
+    core.checkWritable(edit.call());
     res.hooks().beforeStore(edit);
     ObjectNode list = edit.config().collection(res.collection());
     list.set(edit.uuid(), res.model().persistable(edit.item()));
@@ -92,7 +93,7 @@ public final class CrudActions {
       String value = edit.value(leaf.path());
       if (value.isEmpty()) {
         if (f.required()) {
-          v.add(prefix + leaf.path(), "A value is required.");
+          v.add(prefix + leaf.path(), Message.REQUIRED.text());
         }
       } else {
         for (String m : f.validateValue(value, ctx)) {
@@ -113,8 +114,10 @@ public final class CrudActions {
             edit,
             new ResourceHooks.FieldMessages() {
               @Override
-              public void add(String fieldPath, String message) {
-                v.add(prefix + fieldPath, message);
+              public void add(String fieldPath, Message message, Object... args) {
+                if (message.existsIn(ctx.version())) {
+                  v.add(prefix + fieldPath, message.text(args));
+                }
               }
 
               @Override
@@ -232,9 +235,8 @@ public final class CrudActions {
                   }
                   InputApplier.apply(res.model(), item, call.post(res.wrapper()), core.version());
                   ItemEdit edit = new ItemEdit(uuid, item, stored, isNew, ctx, call);
-                  if (isNew) {
-                    res.hooks().afterInput(edit);
-                  }
+                  // setBase applies the controller's overlay too (VLAN vlanif)
+                  res.hooks().afterInput(edit);
                   return store(res, edit, ApiResponse.obj().put("result", "saved"));
                 }));
   }
@@ -266,7 +268,7 @@ public final class CrudActions {
                     if (res.safeDeleteEnabled()) {
                       SafeDelete.check(res, id, item, config, core.version());
                     }
-                    EmulatorCore.checkWritable(call);
+                    core.checkWritable(call);
                     config.collection(res.collection()).remove(id);
                     res.hooks().afterDelete(id, item, ctx);
                     result = "deleted";
@@ -287,13 +289,11 @@ public final class CrudActions {
     if (forced != null && !forced.equals("0") && !forced.equals("1")) {
       forced = null;
     }
-    List<String> ids = Arrays.asList(uuids.split(","));
+    // comma lists: 26.1.3+ (toggleBase), only together with an explicit 0/1
+    List<String> ids =
+        core.version().deletesLists() ? Arrays.asList(uuids.split(",")) : List.of(uuids);
     if (ids.size() > 1 && forced == null) {
-      if (core.version().rejectsArraysForScalars()) {
-        throw new UserException(
-            "Toggle with a list of items in only supported for explicit actions [0,1]", null);
-      }
-      ids = List.of(uuids);
+      throw new UserException(Message.TOGGLE_LIST.text(), "Toggle");
     }
     final List<String> targets = ids;
     final String arg = forced;
@@ -325,7 +325,7 @@ public final class CrudActions {
                     boolean changed = target != enabledNow;
                     String stored = inverted ? (target ? "0" : "1") : (target ? "1" : "0");
                     if (changed) {
-                      EmulatorCore.checkWritable(call);
+                      core.checkWritable(call);
                       item.put(field, stored);
                       changedAny = true;
                     }

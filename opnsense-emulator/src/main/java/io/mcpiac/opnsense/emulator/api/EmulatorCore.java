@@ -56,11 +56,14 @@ public final class EmulatorCore {
   }
 
   /** Config writes of a read-only user fail inside {@code Config::save()}. */
-  public static void checkWritable(ApiCall call) {
+  public void checkWritable(ApiCall call) {
     if (call.user() != null && call.user().readOnly()) {
+      io.mcpiac.opnsense.emulator.messages.Message title =
+          io.mcpiac.opnsense.emulator.messages.Message.READ_ONLY_TITLE;
+      // ≤26.1.10 ApiMutableModelControllerBase::save threw it without a title
       throw new UserException(
-          "User " + call.user().username() + " denied for write access (user-config-readonly set)",
-          "General access");
+          io.mcpiac.opnsense.emulator.messages.Message.READ_ONLY.text(call.user().username()),
+          title.existsIn(version()) ? title.text() : "");
     }
   }
 }

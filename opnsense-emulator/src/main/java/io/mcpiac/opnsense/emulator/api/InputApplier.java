@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * {@code BaseField::setNodes}: copies the known keys of a request object onto an item. JSON numbers
  * become strings, {@code true} becomes "1" and {@code false} "" (PHP casts); unknown keys are
- * ignored; an array for a scalar field is an error in 26.7 and the string "Array" before; a
- * non-object for a container is always an error.
+ * ignored; an array for a scalar field is an error since 26.1.11 and before that either a TypeError
+ * (fields whose setter needs a string) or the string "Array"; a non-object for a container is
+ * always an error.
  */
 public final class InputApplier {
   /** Input PHP cannot take: answered with HTTP 500 "Unexpected error". */
@@ -43,7 +44,7 @@ public final class InputApplier {
         JsonNode v = e.getValue();
         String value;
         if (v.isContainerNode()) {
-          if (version.rejectsArraysForScalars()) {
+          if (version.rejectsArraysForScalars() || f.stringSetter()) {
             throw new BadInput(
                 "Invalid input type for " + e.getKey() + ": expected a single value");
           }

@@ -54,7 +54,12 @@ public interface ResourceHooks {
 
   /** Validation messages keyed by field path relative to the item. */
   interface FieldMessages {
-    void add(String fieldPath, String message);
+    /**
+     * Adds a message; one the imitated release's source does not have is dropped, with the check
+     * that made it.
+     */
+    void add(
+        String fieldPath, io.mcpiac.opnsense.emulator.messages.Message message, Object... args);
 
     boolean has(String fieldPath);
   }

@@ -23,31 +23,34 @@ public final class SafeDelete {
     while (cols.hasNext()) {
       Map.Entry<String, JsonNode> col = cols.next();
       String collectionId = col.getKey();
-      String modelName = collectionId.substring(0, collectionId.indexOf(':'));
-      String root = modelName.substring(modelName.lastIndexOf('.') + 1);
-      String path = collectionId.substring(collectionId.indexOf(':') + 1);
       Iterator<Map.Entry<String, JsonNode>> items = col.getValue().properties().iterator();
       while (items.hasNext()) {
         Map.Entry<String, JsonNode> other = items.next();
         if (other.getKey().equals(uuid) || !references(other.getValue(), uuid)) {
           continue;
         }
-        refs.append(root)
-            .append(" - ")
-            .append(label(other.getValue(), ""))
-            .append(" {")
-            .append(root)
-            .append('.')
-            .append(path)
-            .append('.')
-            .append(other.getKey())
-            .append("}\n");
+        refs.append(line(collectionId, other.getKey(), other.getValue()));
       }
     }
     if (refs.length() > 0) {
       throw new UserException(
-          refs.toString(), version.inUseTitle(res.modelPath(), label(item, uuid)));
+          refs.toString(),
+          // delBase names the item since 26.1.3 (source: not only 26.7 as the contract says)
+          io.mcpiac.opnsense.emulator.messages.Message.IN_USE_ITEM_TITLE.existsIn(version)
+              ? io.mcpiac.opnsense.emulator.messages.Message.IN_USE_ITEM_TITLE.text(
+                  res.modelPath(), label(item, uuid))
+              : io.mcpiac.opnsense.emulator.messages.Message.IN_USE_TITLE.text());
     }
+  }
+
+  /** One referrer: {@code <model root tag> - <description|descr|name> {<Root>.<path>.<uuid>}}. */
+  public static String line(String collectionId, String id, JsonNode referrer) {
+    String modelName = collectionId.substring(0, collectionId.indexOf(':'));
+    String root = modelName.substring(modelName.lastIndexOf('.') + 1);
+    String path = collectionId.substring(collectionId.indexOf(':') + 1);
+    return io.mcpiac.opnsense.emulator.messages.Message.IN_USE_LINE.text(
+            root, label(referrer, ""), root + "." + path + "." + id)
+        + "\n";
   }
 
   /** description, else descr, else name, else the fallback. */

@@ -34,22 +34,8 @@ public final class SettingsActions {
       ModelContext ctx) {
     ObjectNode stored = config.settings(key);
     ObjectNode item = model.newItem(ctx);
-    merge(item, stored);
+    ModelGet.merge(item, stored);
     return item;
-  }
-
-  private static void merge(ObjectNode target, JsonNode source) {
-    source
-        .properties()
-        .iterator()
-        .forEachRemaining(
-            e -> {
-              if (e.getValue().isObject() && target.get(e.getKey()) instanceof ObjectNode t) {
-                merge(t, e.getValue());
-              } else {
-                target.set(e.getKey(), e.getValue().deepCopy());
-              }
-            });
   }
 
   private ApiResponse get(ApiCall call, String name, String key, ItemModel model) {
@@ -86,7 +72,7 @@ public final class SettingsActions {
                     String k = name + "." + leaf.path();
                     if (value.isEmpty()) {
                       if (f.required()) {
-                        v.add(k, "A value is required.");
+                        v.add(k, io.mcpiac.opnsense.emulator.messages.Message.REQUIRED.text());
                       }
                     } else {
                       f.validateValue(value, ctx).forEach(m -> v.add(k, m));
@@ -103,7 +89,7 @@ public final class SettingsActions {
                   if (!v.isEmpty()) {
                     return Outcome.unchanged(v.failure());
                   }
-                  EmulatorCore.checkWritable(call);
+                  core.checkWritable(call);
                   ObjectNode settings = config.settings(key);
                   settings.removeAll();
                   settings.setAll(item);

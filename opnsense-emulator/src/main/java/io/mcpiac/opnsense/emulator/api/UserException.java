@@ -8,9 +8,10 @@ public class UserException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final String title;
 
+  /** A null title is PHP's default {@code ''}: the answer still carries {@code "errorTitle":""}. */
   public UserException(String message, String title) {
     super(message);
-    this.title = title;
+    this.title = title == null ? "" : title;
   }
 
   public String title() {

@@ -27,8 +27,16 @@ public final class ControlApi {
   private final SavepointTimer timer;
   private final ApiKeys keys;
 
+  private final java.util.function.Supplier<String> configXml;
+
   public ControlApi(
-      CallCounter calls, Faults faults, ConfigStore store, SavepointTimer timer, ApiKeys keys) {
+      CallCounter calls,
+      Faults faults,
+      ConfigStore store,
+      SavepointTimer timer,
+      ApiKeys keys,
+      java.util.function.Supplier<String> configXml) {
+    this.configXml = configXml;
     this.calls = calls;
     this.faults = faults;
     this.store = store;
@@ -53,6 +61,9 @@ public final class ControlApi {
             faults.reset();
           }
           return json(faults.toJson());
+        }
+        case "/__emulator/config.xml" -> {
+          return ApiResponse.text(200, "application/xml; charset=UTF-8", configXml.get());
         }
         case "/__emulator/state" -> {
           return json(store.state());

@@ -1,61 +1,144 @@
 package io.mcpiac.opnsense.emulator.fields;
 
+import io.mcpiac.opnsense.emulator.messages.Message;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** {@code AliasNameField} and {@code AliasContentField} of {@code M/Firewall/FieldTypes}. */
 public final class AliasTypes {
-  /** pf keywords an alias may not be named after. */
+  /**
+   * pf keywords an alias may not be named after ({@code AliasNameField::getValidators}, from
+   * pfctl's parse.y), compared case-sensitively.
+   */
   public static final Set<String> RESERVED =
       Set.of(
           "all",
-          "any",
-          "block",
-          "pass",
-          "match",
-          "in",
-          "out",
-          "on",
-          "from",
-          "to",
-          "port",
-          "proto",
-          "inet",
-          "inet6",
-          "quick",
-          "log",
-          "label",
-          "keep",
-          "state",
-          "flags",
-          "self",
-          "table",
-          "urpf-failed",
-          "no",
-          "tag",
-          "tagged",
-          "queue",
-          "rdr",
-          "nat",
-          "binat",
-          "scrub",
+          "allow-opts",
+          "altq",
           "anchor",
-          "user",
+          "antispoof",
+          "any",
+          "bandwidth",
+          "binat",
+          "binat-anchor",
+          "bitmask",
+          "block",
+          "block-policy",
+          "buckets",
+          "cbq",
+          "code",
+          "codelq",
+          "crop",
+          "debug",
+          "divert-reply",
+          "divert-to",
+          "drop",
+          "drop-ovl",
+          "dup-to",
+          "fail-policy",
+          "fairq",
+          "fastroute",
+          "file",
+          "fingerprints",
+          "flags",
+          "floating",
+          "flush",
+          "for",
+          "fragment",
+          "from",
+          "global",
           "group",
+          "hfsc",
+          "hogs",
+          "hostid",
           "icmp-type",
           "icmp6-type",
-          "route-to",
-          "reply-to",
-          "dup-to",
-          "fastroute",
+          "if-bound",
+          "in",
+          "include",
+          "inet",
+          "inet6",
+          "interval",
+          "keep",
+          "label",
+          "limit",
+          "linkshare",
+          "load",
+          "log",
+          "loginterface",
+          "max",
+          "max-mss",
+          "max-src-conn",
+          "max-src-conn-rate",
+          "max-src-nodes",
+          "max-src-states",
+          "min-ttl",
           "modulate",
-          "synproxy",
-          "antispoof",
+          "nat",
+          "nat-anchor",
+          "no",
+          "no-df",
+          "no-route",
+          "no-sync",
+          "on",
+          "optimization",
+          "os",
+          "out",
+          "overload",
+          "pass",
+          "port",
+          "prio",
+          "priority",
+          "priq",
+          "probability",
+          "proto",
+          "qlimit",
+          "queue",
+          "quick",
+          "random",
+          "random-id",
+          "rdr",
+          "rdr-anchor",
+          "realtime",
+          "reassemble",
+          "reply-to",
+          "require-order",
+          "return",
+          "return-icmp",
+          "return-icmp6",
+          "return-rst",
+          "round-robin",
+          "route",
+          "route-to",
+          "rtable",
+          "rule",
+          "ruleset-optimization",
+          "scrub",
           "set",
+          "set-tos",
           "skip",
-          "ether");
+          "sloppy",
+          "source-hash",
+          "source-track",
+          "state",
+          "state-defaults",
+          "state-policy",
+          "static-port",
+          "sticky-address",
+          "synproxy",
+          "table",
+          "tag",
+          "tagged",
+          "target",
+          "tbrsize",
+          "timeout",
+          "to",
+          "tos",
+          "ttl",
+          "upperlimit",
+          "urpf-failed",
+          "user");
 
   private static final java.util.regex.Pattern NAME =
       PhpRegex.compile(
@@ -69,16 +152,14 @@ public final class AliasTypes {
       public List<String> validateValue(String value, FieldContext ctx) {
         List<String> out = new ArrayList<>();
         if (!PhpRegex.matches(NAME, value)) {
-          out.add(
-              "The name must start with a letter or single underscore, be less than 32 characters"
-                  + " and only consist of alphanumeric characters or underscores.");
+          out.add(Message.ALIAS_NAME.text());
         }
-        String lower = value.toLowerCase(Locale.ROOT);
-        if (RESERVED.contains(lower)) {
-          out.add("The name cannot be the internally reserved keyword \"" + value + "\".");
-        } else if (NetworkTypes.WELL_KNOWN_PORTS.contains(lower)
-            || Protocols.isProtocolName(lower)) {
-          out.add("Reserved protocol or service names may not be used (" + value + ").");
+        if (RESERVED.contains(value)) {
+          // the source never fills the %s in: the message says "%s" literally
+          out.add(Message.ALIAS_RESERVED.template());
+        }
+        if (Services.isServiceName(value) || Protocols.isProtocolName(value)) {
+          out.add(Message.ALIAS_SERVICE_NAME.text());
         }
         return out;
       }

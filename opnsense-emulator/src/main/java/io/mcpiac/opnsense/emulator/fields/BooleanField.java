@@ -1,5 +1,6 @@
 package io.mcpiac.opnsense.emulator.fields;
 
+import io.mcpiac.opnsense.emulator.messages.Message;
 import java.util.List;
 
 /** {@code BooleanField}: the strings "0" and "1"; default "0" when the model gives none. */
@@ -11,6 +12,6 @@ public class BooleanField extends Field {
 
   @Override
   public List<String> validateValue(String value, FieldContext ctx) {
-    return value.matches("^[01]$") ? none() : one(message("Value should be a boolean (0,1)."));
+    return value.matches("^[01]$") ? none() : one(message(Message.BOOLEAN, null));
   }
 }

@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 public class CheckedTextField extends Field {
   private final BiPredicate<String, FieldContext> itemValid;
-  private final Function<String, String> itemMessage;
+  private final java.util.function.BiFunction<String, FieldContext, String> itemMessage;
   private String separator;
   private boolean renderAsList;
   private Function<String, String> describer = Function.identity();
@@ -31,6 +31,14 @@ public class CheckedTextField extends Field {
       String name,
       BiPredicate<String, FieldContext> itemValid,
       Function<String, String> itemMessage) {
+    this(name, itemValid, (v, c) -> itemMessage.apply(v));
+  }
+
+  /** With a message that depends on the release (the type's wording changed). */
+  public CheckedTextField(
+      String name,
+      BiPredicate<String, FieldContext> itemValid,
+      java.util.function.BiFunction<String, FieldContext, String> itemMessage) {
     super(name);
     this.itemValid = itemValid;
     this.itemMessage = itemMessage;
@@ -57,7 +65,10 @@ public class CheckedTextField extends Field {
     LinkedHashSet<String> out = new LinkedHashSet<>();
     for (String item : items(value)) {
       if (!itemValid.test(item, ctx)) {
-        out.add(hasCustomMessage() ? message(null) : itemMessage.apply(item));
+        out.add(
+            hasCustomMessage()
+                ? io.mcpiac.opnsense.emulator.messages.Php.validationMessage(message(null), item)
+                : itemMessage.apply(item, ctx));
       }
     }
     return new ArrayList<>(out);

@@ -58,7 +58,10 @@ public final class Constraints {
       String mine = key(scope);
       for (ConstraintScope other : scope.others()) {
         if (!other.value().isEmpty() && key(other).equals(mine)) {
-          return message == null ? "Value should be unique." : message;
+          return message == null
+              ? io.mcpiac.opnsense.emulator.messages.Message.CONSTRAINT_DEFAULT.text(
+                  "OPNsense\\Base\\Constraints\\UniqueConstraint")
+              : message;
         }
       }
       return null;

@@ -19,6 +19,7 @@ public abstract class Field {
   private boolean volatileValue;
   private String message;
   private String changeCase;
+  private boolean stringSetter;
   private final List<Constraint> constraints = new ArrayList<>();
 
   protected Field(String name) {
@@ -63,12 +64,34 @@ public abstract class Field {
     return message != null ? message : generic;
   }
 
+  /**
+   * {@code BaseField::getValidationMessage($content)}: the model's message, else the type's; one
+   * {@code %s} in it is filled with the content.
+   */
+  protected String message(io.mcpiac.opnsense.emulator.messages.Message generic, String content) {
+    return io.mcpiac.opnsense.emulator.messages.Php.validationMessage(
+        message != null ? message : generic.template(), content);
+  }
+
   protected boolean hasCustomMessage() {
     return message != null;
   }
 
   public Field setChangeCase(String changeCase) {
     this.changeCase = changeCase;
+    return this;
+  }
+
+  /**
+   * Whether PHP's {@code setValue} hands the input to a string-typed function (trim, strtolower,
+   * applyChangeCase): an array sent there is a TypeError (HTTP 500) even before 26.1.11.
+   */
+  public boolean stringSetter() {
+    return stringSetter || changeCase != null;
+  }
+
+  public Field setStringSetter(boolean v) {
+    this.stringSetter = v;
     return this;
   }
 

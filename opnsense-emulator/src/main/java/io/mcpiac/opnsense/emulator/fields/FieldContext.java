@@ -29,4 +29,7 @@ public interface FieldContext {
 
   /** Whether the profile adds {@code %field} descriptions to {@code get} (26.7+). */
   boolean describeInGet();
+
+  /** The release being imitated: field types whose checks changed between releases ask it. */
+  io.mcpiac.opnsense.emulator.VersionProfile version();
 }

@@ -1,5 +1,6 @@
 package io.mcpiac.opnsense.emulator.fields;
 
+import io.mcpiac.opnsense.emulator.messages.Message;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ public class IntegerField extends Field {
 
   @Override
   public List<String> validateValue(String value, FieldContext ctx) {
-    String msg = message(integer ? "Invalid integer value." : "Invalid numeric value.");
+    String msg = message(integer ? Message.INTEGER : Message.NUMERIC, null);
     List<String> out = new ArrayList<>();
     boolean ok = integer ? value.matches("^-?[0-9]+$") : value.matches("^-?[0-9]*\\.?[0-9]+$");
     if (!ok) {

@@ -75,4 +75,36 @@ public final class Ip {
         BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE).shiftRight(bits).not();
     return toNumber(net).and(mask).equals(toNumber(addr).and(mask));
   }
+
+  /** {@code Util::isSubnetStrict}: a CIDR network without host bits set. */
+  public static boolean isStrictSubnet(String cidr) {
+    if (!isCidr(cidr)) {
+      return false;
+    }
+    String net = cidr.substring(0, cidr.indexOf('/'));
+    return contains(cidr, net) && toNumber(net).equals(toNumber(net).and(maskOf(cidr)));
+  }
+
+  private static BigInteger maskOf(String cidr) {
+    String net = cidr.substring(0, cidr.indexOf('/'));
+    int bits = Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
+    int width = isV4(net) ? 32 : 128;
+    return BigInteger.ONE
+        .shiftLeft(width)
+        .subtract(BigInteger.ONE)
+        .shiftRight(bits)
+        .not()
+        .and(BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE));
+  }
+
+  /** {@code Util::isWildcard}: {@code address/mask} with both parts addresses of one family. */
+  public static boolean isWildcard(String s) {
+    String[] p = s.split("/", -1);
+    return p.length == 2 && isAddress(p[0]) && isAddress(p[1]) && family(p[0]).equals(family(p[1]));
+  }
+
+  /** {@code Util::isSubnet}: like {@link #isCidr}. */
+  public static boolean isSubnet(String s) {
+    return isCidr(s);
+  }
 }

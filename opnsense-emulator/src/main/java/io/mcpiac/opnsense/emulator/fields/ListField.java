@@ -3,6 +3,7 @@ package io.mcpiac.opnsense.emulator.fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.opnsense.emulator.messages.Message;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,7 +44,8 @@ public abstract class ListField extends Field {
 
   /** Message when a key is not among the options (26.x wording unless the model overrides it). */
   protected String notInList(String item) {
-    return message(multiple ? "Option [" + item + "] not in list." : "Option [] not in list.");
+    // BaseListField: the item for multi-selects, nothing for single ones (26.x)
+    return message(Message.OPTION_NOT_IN_LIST, multiple ? item : null);
   }
 
   public List<String> selectedKeys(String value) {
@@ -96,6 +98,7 @@ public abstract class ListField extends Field {
     for (String key : selectedKeys(value)) {
       labels.add(opts.getOrDefault(key, key));
     }
-    return String.join(",", labels);
+    // BaseListField::getDescription: implode(", ", …)
+    return String.join(", ", labels);
   }
 }

@@ -35,9 +35,4 @@ public class ModelRelationField extends ListField {
     all.forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }
-
-  @Override
-  protected String notInList(String item) {
-    return message("Related item not found");
-  }
 }

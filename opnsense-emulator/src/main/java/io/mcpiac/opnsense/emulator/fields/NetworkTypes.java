@@ -1,63 +1,14 @@
 package io.mcpiac.opnsense.emulator.fields;
 
+import io.mcpiac.opnsense.emulator.messages.Message;
 import io.mcpiac.opnsense.emulator.model.FieldSpec;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The network-ish field types: {@code NetworkField}, {@code NetworkAliasField}, {@code PortField},
  * {@code HostnameField}, {@code MacAddressField}, {@code CSVListField}.
  */
 public final class NetworkTypes {
-  /** Well-known service names {@code PortField} accepts with {@code EnableWellKnown=Y}. */
-  public static final Set<String> WELL_KNOWN_PORTS =
-      Set.of(
-          "cvsup",
-          "domain",
-          "ftp",
-          "hbci",
-          "http",
-          "https",
-          "aol",
-          "auth",
-          "imap",
-          "imaps",
-          "ipsec-msft",
-          "isakmp",
-          "l2f",
-          "ldap",
-          "ms-streaming",
-          "afs3-fileserver",
-          "microsoft-ds",
-          "ms-wbt-server",
-          "wins",
-          "msnp",
-          "nntp",
-          "ntp",
-          "netbios-dgm",
-          "netbios-ns",
-          "netbios-ssn",
-          "openvpn",
-          "pop3",
-          "pop3s",
-          "pptp",
-          "radius",
-          "radius-acct",
-          "avt-profile-1",
-          "sip",
-          "smtp",
-          "igmpv3lite",
-          "urd",
-          "snmp",
-          "snmptrap",
-          "ssh",
-          "nat-stun-port",
-          "submission",
-          "teredo",
-          "telnet",
-          "tftp",
-          "rfb");
-
   private NetworkTypes() {}
 
   public static Field network(String name, FieldSpec s) {
@@ -79,7 +30,7 @@ public final class NetworkTypes {
               String fam = Ip.family(v);
               return family == null || ("ipv4".equals(family) ? "4" : "6").equals(fam);
             },
-            v -> "Please specify a valid network segment or IP address.");
+            v -> Message.NETWORK.text());
     if (s.flag("AsList")) {
       f.list(",", true);
     }
@@ -120,36 +71,16 @@ public final class NetworkTypes {
   public static Field networkAlias(String name, FieldSpec s) {
     CheckedTextField f =
         new CheckedTextField(
-            name,
-            NetworkTypes::validNetworkOrAlias,
-            v -> v + " is not a valid source IP address or alias.");
+            name, NetworkTypes::validNetworkOrAlias, v -> Message.NETWORK_ALIAS.text(v));
     if (s.flag("Multiple")) {
       f.list(",", false);
     }
     return f.describer(NetworkTypes::describeNetwork);
   }
 
-  public static boolean validPortNumber(String v) {
-    return v.matches("^[0-9]{1,5}$") && Integer.parseInt(v) >= 1 && Integer.parseInt(v) <= 65535;
-  }
-
   public static Field port(String name, FieldSpec s) {
-    boolean wellKnown = s.flag("EnableWellKnown");
-    boolean ranges = s.flag("EnableRanges");
-    boolean alias = s.flag("EnableAlias");
-    return new CheckedTextField(
-        name,
-        (v, c) -> {
-          if (validPortNumber(v) || (wellKnown && WELL_KNOWN_PORTS.contains(v))) {
-            return true;
-          }
-          if (ranges && v.matches("^[0-9]{1,5}[-:][0-9]{1,5}$")) {
-            String[] p = v.split("[-:]");
-            return validPortNumber(p[0]) && validPortNumber(p[1]);
-          }
-          return alias && "port".equals(c.aliasTypes().get(v));
-        },
-        v -> "Please specify a valid port number (1-65535).");
+    return new PortField(
+        name, s.flag("EnableWellKnown"), s.flag("EnableRanges"), s.flag("EnableAlias"));
   }
 
   private static final String LABEL = "([a-z0-9_]|[a-z0-9_][a-z0-9_\\-]{0,61}[a-z0-9_])";
@@ -177,7 +108,10 @@ public final class NetworkTypes {
         new CheckedTextField(
             name,
             (v, c) -> validHostname(v, ip, hw, fw),
-            v -> "[" + v + "] is not a valid IP address or hostname.");
+            (v, c) ->
+                Message.HOSTNAME.existsIn(c.version())
+                    ? Message.HOSTNAME.text(v)
+                    : Message.HOSTNAME_OLD.text());
     if (s.flag("AsList")) {
       f.list(",", true);
     }
@@ -189,7 +123,7 @@ public final class NetworkTypes {
         new CheckedTextField(
             name,
             (v, c) -> v.matches("^(?i)([0-9a-f]{2}[:-]){5}[0-9a-f]{2}$"),
-            v -> "Invalid MAC address.");
+            v -> Message.MAC.text());
     if (s.flag("AsList")) {
       f.list(",", true);
     }
@@ -202,7 +136,7 @@ public final class NetworkTypes {
         new CheckedTextField(
             name,
             (v, c) -> mask == null || PhpRegex.matchesWhole(mask, v),
-            v -> "Text does not validate.");
+            v -> Message.CSV_LIST.text());
     return f.list(",", true);
   }
 }

@@ -1,5 +1,7 @@
 package io.mcpiac.opnsense.emulator.fields;
 
+import io.mcpiac.opnsense.emulator.messages.Message;
+
 /** Model-local field types of {@code M/Auth/FieldTypes}. */
 public final class UserTypes {
   private UserTypes() {}
@@ -8,7 +10,7 @@ public final class UserTypes {
     return new CheckedTextField(
         name,
         (v, c) -> v.length() <= 32 && v.matches("^[a-zA-Z0-9.\\-_]+$"),
-        v -> "A username must contain a maximum of 32 alphanumeric characters.");
+        v -> Message.USERNAME.text());
   }
 
   /** {@code ExpiresField}: a date as {@code MM/DD/YYYY}. */
@@ -16,6 +18,6 @@ public final class UserTypes {
     return new CheckedTextField(
         name,
         (v, c) -> v.matches("^(0?[1-9]|1[0-2])/(0?[1-9]|[12][0-9]|3[01])/[0-9]{4}$"),
-        v -> "Invalid expiration date format; use MM/DD/YYYY instead.");
+        v -> Message.EXPIRES.text());
   }
 }

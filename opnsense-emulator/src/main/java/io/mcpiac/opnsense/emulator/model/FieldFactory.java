@@ -42,8 +42,27 @@ public final class FieldFactory {
 
   private FieldFactory() {}
 
+  /**
+   * Types whose {@code setValue} calls trim/strtolower/applyChangeCase/explode on the input ({@code
+   * core@26.1.6:M/Base/FieldTypes/*::setValue} and the model-local subclasses).
+   */
+  private static final java.util.Set<String> STRING_SETTERS =
+      java.util.Set.of(
+          "PortField",
+          ".PortMappedField",
+          "NetworkField",
+          ".RangeAddressField",
+          ".DomainIPField",
+          "HostnameField",
+          ".HostnameField",
+          ".AliasReflector",
+          "MacAddressField",
+          "IPPortField",
+          "ProtocolField");
+
   public static Field create(FieldSpec s) {
     Field f = byType(s);
+    f.setStringSetter(STRING_SETTERS.contains(s.type()));
     f.setRequired(s.required());
     if (!s.defaultValue().isEmpty()) {
       f.setDefault(s.defaultValue());
@@ -94,17 +113,26 @@ public final class FieldFactory {
           new IntegerField(n, true).min(s.attr("MinimumValue")).max(s.attr("MaximumValue"));
       case "NumericField" ->
           new IntegerField(n, false).min(s.attr("MinimumValue")).max(s.attr("MaximumValue"));
-      case "TextField",
-          "UrlField",
-          "JsonField",
-          ".DNatAssociatedRuleField",
-          ".StoreB64Field",
-          ".UidField",
-          ".ApiKeyField" ->
+      case "TextField", ".DNatAssociatedRuleField", ".StoreB64Field", ".UidField", ".ApiKeyField" ->
           masked(new TextField(n), s);
       case "Base64Field" ->
           new CheckedTextField(
-              n, (v, c) -> v.matches("^[A-Za-z0-9+/]*={0,2}$"), v -> "Invalid base64 value.");
+              n,
+              (v, c) -> v.matches("^[A-Za-z0-9+/]*={0,2}$"),
+              v -> io.mcpiac.opnsense.emulator.messages.Message.BASE64.text());
+      case "UrlField" ->
+          new CheckedTextField(
+              n,
+              (v, c) -> v.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://\\S+$"),
+              v -> io.mcpiac.opnsense.emulator.messages.Message.URL.text());
+      case "JsonField" ->
+          // JsonField came with 26.1.11; before, the field was plain text
+          new CheckedTextField(
+              n,
+              (v, c) ->
+                  !io.mcpiac.opnsense.emulator.messages.Message.JSON.existsIn(c.version())
+                      || isJson(v, c),
+              v -> io.mcpiac.opnsense.emulator.messages.Message.JSON.text());
       case "DescriptionField" -> masked(new TextField(n).description(), s);
       case "StrictTextField" -> masked(new TextField(n).strict(s.flag("AllowSpaces")), s);
       case ".IfDescField" ->
@@ -158,12 +186,23 @@ public final class FieldFactory {
       case ".AliasNameField" -> AliasTypes.name(n);
       case ".AliasContentField" -> AliasTypes.content(n);
       case ".KeaPoolsField" -> KeaTypes.pools(n);
-      case ".KeaStaticRoutesField", ".KeaClasslessStaticRouteField" -> KeaTypes.routes(n);
+      case ".KeaStaticRoutesField" -> KeaTypes.staticRoutes(n);
+      case ".KeaClasslessStaticRouteField" -> KeaTypes.classlessRoutes(n);
       case ".KeaOptionDataField" -> new TextField(n);
       case ".UsernameField" -> UserTypes.username(n);
       case ".ExpiresField" -> UserTypes.expires(n);
       default -> throw new IllegalArgumentException("field type " + s.type() + " of " + n);
     };
+  }
+
+  /** {@code JsonField}: base64 of a JSON document. */
+  private static boolean isJson(String v, io.mcpiac.opnsense.emulator.fields.FieldContext c) {
+    try {
+      byte[] raw = java.util.Base64.getMimeDecoder().decode(v);
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(raw) != null;
+    } catch (IllegalArgumentException | java.io.IOException e) {
+      return false;
+    }
   }
 
   private static LinkedHashMap<String, String> withoutBlank(LinkedHashMap<String, String> opts) {

@@ -32,7 +32,7 @@ public final class ModelVersions {
                   "ddns_override_client_update",
                   "ddns_update_on_renew",
                   "ddns_conflict_resolution_mode"),
-          "kea4.md:reservations.reservation", List.of("client_id", "option"),
+          "kea4.md:reservations.reservation", List.of("option"),
           "filter_snat.md:snatrules.rule", List.of("nosync", "staticnatport", "tag"));
 
   private ModelVersions() {}
@@ -40,15 +40,40 @@ public final class ModelVersions {
   /** Loads a table section as the profile's model. */
   public static ItemModel load(String table, String section, VersionProfile version) {
     ItemModel m = ModelCatalog.load(table, section);
-    if (version == VersionProfile.V26_1) {
+    if (version.series().equals("26.1")) {
       for (String f : ADDED_IN_26_7.getOrDefault(table + ":" + section, List.of())) {
         m.remove(f);
       }
       switch (table + ":" + section) {
-        case "kea4.md:reservations.reservation" -> m.field("hw_address").setRequired(true);
-        case "unbound_hosts.md:hosts.host" ->
-            // 26.1 showed the number of aliases, read-only
-            m.add(new TextField("aliascount").setVolatile(true));
+        case "kea4.md:reservations.reservation" -> {
+          if (!version.keaClientId()) {
+            // client_id came with 26.1.8; before, the MAC was Required
+            m.remove("client_id");
+            m.field("hw_address").setRequired(true);
+          }
+        }
+        case "unbound_hosts.md:hosts.host" -> {
+          // 26.1 showed the number of aliases, read-only
+          m.add(new TextField("aliascount").setVolatile(true));
+          // NetMaskAllowed=N on server came with 26.7 (commit 20bb4385): 26.1 takes a CIDR
+          io.mcpiac.opnsense.emulator.fields.Field strict = m.field("server");
+          io.mcpiac.opnsense.emulator.fields.Field relaxed =
+              io.mcpiac.opnsense.emulator.fields.NetworkTypes.network(
+                  "server",
+                  new FieldSpec(
+                      "server",
+                      "NetworkField",
+                      false,
+                      "",
+                      java.util.Map.of(),
+                      new java.util.LinkedHashMap<>(),
+                      null,
+                      List.of(),
+                      List.of(),
+                      false));
+          strict.constraints().forEach(relaxed::addConstraint);
+          m.replace(relaxed);
+        }
         default -> {
           // unchanged between 26.1 and 26.7
         }

@@ -57,7 +57,8 @@ public final class SystemEnvironment {
           .put("scope", "system")
           .put("descr", "System Administrator")
           .put("priv", "page-all")
-          .put("password", "");
+          // config.xml.sample's hash (of "opnsense"): root has a password, as on a real install
+          .put("password", "$2y$10$YRVoF4SgskIsrXOvOQjGieB9XqHPRra9R7d80B3BZdbY/j21TwBfS");
     }
   }
 

@@ -8,8 +8,7 @@ import io.mcpiac.opnsense.emulator.api.ResourceHooks;
 import io.mcpiac.opnsense.emulator.api.SearchAction;
 import io.mcpiac.opnsense.emulator.api.UserException;
 import io.mcpiac.opnsense.emulator.config.Config;
-import io.mcpiac.opnsense.emulator.fields.Ip;
-import io.mcpiac.opnsense.emulator.fields.NetworkTypes;
+import io.mcpiac.opnsense.emulator.messages.Message;
 import io.mcpiac.opnsense.emulator.model.BuiltinAliases;
 import io.mcpiac.opnsense.emulator.model.Collections;
 import io.mcpiac.opnsense.emulator.model.ItemModel;
@@ -72,99 +71,22 @@ class AliasHooks implements ResourceHooks {
     String name = e.value("name");
     for (BuiltinAliases.Builtin b : BuiltinAliases.all(e.config())) {
       if (b.name().equalsIgnoreCase(name) && !m.has("name")) {
-        m.add("name", "An alias with this name already exists.");
+        m.add("name", Message.ALIAS_NAME_EXISTS);
       }
     }
-    String type = e.value("type");
     String content = e.value("content");
     if (content.isEmpty()) {
       return;
     }
-    Map<String, String> aliases = e.ctx().aliasTypes();
-    for (String entry : content.split("\n")) {
-      String problem = entryProblem(type, entry, aliases, name);
+    // Util::isAlias looks in the model being validated, this alias included
+    Map<String, String> aliases = new java.util.HashMap<>(e.ctx().aliasTypes());
+    aliases.put(name, e.value("type"));
+    for (String entry : content.split("\n", -1)) {
+      Message problem = AliasContent.problem(e.value("type"), entry, aliases, e.config());
       if (problem != null) {
-        m.add("content", problem);
+        m.add("content", problem, entry);
       }
     }
-  }
-
-  private static String entryProblem(
-      String type, String entry, Map<String, String> aliases, String self) {
-    String v = entry.trim();
-    boolean isAlias = aliases.containsKey(v) && !v.equals(self);
-    switch (type) {
-      case "host" -> {
-        String h = v.startsWith("!") ? v.substring(1) : v;
-        if (Ip.isAddress(h)
-            || isRange(h)
-            || isAlias
-            || NetworkTypes.validHostname(h, false, false, false)) {
-          return null;
-        }
-        return "Entry \"" + v + "\" is not a valid hostname, IP address or range.";
-      }
-      case "network" -> {
-        String n = v.startsWith("!") ? v.substring(1) : v;
-        if (Ip.isCidr(n) || Ip.isAddress(n) || isRange(n) || isAlias) {
-          return null;
-        }
-        return "Entry \"" + v + "\" is not a network.";
-      }
-      case "port" -> {
-        if (NetworkTypes.validPortNumber(v) || isAlias && "port".equals(aliases.get(v))) {
-          return null;
-        }
-        String[] p = v.split("[-:]");
-        if (p.length == 2
-            && NetworkTypes.validPortNumber(p[0])
-            && NetworkTypes.validPortNumber(p[1])) {
-          return null;
-        }
-        return "Entry \"" + v + "\" is not a valid port number.";
-      }
-      case "networkgroup" -> {
-        String t = aliases.get(v);
-        return isAlias && !"port".equals(t) ? null : "Entry \"" + v + "\" is not a valid alias.";
-      }
-      case "mac" -> {
-        return v.matches("(?i)^([0-9a-f]{2}:){0,5}[0-9a-f]{1,2}$")
-            ? null
-            : "Entry \"" + v + "\" is not a valid (partial) MAC address.";
-      }
-      case "asn" -> {
-        try {
-          long n = Long.parseLong(v);
-          return n >= 1 && n <= 4294967296L ? null : "Entry \"" + v + "\" is not a valid ASN.";
-        } catch (NumberFormatException ex) {
-          return "Entry \"" + v + "\" is not a valid ASN.";
-        }
-      }
-      case "geoip" -> {
-        return Arrays.asList(java.util.Locale.getISOCountries()).contains(v)
-            ? null
-            : "Entry \"" + v + "\" is not a valid country code.";
-      }
-      case "url", "urltable", "urljson" -> {
-        return v.matches("^(https?|ftp)://\\S+$")
-            ? null
-            : "Entry \"" + v + "\" is not a valid URL.";
-      }
-      case "authgroup" -> {
-        return v.matches("^[0-9]+$") ? null : "Entry \"" + v + "\" is not a valid group.";
-      }
-      default -> {
-        return null;
-      }
-    }
-  }
-
-  private static boolean isRange(String v) {
-    String[] p = v.split("-");
-    return p.length == 2
-        && Ip.isAddress(p[0])
-        && Ip.isAddress(p[1])
-        && Ip.family(p[0]).equals(Ip.family(p[1]));
   }
 
   @Override
@@ -187,9 +109,10 @@ class AliasHooks implements ResourceHooks {
     String name = item.path("name").asText();
     List<String> users = usersOf(ctx.config(), name, uuid);
     if (!users.isEmpty()) {
+      StringBuilder uses = new StringBuilder();
+      users.forEach(u -> uses.append('\n').append(u));
       throw new UserException(
-          "Cannot delete alias " + name + ". Currently in use by \n" + String.join("\n", users),
-          "Alias in use");
+          Message.ALIAS_IN_USE.text(name, uses), Message.ALIAS_IN_USE_TITLE.text());
     }
   }
 
@@ -267,8 +190,46 @@ class AliasHooks implements ResourceHooks {
       item.put("type", b.type());
       item.put("content", b.content());
       item.put("description", b.description());
-      rows.add(SearchAction.row(model, b.name(), item, ctx));
+      ObjectNode row = SearchAction.row(model, b.name(), item, ctx);
+      row.putArray("categories_uuid");
+      rows.add(row);
     }
     return rows;
+  }
+
+  /**
+   * {@code AliasController::searchItemAction}: every row gets {@code categories_uuid}; an {@code
+   * authgroup} alias shows its group names (its content split on ',', unknown ids dropped).
+   */
+  @Override
+  public void adjustRow(ObjectNode row, ObjectNode item, ModelContext ctx) {
+    com.fasterxml.jackson.databind.node.ArrayNode cats = row.putArray("categories_uuid");
+    Items.csv(item.path("categories").asText("")).forEach(cats::add);
+    if ("authgroup".equals(item.path("type").asText())) {
+      Map<String, String> groups =
+          io.mcpiac.opnsense.emulator.model.SystemEnvironment.configd("groups", ctx.config());
+      List<String> names = new ArrayList<>();
+      for (String gid : item.path("content").asText("").split(",", -1)) {
+        if (groups.containsKey(gid)) {
+          names.add(groups.get(gid));
+        }
+      }
+      row.put("content", String.join(",", names));
+    }
+  }
+
+  /** The model-level get lists the built-in aliases too, keyed by their names. */
+  static void addBuiltins(ObjectNode out, ItemModel model, ModelContext ctx) {
+    JsonNode list = out.path("aliases").get("alias");
+    ObjectNode aliases =
+        list instanceof ObjectNode o ? o : ((ObjectNode) out.get("aliases")).putObject("alias");
+    for (BuiltinAliases.Builtin b : BuiltinAliases.all(ctx.config())) {
+      ObjectNode item = model.newItem(ctx);
+      item.put("name", b.name());
+      item.put("type", b.type());
+      item.put("content", b.content());
+      item.put("description", b.description());
+      aliases.set(b.name(), io.mcpiac.opnsense.emulator.api.CrudActions.render(model, item, ctx));
+    }
   }
 }

@@ -48,7 +48,7 @@ final class ApiKeyEndpoints {
                 config -> {
                   for (Map.Entry<String, JsonNode> u : config.items(Collections.USERS)) {
                     if (u.getValue().path("name").asText().equals(call.param(0))) {
-                      io.mcpiac.opnsense.emulator.api.EmulatorCore.checkWritable(call);
+                      core.checkWritable(call);
                       ObjectNode user = (ObjectNode) u.getValue();
                       String keys = user.path("apikeys").asText("");
                       String line = key + "|" + ApiKeys.hash(secret);
@@ -122,7 +122,7 @@ final class ApiKeyEndpoints {
                       }
                     }
                     if (found) {
-                      io.mcpiac.opnsense.emulator.api.EmulatorCore.checkWritable(call);
+                      core.checkWritable(call);
                       ((ObjectNode) u.getValue()).put("apikeys", String.join("\n", kept));
                       return Outcome.saved(ApiResponse.obj().put("result", "deleted"));
                     }

@@ -7,6 +7,7 @@ import io.mcpiac.opnsense.emulator.api.CrudActions;
 import io.mcpiac.opnsense.emulator.api.CrudRoutes;
 import io.mcpiac.opnsense.emulator.api.CrudRoutes.Names;
 import io.mcpiac.opnsense.emulator.api.EmulatorCore;
+import io.mcpiac.opnsense.emulator.api.ModelGet;
 import io.mcpiac.opnsense.emulator.api.ResourceDef;
 import io.mcpiac.opnsense.emulator.api.RouteTable;
 import io.mcpiac.opnsense.emulator.api.SearchAction;
@@ -14,6 +15,8 @@ import io.mcpiac.opnsense.emulator.api.SettingsActions;
 import io.mcpiac.opnsense.emulator.config.Subsystem;
 import io.mcpiac.opnsense.emulator.model.Collections;
 import io.mcpiac.opnsense.emulator.model.ItemModel;
+import io.mcpiac.opnsense.emulator.model.SystemEnvironment;
+import java.util.List;
 
 /**
  * The routing table of a version profile: every controller and action the emulator serves, with the
@@ -26,6 +29,9 @@ public final class ApiRoutes {
   private final FirewallEndpoints firewall;
   private final ServiceEndpoints services;
   private final SettingsActions settings;
+
+  /** The lists of the Filter model, for its model-level get (served by four controllers). */
+  private final java.util.Map<String, ResourceDef> filterLists = new java.util.LinkedHashMap<>();
 
   public ApiRoutes(EmulatorCore core, SavepointTimer timer) {
     this.core = core;
@@ -61,6 +67,7 @@ public final class ApiRoutes {
     dnsmasq(t);
     trust(t);
     users(t);
+    filterModelGets(t);
     return t;
   }
 
@@ -80,6 +87,7 @@ public final class ApiRoutes {
             .hooks(new FilterRuleHooks())
             .defaultSort("sequence")
             .recordsetSearch(VersionProfile::rulesUseRecordset);
+    filterLists.put("rules.rule", rules);
     RouteTable.Controller c = t.controller("firewall", "Filter");
     crud.register(c, rules, Names.of("Rule"));
     new RuleOrderEndpoints(core, crud.crud()).register(c, rules);
@@ -94,6 +102,11 @@ public final class ApiRoutes {
             .defaultSort("name");
     RouteTable.Controller c = t.controller("firewall", "Alias");
     crud.register(c, aliases, Names.of("Item"));
+    new ModelGet(core, "alias")
+        .settings("geoip", "alias.geoip", load("alias.md", "geoip"))
+        .list("aliases.alias", aliases)
+        .adjust((out, ctx) -> AliasHooks.addBuiltins(out, model, ctx))
+        .register(c);
     c.action(
         "getAliasUUID",
         1,
@@ -118,8 +131,9 @@ public final class ApiRoutes {
             .hooks(new CategoryHooks())
             .safeDelete()
             .defaultSort("name");
-    crud.register(
-        t.controller("firewall", "Category"), categories, Names.of("Item").withoutToggle());
+    RouteTable.Controller cc = t.controller("firewall", "Category");
+    crud.register(cc, categories, Names.of("Item").withoutToggle());
+    new ModelGet(core, "category").list("categories.category", categories).register(cc);
   }
 
   private void nat(RouteTable t) {
@@ -130,7 +144,8 @@ public final class ApiRoutes {
             .defaultSort("sequence");
     RouteTable.Controller d = t.controller("firewall", "DNat");
     crud.register(d, dnat, Names.of("Rule"));
-    firewall.register(d);
+    firewall.register(d, false);
+    new ModelGet(core, "DNat").list("rule", dnat).register(d);
 
     ResourceDef snat =
         new ResourceDef(
@@ -141,6 +156,7 @@ public final class ApiRoutes {
             .hooks(new NatHooks.SourceNat())
             .defaultSort("sequence")
             .recordsetSearch(VersionProfile::hasSnatMode);
+    filterLists.put("snatrules.rule", snat);
     RouteTable.Controller s = t.controller("firewall", "SourceNat");
     crud.register(s, snat, Names.of("Rule"));
     firewall.register(s);
@@ -157,6 +173,7 @@ public final class ApiRoutes {
                 "onetoone.rule")
             .hooks(new NatHooks.OneToOne())
             .defaultSort("sequence");
+    filterLists.put("onetoone.rule", oneToOne);
     RouteTable.Controller o = t.controller("firewall", "OneToOne");
     crud.register(o, oneToOne, Names.of("Rule"));
     firewall.register(o);
@@ -165,6 +182,7 @@ public final class ApiRoutes {
         new ResourceDef(Collections.NPT, "rule", load("filter_npt.md", "npt.rule"), "npt.rule")
             .hooks(new NatHooks.Npt())
             .defaultSort("sequence");
+    filterLists.put("npt.rule", npt);
     RouteTable.Controller n = t.controller("firewall", "Npt");
     crud.register(n, npt, Names.of("Rule"));
     firewall.register(n);
@@ -177,6 +195,7 @@ public final class ApiRoutes {
             .defaultSort("vlanif");
     RouteTable.Controller v = t.controller("interfaces", "VlanSettings");
     crud.register(v, vlans, Names.of("Item").withoutToggle());
+    new ModelGet(core, "vlan").list("vlan", vlans).register(v);
     reconfigure(v, Subsystem.VLANS);
 
     if (version().hasAssignmentApi()) {
@@ -191,6 +210,7 @@ public final class ApiRoutes {
               .defaultSort("identifier");
       RouteTable.Controller a = t.controller("interfaces", "Assignment");
       crud.register(a, assignment, Names.of("Item").withoutToggle());
+      new ModelGet(core, "interface").list("interface", assignment).register(a);
       reconfigure(a, Subsystem.INTERFACES);
     }
   }
@@ -229,6 +249,12 @@ public final class ApiRoutes {
     crud.register(c, frontends, Names.of("Frontend").withSearch("searchFrontends"));
     ItemModel general = load("haproxy_general.md", "general");
     settings.register(c, "haproxy", "haproxy", new ItemModel().addContainer("general", general));
+    new ModelGet(core, "haproxy")
+        .settings("", "haproxy", new ItemModel().addContainer("general", general))
+        .list("servers.server", servers)
+        .list("backends.backend", backends)
+        .list("frontends.frontend", frontends)
+        .register(c);
 
     RouteTable.Controller svc = t.controller("haproxy", "Service");
     services.register(
@@ -257,6 +283,11 @@ public final class ApiRoutes {
         new ResourceDef(Collections.UNBOUND_ALIASES, "alias", aliasModel, "aliases.alias")
             .defaultSort("hostname");
     crud.register(c, aliases, Names.of("HostAlias"));
+    // only the lists served here; Unbound's general settings are not modelled
+    new ModelGet(core, "unbound")
+        .list("hosts.host", hosts)
+        .list("aliases.alias", aliases)
+        .register(c);
     services.register(t.controller("unbound", "Service"), Subsystem.UNBOUND, config -> true);
   }
 
@@ -282,7 +313,7 @@ public final class ApiRoutes {
             .safeDelete()
             .defaultSort("hw_address");
     crud.register(c, reservations, Names.of("Reservation").withoutToggle());
-    if (version() == VersionProfile.V26_7) {
+    if (version().atLeast(26, 7, 0)) {
       ResourceDef options =
           new ResourceDef(
                   Collections.KEA_OPTIONS,
@@ -304,6 +335,19 @@ public final class ApiRoutes {
             .addContainer("lexpire", load("kea4.md", "lexpire"))
             .addContainer("ha", load("kea4.md", "ha"));
     settings.register(c, "dhcpv4", "dhcpv4", settingsModel);
+    // Dhcpv4Controller::getAction: only general, lexpire and ha, plus the firewall's host name
+    new ModelGet(core, "dhcpv4")
+        .settings("", "dhcpv4", settingsModel)
+        .adjust(
+            (out, ctx) -> {
+              if (ctx.version().keaServerNameLabel()) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) out.get("ha"))
+                    .put("%this_server_name", SystemEnvironment.HOSTNAME);
+              } else {
+                out.put("this_hostname", SystemEnvironment.HOSTNAME);
+              }
+            })
+        .register(c);
     services.register(
         t.controller("kea", "Service"),
         Subsystem.KEA,
@@ -344,6 +388,7 @@ public final class ApiRoutes {
                 "option",
                 load("dnsmasq.md", "dhcp_options"),
                 "dhcp_options")
+            .hooks(new ServiceHooks.DnsmasqOption())
             .defaultSort("option");
     crud.register(c, options, Names.of("Option").withoutToggle());
     ResourceDef domains =
@@ -352,6 +397,7 @@ public final class ApiRoutes {
                 "domainoverride",
                 load("dnsmasq.md", "domainoverrides"),
                 "domainoverrides")
+            .hooks(new ServiceHooks.DnsmasqDomain())
             .defaultSort("sequence");
     crud.register(c, domains, Names.of("Domain").withoutToggle());
     ResourceDef boot =
@@ -362,6 +408,22 @@ public final class ApiRoutes {
     ItemModel root = load("dnsmasq.md", "(root)");
     root.addContainer("dhcp", load("dnsmasq.md", "dhcp"));
     settings.register(c, "dnsmasq", "dnsmasq", root);
+    new ModelGet(core, "dnsmasq")
+        .settings("", "dnsmasq", root)
+        .list("hosts", hosts)
+        .list("domainoverrides", domains)
+        .list("dhcp_tags", tags)
+        .list("dhcp_ranges", ranges)
+        .list("dhcp_options", options)
+        .list("dhcp_boot", boot)
+        .adjust(
+            (out, ctx) ->
+                ((com.fasterxml.jackson.databind.node.ObjectNode) out.get("dhcp"))
+                    .put(
+                        ctx.version().keaServerNameLabel() ? "%domain" : "this_domain",
+                        SystemEnvironment.HOSTNAME.substring(
+                            SystemEnvironment.HOSTNAME.indexOf('.') + 1)))
+        .register(c);
     services.register(
         t.controller("dnsmasq", "Service"),
         Subsystem.DNSMASQ,
@@ -456,5 +518,28 @@ public final class ApiRoutes {
           core.apply(s);
           return ApiResponse.single("status", "ok");
         });
+  }
+
+  /**
+   * {@code FilterBaseController::$internalModelName = 'filter'}: filter, one-to-one and NPT (and
+   * source NAT up to 26.1) answer the whole Filter model; {@code general} came with 26.1.11.
+   */
+  private void filterModelGets(RouteTable t) {
+    ModelGet filter = new ModelGet(core, "filter");
+    for (String path : List.of("rules.rule", "snatrules.rule", "npt.rule", "onetoone.rule")) {
+      filter.list(path, filterLists.get(path));
+    }
+    if (version().atLeast(26, 1, 11)) {
+      filter.settings(
+          "",
+          "filter",
+          new ItemModel().addContainer("general", load("filter_general.md", "general")));
+    }
+    filter.register(t.controller("firewall", "Filter"));
+    filter.register(t.controller("firewall", "OneToOne"));
+    filter.register(t.controller("firewall", "Npt"));
+    if (!version().hasSnatMode()) {
+      filter.register(t.controller("firewall", "SourceNat"));
+    }
   }
 }

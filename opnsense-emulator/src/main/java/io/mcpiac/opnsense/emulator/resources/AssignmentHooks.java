@@ -6,6 +6,7 @@ import io.mcpiac.opnsense.emulator.api.ItemEdit;
 import io.mcpiac.opnsense.emulator.api.ResourceHooks;
 import io.mcpiac.opnsense.emulator.api.UserException;
 import io.mcpiac.opnsense.emulator.config.Config;
+import io.mcpiac.opnsense.emulator.messages.Message;
 import io.mcpiac.opnsense.emulator.model.Collections;
 import io.mcpiac.opnsense.emulator.model.ModelContext;
 import java.util.Map;
@@ -40,7 +41,8 @@ class AssignmentHooks implements ResourceHooks {
   @Override
   public void beforeDelete(String id, ObjectNode item, ModelContext ctx) {
     if ("1".equals(item.path("lock").asText())) {
-      throw new UserException("Interface " + id + " is locked and can not be removed.", null);
+      throw new UserException(
+          Message.ASSIGNMENT_LOCKED.text(), Message.ASSIGNMENT_LOCKED_TITLE.text());
     }
     for (Map.Entry<String, JsonNode> r : ctx.config().items(Collections.FILTER_RULES)) {
       if (Items.csv(r.getValue().path("interface").asText("")).contains(id)) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.opnsense.emulator.api.ItemEdit;
 import io.mcpiac.opnsense.emulator.api.ResourceHooks;
 import io.mcpiac.opnsense.emulator.api.UserException;
+import io.mcpiac.opnsense.emulator.messages.Message;
 import io.mcpiac.opnsense.emulator.model.Collections;
 import io.mcpiac.opnsense.emulator.model.ModelContext;
 import io.mcpiac.opnsense.emulator.tls.CertificateFactory;
@@ -31,7 +32,7 @@ import javax.naming.ldap.Rdn;
  */
 class CertHooks implements ResourceHooks {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String ERROR = "Certificate error";
+  private static final String ERROR = Message.CERT_ERROR_TITLE.text();
 
   static String b64(String pem) {
     return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
@@ -104,14 +105,14 @@ class CertHooks implements ResourceHooks {
         case "import_csr" -> {
           X509Certificate c = CertificateFactory.parseCertificate(e.value("crt_payload"));
           if (c == null) {
-            throw new UserException("Invalid X509 certificate provided", ERROR);
+            // CertStore::verify failed; openssl's second stderr line is not imitated
+            throw new UserException(Message.CERT_INVALID_DETAIL.text(""), ERROR);
           }
           e.put("crt", b64(e.value("crt_payload")));
         }
         case "sign_csr" ->
-            throw new UserException(
-                "Unable to sign the certificate signing request: no such certificate authority.",
-                ERROR);
+            // Store::_signCert without a CA holding a key
+            throw new UserException(Message.CERT_MISSING_CA_KEY.text(), ERROR);
         default -> {
           // manual: metadata only, a given certificate replaces the stored one
           if (!e.value("crt_payload").isEmpty()
@@ -124,7 +125,8 @@ class CertHooks implements ResourceHooks {
     } catch (UserException ex) {
       throw ex;
     } catch (Exception ex) {
-      throw new UserException("Unable to create the certificate: " + ex.getMessage(), ERROR);
+      // anything else is a PHP error: HTTP 500 "Unexpected error"
+      throw new IllegalStateException(ex);
     }
   }
 
@@ -141,7 +143,7 @@ class CertHooks implements ResourceHooks {
         }
       }
       if (issuer == null || issuerKey == null) {
-        throw new UserException("Invalid certificate authority.", ERROR);
+        throw new UserException(Message.CERT_MISSING_CA_KEY.text(), ERROR);
       }
     }
     X509Certificate cert =
@@ -160,14 +162,16 @@ class CertHooks implements ResourceHooks {
   private void importCertificate(ItemEdit e) {
     X509Certificate c = CertificateFactory.parseCertificate(e.value("crt_payload"));
     if (c == null) {
-      throw new UserException("Invalid X509 certificate provided", ERROR);
+      throw new UserException(Message.CERT_INVALID.text(), ERROR);
     }
     String prv = e.value("prv_payload");
-    if (!prv.isEmpty()) {
+    if (!prv.isBlank()) {
       PrivateKey k = CertificateFactory.parsePrivateKey(prv);
-      if (k == null || !CertificateFactory.matches(k, c)) {
-        throw new UserException(
-            "Invalid private key provided: private key does not match certificate data", ERROR);
+      if (k == null) {
+        throw new UserException(Message.CERT_KEY_UNPARSABLE.text(), ERROR);
+      }
+      if (!CertificateFactory.matches(k, c)) {
+        throw new UserException(Message.CERT_KEY_MISMATCH.text(), ERROR);
       }
       e.put("prv", b64(prv));
     }
@@ -259,13 +263,28 @@ class CertHooks implements ResourceHooks {
     return out;
   }
 
+  /**
+   * {@code CertController::delAction}: {@code checkAndThrowValueInUse(refid, false, false,
+   * ['cert','system.user'])} — referrers outside users, in the safe-delete format.
+   */
   @Override
   public void beforeDelete(String uuid, ObjectNode item, ModelContext ctx) {
     String refid = item.path("refid").asText("");
-    if (!refid.isEmpty() && !users(ctx, refid).isEmpty()) {
-      throw new UserException(
-          "Certificate " + item.path("descr").asText("") + " is in use and can not be deleted.",
-          "Item in use");
+    if (refid.isEmpty()) {
+      return;
+    }
+    StringBuilder lines = new StringBuilder();
+    for (String ref : users(ctx, refid)) {
+      if (ref.startsWith(Collections.USERS + ".")) {
+        continue;
+      }
+      String collection = ref.substring(0, ref.lastIndexOf('.'));
+      String id = ref.substring(ref.lastIndexOf('.') + 1);
+      JsonNode referrer = ctx.config().item(collection, id);
+      lines.append(io.mcpiac.opnsense.emulator.api.SafeDelete.line(collection, id, referrer));
+    }
+    if (lines.length() > 0) {
+      throw new UserException(lines.toString(), Message.IN_USE_TITLE.template());
     }
   }
 }

@@ -21,13 +21,31 @@ final class FirewallEndpoints {
   }
 
   void register(RouteTable.Controller c) {
+    register(c, true);
+  }
+
+  /**
+   * {@code modelRollsBack}: false for port forwards, whose {@code DNat} model has no {@code
+   * rollback()} — {@code revert} of an existing revision is then a PHP error (HTTP 500).
+   */
+  void register(RouteTable.Controller c, boolean modelRollsBack) {
     c.action("apply", 0, this::apply);
     c.action("dirty", 0, call -> core.dirty(Subsystem.FILTER));
     if (core.version().hasSavepoints()) {
       c.action("savepoint", 0, this::savepoint);
       c.action("cancelRollback", 1, this::cancelRollback);
-      c.action("revert", 1, this::revert);
+      c.action("revert", 1, call -> modelRollsBack ? revert(call) : revertWithoutRollback(call));
     }
+  }
+
+  private ApiResponse revertWithoutRollback(ApiCall call) {
+    if (!call.isPost()) {
+      return ApiResponse.single("status", "error");
+    }
+    if (timer.hasRevision(call.param(0))) {
+      return ApiResponse.unexpected();
+    }
+    return ApiResponse.single("status", "unknown (or removed) savepoint");
   }
 
   /** {@code apply[/rev]}: starts the rollback timer (26.1) and reloads the firewall. */

@@ -7,6 +7,7 @@ import io.mcpiac.opnsense.emulator.api.ApiResponse;
 import io.mcpiac.opnsense.emulator.api.ItemEdit;
 import io.mcpiac.opnsense.emulator.api.ResourceHooks;
 import io.mcpiac.opnsense.emulator.fields.Ip;
+import io.mcpiac.opnsense.emulator.messages.Message;
 import io.mcpiac.opnsense.emulator.model.Collections;
 import io.mcpiac.opnsense.emulator.model.ModelContext;
 import java.math.BigDecimal;
@@ -18,39 +19,30 @@ import java.util.Map;
 final class NatHooks {
   private NatHooks() {}
 
-  static boolean tcpUdp(String proto) {
-    return Items.in(proto, "tcp", "udp", "tcp/udp");
-  }
-
-  static boolean familyMismatch(String value, String ipproto) {
-    String fam = Ip.family(value.startsWith("!") ? value.substring(1) : value);
-    return fam != null
-        && (("inet".equals(ipproto) && !fam.equals("4"))
-            || ("inet6".equals(ipproto) && !fam.equals("6")));
-  }
-
   /** Port forward: ports need TCP/UDP, families must match, no target with "No RDR". */
   static final class PortForward implements ResourceHooks {
+    /** {@code DNat::performValidation} (protocols lower-case here). */
     @Override
     public void validate(ItemEdit e, FieldMessages m) {
-      String proto = e.value("protocol");
+      boolean portProto = List.of("tcp", "udp", "tcp/udp").contains(e.value("protocol"));
       for (String f : new String[] {"source.port", "destination.port", "local-port"}) {
-        if (!e.value(f).isEmpty() && !tcpUdp(proto)) {
-          m.add(f, "Ports are only valid for TCP or UDP type rules.");
+        if (!e.value(f).isEmpty() && !portProto) {
+          m.add(f, Message.DNAT_PORTS);
         }
       }
       String ipproto = e.value("ipprotocol");
       for (String f : new String[] {"source.network", "destination.network", "target"}) {
-        if (familyMismatch(e.value(f), ipproto)) {
-          m.add(f, "Address type should match selected TCP/IP protocol version.");
+        if (List.of("inet", "inet6").contains(ipproto)
+            && FilterRuleHooks.familyDiffers(e.value(f), ipproto)) {
+          m.add(f, Message.DNAT_FAMILY);
         }
       }
-      if ("1".equals(e.value("nordr"))) {
+      if (FilterRuleHooks.phpTrue(e.value("nordr"))) {
         if (!e.value("target").isEmpty()) {
-          m.add("target", "Target must be empty when No RDR is set.");
+          m.add("target", Message.DNAT_TARGET_NORDR);
         }
         if (!e.value("local-port").isEmpty()) {
-          m.add("local-port", "Port must be empty when No RDR is set.");
+          m.add("local-port", Message.DNAT_PORT_NORDR);
         }
       }
     }
@@ -108,26 +100,10 @@ final class NatHooks {
 
   /** Source NAT: no "any" target; 26.7 search follows the outbound NAT mode. */
   static final class SourceNat implements ResourceHooks {
+    /** The same {@code Filter::performValidation} loop as filter rules, target branch. */
     @Override
     public void validate(ItemEdit e, FieldMessages m) {
-      String proto = e.value("protocol");
-      if (!e.value("source_port").isEmpty() && !tcpUdp(proto)) {
-        m.add("source_port", "Source ports are only valid for tcp or udp type rules.");
-      }
-      if (!e.value("destination_port").isEmpty() && !tcpUdp(proto)) {
-        m.add("destination_port", "Destination ports are only valid for tcp or udp type rules.");
-      }
-      if (!e.value("target_port").isEmpty() && !tcpUdp(proto)) {
-        m.add("target_port", "Target ports are only valid for tcp or udp type rules.");
-      }
-      String ipproto = e.value("ipprotocol");
-      FilterRuleHooks.checkNet(e, m, "source_net", "Source", ipproto);
-      FilterRuleHooks.checkNet(e, m, "destination_net", "Destination", ipproto);
-      if ("any".equals(e.value("target"))) {
-        m.add("target", "Target address cannot be any.");
-      } else if (familyMismatch(e.value("target"), ipproto)) {
-        m.add("target", "Target address type should match selected TCP/IP protocol version.");
-      }
+      FilterRuleHooks.validateRule(e, m);
     }
 
     @Override
@@ -177,34 +153,33 @@ final class NatHooks {
 
   /** One-to-one: BINAT needs addresses or subnets of the same size and family. */
   static final class OneToOne implements ResourceHooks {
+    /** {@code Filter::performValidation}, the "1 to 1 mappings" loop. */
     @Override
     public void validate(ItemEdit e, FieldMessages m) {
-      String src = e.value("source_net");
-      String ext = e.value("external");
-      if ("binat".equals(e.value("type"))
-          && !src.isEmpty()
-          && !Ip.isAddress(src)
-          && !Ip.isCidr(src)) {
-        m.add("source_net", "For BINAT rules only addresses or subnets are allowed.");
-        return;
+      Map<String, String> protos = new java.util.LinkedHashMap<>();
+      Map<String, String> subnets = new java.util.HashMap<>();
+      for (String f : List.of("source_net", "destination_net", "external")) {
+        String v = e.value(f);
+        if (Ip.isCidr(v) || Ip.isAddress(v)) {
+          String family = v.contains(":") ? "inet6" : "inet";
+          protos.put(f, family);
+          String[] parts = (v + "/" + ("inet".equals(family) ? "32" : "128")).split("/");
+          subnets.put(f, parts[1]);
+        }
       }
-      String fs = Ip.family(src);
-      String fe = ext.isEmpty() ? null : Ip.family(ext);
-      if (fs != null && fe != null && !fs.equals(fe)) {
-        m.add("external", "IP protocol families should match.");
-      } else if ("binat".equals(e.value("type"))
-          && fs != null
-          && fe != null
-          && prefix(src) != prefix(ext)) {
-        m.add("external", "External subnet should match internal subnet.");
+      if (new java.util.HashSet<>(protos.values()).size() > 1) {
+        for (String f : protos.keySet()) {
+          m.add(f, Message.BINAT_FAMILIES);
+        }
       }
-    }
-
-    private static int prefix(String v) {
-      if (v.contains("/")) {
-        return Integer.parseInt(v.substring(v.indexOf('/') + 1));
+      if ("binat".equals(e.value("type")) && FilterRuleHooks.phpTrue(e.value("enabled"))) {
+        // disabled binat rules skip these, to ease migration
+        if (!protos.containsKey("source_net")) {
+          m.add("source_net", Message.BINAT_ADDRESSES);
+        } else if (!java.util.Objects.equals(subnets.get("external"), subnets.get("source_net"))) {
+          m.add("external", Message.BINAT_SUBNETS);
+        }
       }
-      return Ip.isV4(v) ? 32 : 128;
     }
 
     @Override
@@ -213,8 +188,30 @@ final class NatHooks {
     }
   }
 
-  /** NPTv6: sort order like the other firewall rules. */
+  /** NPTv6: {@code Filter::performValidation}'s npt loop; sort order like the other rules. */
   static final class Npt implements ResourceHooks {
+    @Override
+    public void validate(ItemEdit e, FieldMessages m) {
+      String trackif = e.value("trackif");
+      String dst = e.value("destination_net");
+      if (!trackif.isEmpty()) {
+        if (!dst.isEmpty()) {
+          m.add("trackif", Message.NPT_TRACK_PREFIX);
+        }
+        // no emulated interface is in DHCPv6 mode or tracks another one
+        m.add("trackif", Message.NPT_NOT_TRACKING);
+        if (dst.isEmpty()) {
+          m.add("trackif", Message.NPT_NOT_DHCP6);
+        }
+      }
+      String src = e.value("source_net");
+      if (!dst.isEmpty() && !src.isEmpty()) {
+        if (!(dst + "/128").split("/")[1].equals((src + "/128").split("/")[1])) {
+          m.add("destination_net", Message.BINAT_SUBNETS);
+        }
+      }
+    }
+
     @Override
     public void decorate(String uuid, ObjectNode item, ModelContext ctx) {
       new FilterRuleHooks().decorate(uuid, item, ctx);

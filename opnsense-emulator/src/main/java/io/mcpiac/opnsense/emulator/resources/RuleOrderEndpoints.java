@@ -10,6 +10,7 @@ import io.mcpiac.opnsense.emulator.api.ResourceDef;
 import io.mcpiac.opnsense.emulator.api.RouteTable;
 import io.mcpiac.opnsense.emulator.api.UserException;
 import io.mcpiac.opnsense.emulator.config.ConfigStore.Outcome;
+import io.mcpiac.opnsense.emulator.messages.Message;
 import java.util.Map;
 
 /**
@@ -69,9 +70,9 @@ final class RuleOrderEndpoints {
                 config -> {
                   ObjectNode rule = config.item(rules.collection(), call.param(0));
                   if (rule == null) {
-                    throw new UserException("Rule not found", null);
+                    throw new UserException(Message.RULE_NOT_FOUND.text(), "");
                   }
-                  EmulatorCore.checkWritable(call);
+                  core.checkWritable(call);
                   rule.put("log", log);
                   return Outcome.saved(ApiResponse.obj().put("status", "ok"));
                 }));
@@ -91,9 +92,9 @@ final class RuleOrderEndpoints {
                   ObjectNode moved = config.item(rules.collection(), call.param(0));
                   ObjectNode target = config.item(rules.collection(), call.param(1));
                   if (moved == null || target == null || moved == target) {
-                    throw new UserException("Unable to move rule, rule(s) not found", null);
+                    throw new UserException(Message.RULE_MOVE_FOREIGN.text(), "");
                   }
-                  EmulatorCore.checkWritable(call);
+                  core.checkWritable(call);
                   long at = Long.parseLong(target.path("sequence").asText("1"));
                   for (Map.Entry<String, JsonNode> e : config.items(rules.collection())) {
                     ObjectNode r = (ObjectNode) e.getValue();

@@ -92,6 +92,11 @@ public final class SavepointTimer implements AutoCloseable {
     }
   }
 
+  /** Whether the backup of a revision exists ({@code /conf/backup/config-<rev>.xml}). */
+  public boolean hasRevision(String revision) {
+    return core.store().revision(revision.replaceAll("[^0-9.]", "")) != null;
+  }
+
   /** {@code Filter::rollback()}: false when the revision's backup does not exist. */
   public boolean rollback(String revision, String user, String description) {
     Config old = core.store().revision(revision.replaceAll("[^0-9.]", ""));

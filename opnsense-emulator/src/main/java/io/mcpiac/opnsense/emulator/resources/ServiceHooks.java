@@ -3,12 +3,12 @@ package io.mcpiac.opnsense.emulator.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mcpiac.opnsense.emulator.VersionProfile;
 import io.mcpiac.opnsense.emulator.api.ApiCall;
 import io.mcpiac.opnsense.emulator.api.ItemEdit;
 import io.mcpiac.opnsense.emulator.api.ResourceHooks;
 import io.mcpiac.opnsense.emulator.api.SearchAction;
 import io.mcpiac.opnsense.emulator.fields.Ip;
+import io.mcpiac.opnsense.emulator.messages.Message;
 import io.mcpiac.opnsense.emulator.model.Collections;
 import io.mcpiac.opnsense.emulator.model.ItemModel;
 import io.mcpiac.opnsense.emulator.model.ModelContext;
@@ -44,7 +44,7 @@ final class ServiceHooks {
           names.add(h.isEmpty() ? d : d.isEmpty() ? h : h + "." + d);
         }
       }
-      if (ctx.version() == VersionProfile.V26_7) {
+      if (ctx.version().atLeast(26, 7, 0)) {
         item.put("aliases", String.join(",", names));
       } else {
         item.put("aliascount", String.valueOf(names.size()));
@@ -53,7 +53,7 @@ final class ServiceHooks {
 
     @Override
     public void afterStore(ItemEdit e) {
-      if (e.ctx().version() != VersionProfile.V26_7) {
+      if (!e.ctx().version().atLeast(26, 7, 0)) {
         // 26.1 has no write-through aliases field
         return;
       }
@@ -86,18 +86,6 @@ final class ServiceHooks {
       while (it.hasNext()) {
         if (it.next().getValue().path("host").asText().equals(uuid)) {
           it.remove();
-        }
-      }
-    }
-
-    @Override
-    public void validate(ItemEdit e, FieldMessages m) {
-      String server = e.value("server");
-      if (!server.isEmpty() && Ip.isAddress(server)) {
-        if ("A".equals(e.value("rr")) && !Ip.isV4(server)) {
-          m.add("server", "A record requires an IPv4 address.");
-        } else if ("AAAA".equals(e.value("rr")) && !Ip.isV6(server)) {
-          m.add("server", "AAAA record requires an IPv6 address.");
         }
       }
     }
@@ -136,98 +124,174 @@ final class ServiceHooks {
         }
       }
     }
-
-    @Override
-    public void validate(ItemEdit e, FieldMessages m) {
-      String subnet = e.value("subnet");
-      if (!Ip.isCidr(subnet)) {
-        return;
-      }
-      for (String pool : e.value("pools").split("\n")) {
-        String p = pool.trim();
-        if (p.isEmpty()) {
-          continue;
-        }
-        String first =
-            p.contains("-")
-                ? p.substring(0, p.indexOf('-')).trim()
-                : p.contains("/") ? p.substring(0, p.indexOf('/')) : p;
-        String last = p.contains("-") ? p.substring(p.indexOf('-') + 1).trim() : first;
-        if (Ip.isV4(first)
-            && Ip.isV4(last)
-            && !(Ip.contains(subnet, first) && Ip.contains(subnet, last))) {
-          m.add("pools", "Pool " + p + " not in subnet " + subnet);
-        }
-      }
-    }
+    // no pool-in-subnet check: KeaPoolsField::checkSubnet is only called for DHCPv6
   }
 
-  /** Kea reservations: the address must lie in the chosen subnet; MAC or client id, not both. */
+  /** {@code KeaDhcpv4::performValidation}: the address in the subnet; MAC or client id. */
   static final class KeaReservation implements ResourceHooks {
     @Override
     public void validate(ItemEdit e, FieldMessages m) {
       ObjectNode subnet = e.config().item(Collections.KEA_SUBNETS, e.value("subnet"));
-      String ip = e.value("ip_address");
-      if (subnet != null
-          && !ip.isEmpty()
-          && Ip.isV4(ip)
-          && !Ip.contains(subnet.path("subnet").asText(), ip)) {
-        m.add("ip_address", "Address not in specified subnet");
+      String cidr = subnet == null ? "" : subnet.path("subnet").asText("");
+      // Util::isIPInCIDR: an empty address or an unknown subnet fails too
+      if (!Ip.contains(cidr, e.value("ip_address"))) {
+        m.add("ip_address", Message.KEA_NOT_IN_SUBNET);
       }
       boolean mac = !e.value("hw_address").isEmpty();
       boolean cid = !e.value("client_id").isEmpty();
-      if (e.ctx().version() == VersionProfile.V26_7 && mac == cid) {
-        m.add("hw_address", "Either a client ID or a MAC address should be specified.");
+      if (mac && cid) {
+        m.add("hw_address", Message.KEA_MAC_AND_CLIENT_ID);
+      } else if (!mac && !cid) {
+        m.add("hw_address", Message.KEA_MAC_OR_CLIENT_ID);
       }
     }
   }
 
-  /** dnsmasq hosts: reservation rules and MAC uniqueness across hosts. */
+  /** {@code Dnsmasq::performValidation} for hosts: DHCP hosts versus host overrides. */
   static final class DnsmasqHost implements ResourceHooks {
+    private static boolean isDhcp(JsonNode host) {
+      return !host.path("hwaddr").asText("").isEmpty()
+          || !host.path("client_id").asText("").isEmpty();
+    }
+
     @Override
     public void validate(ItemEdit e, FieldMessages m) {
-      List<String> macs = Items.csv(e.value("hwaddr"));
-      List<String> ips = Items.csv(e.value("ip"));
-      if (!macs.isEmpty() || !e.value("client_id").isEmpty()) {
-        if (e.value("host").isEmpty() && ips.isEmpty()) {
-          m.add(
-              "host", "At least a hostname or IP address must be provided for DHCP reservations.");
-        }
-        if (ips.stream().filter(Ip::isV4).count() > 1) {
-          m.add("ip", "For IPv4 dhcp reservations, only a single address is allowed.");
+      java.util.Map<String, Integer> dhcpIps = new java.util.HashMap<>();
+      java.util.Set<String> fqdns = new java.util.HashSet<>();
+      java.util.Map<String, Integer> cnames = new java.util.HashMap<>();
+      List<JsonNode> all = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> h : e.config().items(Collections.DNSMASQ_HOSTS)) {
+        if (!h.getKey().equals(e.uuid())) {
+          all.add(h.getValue());
         }
       }
-      for (Map.Entry<String, JsonNode> other : e.config().items(Collections.DNSMASQ_HOSTS)) {
-        if (other.getKey().equals(e.uuid())) {
-          continue;
-        }
-        List<String> theirs = Items.csv(other.getValue().path("hwaddr").asText("").toLowerCase());
-        for (String mac : macs) {
-          if (theirs.contains(mac.toLowerCase())) {
-            m.add("hwaddr", "'" + mac + "' is already used in another DHCP host entry.");
+      all.add(e.item());
+      for (JsonNode h : all) {
+        if (isDhcp(h)) {
+          for (String ip : Items.csv(h.path("ip").asText(""))) {
+            dhcpIps.merge(ip, 1, Integer::sum);
           }
+        }
+        String host = h.path("host").asText("");
+        if (!host.isEmpty()) {
+          String domain = h.path("domain").asText("");
+          fqdns.add(domain.isEmpty() ? host : host + "." + domain);
+        }
+        for (String c : Items.csv(h.path("cnames").asText(""))) {
+          cnames.merge(c, 1, Integer::sum);
+        }
+      }
+      List<String> ips = Items.csv(e.value("ip"));
+      if (isDhcp(e.item())) {
+        int v4 = 0;
+        for (String ip : ips) {
+          v4 += ip.contains(":") ? 0 : 1;
+          if (!ip.startsWith("::") && dhcpIps.getOrDefault(ip, 0) > 1) {
+            m.add("ip", Message.DNSMASQ_DUPLICATE_IP, ip);
+          }
+        }
+        if (v4 > 1) {
+          m.add("ip", Message.DNSMASQ_SINGLE_V4);
+        }
+        if (e.value("host").isEmpty() && ips.isEmpty()) {
+          m.add("host", Message.DNSMASQ_HOST_OR_IP);
+          m.add("ip", Message.DNSMASQ_HOST_OR_IP);
+        }
+        if ("*".equals(e.value("host"))) {
+          m.add("host", Message.DNSMASQ_WILDCARD);
+        }
+      } else if (e.value("host").isEmpty() || ips.isEmpty()) {
+        m.add("host", Message.DNSMASQ_OVERRIDE_NEEDS_BOTH);
+        m.add("ip", Message.DNSMASQ_OVERRIDE_NEEDS_BOTH);
+      }
+      for (String c : Items.csv(e.value("cnames"))) {
+        if (cnames.getOrDefault(c, 0) > 1) {
+          m.add("cnames", Message.DNSMASQ_CNAME_IN_USE, c);
+        }
+        if (fqdns.contains(c)) {
+          m.add("cnames", Message.DNSMASQ_CNAME_OVERLAP, c);
         }
       }
     }
   }
 
-  /** dnsmasq ranges: both ends of one family, IPv4 ranges need an end address. */
+  /** {@code Dnsmasq::performValidation} for DHCP ranges. */
   static final class DnsmasqRange implements ResourceHooks {
+    private static final List<java.util.Set<String>> RA_COMBINATIONS =
+        List.of(
+            java.util.Set.of("ra-names", "slaac"),
+            java.util.Set.of("ra-names", "ra-stateless"),
+            java.util.Set.of("slaac", "ra-stateless"),
+            java.util.Set.of("ra-names", "slaac", "ra-stateless"));
+
     @Override
     public void validate(ItemEdit e, FieldMessages m) {
       String start = e.value("start_addr");
       String end = e.value("end_addr");
-      if (!Ip.isAddress(start)) {
-        return;
+      String startInet = start.contains(":") ? "inet6" : "inet";
+      String endInet = end.contains(":") ? "inet6" : "inet";
+      String domain = e.value("domain");
+      if (!domain.isEmpty()) {
+        if ("range".equals(e.value("domain_type")) && end.isEmpty()) {
+          m.add("end_addr", Message.DNSMASQ_DOMAIN_RANGE);
+        }
+        if ("interface".equals(e.value("domain_type")) && e.value("interface").isEmpty()) {
+          m.add("interface", Message.DNSMASQ_DOMAIN_INTERFACE);
+        }
+        java.util.Set<String> types = new java.util.HashSet<>();
+        types.add(e.value("domain_type"));
+        for (Map.Entry<String, JsonNode> r : e.config().items(Collections.DNSMASQ_RANGES)) {
+          if (!r.getKey().equals(e.uuid()) && domain.equals(r.getValue().path("domain").asText())) {
+            types.add(r.getValue().path("domain_type").asText(""));
+          }
+        }
+        if (types.contains("interface") && types.contains("range")) {
+          m.add("domain", Message.DNSMASQ_DOMAIN_BOTH_TYPES, domain);
+        }
       }
-      if (end.isEmpty() && Ip.isV4(start)) {
-        m.add("end_addr", "An end address is required for IPv4 ranges.");
-      } else if (Ip.isAddress(end) && !Ip.family(start).equals(Ip.family(end))) {
-        m.add("end_addr", "Start and end address must be of the same address family.");
-      } else if (Ip.isV4(start)
-          && Ip.isV4(end)
-          && Ip.toNumber(start).compareTo(Ip.toNumber(end)) > 0) {
-        m.add("end_addr", "The end address must be higher than the start address.");
+      if (!startInet.equals(endInet) && !end.isEmpty()) {
+        m.add("end_addr", Message.DNSMASQ_FAMILY);
+      }
+      if (!e.value("constructor").isEmpty()) {
+        if ("inet".equals(startInet)) {
+          m.add("constructor", Message.DNSMASQ_CONSTRUCTOR_V6);
+        }
+        if (!start.startsWith("::")) {
+          m.add("start_addr", Message.DNSMASQ_CONSTRUCTOR_PARTIAL);
+        }
+        if (!end.isEmpty() && !end.startsWith("::")) {
+          m.add("end_addr", Message.DNSMASQ_CONSTRUCTOR_PARTIAL);
+        }
+      } else if (start.startsWith("::") || end.startsWith("::")) {
+        m.add("start_addr", Message.DNSMASQ_PARTIAL_NEEDS_CONSTRUCTOR);
+      }
+      if (!e.value("prefix_len").isEmpty() && !"inet6".equals(startInet)) {
+        m.add("prefix_len", Message.DNSMASQ_PREFIX_V6);
+      }
+      boolean isStatic = Items.csv(e.value("mode")).contains("static");
+      if (!end.isEmpty() && isStatic) {
+        m.add("end_addr", Message.DNSMASQ_STATIC_START_ONLY);
+      } else if (end.isEmpty() && !isStatic && "inet".equals(startInet)) {
+        m.add("end_addr", Message.DNSMASQ_END_REQUIRED);
+      }
+      if (!e.value("subnet_mask").isEmpty() && isStatic) {
+        m.add("subnet_mask", Message.DNSMASQ_STATIC_START_ONLY);
+      }
+      List<String> ra = Items.csv(e.value("ra_mode"));
+      if (e.value("interface").isEmpty() && !ra.isEmpty()) {
+        m.add("interface", Message.DNSMASQ_RA_INTERFACE);
+      }
+      if (!ra.isEmpty() && !e.value("prefix_len").isEmpty()) {
+        try {
+          if (Double.parseDouble(e.value("prefix_len")) < 64) {
+            m.add("prefix_len", Message.DNSMASQ_RA_PREFIX);
+          }
+        } catch (NumberFormatException ignored) {
+          // the field's own check answers
+        }
+      }
+      if (ra.size() > 1 && !RA_COMBINATIONS.contains(new java.util.HashSet<>(ra))) {
+        m.add("ra_mode", Message.DNSMASQ_RA_COMBINATION);
       }
     }
 
@@ -237,6 +301,81 @@ final class ServiceHooks {
       return tags.isEmpty()
           || tags.contains(item.path("interface").asText(""))
           || tags.contains(item.path("set_tag").asText(""));
+    }
+  }
+
+  /** {@code Dnsmasq::performValidation} for DHCP options. */
+  static final class DnsmasqOption implements ResourceHooks {
+    private static final List<String> V4_OPTIONS =
+        List.of("3", "4", "5", "6", "7", "8", "9", "10", "11");
+    private static final List<String> V6_OPTIONS = List.of("22", "23", "31", "34");
+
+    @Override
+    public void validate(ItemEdit e, FieldMessages m) {
+      String option = e.value("option");
+      String option6 = e.value("option6");
+      if (!option.isEmpty() && !option6.isEmpty()) {
+        m.add("option", Message.DNSMASQ_OPTION_BOTH);
+      }
+      if (option.isEmpty() && option6.isEmpty()) {
+        m.add("option", Message.DNSMASQ_OPTION_NONE);
+      }
+      if ("match".equals(e.value("type")) && e.value("set_tag").isEmpty()) {
+        m.add("set_tag", Message.DNSMASQ_MATCH_TAG);
+      }
+      String value = e.value("value");
+      if (value.isEmpty()) {
+        return;
+      }
+      List<String> values = new ArrayList<>();
+      for (String v : value.trim().split("\\s*,\\s*")) {
+        if (!v.isEmpty()) {
+          values.add(v);
+        }
+      }
+      if (!Message.DNSMASQ_OPTION_V4.existsIn(e.ctx().version())) {
+        // ≤26.1.2: only the brackets, for any DHCPv6 option
+        if (!option6.isEmpty()) {
+          for (String v : values) {
+            if (Ip.isV6(strip(v.trim())) && !bracketed(v.trim())) {
+              m.add("value", Message.DNSMASQ_OPTION_BRACKETS);
+            }
+          }
+        }
+        return;
+      }
+      if (V4_OPTIONS.contains(option) && values.stream().anyMatch(v -> !Ip.isV4(v))) {
+        m.add("value", Message.DNSMASQ_OPTION_V4);
+      }
+      if (V6_OPTIONS.contains(option6)) {
+        for (String v : values) {
+          if (!Ip.isV6(strip(v))) {
+            m.add("value", Message.DNSMASQ_OPTION_V6);
+            break;
+          } else if (!bracketed(v)) {
+            m.add("value", Message.DNSMASQ_OPTION_BRACKETS);
+            break;
+          }
+        }
+      }
+    }
+
+    private static String strip(String v) {
+      return v.replaceAll("^\\[+|\\]+$", "");
+    }
+
+    private static boolean bracketed(String v) {
+      return v.startsWith("[") && v.endsWith("]");
+    }
+  }
+
+  /** {@code Dnsmasq::performValidation} for domain overrides. */
+  static final class DnsmasqDomain implements ResourceHooks {
+    @Override
+    public void validate(ItemEdit e, FieldMessages m) {
+      if ("*".equals(e.value("domain")) && !e.value("ipset").isEmpty()) {
+        m.add("domain", Message.DNSMASQ_IPSET_WILDCARD);
+      }
     }
   }
 }

@@ -9,6 +9,7 @@ import io.mcpiac.opnsense.emulator.api.ItemEdit;
 import io.mcpiac.opnsense.emulator.api.ResourceHooks;
 import io.mcpiac.opnsense.emulator.api.UserException;
 import io.mcpiac.opnsense.emulator.config.Config;
+import io.mcpiac.opnsense.emulator.messages.Message;
 import io.mcpiac.opnsense.emulator.model.Collections;
 import io.mcpiac.opnsense.emulator.model.ModelContext;
 import java.util.ArrayList;
@@ -29,6 +30,18 @@ class UserHooks implements ResourceHooks {
           "page-firewall-alias-edit",
               List.of("/api/firewall/alias/*", "/api/firewall/alias_util/*"),
           "page-system-login-logout", List.of("/api/core/firmware/status"));
+
+  /** {@code User::performValidation}. */
+  @Override
+  public void validate(ItemEdit e, FieldMessages m) {
+    if ("0".equals(e.value("uid")) && !"root".equals(e.value("name"))) {
+      m.add("name", Message.USER_ROOT_RENAME);
+    }
+    String scrambled = e.value("scrambled_password");
+    if (e.value("password").isEmpty() && (scrambled.isEmpty() || "0".equals(scrambled))) {
+      m.add("password", Message.USER_PASSWORD_REQUIRED);
+    }
+  }
 
   @Override
   public void beforeStore(ItemEdit e) {
@@ -53,7 +66,8 @@ class UserHooks implements ResourceHooks {
       e.put("pwd_changed_at", String.valueOf(System.currentTimeMillis() / 1000));
     }
     if (!e.isNew() && isCaller(e.call(), e.value("name")) && "1".equals(e.value("disabled"))) {
-      throw new UserException("User " + e.value("name") + " can not lock itself out", null);
+      throw new UserException(
+          Message.USER_LOCKOUT.text(e.value("name")), Message.USERMANAGER_TITLE.text());
     }
   }
 
@@ -65,7 +79,8 @@ class UserHooks implements ResourceHooks {
   public void beforeDelete(String uuid, ObjectNode item, ModelContext ctx) {
     String name = item.path("name").asText();
     if ("system".equals(item.path("scope").asText())) {
-      throw new UserException("Not allowed to delete system user " + name, null);
+      throw new UserException(
+          Message.USER_DELETE_SYSTEM.text(name), Message.USERMANAGER_TITLE.text());
     }
   }
 

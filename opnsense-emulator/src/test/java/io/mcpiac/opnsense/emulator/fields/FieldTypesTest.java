@@ -60,7 +60,8 @@ class FieldTypesTest {
                 .encodeForGet("", CTX)
                 .toString())
         .isEqualTo("[]");
-    assertThat(multi.describe("a,b", CTX)).isEqualTo("Alpha,Beta");
+    // BaseListField::getDescription joins with ", "
+    assertThat(multi.describe("a,b", CTX)).isEqualTo("Alpha, Beta");
   }
 
   @Test
