@@ -19,7 +19,24 @@ import java.util.Map;
 public final class DeploymentLoader {
   private DeploymentLoader() {}
 
+  /** Reads and expands a file, or every document of a directory (see {@link DirectoryLoader}). */
   public static LoadedDeployment read(Path file) {
+    return read(file, VariableInputs.fromEnvironment());
+  }
+
+  /**
+   * Reads and {@linkplain DeploymentExpansion expands} a deployment file, or a directory of a
+   * deployment and its templates, with variable values from {@code inputs}.
+   */
+  public static LoadedDeployment read(Path file, VariableInputs inputs) {
+    if (Files.isDirectory(file)) {
+      return DirectoryLoader.read(file, inputs);
+    }
+    return expand(readDocument(file), List.of(), inputs);
+  }
+
+  /** Reads one document as written, without expanding it: a deployment or a template. */
+  static LoadedDeployment readDocument(Path file) {
     String origin = file.toString();
     String text;
     try {
@@ -37,13 +54,46 @@ public final class DeploymentLoader {
           List.of(unreadable),
           SourceMap.EMPTY);
     }
-    return read(text, origin);
+    return readDocument(text, origin);
   }
 
   /**
    * @param origin what diagnostics name as the file: a path, {@code <stdin>}, {@code <mcp>}
    */
   public static LoadedDeployment read(String text, String origin) {
+    return read(text, origin, VariableInputs.fromEnvironment());
+  }
+
+  public static LoadedDeployment read(String text, String origin, VariableInputs inputs) {
+    return expand(readDocument(text, origin), List.of(), inputs);
+  }
+
+  /** The deployment expanded, with {@code templates} available besides the built-in ones. */
+  static LoadedDeployment expand(
+      LoadedDeployment raw, List<Template> templates, VariableInputs inputs) {
+    if (raw.unparsable()) {
+      return raw;
+    }
+    if (raw.isTemplate()) {
+      List<Diagnostic> all = new ArrayList<>(raw.problems());
+      all.add(
+          new Diagnostic(
+              DiagnosticCodes.UNKNOWN_KIND,
+              raw.deployment().location(),
+              null,
+              "kind",
+              "this is a Template, not a Deployment: use it from a deployment as 'type: template:"
+                  + raw.deployment().name()
+                  + "', with both files in one directory (-f DIR)"));
+      return new LoadedDeployment(raw.deployment(), all, raw.sourceMap(), raw.declarations());
+    }
+    List<Template> available = new ArrayList<>(TemplateLibrary.builtIn());
+    available.addAll(templates);
+    return DeploymentExpansion.expand(raw, available, inputs);
+  }
+
+  /** One document as written, not expanded. */
+  static LoadedDeployment readDocument(String text, String origin) {
     DocumentParser.Result parsed = DocumentParser.parse(text, origin);
     if (parsed.root() == null) {
       return new LoadedDeployment(
@@ -62,7 +112,11 @@ public final class DeploymentLoader {
 
   /** The same structure as a JSON object, e.g. from an MCP client; there are no lines. */
   public static LoadedDeployment read(JsonNode document, String origin) {
-    return DocumentReader.read(document, SourceMap.EMPTY, origin);
+    return read(document, origin, VariableInputs.fromEnvironment());
+  }
+
+  public static LoadedDeployment read(JsonNode document, String origin, VariableInputs inputs) {
+    return expand(DocumentReader.read(document, SourceMap.EMPTY, origin), List.of(), inputs);
   }
 
   /**

@@ -2,9 +2,13 @@ package io.mcpiac.engine.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.mcpiac.engine.config.ExternalValues;
+import io.mcpiac.engine.config.Outputs;
 import io.mcpiac.engine.config.Reference;
 import io.mcpiac.engine.config.References;
 import io.mcpiac.engine.config.ResourceConfig;
+import io.mcpiac.engine.config.SecretKeys;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.ActionType;
 import io.mcpiac.engine.plans.Plan;
@@ -16,6 +20,7 @@ import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.resources.ResourceState;
 import io.mcpiac.engine.resources.ResourceType;
+import io.mcpiac.engine.resources.SecretValues;
 import io.mcpiac.engine.resources.Values;
 import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.ResourceRecord;
@@ -30,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,6 +86,8 @@ public final class Executor {
     long durationMs;
     ObjectNode resolved;
     ObjectNode outputs;
+    String id;
+    Set<String> secretKeys = Set.of();
 
     Node(PlannedAction action, ResourceConfig config, Provider provider, ResourceType type) {
       this.action = action;
@@ -112,6 +120,8 @@ public final class Executor {
     private final Map<String, ResourceRecord> recordedAtStart = new HashMap<>();
     private final Map<String, ResourceConfig> configs = new HashMap<>();
     private final Map<String, PlannedAction> actionsByName = new HashMap<>();
+    private ExternalValues externals;
+    private final SecretValues secrets = new SecretValues();
     private final Deque<Undo> undoStack = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -171,7 +181,10 @@ public final class Executor {
                 status,
                 n.error,
                 n.durationMs,
-                n.outputs == null ? Json.object() : n.outputs));
+                n.outputs == null
+                    ? Json.object()
+                    : secrets.redactOutputs(
+                        Planner.salt(plan.deploymentName(), n.action.name()), n.outputs)));
       }
       boolean success = !failed && !cancellation.isCancelled();
       String error = null;
@@ -224,6 +237,16 @@ public final class Executor {
 
     private void prepare() {
       plan.deployment().resources().forEach(r -> configs.put(r.name(), r));
+      externals =
+          new ExternalValues(
+              plan.deployment(),
+              name ->
+                  store
+                      .load(name)
+                      .flatMap(s -> s.resource(Outputs.RESOURCE))
+                      .map(r -> Outputs.values(r.properties())),
+              System::getenv);
+      SecretKeys secretKeys = new SecretKeys(plan.deployment(), registry::type);
       plan.actions().forEach(a -> actionsByName.put(a.name(), a));
       store.load(plan.deploymentName()).ifPresent(s -> recordedAtStart.putAll(s.resources()));
       for (PlannedAction a : plan.actions()) {
@@ -236,7 +259,9 @@ public final class Executor {
                 .resourceType(a.type())
                 .orElseThrow(() -> new IllegalStateException("unknown type " + a.type()));
         ResourceConfig config = configs.get(a.name());
-        nodes.put(a.name(), new Node(a, config, provider, type));
+        Node node = new Node(a, config, provider, type);
+        node.secretKeys = config == null ? type.secretProperties() : secretKeys.of(a.name());
+        nodes.put(a.name(), node);
         stageCounts.computeIfAbsent(a.stage(), s -> new int[3])[2]++;
       }
       for (Node n : nodes.values()) {
@@ -366,8 +391,14 @@ public final class Executor {
       PlannedAction a = n.action;
       String salt = Planner.salt(plan.deploymentName(), a.name());
       ObjectNode desired = n.resolved == null ? null : Records.withoutStandIns(n.resolved);
+      if (n.resolved != null) {
+        Set<String> keys = new java.util.LinkedHashSet<>(n.secretKeys);
+        keys.addAll(secrets.keysCarrying(n.resolved));
+        keys.forEach(key -> secrets.add(n.resolved.get(key)));
+        n.secretKeys = keys;
+      }
       ObjectNode recordedDesired =
-          n.resolved == null ? null : Values.redact(n.type, salt, n.resolved);
+          n.resolved == null ? null : Values.redact(n.secretKeys, salt, n.resolved);
       ResourceRecord prior =
           a.prior() == null
               ? null
@@ -581,7 +612,7 @@ public final class Executor {
                 r.properties() == null
                     ? put.properties()
                     : Values.redact(
-                        s.node.type,
+                        s.node.secretKeys,
                         Planner.salt(plan.deploymentName(), put.name()),
                         r.properties());
             put =
@@ -591,10 +622,14 @@ public final class Executor {
                     put.provider(),
                     r.id() != null ? r.id() : put.id(),
                     props,
-                    r.outputs() == null ? Json.object() : r.outputs(),
+                    secrets.redactOutputs(
+                        Planner.salt(plan.deploymentName(), put.name()),
+                        r.outputs() == null ? Json.object() : r.outputs()),
                     put.dependencies(),
                     ResourceState.CREATED);
-            s.node.outputs = put.outputs();
+            // dependents read the real outputs; state and results keep digests of secret ones
+            s.node.outputs = r.outputs() == null ? Json.object() : r.outputs();
+            s.node.id = put.id();
           }
           store.journalFinish(
               entry.id(),
@@ -660,16 +695,26 @@ public final class Executor {
       return resolved;
     }
 
+    /** External values (secrets, sensitive variables) are read here, just before the call. */
     private JsonNode lookup(Reference ref) {
+      if (ref.isExternal()) {
+        JsonNode value = externals.value(ref);
+        if (!ref.isDeploymentOutput()) {
+          secrets.add(value);
+        }
+        return value;
+      }
       String name = ref.name();
       ResourceType type;
       ObjectNode properties;
       ObjectNode outputs;
+      String id;
       Node target = nodes.get(name);
       if (target != null) {
         type = target.type;
         properties = target.resolved;
         outputs = target.outputs;
+        id = target.id != null ? target.id : target.action.id();
       } else {
         PlannedAction settled = actionsByName.get(name);
         if (settled == null) {
@@ -678,8 +723,14 @@ public final class Executor {
         type = registry.type(settled.type()).orElse(null);
         properties = settledProperties(settled);
         outputs = settled.plannedOutputs();
+        id = settled.id();
       }
       boolean isOutput = type != null && type.outputs().containsKey(ref.attributeRoot());
+      if (!isOutput
+          && ref.attribute().equals("id")
+          && (properties == null || !properties.has("id"))) {
+        return id == null ? Values.UNKNOWN : TextNode.valueOf(id);
+      }
       JsonNode value = References.at(isOutput ? outputs : properties, ref.attribute());
       if (value == null) {
         return isOutput ? Values.UNKNOWN : Json.MAPPER.nullNode();

@@ -2,11 +2,17 @@ package io.mcpiac.engine.plans;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.mcpiac.engine.config.ConfigException;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.DeploymentGraph;
+import io.mcpiac.engine.config.Diagnostic;
+import io.mcpiac.engine.config.DiagnosticCodes;
+import io.mcpiac.engine.config.ExternalValues;
 import io.mcpiac.engine.config.Reference;
 import io.mcpiac.engine.config.References;
 import io.mcpiac.engine.config.ResourceConfig;
+import io.mcpiac.engine.config.SecretKeys;
 import io.mcpiac.engine.config.SourceLocation;
 import io.mcpiac.engine.dag.DependencyGraph;
 import io.mcpiac.engine.json.Json;
@@ -14,6 +20,7 @@ import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.resources.ResourceType;
+import io.mcpiac.engine.resources.SecretValues;
 import io.mcpiac.engine.resources.Values;
 import io.mcpiac.engine.states.DeploymentState;
 import io.mcpiac.engine.states.ResourceRecord;
@@ -25,9 +32,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Desired configuration × recorded state × a live read → a {@link Plan}. Pure: it changes nothing
@@ -35,9 +44,18 @@ import java.util.UUID;
  */
 public final class Planner {
   private final ProviderRegistry registry;
+  private final Function<String, Optional<ObjectNode>> outputsOf;
 
   public Planner(ProviderRegistry registry) {
+    this(registry, name -> Optional.empty());
+  }
+
+  /**
+   * @param outputsOf other deployments' recorded outputs, for {@code ${deployment:NAME.outputs.x}}
+   */
+  public Planner(ProviderRegistry registry, Function<String, Optional<ObjectNode>> outputsOf) {
     this.registry = registry;
+    this.outputsOf = outputsOf;
   }
 
   /** Plans {@code deployment} against {@code recorded}, reading what is live first. */
@@ -59,11 +77,18 @@ public final class Planner {
 
     Map<String, Target> targets = new HashMap<>();
     Map<String, PlannedAction> actions = new LinkedHashMap<>();
+    Context context =
+        new Context(
+            deployment.name(),
+            graph,
+            recorded,
+            live,
+            targets,
+            new ExternalValues(deployment, outputsOf, System::getenv),
+            new SecretKeys(deployment, registry::type),
+            new SecretValues());
     for (String name : graph.order()) {
-      ResourceConfig config = configs.get(name);
-      PlannedAction action =
-          planResource(deployment.name(), config, graph, recorded, live, targets);
-      actions.put(name, action);
+      actions.put(name, planResource(configs.get(name), context));
     }
     Map<String, List<String>> recordedDependents = new HashMap<>();
     for (ResourceRecord record : recorded.resources().values()) {
@@ -110,24 +135,36 @@ public final class Planner {
   }
 
   /** What a resource looks like to the resources that reference it, at plan time. */
-  private record Target(ResourceType type, ObjectNode properties, ObjectNode outputs) {}
+  private record Target(ResourceType type, String id, ObjectNode properties, ObjectNode outputs) {}
 
-  private PlannedAction planResource(
+  /** What every resource's plan is made from. */
+  private record Context(
       String deploymentName,
-      ResourceConfig config,
       DependencyGraph graph,
       DeploymentState recorded,
       LiveRead live,
-      Map<String, Target> targets) {
+      Map<String, Target> targets,
+      ExternalValues externals,
+      SecretKeys secretKeys,
+      SecretValues secrets) {}
+
+  private PlannedAction planResource(ResourceConfig config, Context context) {
+    String deploymentName = context.deploymentName();
+    DeploymentState recorded = context.recorded();
+    LiveRead live = context.live();
+    Map<String, Target> targets = context.targets();
     Provider provider = registry.providerFor(config.type(), config.provider());
     ResourceType type =
         provider
             .resourceType(config.type())
             .orElseThrow(() -> new IllegalStateException("unknown type " + config.type()));
-    ObjectNode resolved =
-        References.resolveObject(config.properties(), ref -> lookup(ref, targets));
-    ObjectNode shown = Values.redact(type, salt(deploymentName, config.name()), resolved);
-    List<String> deps = List.copyOf(graph.dependenciesOf(config.name()));
+    ObjectNode resolved = resolve(config, context);
+    Set<String> secretKeys = new LinkedHashSet<>(context.secretKeys().of(config.name()));
+    secretKeys.addAll(context.secrets().keysCarrying(resolved));
+    secretKeys.forEach(key -> context.secrets().add(resolved.get(key)));
+    ObjectNode shown = Values.redact(secretKeys, salt(deploymentName, config.name()), resolved);
+    List<String> deps = new ArrayList<>(context.graph().dependenciesOf(config.name()));
+    deps.addAll(otherDeployments(config));
     ResourceRecord record = recorded.resources().get(config.name());
     LiveResource actual = record == null ? null : live.get(config.name());
 
@@ -148,8 +185,8 @@ public final class Planner {
       changes.addAll(allProperties(null, shown));
       outputs = withUnknownOutputs(type, provider.plannedOutputs(type, resolved, null));
     } else {
-      drift.addAll(drift(type, record, actual));
-      ObjectNode before = current(type, record, actual);
+      drift.addAll(drift(secretKeys, record, actual));
+      ObjectNode before = current(secretKeys, record, actual);
       changes.addAll(diff(type, before, shown));
       String forcing =
           changes.stream()
@@ -182,7 +219,9 @@ public final class Planner {
             default -> withUnknownOutputs(type, provider.plannedOutputs(type, resolved, null));
           };
     }
-    targets.put(config.name(), new Target(type, resolved, outputs));
+    targets.put(
+        config.name(),
+        new Target(type, record == null || actual == null ? null : record.id(), resolved, outputs));
     return new PlannedAction(
         config.name(),
         config.type(),
@@ -193,7 +232,7 @@ public final class Planner {
         shown,
         record == null ? null : record.properties(),
         record == null ? Json.object() : record.outputs(),
-        outputs,
+        context.secrets().redactOutputs(salt(deploymentName, config.name()), outputs),
         changes,
         drift,
         reason,
@@ -224,12 +263,57 @@ public final class Planner {
         -1);
   }
 
+  /**
+   * The properties with references resolved: other resources' values as planned, external values
+   * (secrets, sensitive variables, other deployments' outputs) read now, only to compute what state
+   * and the plan keep of them (a digest where they are secret).
+   */
+  private static ObjectNode resolve(ResourceConfig config, Context context) {
+    try {
+      return References.resolveObject(
+          config.properties(),
+          ref -> {
+            if (!ref.isExternal()) {
+              return lookup(ref, context.targets());
+            }
+            JsonNode value = context.externals().value(ref);
+            if (!ref.isDeploymentOutput()) {
+              context.secrets().add(value);
+            }
+            return value;
+          });
+    } catch (ExternalValues.UnavailableValueException e) {
+      throw new ConfigException(
+          List.of(
+              new Diagnostic(
+                  DiagnosticCodes.UNAVAILABLE_VALUE,
+                  config.location(),
+                  config.name(),
+                  null,
+                  e.getMessage())));
+    }
+  }
+
+  /** {@code deployment:NAME} for every other deployment whose outputs the resource reads. */
+  private static List<String> otherDeployments(ResourceConfig config) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Reference ref : References.find(config.properties())) {
+      if (ref.isDeploymentOutput()) {
+        out.add(Reference.DEPLOYMENT + ":" + ref.name());
+      }
+    }
+    return List.copyOf(out);
+  }
+
   private static JsonNode lookup(Reference ref, Map<String, Target> targets) {
     Target target = targets.get(ref.name());
     if (target == null) {
       return null;
     }
     boolean isOutput = target.type().outputs().containsKey(ref.attributeRoot());
+    if (!isOutput && ref.attribute().equals("id") && !target.properties().has("id")) {
+      return target.id() == null ? Values.UNKNOWN : TextNode.valueOf(target.id());
+    }
     JsonNode base = isOutput ? target.outputs() : target.properties();
     JsonNode value = References.at(base, ref.attribute());
     if (value == null) {
@@ -249,13 +333,14 @@ public final class Planner {
   }
 
   /** The properties as they are: live where the provider reads them, recorded otherwise. */
-  private static ObjectNode current(ResourceType type, ResourceRecord record, LiveResource actual) {
+  private static ObjectNode current(
+      Set<String> secretKeys, ResourceRecord record, LiveResource actual) {
     ObjectNode out = Json.copy(record.properties());
     if (actual.properties() != null) {
       for (Iterator<String> it = record.properties().fieldNames(); it.hasNext(); ) {
         String key = it.next();
         JsonNode liveValue = actual.properties().get(key);
-        if (liveValue != null && !type.secretProperties().contains(key)) {
+        if (liveValue != null && !secretKeys.contains(key)) {
           out.set(key, liveValue);
         }
       }
@@ -264,7 +349,7 @@ public final class Planner {
   }
 
   private static List<PropertyChange> drift(
-      ResourceType type, ResourceRecord record, LiveResource actual) {
+      Set<String> secretKeys, ResourceRecord record, LiveResource actual) {
     List<PropertyChange> out = new ArrayList<>();
     if (actual.properties() == null) {
       return out;
@@ -273,7 +358,7 @@ public final class Planner {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode liveValue = actual.properties().get(e.getKey());
       if (liveValue != null
-          && !type.secretProperties().contains(e.getKey())
+          && !secretKeys.contains(e.getKey())
           && !Json.sameValue(e.getValue(), liveValue)) {
         out.add(new PropertyChange(e.getKey(), e.getValue(), liveValue, false));
       }

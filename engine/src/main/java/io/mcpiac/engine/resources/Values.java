@@ -59,11 +59,17 @@ public final class Values {
    * resource's address so equal secrets of two resources do not give equal digests.
    */
   public static ObjectNode redact(ResourceType type, String salt, ObjectNode properties) {
+    return redact(type == null ? java.util.Set.of() : type.secretProperties(), salt, properties);
+  }
+
+  /**
+   * A copy of {@code properties} with each of {@code secretKeys} replaced by its digest: the type's
+   * secret properties and those whose value came from a secret (see {@code SecretKeys}).
+   */
+  public static ObjectNode redact(
+      java.util.Set<String> secretKeys, String salt, ObjectNode properties) {
     ObjectNode copy = Json.copy(properties);
-    if (type == null) {
-      return copy;
-    }
-    for (String secret : type.secretProperties()) {
+    for (String secret : secretKeys) {
       JsonNode value = copy.get(secret);
       if (value != null && !value.isNull() && !isSensitive(value) && !containsUnknown(value)) {
         copy.set(secret, sensitive(salt + "/" + secret, value));
