@@ -40,13 +40,14 @@ public final class ApplyCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--file"},
       paramLabel = "FILE",
-      description = "A deployment file.")
+      description = "A deployment file, a directory (one deployment and its templates), or -.")
   Path file;
 
   @Parameters(arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved by plan --out.")
   Path planFile;
 
   @Mixin ApplyOptions apply;
+  @Mixin VariableOptions variables;
   @Mixin StateOptions state;
   @Mixin io.mcpiac.cli.ServersOptions servers;
   @Mixin OutputOptions output;
@@ -60,7 +61,7 @@ public final class ApplyCommand implements Callable<Integer> {
       throw new UsageException("name a deployment file with -f FILE, or a saved PLANFILE");
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (PlanFile.isPlanFile(source)) {
+    if (!source.toString().equals("-") && PlanFile.isPlanFile(source)) {
       Plan plan = PlanFile.read(source);
       try (Workspace ws = Workspace.forDeployment(state, servers, plan.deployment())) {
         if (!Approval.of(apply.yes, output.json(), output.colour(), out).test(plan)) {
@@ -71,8 +72,8 @@ public final class ApplyCommand implements Callable<Integer> {
         return report(plan, result, out, ws);
       }
     }
-    LoadedDeployment loaded = DeploymentFiles.read(source);
-    Deployment deployment = DeploymentFiles.load(source);
+    LoadedDeployment loaded = DeploymentFiles.read(source, variables.inputs());
+    Deployment deployment = DeploymentFiles.deployment(loaded);
     try (Workspace ws = Workspace.forDeployment(state, servers, deployment)) {
       DeploymentFiles.validate(loaded, ws.registry());
       PlanProgress progress = new PlanProgress(out, output.json(), output.colour());
@@ -99,8 +100,10 @@ public final class ApplyCommand implements Callable<Integer> {
 
   private int report(Plan plan, ExecutionResult result, PrintWriter out, Workspace ws) {
     var servers = io.mcpiac.cli.output.ServerRollbacks.of(ws.remoteParts());
+    io.mcpiac.engine.states.DeploymentState after = ws.engine().state(plan.deploymentName());
     if (output.json()) {
       var json = ResultJson.of(result);
+      json.set("outputs", io.mcpiac.engine.states.StateJson.outputs(after));
       if (!ws.remoteParts().isEmpty()) {
         json.set("serverRollbacks", io.mcpiac.cli.output.ServerRollbacks.json(servers));
       }
@@ -108,6 +111,9 @@ public final class ApplyCommand implements Callable<Integer> {
     } else {
       ResultPrinter.print(result, out);
       io.mcpiac.cli.output.ServerRollbacks.print(servers, out);
+      if (result.success()) {
+        OutputCommand.print(io.mcpiac.engine.states.StateJson.outputs(after), out);
+      }
     }
     return result.success() ? ExitCodes.OK : ExitCodes.FAILED;
   }

@@ -7,7 +7,10 @@ import io.mcpiac.engine.config.DeploymentLoader;
 import io.mcpiac.engine.config.DeploymentValidator;
 import io.mcpiac.engine.config.Diagnostic;
 import io.mcpiac.engine.config.LoadedDeployment;
+import io.mcpiac.engine.config.VariableInputs;
 import io.mcpiac.engine.providers.ProviderRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,10 +24,39 @@ final class DeploymentFiles {
 
   /** The file as read, with its syntax problems (not thrown: validation reports them all). */
   static LoadedDeployment read(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new UsageException("no such deployment file: " + file);
+    return read(file, VariableInputs.fromEnvironment());
+  }
+
+  /**
+   * A file, a directory ({@code -f DIR}: one deployment and its templates) or standard input
+   * ({@code -f -}), expanded with the variables' values.
+   */
+  static LoadedDeployment read(Path file, VariableInputs inputs) {
+    for (Path varFile : inputs.varFiles()) {
+      if (!Files.isRegularFile(varFile)) {
+        throw new UsageException("no such variable file: " + varFile);
+      }
     }
-    return DeploymentLoader.read(file);
+    if (file.toString().equals("-")) {
+      try {
+        String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        return DeploymentLoader.read(text, "<stdin>", inputs);
+      } catch (IOException e) {
+        throw new UsageException("cannot read the deployment from standard input: " + e);
+      }
+    }
+    if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
+      throw new UsageException("no such deployment file or directory: " + file);
+    }
+    return DeploymentLoader.read(file, inputs);
+  }
+
+  /** The deployment read; throws with every syntax problem when it cannot be read at all. */
+  static Deployment deployment(LoadedDeployment loaded) {
+    if (loaded.unparsable()) {
+      throw new ConfigException(loaded.problems());
+    }
+    return loaded.deployment();
   }
 
   /** The file's deployment; throws with every syntax problem when it cannot be read at all. */

@@ -27,7 +27,8 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--file"},
       required = true,
-      paramLabel = "FILE")
+      paramLabel = "FILE",
+      description = "A deployment file, a directory (one deployment and its templates), or -.")
   Path file;
 
   @Option(names = "--out", paramLabel = "PLANFILE", description = "Save the plan for apply.")
@@ -38,6 +39,7 @@ public final class PlanCommand implements Callable<Integer> {
       description = "Exit 3 when the plan has changes, 0 when it has none.")
   boolean detailedExitCode;
 
+  @Mixin VariableOptions variables;
   @Mixin StateOptions state;
   @Mixin io.mcpiac.cli.ServersOptions servers;
   @Mixin OutputOptions output;
@@ -46,8 +48,8 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LoadedDeployment loaded = DeploymentFiles.read(file);
-    Deployment deployment = DeploymentFiles.load(file);
+    LoadedDeployment loaded = DeploymentFiles.read(file, variables.inputs());
+    Deployment deployment = DeploymentFiles.deployment(loaded);
     try (Workspace ws = Workspace.forDeployment(state, servers, deployment)) {
       DeploymentFiles.validate(loaded, ws.registry());
       Plan plan = ws.engine().plan(deployment);

@@ -29,9 +29,11 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--file"},
       required = true,
-      paramLabel = "FILE")
+      paramLabel = "FILE",
+      description = "A deployment file, a directory (one deployment and its templates), or -.")
   Path file;
 
+  @Mixin VariableOptions variables;
   @Mixin OutputOptions output;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -40,7 +42,7 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     List<Diagnostic> problems;
-    LoadedDeployment loaded = DeploymentFiles.read(file);
+    LoadedDeployment loaded = DeploymentFiles.read(file, variables.inputs());
     Deployment deployment = loaded.deployment();
     if (loaded.unparsable()) {
       problems = loaded.problems();

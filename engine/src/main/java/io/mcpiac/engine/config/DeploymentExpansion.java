@@ -168,7 +168,8 @@ public final class DeploymentExpansion {
         r.properties() == null
             ? Json.object()
             : (ObjectNode)
-                substituteEach(substitute(r.properties(), scope, r.location()), eachKey, eachValue);
+                // each first: ${app[${each.key}].ip} names a resource once the key is in
+                substitute(substituteEach(r.properties(), eachKey, eachValue), scope, r.location());
     String name = localName == null ? null : scope.prefix() + localName;
     List<String> dependsOn = new ArrayList<>();
     for (String dep : r.dependsOn()) {

@@ -37,11 +37,11 @@ public final class SourceMap {
     return 0;
   }
 
-  /** Copies every line except those at or under {@code prefix}. */
+  /** Copies every line except those under {@code prefix} (its own line stays). */
   void copyExcept(String prefix, Builder into) {
     lines.forEach(
         (path, line) -> {
-          if (!isUnder(path, prefix)) {
+          if (path.equals(prefix) || !isUnder(path, prefix)) {
             into.put(path, line);
           }
         });

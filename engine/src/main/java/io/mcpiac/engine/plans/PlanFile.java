@@ -71,7 +71,15 @@ public final class PlanFile {
               r.location(),
               r.propertyLines()));
     }
-    Deployment safe = new Deployment(d.name(), d.providers(), resources, d.location());
+    // sensitive variables are never written: applying the plan needs them given again
+    java.util.Map<String, JsonNode> sensitive = new java.util.LinkedHashMap<>();
+    d.sensitiveValues()
+        .forEach(
+            (name, value) ->
+                sensitive.put(name, Values.sensitive(d.name() + "/var/" + name, value)));
+    Deployment safe =
+        new Deployment(
+            d.name(), d.providers(), resources, d.location(), sensitive, d.sensitiveProperties());
     return new Plan(
         plan.id(),
         plan.deploymentName(),
