@@ -3,6 +3,7 @@ package io.mcpiac.engine.plans;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.config.Deployment;
+import io.mcpiac.engine.config.References;
 import io.mcpiac.engine.config.ResourceConfig;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.ProviderRegistry;
@@ -60,7 +61,17 @@ public final class PlanFile {
     List<ResourceConfig> resources = new ArrayList<>();
     for (ResourceConfig r : d.resources()) {
       ResourceType type = registry.type(r.type()).orElse(null);
-      ObjectNode props = Values.redact(type, Planner.salt(d.name(), r.name()), r.properties());
+      // a secret written as a reference (${secret.file:…}) is no secret itself: it is kept, and
+      // read again when the plan is applied; a literal secret keeps only its digest
+      java.util.Set<String> literal = new java.util.HashSet<>();
+      if (type != null) {
+        for (String key : type.secretProperties()) {
+          if (References.find(r.properties().get(key)).isEmpty()) {
+            literal.add(key);
+          }
+        }
+      }
+      ObjectNode props = Values.redact(literal, Planner.salt(d.name(), r.name()), r.properties());
       resources.add(
           new ResourceConfig(
               r.type(),

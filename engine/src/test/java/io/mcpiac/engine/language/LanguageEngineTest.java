@@ -121,6 +121,13 @@ class LanguageEngineTest {
   }
 
   @Test
+  void theBuiltInTemplatesLoad() {
+    assertThat(io.mcpiac.engine.config.TemplateLibrary.builtIn())
+        .extracting(io.mcpiac.engine.config.Template::name)
+        .containsExactly("web-service", "isolated-vlan", "port-forward");
+  }
+
+  @Test
   void variableErrorsNameFileAndLine() throws IOException {
     Path file =
         write(
