@@ -7,6 +7,7 @@ import io.mcpiac.cli.OutputOptions;
 import io.mcpiac.engine.config.OutputDeclaration;
 import io.mcpiac.engine.config.Template;
 import io.mcpiac.engine.config.TemplateLibrary;
+import io.mcpiac.engine.config.Templates;
 import io.mcpiac.engine.config.VariableDeclaration;
 import io.mcpiac.engine.json.Json;
 import java.io.PrintWriter;
@@ -42,7 +43,7 @@ public final class TemplatesCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       if (output.json()) {
         ArrayNode all = Json.MAPPER.createArrayNode();
-        TemplateLibrary.builtIn().forEach(t -> all.add(json(t)));
+        TemplateLibrary.builtIn().forEach(t -> all.add(Templates.describe(t)));
         out.println(Json.pretty(all));
         return ExitCodes.OK;
       }
@@ -95,7 +96,7 @@ public final class TemplatesCommand implements Runnable {
                                       .map(Template::name)
                                       .toList())));
       if (output.json()) {
-        ObjectNode json = json(t);
+        ObjectNode json = Templates.describe(t);
         json.put("source", TemplateLibrary.source(t.name()));
         out.println(Json.pretty(json));
         return ExitCodes.OK;
@@ -126,27 +127,5 @@ public final class TemplatesCommand implements Runnable {
       out.print(TemplateLibrary.source(t.name()));
       return ExitCodes.OK;
     }
-  }
-
-  static ObjectNode json(Template t) {
-    ObjectNode node = Json.object();
-    node.put("name", t.name());
-    node.put("description", t.description());
-    ObjectNode params = node.putObject("parameters");
-    for (VariableDeclaration p : t.parameters().values()) {
-      ObjectNode schema = Json.copy(p.schema());
-      if (p.description() != null) {
-        schema.put("description", p.description());
-      }
-      if (!p.required()) {
-        schema.set("default", p.defaultValue());
-      }
-      params.set(p.name(), schema);
-    }
-    ObjectNode outputs = node.putObject("outputs");
-    t.outputs().forEach(o -> outputs.put(o.name(), o.description()));
-    ArrayNode resources = node.putArray("resources");
-    t.resources().forEach(r -> resources.addObject().put("type", r.type()).put("name", r.name()));
-    return node;
   }
 }
