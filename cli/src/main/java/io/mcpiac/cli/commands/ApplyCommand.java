@@ -62,7 +62,19 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (!source.toString().equals("-") && PlanFile.isPlanFile(source)) {
-      Plan plan = PlanFile.read(source);
+      Plan saved = PlanFile.read(source);
+      Plan plan =
+          new Plan(
+              saved.id(),
+              saved.deploymentName(),
+              saved.createdAt(),
+              saved.stateVersion(),
+              saved.fingerprint(),
+              saved.actions(),
+              saved.stages(),
+              io.mcpiac.engine.config.SensitiveVariables.refill(
+                  saved.deployment(), variables.inputs()),
+              saved.warnings());
       try (Workspace ws = Workspace.forDeployment(state, servers, plan.deployment())) {
         if (!Approval.of(apply.yes, output.json(), output.colour(), out).test(plan)) {
           return ExitCodes.OK;

@@ -87,7 +87,11 @@ public final class PlanFile {
     d.sensitiveValues()
         .forEach(
             (name, value) ->
-                sensitive.put(name, Values.sensitive(d.name() + "/var/" + name, value)));
+                sensitive.put(
+                    name,
+                    Values.isSensitive(value)
+                        ? value
+                        : Values.sensitive(d.name() + "/var/" + name, value)));
     Deployment safe =
         new Deployment(
             d.name(), d.providers(), resources, d.location(), sensitive, d.sensitiveProperties());
