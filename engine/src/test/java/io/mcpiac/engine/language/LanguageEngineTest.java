@@ -290,6 +290,47 @@ class LanguageEngineTest {
   }
 
   @Test
+  void inlineTemplatesWithForEachInsideAndDependsOnAnInstance() throws IOException {
+    Path file =
+        write(
+            "inline.yaml",
+            """
+            apiVersion: iac.mcp/v1
+            kind: Deployment
+            metadata: {name: inline}
+            spec:
+              templates:
+                pool:
+                  parameters:
+                    members: {type: array, items: {type: string}}
+                  resources:
+                    - type: core:data
+                      name: member
+                      forEach: ${params.members}
+                      properties: {input: "member ${each.key}"}
+                    - type: core:data
+                      name: all
+                      properties: {input: "${member[*].output}"}
+                  outputs:
+                    all: {value: "${all.output}"}
+              resources:
+                - type: template:pool
+                  name: web
+                  properties: {members: [a, b]}
+                - type: core:data
+                  name: after
+                  dependsOn: [web]
+                  properties: {input: "${web.all}"}
+            """);
+    Deployment d = load(file, VariableInputs.fromEnvironment());
+    assertThat(d.resource("after").orElseThrow().dependsOn())
+        .containsExactlyInAnyOrder("web.member[a]", "web.member[b]", "web.all");
+    applyThenNothingLeft(d);
+    assertThat(state("inline").get("after").outputs().get("output"))
+        .isEqualTo(Json.parse("[\"member a\", \"member b\"]"));
+  }
+
+  @Test
   void templateErrorsPointAtTheTemplateAndTheInstance() throws IOException {
     write(
         "t.yaml",
