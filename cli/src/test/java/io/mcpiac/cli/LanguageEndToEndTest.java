@@ -198,6 +198,41 @@ class LanguageEndToEndTest {
     assertThat(emulator.state().toString()).doesNotContain("ssh to the bastion");
   }
 
+  /**
+   * The built-in web-service template from the directory example: two busybox containers on the
+   * Docker Engine of {@code DOCKER_HOST}, published through the emulator's HAProxy. Skipped without
+   * a Docker Engine, unless {@code MCP_IAC_REQUIRE_DOCKER=1}.
+   */
+  @Test
+  void theWebServiceTemplateRunsContainersBehindTheFirewall() throws Exception {
+    String docker = System.getenv("DOCKER_HOST");
+    if (docker == null && !"1".equals(System.getenv("MCP_IAC_REQUIRE_DOCKER"))) {
+      org.junit.jupiter.api.Assumptions.abort("skipped: no DOCKER_HOST");
+    }
+    Map<String, String> env = env("DOCKER_HOST", docker == null ? "" : docker);
+    String example = Path.of("../examples/web-service").toAbsolutePath().toString();
+    Processes.Run apply = run(env, "apply", "-f", example, "--yes");
+    assertThat(apply.exit()).as(apply.toString()).isZero();
+    assertThat(apply.stdout()).contains("url = \"http://shop.lan:8081/\"");
+    JsonNode state = Json.parse(run(env, "state", "show", "web-service", "--json").stdout());
+    List<String> servers = new ArrayList<>();
+    for (JsonNode r : state.path("resources")) {
+      if (r.path("name").asText().startsWith("shop.server[")) {
+        servers.add(r.path("properties").path("address").asText());
+      }
+    }
+    // each HAProxy server points at its container's address on the Docker network
+    assertThat(servers)
+        .hasSize(2)
+        .allSatisfy(a -> assertThat(a).matches("\\d+\\.\\d+\\.\\d+\\.\\d+"));
+    assertThat(emulator.state().toString()).contains(servers.get(0), servers.get(1), "shop.lan");
+
+    Processes.Run again = run(env, "plan", "-f", example, "--detailed-exitcode");
+    assertThat(again.exit()).as(again.toString()).isZero();
+    Processes.Run destroy = run(env, "destroy", "web-service", "-f", example, "--yes");
+    assertThat(destroy.exit()).as(destroy.toString()).isZero();
+  }
+
   @Test
   void readsStandardInputAndReportsVariableErrorsWithLines() throws Exception {
     String deployment =
