@@ -108,9 +108,16 @@ public final class DeploymentExpansion {
       }
       sensitiveProperties.put(Outputs.RESOURCE, Outputs.sensitive(outputs));
     }
+    // connection settings may come from variables too (spec.providers.opnsense.url: ${var.fw})
+    Map<String, ObjectNode> providers = new LinkedHashMap<>();
+    d.providers()
+        .forEach(
+            (instance, settings) ->
+                providers.put(
+                    instance, (ObjectNode) substitute(settings, top, raw.deployment().location())));
     Deployment result =
         new Deployment(
-            d.name(), d.providers(), resources, d.location(), sensitiveValues, sensitiveProperties);
+            d.name(), providers, resources, d.location(), sensitiveValues, sensitiveProperties);
     List<Diagnostic> all = new ArrayList<>(raw.problems());
     all.addAll(problems);
     return new LoadedDeployment(result, all, lines.build(), declared.withInstances(madeBy));

@@ -39,7 +39,10 @@ public final class DeploymentInput {
     List<Diagnostic> problems = new ArrayList<>(DeploymentValidator.validate(loaded, registry));
     if (typePrefix != null) {
       for (ResourceConfig r : loaded.deployment().resources()) {
-        if (r.type() != null && !r.type().startsWith(typePrefix + ":")) {
+        // the outputs (spec.outputs) are the engine's own, on every server
+        if (r.type() != null
+            && !r.type().startsWith(typePrefix + ":")
+            && !r.type().equals(io.mcpiac.engine.config.Outputs.TYPE)) {
           problems.add(
               new Diagnostic(
                   "wrong-server",
