@@ -17,7 +17,6 @@ import io.mcpiac.mcp.server.ServerSettings;
 import io.mcpiac.opnsense.OpnsenseProviderFactory;
 import io.mcpiac.opnsense.emulator.OpnsenseEmulator;
 import io.mcpiac.opnsense.emulator.api.ApiKeys;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,14 +56,7 @@ class LanguageOverMcpTest {
               new IacServer(
                   new Engine(registry, store), new ServerSettings("mcp-iac", "test", false));
           HttpServer http = HttpServer.start(iac, HttpSettings.loopback(0, null));
-          Session s =
-              McpClients.connect(
-                  HttpClientStreamableHttpTransport.builder(
-                          "http://127.0.0.1:" + http.url().getPort())
-                      .endpoint(HttpSettings.ENDPOINT)
-                      .jsonMapper(IacServer.JSON)
-                      .build(),
-                  null)) {
+          Session s = McpClients.connect(http)) {
         String yaml =
             """
             apiVersion: iac.mcp/v1

@@ -16,7 +16,6 @@ import io.mcpiac.mcp.server.IacServer;
 import io.mcpiac.mcp.server.ServerSettings;
 import io.mcpiac.opnsense.OpnsenseProviderFactory;
 import io.mcpiac.opnsense.emulator.OpnsenseEmulator;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,14 +57,7 @@ class NetworkToolsTest {
               new IacServer(
                   new Engine(registry, store), new ServerSettings("mcp-iac", "test", false));
           HttpServer http = HttpServer.start(iac, HttpSettings.loopback(0, null));
-          Session s =
-              McpClients.connect(
-                  HttpClientStreamableHttpTransport.builder(
-                          "http://127.0.0.1:" + http.url().getPort())
-                      .endpoint(HttpSettings.ENDPOINT)
-                      .jsonMapper(IacServer.JSON)
-                      .build(),
-                  null)) {
+          Session s = McpClients.connect(http)) {
         assertThat(s.client().listTools().tools())
             .extracting(McpSchema.Tool::name)
             .contains("planNetworkDeployment", "applyNetworkDeployment");

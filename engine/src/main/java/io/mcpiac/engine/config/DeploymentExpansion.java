@@ -142,13 +142,8 @@ public final class DeploymentExpansion {
       try {
         keyed = ForEachKeys.of(value, each.keyField());
       } catch (ForEachKeys.Problem p) {
-        problems.add(
-            new Diagnostic(
-                DiagnosticCodes.INVALID_FOR_EACH,
-                each.location(),
-                r.name(),
-                "forEach",
-                p.getMessage()));
+        problem(
+            DiagnosticCodes.INVALID_FOR_EACH, each.location(), r.name(), "forEach", p.getMessage());
         continue;
       }
       List<String> names = new ArrayList<>();
@@ -209,43 +204,40 @@ public final class DeploymentExpansion {
   private void instantiate(ResourceConfig instance, String templateName, Scope scope) {
     Template t = templates.get(templateName);
     if (t == null) {
-      problems.add(
-          new Diagnostic(
-              DiagnosticCodes.INVALID_TEMPLATE,
-              instance.location(),
-              instance.name(),
-              "type",
-              "no template '"
-                  + templateName
-                  + "'"
-                  + Suggestions.didYouMean(templateName, templates.keySet())
-                  + "; templates: "
-                  + String.join(", ", templates.keySet())));
+      problem(
+          DiagnosticCodes.INVALID_TEMPLATE,
+          instance.location(),
+          instance.name(),
+          "type",
+          "no template '"
+              + templateName
+              + "'"
+              + Suggestions.didYouMean(templateName, templates.keySet())
+              + "; templates: "
+              + String.join(", ", templates.keySet()));
       return;
     }
     if (scope.depth() >= MAX_DEPTH) {
-      problems.add(
-          new Diagnostic(
-              DiagnosticCodes.INVALID_TEMPLATE,
-              instance.location(),
-              instance.name(),
-              "type",
-              "templates are nested more than "
-                  + MAX_DEPTH
-                  + " deep (does '"
-                  + templateName
-                  + "' use itself?)"));
+      problem(
+          DiagnosticCodes.INVALID_TEMPLATE,
+          instance.location(),
+          instance.name(),
+          "type",
+          "templates are nested more than "
+              + MAX_DEPTH
+              + " deep (does '"
+              + templateName
+              + "' use itself?)");
       return;
     }
     Variables.Result params = Variables.parameters(t.parameters(), instance);
     for (Diagnostic p : params.problems()) {
-      problems.add(
-          new Diagnostic(
-              DiagnosticCodes.INVALID_TEMPLATE,
-              p.location().line() > 0 ? p.location() : instance.location(),
-              instance.name(),
-              p.property(),
-              p.message() + " (template '" + t.name() + "' at " + t.location() + ")"));
+      problem(
+          DiagnosticCodes.INVALID_TEMPLATE,
+          p.location().line() > 0 ? p.location() : instance.location(),
+          instance.name(),
+          p.property(),
+          p.message() + " (template '" + t.name() + "' at " + t.location() + ")");
     }
     Set<String> local = new LinkedHashSet<>();
     t.resources().forEach(r -> local.add(r.name()));
@@ -269,6 +261,11 @@ public final class DeploymentExpansion {
     instances.put(instance.name(), new InstanceInfo(t, made, outputs));
   }
 
+  private void problem(
+      String code, SourceLocation where, String resource, String property, String message) {
+    problems.add(new Diagnostic(code, where, resource, property, message));
+  }
+
   /** {@code ${var.x}}, {@code ${params.x}} and a template's own resource names. */
   private JsonNode substitute(JsonNode value, Scope scope, SourceLocation where) {
     return References.substitute(
@@ -281,18 +278,17 @@ public final class DeploymentExpansion {
           if (ref.type() == null && ref.name().equals("params") && scope.params() != null) {
             JsonNode v = scope.params().get(ref.attributeRoot());
             if (v == null) {
-              problems.add(
-                  new Diagnostic(
-                      DiagnosticCodes.INVALID_REFERENCE,
-                      where == null ? SourceLocation.UNKNOWN : where,
-                      null,
-                      null,
-                      "'"
-                          + ref.text()
-                          + "': the template has no parameter '"
-                          + ref.attributeRoot()
-                          + "'"
-                          + Suggestions.didYouMean(ref.attributeRoot(), scope.params().keySet())));
+              problem(
+                  DiagnosticCodes.INVALID_REFERENCE,
+                  where == null ? SourceLocation.UNKNOWN : where,
+                  null,
+                  null,
+                  "'"
+                      + ref.text()
+                      + "': the template has no parameter '"
+                      + ref.attributeRoot()
+                      + "'"
+                      + Suggestions.didYouMean(ref.attributeRoot(), scope.params().keySet()));
               return null;
             }
             return deeper(v, ref.attribute());
@@ -390,21 +386,20 @@ public final class DeploymentExpansion {
     InstanceInfo instance = instances.get(name);
     if (instance == null) {
       if (forEachInstances.containsKey(name)) {
-        problems.add(
-            new Diagnostic(
-                DiagnosticCodes.INVALID_REFERENCE,
-                where,
-                resource,
-                null,
-                "'"
-                    + ref.text()
-                    + "': '"
-                    + name
-                    + "' has forEach; refer to one instance ("
-                    + name
-                    + "[KEY]) or to all ("
-                    + name
-                    + "[*])"));
+        problem(
+            DiagnosticCodes.INVALID_REFERENCE,
+            where,
+            resource,
+            null,
+            "'"
+                + ref.text()
+                + "': '"
+                + name
+                + "' has forEach; refer to one instance ("
+                + name
+                + "[KEY]) or to all ("
+                + name
+                + "[*])");
         return TextNode.valueOf("");
       }
       return null;
@@ -418,24 +413,23 @@ public final class DeploymentExpansion {
     if (dot > 0 && (instance.resources().contains(inner) || instances.containsKey(inner))) {
       return TextNode.valueOf(rewritten(ref, inner, ref.attribute().substring(dot + 1)));
     }
-    problems.add(
-        new Diagnostic(
-            DiagnosticCodes.INVALID_REFERENCE,
-            where,
-            resource,
-            null,
-            "'"
-                + ref.text()
-                + "': template instance '"
-                + name
-                + "' ("
-                + instance.template().name()
-                + ") has no output '"
-                + ref.attributeRoot()
-                + "'"
-                + Suggestions.didYouMean(ref.attributeRoot(), instance.outputs().keySet())
-                + "; outputs: "
-                + String.join(", ", instance.outputs().keySet())));
+    problem(
+        DiagnosticCodes.INVALID_REFERENCE,
+        where,
+        resource,
+        null,
+        "'"
+            + ref.text()
+            + "': template instance '"
+            + name
+            + "' ("
+            + instance.template().name()
+            + ") has no output '"
+            + ref.attributeRoot()
+            + "'"
+            + Suggestions.didYouMean(ref.attributeRoot(), instance.outputs().keySet())
+            + "; outputs: "
+            + String.join(", ", instance.outputs().keySet()));
     return TextNode.valueOf("");
   }
 

@@ -35,21 +35,31 @@ final class LanguageReader {
    */
   Map<String, VariableDeclaration> variables(JsonNode node, String path) {
     Map<String, VariableDeclaration> out = new LinkedHashMap<>();
+    named(node, path, "{type, default, description, sensitive}")
+        .forEach(
+            (name, value) -> out.put(name, variable(name, value, SourceMap.child(path, name))));
+    return out;
+  }
+
+  /** The entries of a mapping of names, each with a valid name; problems for the others. */
+  private Map<String, JsonNode> named(JsonNode node, String path, String shape) {
+    Map<String, JsonNode> out = new LinkedHashMap<>();
     if (!isPresent(node)) {
       return out;
     }
     if (!node.isObject()) {
-      problem(path, "must be a mapping of name: {type, default, description, sensitive}");
+      problem(path, "must be a mapping of name: " + shape);
       return out;
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      String at = SourceMap.child(path, e.getKey());
-      if (!Names.isPlainName(e.getKey())) {
-        problem(at, "'" + e.getKey() + "' is not a valid name: use letters, digits, '-' and '_'");
-        continue;
+      if (Names.isPlainName(e.getKey())) {
+        out.put(e.getKey(), e.getValue());
+      } else {
+        problem(
+            SourceMap.child(path, e.getKey()),
+            "'" + e.getKey() + "' is not a valid name: use letters, digits, '-' and '_'");
       }
-      out.put(e.getKey(), variable(e.getKey(), e.getValue(), at));
     }
     return out;
   }
@@ -98,20 +108,9 @@ final class LanguageReader {
   /** {@code name: {value, description, sensitive}}; {@code name: "${…}"} is short for the value. */
   List<OutputDeclaration> outputs(JsonNode node, String path) {
     List<OutputDeclaration> out = new ArrayList<>();
-    if (!isPresent(node)) {
-      return out;
-    }
-    if (!node.isObject()) {
-      problem(path, "must be a mapping of name: {value, description, sensitive}");
-      return out;
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e :
+        named(node, path, "{value, description, sensitive}").entrySet()) {
       String at = SourceMap.child(path, e.getKey());
-      if (!Names.isPlainName(e.getKey())) {
-        problem(at, "'" + e.getKey() + "' is not a valid name: use letters, digits, '-' and '_'");
-        continue;
-      }
       JsonNode v = e.getValue();
       if (v == null || !v.isObject() || !v.has("value")) {
         out.add(new OutputDeclaration(e.getKey(), v, null, false, at(at)));
