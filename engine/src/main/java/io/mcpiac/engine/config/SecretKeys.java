@@ -2,6 +2,7 @@ package io.mcpiac.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcpiac.engine.resources.ResourceType;
+import io.mcpiac.engine.resources.SecretValues;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -59,6 +60,37 @@ public final class SecretKeys {
     Set<String> result = Set.copyOf(keys);
     memo.put(name, result);
     return result;
+  }
+
+  /**
+   * Remembers every secret text of the deployment before any resource is planned or applied —
+   * secret references, sensitive variables, literal values of secret properties — so that which
+   * values carry one does not depend on the order resources happen to be handled in. Unavailable
+   * values are skipped here; resolving the resource reports them.
+   */
+  public void collect(ExternalValues externals, SecretValues into) {
+    for (ResourceConfig r : deployment.resources()) {
+      if (r.properties() == null) {
+        continue;
+      }
+      for (Reference ref : References.find(r.properties())) {
+        if (ref.isSecret() || ref.isVariable()) {
+          try {
+            into.add(externals.value(ref));
+          } catch (ExternalValues.UnavailableValueException e) {
+            // reported where the value is needed
+          }
+        }
+      }
+      typeOf
+          .apply(r.type())
+          .ifPresent(
+              t ->
+                  t.secretProperties().stream()
+                      .map(key -> r.properties().get(key))
+                      .filter(v -> v != null && References.find(v).isEmpty())
+                      .forEach(into::add));
+    }
   }
 
   private boolean derivedFromSecret(JsonNode value) {

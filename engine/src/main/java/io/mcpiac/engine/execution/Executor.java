@@ -247,6 +247,7 @@ public final class Executor {
                       .map(r -> Outputs.values(r.properties())),
               System::getenv);
       SecretKeys secretKeys = new SecretKeys(plan.deployment(), registry::type);
+      secretKeys.collect(externals, secrets);
       plan.actions().forEach(a -> actionsByName.put(a.name(), a));
       store.load(plan.deploymentName()).ifPresent(s -> recordedAtStart.putAll(s.resources()));
       for (PlannedAction a : plan.actions()) {

@@ -87,6 +87,7 @@ public final class Planner {
             new ExternalValues(deployment, outputsOf, System::getenv),
             new SecretKeys(deployment, registry::type),
             new SecretValues());
+    context.secretKeys().collect(context.externals(), context.secrets());
     for (String name : graph.order()) {
       actions.put(name, planResource(configs.get(name), context));
     }
