@@ -349,6 +349,22 @@ public final class DeploymentExpansion {
   }
 
   private JsonNode finalValue(JsonNode value, SourceLocation where, String resource) {
+    PropertyPaths.forEachText(
+        value,
+        "properties",
+        (path, text) -> {
+          boolean splat =
+              References.find(TextNode.valueOf(text)).stream()
+                  .anyMatch(r -> !r.isExternal() && r.name().endsWith("[*]"));
+          if (splat && !References.isWholeReference(text)) {
+            problem(
+                DiagnosticCodes.INVALID_REFERENCE,
+                where,
+                resource,
+                path,
+                "'[*]' gives a list: it must be the whole value, not part of a text");
+          }
+        });
     JsonNode current = value;
     for (int round = 0; round < MAX_DEPTH; round++) {
       boolean[] changed = {false};

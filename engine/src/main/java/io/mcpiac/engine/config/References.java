@@ -47,6 +47,11 @@ public final class References {
     return out;
   }
 
+  /** Whether {@code text} is exactly one reference (so it takes the referenced value's type). */
+  public static boolean isWholeReference(String text) {
+    return REF.matcher(text).matches();
+  }
+
   /** The {@code ${...}} expressions that are not well-formed references, for error messages. */
   public static List<String> malformed(String text) {
     List<String> bad = new ArrayList<>();

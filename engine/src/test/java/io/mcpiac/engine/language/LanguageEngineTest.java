@@ -162,6 +162,63 @@ class LanguageEngineTest {
   }
 
   @Test
+  void languageMistakesAreDiagnosticsWithLines() throws IOException {
+    Path file =
+        write(
+            "mistakes.yaml",
+            """
+            apiVersion: iac.mcp/v1
+            kind: Deployment
+            metadata: {name: mistakes}
+            spec:
+              resources:
+                - type: core:data
+                  name: a
+                  properties: {input: "${each.key}"}
+                - type: core:data
+                  name: b
+                  properties: {input: "${params.x}"}
+                - type: template:web-servce
+                  name: c
+                - type: core:data
+                  name: d
+                  forEach: "just text"
+                - type: core:data
+                  name: e
+                  forEach: [x, x]
+                - type: core:data
+                  name: f
+                  forEach: [x, y]
+                - type: core:data
+                  name: g
+                  properties: {input: "all: ${f[*].output}"}
+                - type: core:data
+                  name: h
+                  properties: {input: "${f.output}"}
+            """);
+    List<String> messages =
+        DeploymentValidator.validate(
+                DeploymentLoader.read(file, VariableInputs.fromEnvironment()), fx.engine.registry())
+            .stream()
+            .map(Diagnostic::format)
+            .toList();
+    assertThat(messages)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith(file + ":8: ")
+                    .contains("only available in a resource with forEach"))
+        .anySatisfy(m -> assertThat(m).startsWith(file + ":11: ").contains("inside a template"))
+        .anySatisfy(
+            m -> assertThat(m).startsWith(file + ":12: ").contains("did you mean 'web-service'"))
+        .anySatisfy(
+            m -> assertThat(m).startsWith(file + ":16: ").contains("must be a list or a map"))
+        .anySatisfy(m -> assertThat(m).startsWith(file + ":19: ").contains("'x' appears twice"))
+        .anySatisfy(m -> assertThat(m).contains("'[*]' gives a list"))
+        .anySatisfy(m -> assertThat(m).contains("refer to one instance (f[KEY]) or to all (f[*])"));
+  }
+
+  @Test
   void forEachKeysByValueAddRemoveReorder() throws IOException {
     String template =
         """
