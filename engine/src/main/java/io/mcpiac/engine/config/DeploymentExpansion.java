@@ -1,7 +1,6 @@
 package io.mcpiac.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.mcpiac.engine.json.Json;
@@ -37,8 +36,7 @@ public final class DeploymentExpansion {
       int depth) {}
 
   /** A template instance: its resources' names and its outputs' values. */
-  private record InstanceInfo(
-      Template template, Set<String> resources, Map<String, JsonNode> outputs) {}
+  record InstanceInfo(Template template, Set<String> resources, Map<String, JsonNode> outputs) {}
 
   private final Map<String, Template> templates = new LinkedHashMap<>();
   private final Map<String, JsonNode> variables = new LinkedHashMap<>();
@@ -80,13 +78,14 @@ public final class DeploymentExpansion {
     Deployment d = raw.deployment();
     Scope top = new Scope("", null, Set.of(), null, 0);
     expandAll(d.resources(), declared.forEach(), raw.sourceMap(), "spec.resources", top);
+    InstanceReferences references = new InstanceReferences(instances, forEachInstances, problems);
     List<ResourceConfig> resources = new ArrayList<>();
     for (Expanded e : expanded) {
-      resources.add(rewrite(e.config()));
+      resources.add(references.rewrite(e.config()));
     }
     List<OutputDeclaration> outputs = new ArrayList<>();
     for (OutputDeclaration o : declared.outputs()) {
-      JsonNode value = finalValue(substitute(o.value(), top, null), o.location(), null);
+      JsonNode value = references.finalValue(substitute(o.value(), top, null), o.location(), null);
       outputs.add(
           new OutputDeclaration(o.name(), value, o.description(), o.sensitive(), o.location()));
     }
@@ -322,7 +321,7 @@ public final class DeploymentExpansion {
   }
 
   /** A value's part at the path after its root: {@code value.vlan.tag} → {@code vlan.tag}. */
-  private static JsonNode deeper(JsonNode value, String attribute) {
+  static JsonNode deeper(JsonNode value, String attribute) {
     int dot = attribute.indexOf('.');
     if (dot < 0) {
       return value;
@@ -331,126 +330,8 @@ public final class DeploymentExpansion {
     return inner == null ? Json.MAPPER.nullNode() : inner;
   }
 
-  /** After everything is expanded: references to instances become plain references. */
-  private ResourceConfig rewrite(ResourceConfig r) {
-    ObjectNode props = (ObjectNode) finalValue(r.properties(), r.location(), r.name());
-    List<String> dependsOn = new ArrayList<>();
-    for (String dep : r.dependsOn()) {
-      if (instances.containsKey(dep)) {
-        dependsOn.addAll(instances.get(dep).resources());
-      } else if (forEachInstances.containsKey(dep)) {
-        dependsOn.addAll(forEachInstances.get(dep));
-      } else {
-        dependsOn.add(dep);
-      }
-    }
-    return new ResourceConfig(
-        r.type(), r.name(), props, dependsOn, r.provider(), r.location(), r.propertyLines());
-  }
-
-  private JsonNode finalValue(JsonNode value, SourceLocation where, String resource) {
-    PropertyPaths.forEachText(
-        value,
-        "properties",
-        (path, text) -> {
-          boolean splat =
-              References.find(TextNode.valueOf(text)).stream()
-                  .anyMatch(r -> !r.isExternal() && r.name().endsWith("[*]"));
-          if (splat && !References.isWholeReference(text)) {
-            problem(
-                DiagnosticCodes.INVALID_REFERENCE,
-                where,
-                resource,
-                path,
-                "'[*]' gives a list: it must be the whole value, not part of a text");
-          }
-        });
-    JsonNode current = value;
-    for (int round = 0; round < MAX_DEPTH; round++) {
-      boolean[] changed = {false};
-      current =
-          References.substitute(
-              current,
-              ref -> {
-                JsonNode v = instanceValue(ref, where, resource);
-                if (v != null) {
-                  changed[0] = true;
-                }
-                return v;
-              });
-      if (!changed[0]) {
-        break;
-      }
-    }
-    return current;
-  }
-
-  private JsonNode instanceValue(Reference ref, SourceLocation where, String resource) {
-    if (ref.isExternal()) {
-      return null;
-    }
-    String name = ref.name();
-    if (name.endsWith("[*]")) {
-      List<String> all = forEachInstances.get(name.substring(0, name.length() - 3));
-      if (all == null) {
-        return null;
-      }
-      ArrayNode out = Json.MAPPER.createArrayNode();
-      all.forEach(n -> out.add(rewritten(ref, n, ref.attribute())));
-      return out;
-    }
-    InstanceInfo instance = instances.get(name);
-    if (instance == null) {
-      if (forEachInstances.containsKey(name)) {
-        problem(
-            DiagnosticCodes.INVALID_REFERENCE,
-            where,
-            resource,
-            null,
-            "'"
-                + ref.text()
-                + "': '"
-                + name
-                + "' has forEach; refer to one instance ("
-                + name
-                + "[KEY]) or to all ("
-                + name
-                + "[*])");
-        return TextNode.valueOf("");
-      }
-      return null;
-    }
-    JsonNode output = instance.outputs().get(ref.attributeRoot());
-    if (output != null) {
-      return deeper(output, ref.attribute());
-    }
-    int dot = ref.attribute().indexOf('.');
-    String inner = name + "." + ref.attributeRoot();
-    if (dot > 0 && (instance.resources().contains(inner) || instances.containsKey(inner))) {
-      return TextNode.valueOf(rewritten(ref, inner, ref.attribute().substring(dot + 1)));
-    }
-    problem(
-        DiagnosticCodes.INVALID_REFERENCE,
-        where,
-        resource,
-        null,
-        "'"
-            + ref.text()
-            + "': template instance '"
-            + name
-            + "' ("
-            + instance.template().name()
-            + ") has no output '"
-            + ref.attributeRoot()
-            + "'"
-            + Suggestions.didYouMean(ref.attributeRoot(), instance.outputs().keySet())
-            + "; outputs: "
-            + String.join(", ", instance.outputs().keySet()));
-    return TextNode.valueOf("");
-  }
-
   /** The reference text for {@code name.attribute}, keeping a type qualifier if one was written. */
-  private static String rewritten(Reference ref, String name, String attribute) {
+  static String rewritten(Reference ref, String name, String attribute) {
     String qualifier = ref.type() == null ? "" : ref.type() + ":";
     return "${" + qualifier + References.nameInReference(name) + "." + attribute + "}";
   }
