@@ -115,6 +115,15 @@ class LanguageOverMcpTest {
                         .get(0))
                 .text();
         assertThat(library).contains("isolated-vlan", "\"target\"");
+        String schema =
+            ((McpSchema.TextResourceContents)
+                    s.client()
+                        .readResource(
+                            new McpSchema.ReadResourceRequest("mcp-iac://schema/deployment"))
+                        .contents()
+                        .get(0))
+                .text();
+        assertThat(schema).contains("\"forEach\"", "\"variables\"", "template:web-service");
         for (String uri : List.of("mcp-iac://deployments/people/state", "mcp-iac://deployments")) {
           answers.add(
               Json.write(
