@@ -72,7 +72,9 @@ class DockerProviderFactoryTest {
             .formatted(dir, app, dir);
     Deployment d = DeploymentLoader.load(yaml, "web.yaml");
     try (ProviderRegistry registry = new ProviderRegistry()) {
-      registry.register("docker", factory().create("docker", d.providers().get("docker")));
+      registry.register(
+          "docker",
+          factory().create("docker", d.providers().get("docker"), new ProviderContext("web", dir)));
       List<Diagnostic> problems = DeploymentValidator.validate(d, registry);
       assertThat(problems)
           .extracting(p -> p.resource() + "." + p.property())
@@ -82,6 +84,38 @@ class DockerProviderFactoryTest {
               "web.properties.ports[0].containerPort",
               "web.properties.volumes")
           .noneMatch(s -> s.startsWith("good."));
+    }
+  }
+
+  @Test
+  void aContextOutsideTheDeploymentsDirectoryTreeNeedsAnOptIn() throws Exception {
+    Path site = dir.resolve("site");
+    Files.createDirectories(site);
+    Path elsewhere = dir.resolve("elsewhere");
+    Files.createDirectories(elsewhere);
+    Files.writeString(elsewhere.resolve("Dockerfile"), "FROM scratch\n");
+    Files.createSymbolicLink(site.resolve("link"), elsewhere);
+    String yaml =
+        """
+        apiVersion: iac.mcp/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          resources:
+            - {type: docker:image:build, name: up, properties: {context: ../elsewhere}}
+            - {type: docker:image:build, name: absolute, properties: {context: "%s"}}
+            - {type: docker:image:build, name: linked, properties: {context: link}}
+            - {type: docker:image:build, name: allowed, properties: {context: ../elsewhere, allowContextOutside: true}}
+        """
+            .formatted(elsewhere);
+    Deployment d = DeploymentLoader.load(yaml, "web.yaml");
+    try (ProviderRegistry registry = new ProviderRegistry()) {
+      registry.register(
+          "docker", factory().create("docker", Json.object(), new ProviderContext("web", site)));
+      assertThat(DeploymentValidator.validate(d, registry))
+          .allSatisfy(p -> assertThat(p.message()).contains("allowContextOutside: true"))
+          .extracting(Diagnostic::resource)
+          .containsExactlyInAnyOrder("up", "absolute", "linked");
     }
   }
 

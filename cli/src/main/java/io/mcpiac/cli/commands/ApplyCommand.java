@@ -19,6 +19,7 @@ import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanFile;
 import io.mcpiac.engine.plans.PlanJson;
+import io.mcpiac.engine.plans.PlanSecrets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -63,19 +64,16 @@ public final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (!source.toString().equals("-") && PlanFile.isPlanFile(source)) {
       Plan saved = PlanFile.read(source);
-      Plan plan =
-          new Plan(
-              saved.id(),
-              saved.deploymentName(),
-              saved.createdAt(),
-              saved.stateVersion(),
-              saved.fingerprint(),
-              saved.actions(),
-              saved.stages(),
-              io.mcpiac.engine.config.SensitiveVariables.refill(
-                  saved.deployment(), variables.inputs()),
-              saved.warnings());
-      try (Workspace ws = Workspace.forDeployment(state, servers, plan.deployment())) {
+      try (Workspace ws = Workspace.forDeployment(state, servers, saved.deployment())) {
+        Plan restored =
+            PlanSecrets.needed(saved)
+                ? PlanSecrets.restore(saved, secretsSource(saved), ws.registry())
+                : saved;
+        // sensitive variables are not in the plan file either: given again, checked by digest
+        Plan plan =
+            restored.withDeployment(
+                io.mcpiac.engine.config.SensitiveVariables.refill(
+                    restored.deployment(), variables.inputs()));
         if (!Approval.of(apply.yes, output.json(), output.colour(), out).test(plan)) {
           return ExitCodes.OK;
         }
@@ -107,6 +105,19 @@ public final class ApplyCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
       return report(applied.plan(), applied.result(), out, ws);
+    }
+  }
+
+  /**
+   * Where a saved plan's secrets are read again: {@code -f FILE}, else the file it was made from;
+   * null when neither can be read (the plan is then refused, naming the secret).
+   */
+  private Deployment secretsSource(Plan plan) {
+    Path from = file != null ? file : Path.of(plan.deployment().location().file());
+    try {
+      return DeploymentFiles.deployment(DeploymentFiles.read(from, variables.inputs()));
+    } catch (Exception unreadable) {
+      return null;
     }
   }
 

@@ -33,6 +33,13 @@ public final class ValidateCommand implements Callable<Integer> {
       description = "A deployment file, a directory (one deployment and its templates), or -.")
   Path file;
 
+  @Option(
+      names = "--live",
+      description =
+          "Also reach every provider instance the file uses (address, certificate, credentials);"
+              + " changes nothing.")
+  boolean live;
+
   @Mixin VariableOptions variables;
   @Mixin OutputOptions output;
 
@@ -54,6 +61,13 @@ public final class ValidateCommand implements Callable<Integer> {
               new io.mcpiac.engine.providers.ProviderContext(
                   deployment.name(), io.mcpiac.cli.Workspace.baseDirectory(deployment)))) {
         problems = DeploymentFiles.diagnostics(loaded, registry);
+        if (live && problems.isEmpty()) {
+          java.util.Map<String, String> instances = new java.util.LinkedHashMap<>();
+          deployment
+              .resources()
+              .forEach(r -> instances.putIfAbsent(r.providerInstance(), r.type()));
+          io.mcpiac.engine.providers.ProviderProbe.require(registry, instances);
+        }
       }
     }
     if (output.json()) {

@@ -67,6 +67,24 @@ public record Deployment(
     return resources.stream().filter(r -> r.name().equals(name)).findFirst();
   }
 
+  /**
+   * {@code properties} of the resource {@code resource} with those declared sensitive (beyond its
+   * type's) marked secret, so they are kept and shown only as digests.
+   */
+  public ObjectNode markSensitive(String resource, ObjectNode properties) {
+    Set<String> keys = sensitiveProperties.getOrDefault(resource, Set.of());
+    if (keys.isEmpty() || properties == null) {
+      return properties;
+    }
+    ObjectNode out = properties.deepCopy();
+    for (String key : keys) {
+      if (out.has(key)) {
+        out.set(key, io.mcpiac.engine.resources.Secrets.mark(out.get(key)));
+      }
+    }
+    return out;
+  }
+
   /** Never the sensitive values: a record's own text would print them. */
   @Override
   public String toString() {

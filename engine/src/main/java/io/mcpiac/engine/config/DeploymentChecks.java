@@ -77,7 +77,11 @@ final class DeploymentChecks {
     // sorted: the record's map has no order, and diagnostics should come out the same every time
     for (String instance : new TreeSet<>(deployment.providers().keySet())) {
       String base = ProviderRegistry.baseName(instance);
-      if (!providerNames.contains(base)) {
+      Optional<String> badName = Names.instanceNameProblem(instance);
+      if (badName.isPresent()) {
+        findings.deployment(
+            DiagnosticCodes.UNKNOWN_PROVIDER, "spec.providers." + instance, badName.get());
+      } else if (!providerNames.contains(base)) {
         findings.deployment(
             DiagnosticCodes.UNKNOWN_PROVIDER,
             "spec.providers." + instance,
@@ -179,6 +183,11 @@ final class DeploymentChecks {
     if (instance == null) {
       return;
     }
+    Optional<String> badName = Names.instanceNameProblem(instance);
+    if (badName.isPresent()) {
+      findings.resource(index, DiagnosticCodes.UNKNOWN_PROVIDER, "provider", badName.get());
+      return;
+    }
     String prefix = ResourceType.prefixOf(r.type());
     String base = ProviderRegistry.baseName(instance);
     if (!base.equals(prefix)) {
@@ -217,6 +226,15 @@ final class DeploymentChecks {
   /** JSON Schema, then the provider's own checks, on what is known before apply. */
   private void checkProperties(int index, ResourceConfig r, ResourceType type) {
     ObjectNode properties = r.properties() == null ? Json.object() : r.properties();
+    InternalMarkers.find(properties, "properties")
+        .forEach(
+            path ->
+                findings.resource(
+                    index,
+                    DiagnosticCodes.INVALID_VALUE,
+                    path,
+                    "contains a NUL character (U+0000), which no system accepts and which mcp-iac"
+                        + " reserves for its own markers"));
     try {
       for (PropertySchemas.Violation v : schemas.check(type, properties)) {
         findings.resource(

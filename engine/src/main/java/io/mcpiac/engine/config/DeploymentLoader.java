@@ -2,7 +2,6 @@ package io.mcpiac.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,13 @@ import java.util.Map;
  */
 public final class DeploymentLoader {
   private DeploymentLoader() {}
+
+  /**
+   * The largest deployment document read, in bytes (and characters for text given directly). Far
+   * above any real deployment (thousands of resources fit in a few hundred KB), and small enough
+   * that the YAML parser cannot be made to spend minutes or gigabytes on one document.
+   */
+  public static final int MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 
   /** Reads and expands a file, or every document of a directory (see {@link DirectoryLoader}). */
   public static LoadedDeployment read(Path file) {
@@ -40,21 +46,25 @@ public final class DeploymentLoader {
     String origin = file.toString();
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = DocumentFiles.readText(file, MAX_DOCUMENT_BYTES);
     } catch (IOException | RuntimeException e) {
-      Diagnostic unreadable =
-          new Diagnostic(
-              DiagnosticCodes.UNREADABLE_FILE,
-              new SourceLocation(origin, 0),
-              null,
-              null,
-              "cannot read the file: " + e);
-      return new LoadedDeployment(
-          new Deployment(null, Map.of(), List.of(), new SourceLocation(origin, 0)),
-          List.of(unreadable),
-          SourceMap.EMPTY);
+      return unreadable(origin, e.getMessage());
     }
     return readDocument(text, origin);
+  }
+
+  private static LoadedDeployment unreadable(String origin, String why) {
+    Diagnostic unreadable =
+        new Diagnostic(
+            DiagnosticCodes.UNREADABLE_FILE,
+            new SourceLocation(origin, 0),
+            null,
+            null,
+            "cannot read the file: " + why);
+    return new LoadedDeployment(
+        new Deployment(null, Map.of(), List.of(), new SourceLocation(origin, 0)),
+        List.of(unreadable),
+        SourceMap.EMPTY);
   }
 
   /**
@@ -94,6 +104,15 @@ public final class DeploymentLoader {
 
   /** One document as written, not expanded. */
   static LoadedDeployment readDocument(String text, String origin) {
+    if (text.length() > MAX_DOCUMENT_BYTES) {
+      return unreadable(
+          origin,
+          "the document has "
+              + text.length()
+              + " characters; a deployment is at most "
+              + MAX_DOCUMENT_BYTES
+              + " (split it, or check that this is the right file)");
+    }
     DocumentParser.Result parsed = DocumentParser.parse(text, origin);
     if (parsed.root() == null) {
       return new LoadedDeployment(

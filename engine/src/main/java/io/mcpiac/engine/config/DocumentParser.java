@@ -34,6 +34,18 @@ final class DocumentParser {
   private static final int MAX_NODES = 2_000_000;
   private static final String MERGE_KEY = "<<";
 
+  /**
+   * Deepest nesting of mappings and lists, aliases expanded. Jackson refuses to write JSON deeper
+   * than 1,000 levels, so a deeper document would fail later, at plan time, with a raw exception.
+   */
+  static final int MAX_DEPTH = 100;
+
+  /** The tags plain YAML gives values; any other (!!java.…, !include) is refused, not dropped. */
+  private static final java.util.Set<String> PLAIN_TAGS =
+      java.util.Set.of("str", "int", "float", "bool", "null", "map", "seq").stream()
+          .flatMap(t -> java.util.stream.Stream.of("tag:yaml.org,2002:" + t, "!!" + t))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private static final YAMLFactory YAML = yamlFactory();
   private static final JsonFactory JSON = new JsonFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -43,6 +55,7 @@ final class DocumentParser {
   private final List<Diagnostic> problems = new ArrayList<>();
   private final Map<String, JsonNode> anchors = new HashMap<>();
   private int nodes;
+  private int depth;
 
   private DocumentParser(String origin) {
     this.origin = origin;
@@ -100,6 +113,20 @@ final class DocumentParser {
     int line = lineOf(parser.currentTokenLocation());
     lines.put(path, line);
     String anchor = parser instanceof YAMLParser yaml ? yaml.getCurrentAnchor() : null;
+    if (parser instanceof YAMLParser yaml) {
+      String tag = yaml.getTypeId();
+      if (tag != null && !tag.isEmpty() && !tag.equals("!") && !PLAIN_TAGS.contains(tag)) {
+        problems.add(
+            problem(
+                DiagnosticCodes.YAML_SYNTAX,
+                line,
+                path,
+                "unsupported YAML tag '"
+                    + (tag.contains(":") ? tag : "!" + tag)
+                    + "': a deployment is plain YAML (tags such as !!java… or !include are"
+                    + " not read, and are not silently dropped either)"));
+      }
+    }
     count(1, line);
     JsonNode node =
         switch (parser.currentToken()) {
@@ -132,6 +159,10 @@ final class DocumentParser {
         return NODES.nullNode();
       }
       count(sizeOf(anchored), line);
+      if (depth + heightOf(anchored) > MAX_DEPTH) {
+        throw new TooLargeException(
+            line, "the document nests deeper than " + MAX_DEPTH + " levels (through aliases)");
+      }
       return anchored.deepCopy();
     }
     return NODES.textNode(parser.getText());
@@ -146,6 +177,7 @@ final class DocumentParser {
   }
 
   private ObjectNode readObject(JsonParser parser, String path) throws IOException {
+    enter(1, parser);
     ObjectNode object = NODES.objectNode();
     List<JsonNode> merges = new ArrayList<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -178,6 +210,7 @@ final class DocumentParser {
     for (JsonNode merge : merges) {
       merge(object, merge);
     }
+    depth--;
     return object;
   }
 
@@ -196,10 +229,12 @@ final class DocumentParser {
   }
 
   private ArrayNode readArray(JsonParser parser, String path) throws IOException {
+    enter(1, parser);
     ArrayNode array = NODES.arrayNode();
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       array.add(readValue(parser, SourceMap.element(path, array.size())));
     }
+    depth--;
     return array;
   }
 
@@ -208,6 +243,24 @@ final class DocumentParser {
     if (nodes > MAX_NODES) {
       throw new TooLargeException(line);
     }
+  }
+
+  private void enter(int levels, JsonParser parser) {
+    depth += levels;
+    if (depth > MAX_DEPTH) {
+      throw new TooLargeException(
+          lineOf(parser.currentTokenLocation()),
+          "the document nests deeper than " + MAX_DEPTH + " levels");
+    }
+  }
+
+  // bounded: every node built so far is at most MAX_DEPTH deep
+  private static int heightOf(JsonNode node) {
+    int height = 0;
+    for (JsonNode child : node) {
+      height = Math.max(height, heightOf(child));
+    }
+    return node.isContainerNode() ? height + 1 : 0;
   }
 
   private static int sizeOf(JsonNode node) {
@@ -242,7 +295,9 @@ final class DocumentParser {
         return syntaxError(marked);
       }
     }
-    String detail = e.getOriginalMessage();
+    // the file may be anything (a symlink to a system file): the message quotes none of it
+    String detail =
+        e.getOriginalMessage().replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
     int newline = detail.indexOf('\n');
     return problem(
         DiagnosticCodes.YAML_SYNTAX,
@@ -266,7 +321,11 @@ final class DocumentParser {
     private final int line;
 
     TooLargeException(int line) {
-      super("the document expands to more than " + MAX_NODES + " values (through aliases?)");
+      this(line, "the document expands to more than " + MAX_NODES + " values (through aliases?)");
+    }
+
+    TooLargeException(int line, String message) {
+      super(message);
       this.line = line;
     }
   }

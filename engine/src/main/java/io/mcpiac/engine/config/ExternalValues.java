@@ -3,6 +3,7 @@ package io.mcpiac.engine.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.mcpiac.engine.resources.Secrets;
 import io.mcpiac.engine.resources.Values;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,11 +42,17 @@ public final class ExternalValues {
   }
 
   /**
-   * The value of an external reference.
+   * The value of an external reference; a secret or sensitive variable is marked secret ({@link
+   * Secrets#mark}), so the mark travels with it wherever it is referenced or interpolated.
    *
    * @throws UnavailableValueException when it cannot be read now
    */
   public JsonNode value(Reference ref) {
+    JsonNode value = read(ref);
+    return ref.isDeploymentOutput() ? value : Secrets.mark(value);
+  }
+
+  private JsonNode read(Reference ref) {
     if (Reference.SECRET_ENV.equals(ref.type())) {
       String value = environment.apply(ref.name());
       if (value == null) {

@@ -83,4 +83,29 @@ public final class Names {
     }
     return Optional.empty();
   }
+
+  // a provider, or a provider and an instance: opnsense, opnsense/branch-2
+  private static final Pattern INSTANCE =
+      Pattern.compile("[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9_-]*)?");
+
+  /**
+   * Why {@code instance} is not a provider instance name, if it is not. The name becomes part of
+   * environment variable names and may become part of paths, so only letters, digits, '-' and '_'
+   * are allowed ({@code opnsense/../../x} is refused).
+   */
+  public static Optional<String> instanceNameProblem(String instance) {
+    if (instance != null
+        && instance.length() <= MAX_DEPLOYMENT_NAME
+        && INSTANCE.matcher(instance).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "'"
+            + (instance == null ? "" : instance.replaceAll("\\p{Cntrl}", "?"))
+            + "' is not a provider instance name: a provider ('opnsense') or a provider, '/' and"
+            + " an instance name of lowercase letters, digits, '-' and '_' ('opnsense/branch-2'),"
+            + " at most "
+            + MAX_DEPLOYMENT_NAME
+            + " characters");
+  }
 }

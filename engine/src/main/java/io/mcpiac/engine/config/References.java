@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.resources.Secrets;
 import io.mcpiac.engine.resources.Values;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -160,6 +161,7 @@ public final class References {
     m.reset();
     StringBuilder out = new StringBuilder();
     int last = 0;
+    boolean secret = false;
     while (m.find()) {
       // only the text the user wrote is unescaped, never a substituted value
       String literal = text.substring(last, m.start());
@@ -168,13 +170,15 @@ public final class References {
       if (Values.containsUnknown(resolved)) {
         return Values.UNKNOWN;
       }
-      out.append(
-          resolved == null ? m.group() : resolved.isTextual() ? resolved.textValue() : resolved);
+      // a string with a secret inside is secret as a whole
+      secret |= Secrets.containsSecret(resolved);
+      JsonNode clear = Secrets.reveal(resolved);
+      out.append(resolved == null ? m.group() : clear.isTextual() ? clear.textValue() : clear);
       last = m.end();
     }
     String rest = text.substring(last);
     out.append(unescape ? unescape(rest) : rest);
-    return TextNode.valueOf(out.toString());
+    return secret ? Secrets.text(out.toString()) : TextNode.valueOf(out.toString());
   }
 
   private static String unescape(String literal) {

@@ -20,6 +20,11 @@ public record ResourceConfig(
     SourceLocation location,
     Map<String, Integer> propertyLines) {
 
+  /** The same resource with other property values (secrets redacted or restored). */
+  public ResourceConfig withProperties(ObjectNode other) {
+    return new ResourceConfig(type, name, other, dependsOn, provider, location, propertyLines);
+  }
+
   public ResourceConfig {
     dependsOn = List.copyOf(dependsOn);
     propertyLines = Map.copyOf(propertyLines);

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.resources.ResourceType;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -89,7 +87,7 @@ final class Variables {
   private void fromFile(Path file) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = DocumentFiles.readText(file, DeploymentLoader.MAX_DOCUMENT_BYTES);
     } catch (IOException | RuntimeException e) {
       problems.add(
           new Diagnostic(

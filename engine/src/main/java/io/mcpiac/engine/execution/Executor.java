@@ -8,22 +8,23 @@ import io.mcpiac.engine.config.Outputs;
 import io.mcpiac.engine.config.Reference;
 import io.mcpiac.engine.config.References;
 import io.mcpiac.engine.config.ResourceConfig;
-import io.mcpiac.engine.config.SecretKeys;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.ActionType;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.engine.plans.Planner;
+import io.mcpiac.engine.plans.SchemaDefaults;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.resources.ResourceState;
 import io.mcpiac.engine.resources.ResourceType;
-import io.mcpiac.engine.resources.SecretValues;
+import io.mcpiac.engine.resources.Secrets;
 import io.mcpiac.engine.resources.Values;
 import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.ResourceRecord;
+import io.mcpiac.engine.states.StateDamagedException;
 import io.mcpiac.engine.states.StateStore;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -87,7 +88,6 @@ public final class Executor {
     ObjectNode resolved;
     ObjectNode outputs;
     String id;
-    Set<String> secretKeys = Set.of();
 
     Node(PlannedAction action, ResourceConfig config, Provider provider, ResourceType type) {
       this.action = action;
@@ -106,10 +106,6 @@ public final class Executor {
       String removeOnSuccess,
       Undo undo) {}
 
-  /** How to undo a completed step, and what state looks like after the undo. */
-  private record Undo(
-      String resource, Provider provider, Change change, ResourceRecord put, String remove) {}
-
   private final class Run {
     private final Plan plan;
     private final ExecutionOptions options;
@@ -121,7 +117,6 @@ public final class Executor {
     private final Map<String, ResourceConfig> configs = new HashMap<>();
     private final Map<String, PlannedAction> actionsByName = new HashMap<>();
     private ExternalValues externals;
-    private final SecretValues secrets = new SecretValues();
     private final Deque<Undo> undoStack = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -138,6 +133,7 @@ public final class Executor {
     private boolean failed;
     private long version;
     private final long startNanos = System.nanoTime();
+    private final StateDamage damage = new StateDamage();
 
     Run(Plan plan, ExecutionOptions options, ProgressListener listener, Cancellation cancel) {
       this.plan = plan;
@@ -150,6 +146,9 @@ public final class Executor {
       prepare();
       preflight();
       version = store.beginVersion(plan.deploymentName());
+      // changes written earlier but never activated go live before anything new is written
+      new Activations(registry, store)
+          .runPending(plan.activations(), plan.deploymentName(), version);
       emit(ProgressEvent.Kind.START, null, null, 0, "applying plan " + plan.id());
       cancellation.onCancel(this::wake);
       ExecutorService pool =
@@ -166,9 +165,15 @@ public final class Executor {
         pool.shutdown();
       }
       List<UndoResult> undone = new ArrayList<>();
-      boolean rollback = (failed || cancellation.isCancelled()) && options.rollbackOnFailure();
+      boolean rollback =
+          (failed || cancellation.isCancelled() || damage.happened())
+              && options.rollbackOnFailure()
+              && damage.allowsUndo();
       if (rollback) {
         undone = rollback();
+      }
+      if (!failed && !damage.happened() && !cancellation.isCancelled()) {
+        verifyState();
       }
       List<ActionResult> results = new ArrayList<>();
       for (Node n : nodes.values()) {
@@ -181,14 +186,13 @@ public final class Executor {
                 status,
                 n.error,
                 n.durationMs,
-                n.outputs == null
-                    ? Json.object()
-                    : secrets.redactOutputs(
-                        Planner.salt(plan.deploymentName(), n.action.name()), n.outputs)));
+                n.outputs == null ? Json.object() : n.outputs));
       }
-      boolean success = !failed && !cancellation.isCancelled();
+      boolean success = !failed && !cancellation.isCancelled() && !damage.happened();
       String error = null;
-      if (!success) {
+      if (damage.happened()) {
+        error = damage.report(store, plan.deploymentName(), rollback, results);
+      } else if (!success) {
         error =
             cancellation.isCancelled()
                 ? "cancelled"
@@ -246,8 +250,6 @@ public final class Executor {
                       .flatMap(s -> s.resource(Outputs.RESOURCE))
                       .map(r -> Outputs.values(r.properties())),
               System::getenv);
-      SecretKeys secretKeys = new SecretKeys(plan.deployment(), registry::type);
-      secretKeys.collect(externals, secrets);
       plan.actions().forEach(a -> actionsByName.put(a.name(), a));
       store.load(plan.deploymentName()).ifPresent(s -> recordedAtStart.putAll(s.resources()));
       for (PlannedAction a : plan.actions()) {
@@ -260,9 +262,7 @@ public final class Executor {
                 .resourceType(a.type())
                 .orElseThrow(() -> new IllegalStateException("unknown type " + a.type()));
         ResourceConfig config = configs.get(a.name());
-        Node node = new Node(a, config, provider, type);
-        node.secretKeys = config == null ? type.secretProperties() : secretKeys.of(a.name());
-        nodes.put(a.name(), node);
+        nodes.put(a.name(), new Node(a, config, provider, type));
         stageCounts.computeIfAbsent(a.stage(), s -> new int[3])[2]++;
       }
       for (Node n : nodes.values()) {
@@ -287,7 +287,18 @@ public final class Executor {
     }
 
     private boolean stopStarting() {
-      return cancellation.isCancelled() || (failed && !options.continueOnError());
+      return cancellation.isCancelled()
+          || damage.happened()
+          || (failed && !options.continueOnError());
+    }
+
+    /** A successful apply ends with a check that the state it wrote is sound. */
+    private void verifyState() {
+      try {
+        store.verify();
+      } catch (StateDamagedException e) {
+        damage.record(e);
+      }
     }
 
     private void walk(ExecutorService pool) {
@@ -376,6 +387,9 @@ public final class Executor {
         }
         executeByProvider(stillToDo);
       } catch (RuntimeException unexpected) {
+        if (unexpected instanceof StateDamagedException sd) {
+          damage.record(sd);
+        }
         for (Node n : batch) {
           if (n.status == null) {
             n.status = ActionResult.Status.FAILED;
@@ -391,15 +405,10 @@ public final class Executor {
     private void plan(Node n, List<Step> first, List<Step> second) {
       PlannedAction a = n.action;
       String salt = Planner.salt(plan.deploymentName(), a.name());
-      ObjectNode desired = n.resolved == null ? null : Records.withoutStandIns(n.resolved);
-      if (n.resolved != null) {
-        Set<String> keys = new java.util.LinkedHashSet<>(n.secretKeys);
-        keys.addAll(secrets.keysCarrying(n.resolved));
-        keys.forEach(key -> secrets.add(n.resolved.get(key)));
-        n.secretKeys = keys;
-      }
+      ObjectNode desired =
+          n.resolved == null ? null : Secrets.revealObject(Records.withoutStandIns(n.resolved));
       ObjectNode recordedDesired =
-          n.resolved == null ? null : Values.redact(n.secretKeys, salt, n.resolved);
+          n.resolved == null ? null : Values.redact(n.type, salt, n.resolved);
       ResourceRecord prior =
           a.prior() == null
               ? null
@@ -428,7 +437,7 @@ public final class Executor {
                   n.type,
                   a.id(),
                   a.prior(),
-                  desired,
+                  SchemaDefaults.of(n.type).fillChanged(desired, a.changes()),
                   a.priorOutputs());
           ResourceRecord put = record(n, a.id(), recordedDesired, a.priorOutputs());
           first.add(new Step(n, n.provider, c, put, null, undoOf(n.provider, c, prior, null)));
@@ -579,10 +588,23 @@ public final class Executor {
                 Instant.now(),
                 null));
       }
-      List<JournalEntry> written = store.journalIntents(intents);
+      List<Change> changes = steps.stream().map(Step::change).toList();
+      Activations.Batch journalled;
+      try {
+        journalled = Activations.journal(store, provider, intents, changes);
+      } catch (StateDamagedException e) {
+        // nothing was asked of the provider: these changes did not start
+        damage.record(e);
+        for (Step s : steps) {
+          s.node.status = ActionResult.Status.FAILED;
+          s.node.error = "not started: " + e.getMessage();
+        }
+        return;
+      }
+      List<JournalEntry> written = journalled.changes();
       List<ChangeResult> results;
       try {
-        results = provider.apply(steps.stream().map(Step::change).toList());
+        results = provider.apply(changes);
         if (results.size() != steps.size()) {
           throw new IllegalStateException(
               "provider "
@@ -596,12 +618,19 @@ public final class Executor {
       } catch (RuntimeException batchFailure) {
         // nothing is known of any change of the batch: find out with a live read
         new JournalRecovery(registry, store).reconcile(plan.deploymentName(), written);
+        new Activations(registry, store)
+            .reactivate(journalled.activations(), plan.deploymentName());
         for (Step s : steps) {
           s.node.status = ActionResult.Status.FAILED;
           s.node.error = String.valueOf(batchFailure.getMessage());
         }
         return;
       }
+      recordSafely(
+          () ->
+              new Activations(registry, store)
+                  .done(journalled.activations(), plan.deploymentName(), version),
+          null);
       for (int i = 0; i < steps.size(); i++) {
         Step s = steps.get(i);
         ChangeResult r = results.get(i);
@@ -609,37 +638,34 @@ public final class Executor {
         if (r.success()) {
           ResourceRecord put = s.putOnSuccess;
           if (put != null) {
+            // what the provider answers may carry the secrets it was given: they stay secret
+            Set<String> secrets = Secrets.clearTexts(s.node.resolved);
+            String salt = Planner.salt(plan.deploymentName(), put.name());
             ObjectNode props =
                 r.properties() == null
                     ? put.properties()
                     : Values.redact(
-                        s.node.secretKeys,
-                        Planner.salt(plan.deploymentName(), put.name()),
-                        r.properties());
+                        s.node.type, salt, Secrets.taintObject(r.properties(), secrets));
+            ObjectNode outputs =
+                Secrets.taintObject(r.outputs() == null ? Json.object() : r.outputs(), secrets);
             put =
-                new ResourceRecord(
-                    put.name(),
-                    put.type(),
-                    put.provider(),
-                    r.id() != null ? r.id() : put.id(),
-                    props,
-                    secrets.redactOutputs(
-                        Planner.salt(plan.deploymentName(), put.name()),
-                        r.outputs() == null ? Json.object() : r.outputs()),
-                    put.dependencies(),
-                    ResourceState.CREATED);
-            // dependents read the real outputs; state and results keep digests of secret ones
-            s.node.outputs = r.outputs() == null ? Json.object() : r.outputs();
+                Records.applied(
+                    put, r.id(), props, Values.redact(null, salt + "/outputs", outputs));
+            s.node.outputs = outputs;
             s.node.id = put.id();
           }
-          store.journalFinish(
-              entry.id(),
-              JournalEntry.Status.DONE,
-              null,
-              plan.deploymentName(),
-              version,
-              put,
-              s.removeOnSuccess);
+          ResourceRecord recorded = put;
+          recordSafely(
+              () ->
+                  store.journalFinish(
+                      entry.id(),
+                      JournalEntry.Status.DONE,
+                      null,
+                      plan.deploymentName(),
+                      version,
+                      recorded,
+                      s.removeOnSuccess),
+              s.change);
           Undo undo = s.undo;
           if (r.undo() != null) {
             undo = new Undo(undo.resource(), undo.provider(), r.undo(), undo.put(), undo.remove());
@@ -666,16 +692,40 @@ public final class Executor {
             undoStack.push(undo);
           }
         } else {
-          store.journalFinish(
-              entry.id(),
-              JournalEntry.Status.FAILED,
-              r.error(),
-              plan.deploymentName(),
-              version,
-              null,
+          recordSafely(
+              () ->
+                  store.journalFinish(
+                      entry.id(),
+                      JournalEntry.Status.FAILED,
+                      r.error(),
+                      plan.deploymentName(),
+                      version,
+                      null,
+                      null),
               null);
           s.node.status = ActionResult.Status.FAILED;
           s.node.error = r.error();
+        }
+      }
+    }
+
+    /**
+     * Records a result; when state is damaged the change still counts as done (it happened on the
+     * system) and the report names it as not recorded.
+     */
+    private void recordSafely(Runnable write, Change done) {
+      try {
+        write.run();
+      } catch (StateDamagedException e) {
+        damage.record(e);
+        if (done != null) {
+          damage.unrecorded(
+              done.kind().name().toLowerCase(java.util.Locale.ROOT)
+                  + " "
+                  + done.name()
+                  + " (id "
+                  + done.id()
+                  + ")");
         }
       }
     }
@@ -686,7 +736,11 @@ public final class Executor {
         return null;
       }
       ObjectNode raw = n.config != null ? n.config.properties() : n.action.properties();
-      ObjectNode resolved = References.resolveObject(raw, this::lookup);
+      ObjectNode resolved =
+          plan.deployment()
+              .markSensitive(
+                  n.action.name(),
+                  Secrets.markDeclared(n.type, References.resolveObject(raw, this::lookup)));
       if (Values.containsUnknown(resolved)) {
         throw new IllegalStateException(
             "a referenced value of '"
@@ -699,11 +753,7 @@ public final class Executor {
     /** External values (secrets, sensitive variables) are read here, just before the call. */
     private JsonNode lookup(Reference ref) {
       if (ref.isExternal()) {
-        JsonNode value = externals.value(ref);
-        if (!ref.isDeploymentOutput()) {
-          secrets.add(value);
-        }
-        return value;
+        return externals.value(ref);
       }
       String name = ref.name();
       ResourceType type;
@@ -727,6 +777,7 @@ public final class Executor {
         id = settled.id();
       }
       boolean isOutput = type != null && type.outputs().containsKey(ref.attributeRoot());
+      // every resource has its provider's identifier as 'id' (an output or property wins)
       if (!isOutput
           && ref.attribute().equals("id")
           && (properties == null || !properties.has("id"))) {
@@ -747,7 +798,13 @@ public final class Executor {
       }
       ResourceConfig config = configs.get(settled.name());
       ObjectNode raw = config != null ? config.properties() : settled.properties();
-      ObjectNode resolved = References.resolveObject(raw, this::lookup);
+      ObjectNode resolved =
+          plan.deployment()
+              .markSensitive(
+                  settled.name(),
+                  Secrets.markDeclared(
+                      registry.type(settled.type()).orElse(null),
+                      References.resolveObject(raw, this::lookup)));
       settledProperties.put(settled.name(), resolved);
       return resolved;
     }
@@ -848,8 +905,9 @@ public final class Executor {
       emit(
           ProgressEvent.Kind.ROLLBACK_START, null, "running", 0, undos.size() + " changes to undo");
       List<UndoResult> results = new ArrayList<>();
+      Undoer undoer = new Undoer(registry, store, plan.deploymentName(), version, damage);
       for (Undo u : undos) {
-        String error = undo(u);
+        String error = undoer.undo(u);
         results.add(
             new UndoResult(u.resource(), u.change().type().name(), u.change().kind(), error));
         emit(
@@ -875,81 +933,6 @@ public final class Executor {
           0,
           (results.size() - failedUndos) + " undone, " + failedUndos + " could not be undone");
       return results;
-    }
-
-    private String undo(Undo u) {
-      Change c = u.change();
-      ResourceRecord rec =
-          u.put() != null
-              ? u.put()
-              : new ResourceRecord(
-                  c.name(),
-                  c.type().name(),
-                  u.provider().name(),
-                  c.id(),
-                  Json.copy(c.prior()),
-                  Json.object(),
-                  List.of(),
-                  ResourceState.DELETING);
-      JournalEntry intent =
-          store
-              .journalIntents(
-                  List.of(
-                      new JournalEntry(
-                          0,
-                          plan.deploymentName(),
-                          version,
-                          "undo",
-                          c.kind(),
-                          c.name(),
-                          c.type().name(),
-                          rec.provider(),
-                          c.id(),
-                          Records.toJson(rec),
-                          JournalEntry.Status.INTENT,
-                          null,
-                          Instant.now(),
-                          null)))
-              .get(0);
-      try {
-        ChangeResult r = u.provider().apply(List.of(c)).get(0);
-        if (!r.success()) {
-          store.journalFinish(
-              intent.id(),
-              JournalEntry.Status.FAILED,
-              r.error(),
-              plan.deploymentName(),
-              version,
-              null,
-              null);
-          return r.error();
-        }
-        ResourceRecord put = u.put();
-        if (put != null) {
-          put =
-              new ResourceRecord(
-                  put.name(),
-                  put.type(),
-                  put.provider(),
-                  r.id() != null ? r.id() : put.id(),
-                  put.properties(),
-                  r.outputs() == null || r.outputs().isEmpty() ? put.outputs() : r.outputs(),
-                  put.dependencies(),
-                  ResourceState.CREATED);
-        }
-        store.journalFinish(
-            intent.id(),
-            JournalEntry.Status.DONE,
-            null,
-            plan.deploymentName(),
-            version,
-            put,
-            u.remove());
-        return null;
-      } catch (RuntimeException e) {
-        new JournalRecovery(registry, store).reconcile(plan.deploymentName(), List.of(intent));
-        return String.valueOf(e.getMessage());
-      }
     }
 
     private void emit(

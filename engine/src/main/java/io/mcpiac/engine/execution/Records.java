@@ -24,14 +24,36 @@ final class Records {
     }
   }
 
+  /** {@code put} as the provider left it: its id and outputs from the call's result. */
+  static ResourceRecord applied(
+      ResourceRecord put, String id, ObjectNode properties, ObjectNode outputs) {
+    return new ResourceRecord(
+        put.name(),
+        put.type(),
+        put.provider(),
+        id != null ? id : put.id(),
+        properties,
+        outputs,
+        put.dependencies(),
+        io.mcpiac.engine.resources.ResourceState.CREATED);
+  }
+
   /** Properties to send to a provider: stand-ins of secrets that are not known are left out. */
   static ObjectNode withoutStandIns(ObjectNode properties) {
     ObjectNode out = Json.copy(properties);
-    for (Iterator<Map.Entry<String, JsonNode>> it = out.fields(); it.hasNext(); ) {
-      if (Values.isSensitive(it.next().getValue())) {
+    removeStandIns(out);
+    return out;
+  }
+
+  // nested too: a secret under native.password is recorded as a digest like a top-level one
+  private static void removeStandIns(ObjectNode node) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      JsonNode value = it.next().getValue();
+      if (Values.isSensitive(value)) {
         it.remove();
+      } else if (value instanceof ObjectNode child) {
+        removeStandIns(child);
       }
     }
-    return out;
   }
 }

@@ -3,11 +3,11 @@ package io.mcpiac.engine.plans;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.config.Deployment;
-import io.mcpiac.engine.config.References;
 import io.mcpiac.engine.config.ResourceConfig;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.resources.ResourceType;
+import io.mcpiac.engine.resources.Secrets;
 import io.mcpiac.engine.resources.Values;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,26 +61,8 @@ public final class PlanFile {
     List<ResourceConfig> resources = new ArrayList<>();
     for (ResourceConfig r : d.resources()) {
       ResourceType type = registry.type(r.type()).orElse(null);
-      // a secret written as a reference (${secret.file:…}) is no secret itself: it is kept, and
-      // read again when the plan is applied; a literal secret keeps only its digest
-      java.util.Set<String> literal = new java.util.HashSet<>();
-      if (type != null) {
-        for (String key : type.secretProperties()) {
-          if (References.find(r.properties().get(key)).isEmpty()) {
-            literal.add(key);
-          }
-        }
-      }
-      ObjectNode props = Values.redact(literal, Planner.salt(d.name(), r.name()), r.properties());
-      resources.add(
-          new ResourceConfig(
-              r.type(),
-              r.name(),
-              props,
-              r.dependsOn(),
-              r.provider(),
-              r.location(),
-              r.propertyLines()));
+      ObjectNode props = Values.redact(type, Planner.salt(d.name(), r.name()), r.properties());
+      resources.add(r.withProperties(props));
     }
     // sensitive variables are never written: applying the plan needs them given again
     java.util.Map<String, JsonNode> sensitive = new java.util.LinkedHashMap<>();
@@ -91,19 +73,9 @@ public final class PlanFile {
                     name,
                     Values.isSensitive(value)
                         ? value
-                        : Values.sensitive(d.name() + "/var/" + name, value)));
-    Deployment safe =
+                        : Values.sensitive(d.name() + "/var/" + name, Secrets.reveal(value))));
+    return plan.withDeployment(
         new Deployment(
-            d.name(), d.providers(), resources, d.location(), sensitive, d.sensitiveProperties());
-    return new Plan(
-        plan.id(),
-        plan.deploymentName(),
-        plan.createdAt(),
-        plan.stateVersion(),
-        plan.fingerprint(),
-        plan.actions(),
-        plan.stages(),
-        safe,
-        plan.warnings());
+            d.name(), d.providers(), resources, d.location(), sensitive, d.sensitiveProperties()));
   }
 }

@@ -12,15 +12,15 @@ import io.mcpiac.engine.config.ExternalValues;
 import io.mcpiac.engine.config.Reference;
 import io.mcpiac.engine.config.References;
 import io.mcpiac.engine.config.ResourceConfig;
-import io.mcpiac.engine.config.SecretKeys;
 import io.mcpiac.engine.config.SourceLocation;
 import io.mcpiac.engine.dag.DependencyGraph;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.Provider;
+import io.mcpiac.engine.providers.ProviderProbe;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.resources.ResourceType;
-import io.mcpiac.engine.resources.SecretValues;
+import io.mcpiac.engine.resources.Secrets;
 import io.mcpiac.engine.resources.Values;
 import io.mcpiac.engine.states.DeploymentState;
 import io.mcpiac.engine.states.ResourceRecord;
@@ -58,38 +58,61 @@ public final class Planner {
     this.outputsOf = outputsOf;
   }
 
-  /** Plans {@code deployment} against {@code recorded}, reading what is live first. */
+  /**
+   * Plans {@code deployment} against {@code recorded}, reading what is live first. Every provider
+   * instance involved is probed first, even when state is empty (nothing to read yet).
+   */
   public Plan plan(Deployment deployment, DeploymentState recorded) {
-    return plan(deployment, recorded, LiveRead.of(registry, recorded.resources().values()));
+    return plan(deployment, recorded, false);
+  }
+
+  /**
+   * As above; unless {@code force}, stops when most recorded objects of a provider instance are
+   * gone (see {@link VanishGuard}).
+   */
+  public Plan plan(Deployment deployment, DeploymentState recorded, boolean force) {
+    Map<String, String> instances = new LinkedHashMap<>();
+    deployment.resources().forEach(r -> instances.putIfAbsent(r.providerInstance(), r.type()));
+    recorded.resources().values().forEach(r -> instances.putIfAbsent(r.provider(), r.type()));
+    ProviderProbe.require(registry, instances);
+    LiveRead live = LiveRead.of(registry, recorded.resources().values());
+    VanishGuard.check(registry, recorded.resources().values(), live, force);
+    return plan(deployment, recorded, live);
   }
 
   /** Plans the removal of everything recorded. */
   public Plan planDestroy(DeploymentState recorded) {
+    return planDestroy(recorded, false);
+  }
+
+  public Plan planDestroy(DeploymentState recorded, boolean force) {
     Deployment empty =
         new Deployment(recorded.name(), Map.of(), List.of(), new SourceLocation("<destroy>", 0));
-    return plan(empty, recorded);
+    LiveRead live = LiveRead.of(registry, recorded.resources().values());
+    VanishGuard.check(registry, recorded.resources().values(), live, force);
+    return plan(empty, recorded, live, "destroy");
   }
 
   public Plan plan(Deployment deployment, DeploymentState recorded, LiveRead live) {
+    return plan(deployment, recorded, live, "removed from the configuration");
+  }
+
+  /** {@code deleteReason}: why recorded resources the configuration lacks go. */
+  private Plan plan(
+      Deployment configured, DeploymentState recorded, LiveRead live, String deleteReason) {
+    Deployment deployment = Arrangement.apply(registry, configured, recorded);
     DependencyGraph graph = DeploymentGraph.of(deployment);
     Map<String, ResourceConfig> configs = new LinkedHashMap<>();
     deployment.resources().forEach(r -> configs.put(r.name(), r));
 
     Map<String, Target> targets = new HashMap<>();
     Map<String, PlannedAction> actions = new LinkedHashMap<>();
-    Context context =
-        new Context(
-            deployment.name(),
-            graph,
-            recorded,
-            live,
-            targets,
-            new ExternalValues(deployment, outputsOf, System::getenv),
-            new SecretKeys(deployment, registry::type),
-            new SecretValues());
-    context.secretKeys().collect(context.externals(), context.secrets());
+    ExternalValues externals = new ExternalValues(deployment, outputsOf, System::getenv);
     for (String name : graph.order()) {
-      actions.put(name, planResource(configs.get(name), context));
+      ResourceConfig config = configs.get(name);
+      PlannedAction action =
+          planResource(deployment, config, graph, recorded, live, targets, externals);
+      actions.put(name, action);
     }
     Map<String, List<String>> recordedDependents = new HashMap<>();
     for (ResourceRecord record : recorded.resources().values()) {
@@ -101,7 +124,11 @@ public final class Planner {
       if (!configs.containsKey(record.name())) {
         actions.put(
             record.name(),
-            planDelete(record, recordedDependents.getOrDefault(record.name(), List.of()), live));
+            planDelete(
+                record,
+                recordedDependents.getOrDefault(record.name(), List.of()),
+                live,
+                deleteReason));
       }
     }
     List<PlannedAction> withStages = new ArrayList<>();
@@ -115,13 +142,19 @@ public final class Planner {
     for (PlannedAction a : actions.values()) {
       withStages.add(withStage(a, stageOf.getOrDefault(a.name(), -1)));
     }
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(PlanRisks.warnings(registry, withStages));
     long drifted = withStages.stream().filter(a -> !a.drift().isEmpty()).count();
     if (drifted > 0) {
       warnings.add(
           drifted
               + (drifted == 1 ? " resource has" : " resources have")
               + " drifted: changed outside mcp-iac since the last apply");
+    }
+    if (!live.pendingActivations().isEmpty()) {
+      warnings.add(
+          "changes are written but not active on "
+              + live.pendingActivations()
+              + ": apply activates them");
     }
     return new Plan(
         "plan-" + UUID.randomUUID().toString().substring(0, 8),
@@ -132,39 +165,34 @@ public final class Planner {
         withStages,
         stages,
         deployment,
-        warnings);
+        warnings,
+        live.pendingActivations());
   }
 
   /** What a resource looks like to the resources that reference it, at plan time. */
   private record Target(ResourceType type, String id, ObjectNode properties, ObjectNode outputs) {}
 
-  /** What every resource's plan is made from. */
-  private record Context(
-      String deploymentName,
+  private PlannedAction planResource(
+      Deployment deployment,
+      ResourceConfig config,
       DependencyGraph graph,
       DeploymentState recorded,
       LiveRead live,
       Map<String, Target> targets,
-      ExternalValues externals,
-      SecretKeys secretKeys,
-      SecretValues secrets) {}
-
-  private PlannedAction planResource(ResourceConfig config, Context context) {
-    String deploymentName = context.deploymentName();
-    DeploymentState recorded = context.recorded();
-    LiveRead live = context.live();
-    Map<String, Target> targets = context.targets();
+      ExternalValues externals) {
+    String deploymentName = deployment.name();
     Provider provider = registry.providerFor(config.type(), config.provider());
     ResourceType type =
         provider
             .resourceType(config.type())
             .orElseThrow(() -> new IllegalStateException("unknown type " + config.type()));
-    ObjectNode resolved = resolve(config, context);
-    Set<String> secretKeys = new LinkedHashSet<>(context.secretKeys().of(config.name()));
-    secretKeys.addAll(context.secrets().keysCarrying(resolved));
-    secretKeys.forEach(key -> context.secrets().add(resolved.get(key)));
-    ObjectNode shown = Values.redact(secretKeys, salt(deploymentName, config.name()), resolved);
-    List<String> deps = new ArrayList<>(context.graph().dependenciesOf(config.name()));
+    ObjectNode resolved =
+        deployment.markSensitive(
+            config.name(), Secrets.markDeclared(type, resolve(config, targets, externals)));
+    Set<String> secrets = Secrets.clearTexts(resolved);
+    String salt = salt(deploymentName, config.name());
+    ObjectNode shown = Values.redact(type, salt, resolved);
+    List<String> deps = new ArrayList<>(graph.dependenciesOf(config.name()));
     deps.addAll(otherDeployments(config));
     ResourceRecord record = recorded.resources().get(config.name());
     LiveResource actual = record == null ? null : live.get(config.name());
@@ -186,9 +214,10 @@ public final class Planner {
       changes.addAll(allProperties(null, shown));
       outputs = withUnknownOutputs(type, provider.plannedOutputs(type, resolved, null));
     } else {
-      drift.addAll(drift(secretKeys, record, actual));
-      ObjectNode before = current(secretKeys, record, actual);
-      changes.addAll(diff(type, before, shown));
+      SchemaDefaults defaults = SchemaDefaults.of(type);
+      drift.addAll(drift(type, defaults, record, actual, salt));
+      ObjectNode before = current(type, defaults, record, actual, salt);
+      changes.addAll(diff(type, before, defaults.fill(shown, before)));
       String forcing =
           changes.stream()
               .filter(PropertyChange::forcesReplacement)
@@ -214,12 +243,14 @@ public final class Planner {
       ObjectNode liveOutputs = actual.outputs() != null ? actual.outputs() : record.outputs();
       outputs =
           switch (action) {
-            case NO_OP -> Json.copy(liveOutputs);
+            case NO_OP ->
+                knownSecrets(liveOutputs, provider.plannedOutputs(type, resolved, liveOutputs));
             case UPDATE ->
                 withUnknownOutputs(type, provider.plannedOutputs(type, resolved, liveOutputs));
             default -> withUnknownOutputs(type, provider.plannedOutputs(type, resolved, null));
           };
     }
+    outputs = Secrets.taintObject(outputs, secrets);
     targets.put(
         config.name(),
         new Target(type, record == null || actual == null ? null : record.id(), resolved, outputs));
@@ -233,7 +264,7 @@ public final class Planner {
         shown,
         record == null ? null : record.properties(),
         record == null ? Json.object() : record.outputs(),
-        context.secrets().redactOutputs(salt(deploymentName, config.name()), outputs),
+        outputs,
         changes,
         drift,
         reason,
@@ -244,7 +275,8 @@ public final class Planner {
    * A delete waits for every action on a resource that depended on it ({@code dependents}): they
    * must stop using it (be updated, replaced or deleted) before it goes.
    */
-  private PlannedAction planDelete(ResourceRecord record, List<String> dependents, LiveRead live) {
+  private PlannedAction planDelete(
+      ResourceRecord record, List<String> dependents, LiveRead live, String reason) {
     List<String> waitFor = List.copyOf(dependents);
     boolean gone = live.get(record.name()) == null;
     return new PlannedAction(
@@ -260,7 +292,7 @@ public final class Planner {
         Json.object(),
         allProperties(record.properties(), null),
         List.of(),
-        gone ? "removed from the configuration; already gone" : "removed from the configuration",
+        gone ? reason + "; already gone" : reason,
         -1);
   }
 
@@ -269,20 +301,12 @@ public final class Planner {
    * (secrets, sensitive variables, other deployments' outputs) read now, only to compute what state
    * and the plan keep of them (a digest where they are secret).
    */
-  private static ObjectNode resolve(ResourceConfig config, Context context) {
+  private static ObjectNode resolve(
+      ResourceConfig config, Map<String, Target> targets, ExternalValues externals) {
     try {
       return References.resolveObject(
           config.properties(),
-          ref -> {
-            if (!ref.isExternal()) {
-              return lookup(ref, context.targets());
-            }
-            JsonNode value = context.externals().value(ref);
-            if (!ref.isDeploymentOutput()) {
-              context.secrets().add(value);
-            }
-            return value;
-          });
+          ref -> ref.isExternal() ? externals.value(ref) : lookup(ref, targets));
     } catch (ExternalValues.UnavailableValueException e) {
       throw new ConfigException(
           List.of(
@@ -312,6 +336,7 @@ public final class Planner {
       return null;
     }
     boolean isOutput = target.type().outputs().containsKey(ref.attributeRoot());
+    // every resource has its provider's identifier as 'id' (an output or property wins)
     if (!isOutput && ref.attribute().equals("id") && !target.properties().has("id")) {
       return target.id() == null ? Values.UNKNOWN : TextNode.valueOf(target.id());
     }
@@ -333,15 +358,45 @@ public final class Planner {
     return out;
   }
 
-  /** The properties as they are: live where the provider reads them, recorded otherwise. */
+  /**
+   * Live outputs, except where state only has a secret's digest and the configuration gives the
+   * value again: references to the output must get the secret, not its digest.
+   */
+  private static ObjectNode knownSecrets(ObjectNode live, ObjectNode planned) {
+    ObjectNode out = Json.copy(live);
+    for (Iterator<Map.Entry<String, JsonNode>> it = live.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode again = planned == null ? null : planned.get(e.getKey());
+      if (Values.isSensitive(e.getValue()) && again != null && !Values.containsUnknown(again)) {
+        out.set(e.getKey(), again);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The properties as they are: live where the provider reads them, recorded otherwise; plus the
+   * live value of every property with a schema default that state does not record.
+   */
   private static ObjectNode current(
-      Set<String> secretKeys, ResourceRecord record, LiveResource actual) {
+      ResourceType type,
+      SchemaDefaults defaults,
+      ResourceRecord record,
+      LiveResource actual,
+      String salt) {
     ObjectNode out = Json.copy(record.properties());
     if (actual.properties() != null) {
       for (Iterator<String> it = record.properties().fieldNames(); it.hasNext(); ) {
         String key = it.next();
         JsonNode liveValue = actual.properties().get(key);
-        if (liveValue != null && !secretKeys.contains(key)) {
+        if (liveValue != null && !type.secretProperties().contains(key)) {
+          out.set(
+              key, Secrets.redactLike(record.properties().get(key), liveValue, salt + "/" + key));
+        }
+      }
+      for (String key : defaults.all().keySet()) {
+        JsonNode liveValue = actual.properties().get(key);
+        if (!out.has(key) && liveValue != null) {
           out.set(key, liveValue);
         }
       }
@@ -349,17 +404,29 @@ public final class Planner {
     return out;
   }
 
+  /**
+   * Where the live object differs from state: a recorded property against its live value, and a
+   * property state does not record (the file left it out) against its schema default.
+   */
   private static List<PropertyChange> drift(
-      Set<String> secretKeys, ResourceRecord record, LiveResource actual) {
+      ResourceType type,
+      SchemaDefaults defaults,
+      ResourceRecord record,
+      LiveResource actual,
+      String salt) {
     List<PropertyChange> out = new ArrayList<>();
     if (actual.properties() == null) {
       return out;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = record.properties().fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode liveValue = actual.properties().get(e.getKey());
+    Map<String, JsonNode> expected = new java.util.TreeMap<>();
+    defaults.all().forEach(expected::put);
+    record.properties().fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue()));
+    for (Map.Entry<String, JsonNode> e : expected.entrySet()) {
+      JsonNode liveValue =
+          Secrets.redactLike(
+              e.getValue(), actual.properties().get(e.getKey()), salt + "/" + e.getKey());
       if (liveValue != null
-          && !secretKeys.contains(e.getKey())
+          && !type.secretProperties().contains(e.getKey())
           && !Json.sameValue(e.getValue(), liveValue)) {
         out.add(new PropertyChange(e.getKey(), e.getValue(), liveValue, false));
       }

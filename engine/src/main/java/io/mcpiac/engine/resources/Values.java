@@ -19,6 +19,15 @@ public final class Values {
 
   private static final String SENSITIVE_PREFIX = "\u0000sensitive:";
 
+  /**
+   * What a secret value writes when it is serialised without having been redacted first (see {@link
+   * SecretText}): a stand-in with no digest, never the secret.
+   */
+  static final String UNSALTED_STAND_IN = SENSITIVE_PREFIX + "-";
+
+  /** The marker prefix every engine-internal value starts with; input may never contain it. */
+  public static final String INTERNAL_MARK = "\u0000";
+
   private Values() {}
 
   public static boolean isUnknown(JsonNode node) {
@@ -54,28 +63,18 @@ public final class Values {
     return node != null && node.isTextual() && node.textValue().startsWith(SENSITIVE_PREFIX);
   }
 
-  /**
-   * A copy of {@code properties} with every secret property replaced by its digest. Salt with the
-   * resource's address so equal secrets of two resources do not give equal digests.
-   */
-  public static ObjectNode redact(ResourceType type, String salt, ObjectNode properties) {
-    return redact(type == null ? java.util.Set.of() : type.secretProperties(), salt, properties);
+  /** A digest stand-in, or a secret value that is shown only as {@code (sensitive)}. */
+  private static boolean hidden(JsonNode node) {
+    return isSensitive(node) || Secrets.isSecret(node);
   }
 
   /**
-   * A copy of {@code properties} with each of {@code secretKeys} replaced by its digest: the type's
-   * secret properties and those whose value came from a secret (see {@code SecretKeys}).
+   * A copy of {@code properties} with every secret replaced by its digest (see {@link
+   * Secrets#redact}). Salt with the resource's address so equal secrets of two resources do not
+   * give equal digests.
    */
-  public static ObjectNode redact(
-      java.util.Set<String> secretKeys, String salt, ObjectNode properties) {
-    ObjectNode copy = Json.copy(properties);
-    for (String secret : secretKeys) {
-      JsonNode value = copy.get(secret);
-      if (value != null && !value.isNull() && !isSensitive(value) && !containsUnknown(value)) {
-        copy.set(secret, sensitive(salt + "/" + secret, value));
-      }
-    }
-    return copy;
+  public static ObjectNode redact(ResourceType type, String salt, ObjectNode properties) {
+    return Secrets.redact(type, salt, Json.copy(properties));
   }
 
   /** Human text for a value in plans and messages. */
@@ -86,7 +85,7 @@ public final class Values {
     if (isUnknown(node)) {
       return "(known after apply)";
     }
-    if (isSensitive(node)) {
+    if (hidden(node)) {
       return "(sensitive)";
     }
     if (containsUnknown(node) || containsSensitive(node)) {
@@ -96,7 +95,7 @@ public final class Values {
   }
 
   private static boolean containsSensitive(JsonNode node) {
-    if (isSensitive(node)) {
+    if (hidden(node)) {
       return true;
     }
     for (JsonNode child : node) {
@@ -115,7 +114,7 @@ public final class Values {
     if (isUnknown(node)) {
       return TextNode.valueOf("(known after apply)");
     }
-    if (isSensitive(node)) {
+    if (hidden(node)) {
       return TextNode.valueOf("(sensitive)");
     }
     if (node.isObject()) {

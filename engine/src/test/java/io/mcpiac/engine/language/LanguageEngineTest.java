@@ -479,33 +479,6 @@ class LanguageEngineTest {
     fx = new EngineFixture("sqlite:" + dir.resolve("state.db"));
   }
 
-  @Test
-  void aValueCarryingASecretIsMaskedWhateverOrderResourcesArePlannedIn() throws IOException {
-    write("token.txt", "tok-abcdef\n");
-    Path file =
-        write(
-            "order.yaml",
-            """
-            apiVersion: iac.mcp/v1
-            kind: Deployment
-            metadata: {name: order}
-            spec:
-              resources:
-                - type: core:data
-                  name: a-first
-                  properties: {input: "pasted tok-abcdef by hand"}
-                - type: core:data
-                  name: z-last
-                  properties: {input: "${secret.file:token.txt}"}
-            """);
-    Deployment d = load(file, VariableInputs.fromEnvironment());
-    Plan plan = fx.plan(d);
-    assertThat(new PlanRenderer(false).render(plan)).doesNotContain("tok-abcdef");
-    applyThenNothingLeft(d);
-    assertThat(state("order").get("a-first").properties().toString()).doesNotContain("tok-abcdef");
-    assertThat(state("order").get("a-first").outputs().toString()).doesNotContain("tok-abcdef");
-  }
-
   /** Every file written (state database, WAL, plan files), byte by byte. */
   static void assertNothingContains(Path root, String... secrets) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {

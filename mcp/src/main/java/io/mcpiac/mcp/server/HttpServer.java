@@ -53,6 +53,10 @@ public final class HttpServer implements AutoCloseable {
     ServletHolder holder = new ServletHolder(transport);
     holder.setAsyncSupported(true);
     context.addServlet(holder, HttpSettings.ENDPOINT);
+    context.addFilter(
+        new org.eclipse.jetty.ee11.servlet.FilterHolder(new JsonRpcFilter()),
+        HttpSettings.ENDPOINT,
+        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
     jetty.setHandler(context);
     try {
       jetty.start();

@@ -26,10 +26,19 @@ public final class StdioServer implements AutoCloseable {
   private final CountDownLatch inputClosed = new CountDownLatch(1);
 
   private StdioServer(IacServer iac, InputStream in, OutputStream out) {
+    StdinGate.LineWriter protocol = new StdinGate.LineWriter(out);
+    StdinGate gate;
+    try {
+      gate = new StdinGate(in, protocol, inputClosed::countDown);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     var transport =
-        new StdioServerTransportProvider(IacServer.JSON, new EndAware(in, inputClosed), out);
+        new StdioServerTransportProvider(
+            IacServer.JSON, new EndAware(gate.sdkInput(), inputClosed), protocol);
     this.iac = iac;
     this.server = iac.build(McpServer.sync(transport));
+    gate.start();
   }
 
   public static StdioServer start(IacServer iac, InputStream in, OutputStream out) {

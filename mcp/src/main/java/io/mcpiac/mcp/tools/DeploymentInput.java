@@ -63,6 +63,34 @@ public final class DeploymentInput {
     return loaded.deployment();
   }
 
+  /**
+   * What the caller must know about the deployment as this server takes it: connection settings in
+   * {@code spec.providers} are ignored (the server talks only to the systems it was started for; a
+   * tool argument must not redirect its credentials), and the answer says so rather than silently
+   * using the server's own systems.
+   */
+  static List<String> warnings(Deployment d) {
+    List<String> out = new ArrayList<>();
+    for (String instance : new java.util.TreeSet<>(d.providers().keySet())) {
+      out.add(
+          "spec.providers['"
+              + instance
+              + "'] is ignored: this MCP server uses only the connections it was started with"
+              + " (its own environment), never settings from a tool's arguments");
+    }
+    return out;
+  }
+
+  /** Adds {@link #warnings} to an answer's data and text. */
+  static String withWarnings(Deployment d, ObjectNode data, String text) {
+    List<String> warnings = warnings(d);
+    if (warnings.isEmpty()) {
+      return text;
+    }
+    warnings.forEach(w -> data.withArray("warnings").add(w));
+    return "Warning: " + String.join("\nWarning: ", warnings) + "\n" + text;
+  }
+
   static LoadedDeployment read(ToolCall call) {
     JsonNode vars = call.get("variables");
     if (vars != null && !vars.isNull() && !vars.isObject()) {

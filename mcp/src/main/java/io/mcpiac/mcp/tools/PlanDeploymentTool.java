@@ -80,11 +80,14 @@ public final class PlanDeploymentTool extends BaseTool {
       data.put("resources", deployment.resources().size());
       return new Reply(
           data,
-          "The deployment '"
-              + deployment.name()
-              + "' is valid ("
-              + deployment.resources().size()
-              + " resources).");
+          DeploymentInput.withWarnings(
+              deployment,
+              data,
+              "The deployment '"
+                  + deployment.name()
+                  + "' is valid ("
+                  + deployment.resources().size()
+                  + " resources)."));
     }
     Plan plan = ctx.engine().plan(deployment);
     boolean dryRun = call.options().path("dryRun").asBoolean(false);
@@ -99,6 +102,6 @@ public final class PlanDeploymentTool extends BaseTool {
     if (!dryRun && plan.hasChanges()) {
       text += "\nApply with applyDeployment {\"planId\": \"" + plan.id() + "\"}.";
     }
-    return new Reply(data, text);
+    return new Reply(data, DeploymentInput.withWarnings(deployment, data, text));
   }
 }

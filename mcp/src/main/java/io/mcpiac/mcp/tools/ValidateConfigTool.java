@@ -57,6 +57,13 @@ public final class ValidateConfigTool extends BaseTool {
         .forEach(t -> data.withArray("types").add(t));
     return new Reply(
         data,
-        "The deployment '" + d.name() + "' is valid (" + d.resources().size() + " resources).");
+        DeploymentInput.withWarnings(
+            d,
+            data,
+            "The deployment '"
+                + d.name()
+                + "' is valid ("
+                + d.resources().size()
+                + " resources)."));
   }
 }

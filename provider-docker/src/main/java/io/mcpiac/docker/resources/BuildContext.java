@@ -72,6 +72,29 @@ public final class BuildContext {
     return null;
   }
 
+  /**
+   * Why this context is outside {@code base}'s directory tree (symbolic links followed), or null.
+   * The whole context goes to the Docker Engine, so a shared deployment file naming {@code /etc} or
+   * {@code ../../} must not send a directory its user did not mean to.
+   */
+  public String outsideOf(Path baseDirectory) {
+    Path base = (baseDirectory == null ? Path.of("") : baseDirectory).toAbsolutePath().normalize();
+    try {
+      Path realBase = base.toRealPath();
+      Path realDir = directory.toRealPath();
+      if (realDir.startsWith(realBase)) {
+        return null;
+      }
+    } catch (java.io.IOException e) {
+      return null; // problem() reports a context that cannot be read
+    }
+    return "the build context "
+        + directory
+        + " is outside the deployment's directory "
+        + base
+        + ": set allowContextOutside: true to build from it";
+  }
+
   /** The Dockerfile's path inside the build's tar. */
   public String dockerfileInTar() {
     return dockerfile.startsWith(directory)

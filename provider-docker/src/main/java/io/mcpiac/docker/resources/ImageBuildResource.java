@@ -65,7 +65,9 @@ public final class ImageBuildResource implements DockerResource {
                                 "description": "Values of the Dockerfile's ARGs."},
                   "target": {"type": "string", "minLength": 1, "description": "The stage of a multi-stage build to stop at."},
                   "labels": {"type": "object", "additionalProperties": {"type": "string"},
-                             "description": "Labels of the image."}
+                             "description": "Labels of the image."},
+                  "allowContextOutside": {"type": "boolean",
+                             "description": "Build from a context outside the deployment's directory tree (it is sent to the Docker Engine whole)."}
                 }
               }
               """),
@@ -230,12 +232,13 @@ public final class ImageBuildResource implements DockerResource {
         || properties.has("dockerfile") && !Props.known(properties, "dockerfile")) {
       return Map.of();
     }
-    String problem =
+    BuildContext context =
         BuildContext.of(
-                baseDirectory,
-                Props.text(properties, "context"),
-                Props.text(properties, "dockerfile"))
-            .problem();
+            baseDirectory, Props.text(properties, "context"), Props.text(properties, "dockerfile"));
+    String problem = context.problem();
+    if (problem == null && !properties.path("allowContextOutside").asBoolean(false)) {
+      problem = context.outsideOf(baseDirectory);
+    }
     if (problem == null) {
       return Map.of();
     }

@@ -19,7 +19,13 @@ import java.util.Map;
  * {@code opnsense/branch} reads {@code OPNSENSE_BRANCH_URL}, {@code OPNSENSE_BRANCH_API_KEY}, …
  */
 public record ConnectionSettings(
-    String instance, String url, String apiKey, String apiSecret, Path caFile, boolean insecure) {
+    String instance,
+    String url,
+    String apiKey,
+    String apiSecret,
+    Path caFile,
+    boolean insecure,
+    String credentialsWithheld) {
 
   /**
    * The environment variable prefix of an instance: {@code OPNSENSE_} or {@code OPNSENSE_BRANCH_}.
@@ -38,25 +44,12 @@ public record ConnectionSettings(
   public static ConnectionSettings resolve(
       String instance, ObjectNode settings, Map<String, String> env) {
     String prefix = envPrefix(instance);
-    String url = text(settings, "url");
-    if (url == null) {
-      url = env.get(prefix + "URL");
+    String fileUrl = normalized(text(settings, "url"));
+    String envUrl = normalized(env.get(prefix + "URL"));
+    if (envUrl == null) {
+      envUrl = normalized(env.get(prefix + "HOST"));
     }
-    if (url == null) {
-      url = env.get(prefix + "HOST");
-    }
-    if (url != null) {
-      url = url.trim();
-      if (!url.contains("://")) {
-        url = "https://" + url;
-      }
-      while (url.endsWith("/")) {
-        url = url.substring(0, url.length() - 1);
-      }
-      if (url.endsWith("/api")) {
-        url = url.substring(0, url.length() - 4);
-      }
-    }
+    String url = fileUrl != null ? fileUrl : envUrl;
     String ca = text(settings, "caFile");
     if (ca == null) {
       ca = env.get(prefix + "CA_FILE");
@@ -73,8 +66,33 @@ public record ConnectionSettings(
       key = key != null ? key : fromFile[0];
       secret = secret != null ? secret : fromFile[1];
     }
+    String withheld =
+        key == null && secret == null
+            ? null
+            : CredentialBinding.refusal(prefix, url, fileUrl, envUrl, env);
+    if (withheld != null) {
+      key = null;
+      secret = null;
+    }
     return new ConnectionSettings(
-        instance, url, key, secret, ca == null ? null : Path.of(ca), insecure);
+        instance, url, key, secret, ca == null ? null : Path.of(ca), insecure, withheld);
+  }
+
+  private static String normalized(String url) {
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    String u = url.trim();
+    if (!u.contains("://")) {
+      u = "https://" + u;
+    }
+    while (u.endsWith("/")) {
+      u = u.substring(0, u.length() - 1);
+    }
+    if (u.endsWith("/api")) {
+      u = u.substring(0, u.length() - 4);
+    }
+    return u;
   }
 
   /** Problems that stop a connection, in words that say which variable to set. */
@@ -89,7 +107,9 @@ public record ConnectionSettings(
               + prefix
               + "URL);");
     }
-    if (apiKey == null || apiSecret == null) {
+    if (credentialsWithheld != null) {
+      missing.append(" API credentials: " + credentialsWithheld + ";");
+    } else if (apiKey == null || apiSecret == null) {
       missing.append(
           " API credentials ("
               + prefix

@@ -11,17 +11,30 @@ import java.util.Set;
  * the output {@code name} is what rules reference.
  */
 public final class AliasMapping extends ResourceMapping {
+  /**
+   * OPNsense's AliasNameField: a letter, or a letter or underscore and 1–30 more letters, digits or
+   * underscores (under 32 in all); never one of pf's reserved words. (OPNsense also refuses service
+   * and protocol names from the firewall's own tables, which are not known here.)
+   */
+  private static final String NAME_SCHEMA =
+      "\"pattern\":\"^([a-zA-Z]|([_a-zA-Z][a-zA-Z0-9][_a-zA-Z0-9]{0,29}))$\","
+          + "\"not\":{\"enum\":"
+          + io.mcpiac.engine.json.Json.write(PfReservedWords.ALL)
+          + "}";
+
   static final Endpoint ALIASES =
       new Endpoint("/api/firewall/alias/", "alias", "Item", "searchItem", Module.ALIASES);
 
   private static final List<Spec> SPECS =
       List.of(
           Spec.enabled(),
-          Spec.text(
+          new Spec(
               "name",
               "name",
+              Spec.Kind.TEXT,
               null,
-              "Alias name (letters, digits, _; default: the resource name with - turned into _)."),
+              "Alias name (letters, digits, _; default: the resource name with - turned into _).",
+              NAME_SCHEMA),
           Spec.choice(
               "type",
               "type",
@@ -44,10 +57,15 @@ public final class AliasMapping extends ResourceMapping {
               "content", "content", "", "Entries: addresses, networks, ports, URLs, aliases…"),
           Spec.csv("proto", "proto", "", "IPv4 and/or IPv6 (GeoIP and ASN aliases)."),
           Spec.text("updateFrequency", "updatefreq", "", "Days between refreshes of URL tables."),
-          Spec.text("description", "description", "", "Free text."));
+          Spec.description("description", "description", "", "Free text."));
 
   public AliasMapping() {
     super("opnsense:firewall:alias", "A firewall alias: a named set of hosts, networks or ports.");
+  }
+
+  @Override
+  protected Set<String> nativeSecrets() {
+    return Set.of("password"); // URL table authentication
   }
 
   @Override

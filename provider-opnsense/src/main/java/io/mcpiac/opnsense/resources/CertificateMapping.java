@@ -18,7 +18,7 @@ public final class CertificateMapping extends ResourceMapping {
 
   private static final List<Spec> SPECS =
       List.of(
-          Spec.text("description", "descr", null, "Name shown on the firewall."),
+          Spec.description("description", "descr", null, "Name shown on the firewall."),
           Spec.text("commonName", "commonname", "", "Subject CN (issued certificates)."),
           Spec.lines("altNames", "altnames_dns", "", "DNS subject alternative names."),
           Spec.choice(
@@ -76,6 +76,11 @@ public final class CertificateMapping extends ResourceMapping {
   @Override
   protected List<String> required() {
     return List.of("description");
+  }
+
+  @Override
+  protected Set<String> nativeSecrets() {
+    return Set.of("prv"); // the private key
   }
 
   @Override

@@ -19,7 +19,8 @@ public final class DhcpRangeMapping extends ResourceMapping {
   private static final Spec START =
       Spec.text("start", "@start", null, "First address of the pool.");
   private static final Spec END = Spec.text("end", "@end", null, "Last address of the pool.");
-  private static final Spec DESCRIPTION = Spec.text("description", "description", "", "Free text.");
+  private static final Spec DESCRIPTION =
+      Spec.description("description", "description", "", "Free text.");
 
   private static final List<Spec> KEA =
       List.of(
@@ -42,9 +43,20 @@ public final class DhcpRangeMapping extends ResourceMapping {
           Spec.text("domain", "domain", "", "Domain (dnsmasq)."),
           DESCRIPTION);
 
+  /** Kea hands out the firewall's own address for router and DNS when these are left empty. */
+  @Override
+  protected java.util.Set<String> computedWhenAbsent() {
+    return java.util.Set.of("gateway", "dnsServers");
+  }
+
   public DhcpRangeMapping() {
     super(
         "opnsense:service:dhcp:range", "A DHCP range: a Kea subnet and pool, or a dnsmasq range.");
+  }
+
+  @Override
+  protected Set<String> nativeSecrets() {
+    return Set.of("ddns_domain_key_secret"); // the TSIG key (Kea)
   }
 
   @Override

@@ -23,7 +23,7 @@ public final class DhcpStaticMapping extends ResourceMapping {
           Spec.text("ip", "ip_address", null, "The reserved address."),
           Spec.text("mac", "hw_address", "", "The client's MAC address."),
           Spec.text("hostname", "hostname", "", "Host name handed out."),
-          Spec.text("description", "description", "", "Free text."));
+          Spec.description("description", "description", "", "Free text."));
 
   private static final List<Spec> DNSMASQ =
       List.of(
@@ -31,7 +31,7 @@ public final class DhcpStaticMapping extends ResourceMapping {
           Spec.text("mac", "hwaddr", "", "The client's MAC address."),
           Spec.text("hostname", "host", "", "Host name."),
           Spec.text("domain", "domain", "", "Domain (dnsmasq)."),
-          Spec.text("description", "descr", "", "Free text."));
+          Spec.description("description", "descr", "", "Free text."));
 
   public DhcpStaticMapping() {
     super("opnsense:service:dhcp:static", "A static DHCP mapping (reservation): Kea or dnsmasq.");

@@ -21,7 +21,7 @@ public final class DnsOverrideMapping extends ResourceMapping {
           Spec.text("mx", "mx", "", "MX host."),
           Spec.text("txt", "txtdata", "", "TXT data."),
           Spec.integer("ttl", "ttl", "", "TTL in seconds.", "\"minimum\":0"),
-          Spec.text("description", "description", "", "Free text."));
+          Spec.description("description", "description", "", "Free text."));
 
   public DnsOverrideMapping() {
     super("opnsense:service:dns:override", "A DNS host override of the Unbound resolver.");

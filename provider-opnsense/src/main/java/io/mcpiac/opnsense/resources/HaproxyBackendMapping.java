@@ -56,7 +56,7 @@ public final class HaproxyBackendMapping extends ResourceMapping {
               "healthCheckEnabled",
               true,
               "Check the servers' health (default true)."),
-          Spec.text("description", "description", "", "Free text."));
+          Spec.oneLine("description", "description", "", "Free text."));
 
   public HaproxyBackendMapping() {
     super("opnsense:service:haproxy:backend", "A backend pool of HAProxy servers.");

@@ -23,7 +23,7 @@ public final class HaproxyFrontendMapping extends ResourceMapping {
           Spec.text("defaultBackend", "@defaultBackend", null, "Backend UUID or name."),
           Spec.bool("ssl", "ssl_enabled", false, "Terminate TLS here."),
           Spec.csv("certificates", "ssl_certificates", "", "Certificate refids (${cert.refid})."),
-          Spec.text("description", "description", "", "Free text."));
+          Spec.oneLine("description", "description", "", "Free text."));
 
   public HaproxyFrontendMapping() {
     super("opnsense:service:haproxy:frontend", "A public service (listener) of HAProxy.");

@@ -32,7 +32,7 @@ public final class HaproxyServerMapping extends ResourceMapping {
           Spec.bool("ssl", "ssl", false, "Talk TLS to the server."),
           Spec.bool(
               "sslVerify", "sslVerify", true, "Verify the server's certificate (default true)."),
-          Spec.text("description", "description", "", "Free text."));
+          Spec.oneLine("description", "description", "", "Free text."));
 
   public HaproxyServerMapping() {
     super("opnsense:service:haproxy:server", "A real server behind HAProxy.");

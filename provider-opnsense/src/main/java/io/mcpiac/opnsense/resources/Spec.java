@@ -41,6 +41,32 @@ public record Spec(
     return new Spec(property, field, Kind.TEXT, whenAbsent, description, null);
   }
 
+  /**
+   * A field of OPNsense's DescriptionField type: at most 255 characters (OPNsense counts bytes:
+   * {@code /^(.){1,255}$/}) and, on 26.x, no control characters.
+   */
+  public static Spec description(
+      String property, String field, String whenAbsent, String description) {
+    return new Spec(
+        property,
+        field,
+        Kind.TEXT,
+        whenAbsent,
+        description,
+        "\"maxLength\":255,\"pattern\":\"^[^\\\\u0000-\\\\u001f\\\\u007f]*$\"");
+  }
+
+  /** A TextField with HAProxy's description mask {@code /^.{1,255}$/u}: one line, 255 at most. */
+  public static Spec oneLine(String property, String field, String whenAbsent, String description) {
+    return new Spec(
+        property,
+        field,
+        Kind.TEXT,
+        whenAbsent,
+        description,
+        "\"maxLength\":255,\"pattern\":\"^[^\\\\n]*$\"");
+  }
+
   public static Spec choice(
       String property, String field, String whenAbsent, String description, String... options) {
     StringBuilder e = new StringBuilder("\"enum\":[");

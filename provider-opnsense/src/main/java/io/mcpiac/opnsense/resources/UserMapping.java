@@ -18,7 +18,7 @@ public final class UserMapping extends ResourceMapping {
           Spec.text("password", "password", null, "Password (secret; write-only)."),
           new Spec(
               "enabled", "disabled", Spec.Kind.NOT_BOOL, "0", "Whether the user may log in.", null),
-          Spec.text("description", "descr", "", "Full name or purpose."),
+          Spec.description("description", "descr", "", "Full name or purpose."),
           Spec.text("email", "email", "", "E-mail address."),
           Spec.text("comment", "comment", "", "Free text."),
           Spec.text("expires", "expires", "", "Expiry date (MM/DD/YYYY)."),
@@ -39,6 +39,11 @@ public final class UserMapping extends ResourceMapping {
   @Override
   protected List<Spec> specs(Endpoint endpoint) {
     return SPECS;
+  }
+
+  @Override
+  protected Set<String> nativeSecrets() {
+    return Set.of("password", "otp_seed", "apikeys");
   }
 
   @Override

@@ -32,7 +32,7 @@ public final class VlanMapping extends ResourceMapping {
               "vlanif",
               null,
               "Device name (vlan0…, qinq0…); chosen by the firewall when not given."),
-          Spec.text("description", "descr", "", "Free text."));
+          Spec.description("description", "descr", "", "Free text."));
 
   public VlanMapping() {
     super("opnsense:network:vlan", "A VLAN device on a parent interface.");
