@@ -7,10 +7,12 @@ import io.mcpiac.cli.commands.DemoCommand;
 import io.mcpiac.cli.commands.DestroyCommand;
 import io.mcpiac.cli.commands.ImportCommand;
 import io.mcpiac.cli.commands.OpnsenseEmulatorCommand;
+import io.mcpiac.cli.commands.OutputCommand;
 import io.mcpiac.cli.commands.PlanCommand;
 import io.mcpiac.cli.commands.RefreshCommand;
 import io.mcpiac.cli.commands.ServeCommand;
 import io.mcpiac.cli.commands.StateCommand;
+import io.mcpiac.cli.commands.TemplatesCommand;
 import io.mcpiac.cli.commands.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,6 +37,8 @@ import picocli.CommandLine.Command;
       DestroyCommand.class,
       RefreshCommand.class,
       StateCommand.class,
+      OutputCommand.class,
+      TemplatesCommand.class,
       CheckpointCommand.class,
       BenchCommand.class,
       ServeCommand.class,

@@ -17,6 +17,30 @@ class ExamplesTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void theDirectoryExampleValidatesWithItsTemplate() {
+    Cli.Run run = Cli.run("validate", "-f", "../examples/web-service");
+    assertThat(run.exit()).as(run.printed()).isZero();
+    assertThat(run.out()).contains("is valid");
+  }
+
+  /** The core examples through the real engine path: apply, plan again (nothing), destroy. */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"core-variables.yaml", "core-for-each.yaml"})
+  void coreExamplesApplyAndConverge(String name, @org.junit.jupiter.api.io.TempDir Path dir) {
+    String file = "../examples/" + name;
+    String state = "sqlite:" + dir.resolve("state.db");
+    Cli.Run apply = Cli.run("apply", "-f", file, "--yes", "--state", state);
+    assertThat(apply.exit()).as(apply.printed()).isZero();
+    assertThat(apply.out()).contains("Outputs:");
+    Cli.Run again = Cli.run("plan", "-f", file, "--state", state, "--detailed-exitcode");
+    assertThat(again.exit()).as(again.printed()).isZero();
+    String deployment = name.replace(".yaml", "");
+    Cli.Run destroy = Cli.run("destroy", deployment, "--yes", "--state", state);
+    assertThat(destroy.exit()).as(destroy.printed()).isZero();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
   void validates(Path example) {

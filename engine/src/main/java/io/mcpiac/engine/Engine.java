@@ -2,6 +2,7 @@ package io.mcpiac.engine;
 
 import io.mcpiac.engine.checkpoints.CheckpointManager;
 import io.mcpiac.engine.config.Deployment;
+import io.mcpiac.engine.config.Outputs;
 import io.mcpiac.engine.execution.Cancellation;
 import io.mcpiac.engine.execution.ExecutionOptions;
 import io.mcpiac.engine.execution.ExecutionResult;
@@ -88,7 +89,7 @@ public final class Engine {
    */
   public Plan plan(Deployment deployment, boolean force) {
     try (StateLock ignored = lock(deployment.name(), "plan")) {
-      return new Planner(registry).plan(deployment, state(deployment.name()), force);
+      return planner().plan(deployment, state(deployment.name()), force);
     }
   }
 
@@ -108,7 +109,7 @@ public final class Engine {
     requireKnown(deployment, moved.state(), request.targets(), "--target");
     requireKnown(deployment, moved.state(), request.replace(), "--replace");
     Plan plan =
-        new Planner(registry)
+        planner()
             .replacing(request.replace())
             .plan(deployment, moved.state(), force || request.force());
     if (moved.any()) {
@@ -192,6 +193,20 @@ public final class Engine {
     }
   }
 
+  /** A planner that reads other deployments' outputs from this engine's state. */
+  private Planner planner() {
+    return new Planner(registry, this::outputsOf);
+  }
+
+  /** The recorded outputs of a deployment, for {@code ${deployment:NAME.outputs.x}}. */
+  public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> outputsOf(
+      String deployment) {
+    return store
+        .load(deployment)
+        .flatMap(s -> s.resource(Outputs.RESOURCE))
+        .map(r -> Outputs.values(r.properties()));
+  }
+
   public Plan planDestroy(String deployment) {
     try (StateLock ignored = lock(deployment, "plan destroy")) {
       return new Planner(registry).planDestroy(state(deployment));
@@ -221,7 +236,7 @@ public final class Engine {
       ProgressListener listener,
       Cancellation cancel) {
     try (StateLock ignored = lock(deployment.name(), "apply")) {
-      Plan plan = new Planner(registry).plan(deployment, state(deployment.name()), forced(options));
+      Plan plan = planner().plan(deployment, state(deployment.name()), forced(options));
       return run(plan, options, approve, listener, cancel);
     }
   }
@@ -325,7 +340,7 @@ public final class Engine {
     }
     LiveRead live = LiveRead.of(registry, now.resources().values());
     if (!live.fingerprint().equals(plan.fingerprint())) {
-      Plan fresh = new Planner(registry).plan(plan.deployment(), now, live);
+      Plan fresh = planner().plan(plan.deployment(), now, live);
       List<String> differing = new ArrayList<>();
       for (PlannedAction a : fresh.actions()) {
         PlannedAction before = plan.action(a.name()).orElse(null);

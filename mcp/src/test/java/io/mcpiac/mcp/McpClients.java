@@ -73,4 +73,15 @@ final class McpClients {
     client.initialize();
     return new Session(client, progress, logs);
   }
+
+  /** A client of a loopback HTTP server started by a test, without elicitation. */
+  static Session connect(io.mcpiac.mcp.server.HttpServer http) {
+    return connect(
+        io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport.builder(
+                "http://127.0.0.1:" + http.url().getPort())
+            .endpoint(io.mcpiac.mcp.server.HttpSettings.ENDPOINT)
+            .jsonMapper(io.mcpiac.mcp.server.IacServer.JSON)
+            .build(),
+        null);
+  }
 }

@@ -97,7 +97,8 @@ public final class DockerProvider implements Provider {
   public String newId(ResourceType type, String name) {
     byte[] suffix = new byte[4];
     ThreadLocalRandom.current().nextBytes(suffix);
-    return name + "-" + HexFormat.of().formatHex(suffix);
+    // expanded names (web.app[1]) hold characters Docker refuses in object names
+    return name.replaceAll("[^a-zA-Z0-9_.-]", "-") + "-" + HexFormat.of().formatHex(suffix);
   }
 
   @Override

@@ -41,7 +41,7 @@ public final class ApplyCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--file"},
       paramLabel = "FILE",
-      description = "A deployment file.")
+      description = "A deployment file, a directory (one deployment and its templates), or -.")
   Path file;
 
   @Parameters(arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved by plan --out.")
@@ -49,6 +49,7 @@ public final class ApplyCommand implements Callable<Integer> {
 
   @Mixin ApplyOptions apply;
   @Mixin PlanningOptions planning;
+  @Mixin VariableOptions variables;
   @Mixin StateOptions state;
   @Mixin io.mcpiac.cli.ServersOptions servers;
   @Mixin OutputOptions output;
@@ -62,7 +63,7 @@ public final class ApplyCommand implements Callable<Integer> {
       throw new UsageException("name a deployment file with -f FILE, or a saved PLANFILE");
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (PlanFile.isPlanFile(source)) {
+    if (!source.toString().equals("-") && PlanFile.isPlanFile(source)) {
       if (!planning.targets.isEmpty() || !planning.replace.isEmpty()) {
         throw new UsageException(
             "--target and --replace belong to plan when applying a saved plan: it already holds"
@@ -70,10 +71,15 @@ public final class ApplyCommand implements Callable<Integer> {
       }
       Plan saved = PlanFile.read(source);
       try (Workspace ws = Workspace.forDeployment(state, servers, saved.deployment())) {
-        Plan plan =
+        Plan restored =
             PlanSecrets.needed(saved)
                 ? PlanSecrets.restore(saved, secretsSource(saved), ws.registry())
                 : saved;
+        // sensitive variables are not in the plan file either: given again, checked by digest
+        Plan plan =
+            restored.withDeployment(
+                io.mcpiac.engine.config.SensitiveVariables.refill(
+                    restored.deployment(), variables.inputs()));
         if (!Approval.of(apply.yes, output.json(), output.colour(), out).test(plan)) {
           return ExitCodes.OK;
         }
@@ -82,8 +88,8 @@ public final class ApplyCommand implements Callable<Integer> {
         return report(plan, result, out, ws);
       }
     }
-    LoadedDeployment loaded = DeploymentFiles.read(source);
-    Deployment deployment = DeploymentFiles.load(source);
+    LoadedDeployment loaded = DeploymentFiles.read(source, variables.inputs());
+    Deployment deployment = DeploymentFiles.deployment(loaded);
     DeploymentFiles.requireValidBeforeCreating(state, loaded);
     try (Workspace ws = Workspace.forDeployment(state, servers, deployment)) {
       DeploymentFiles.validate(loaded, ws.registry());
@@ -121,7 +127,7 @@ public final class ApplyCommand implements Callable<Integer> {
   private Deployment secretsSource(Plan plan) {
     Path from = file != null ? file : Path.of(plan.deployment().location().file());
     try {
-      return DeploymentFiles.load(from);
+      return DeploymentFiles.deployment(DeploymentFiles.read(from, variables.inputs()));
     } catch (Exception unreadable) {
       return null;
     }
@@ -129,8 +135,10 @@ public final class ApplyCommand implements Callable<Integer> {
 
   private int report(Plan plan, ExecutionResult result, PrintWriter out, Workspace ws) {
     var servers = io.mcpiac.cli.output.ServerRollbacks.of(ws.remoteParts());
+    io.mcpiac.engine.states.DeploymentState after = ws.engine().state(plan.deploymentName());
     if (output.json()) {
       var json = ResultJson.of(result);
+      json.set("outputs", io.mcpiac.engine.states.StateJson.outputs(after));
       if (!ws.remoteParts().isEmpty()) {
         json.set("serverRollbacks", io.mcpiac.cli.output.ServerRollbacks.json(servers));
       }
@@ -138,6 +146,9 @@ public final class ApplyCommand implements Callable<Integer> {
     } else {
       ResultPrinter.print(result, out);
       io.mcpiac.cli.output.ServerRollbacks.print(servers, out);
+      if (result.success()) {
+        OutputCommand.print(io.mcpiac.engine.states.StateJson.outputs(after), out);
+      }
     }
     return result.success() ? ExitCodes.OK : ExitCodes.FAILED;
   }

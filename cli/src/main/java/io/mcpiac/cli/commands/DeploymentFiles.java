@@ -10,7 +10,10 @@ import io.mcpiac.engine.config.Diagnostic;
 import io.mcpiac.engine.config.LoadedDeployment;
 import io.mcpiac.engine.config.MovedList;
 import io.mcpiac.engine.config.ProviderSettingsChecks;
+import io.mcpiac.engine.config.VariableInputs;
 import io.mcpiac.engine.providers.ProviderRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,19 +27,41 @@ final class DeploymentFiles {
 
   /** The file as read, with its syntax problems (not thrown: validation reports them all). */
   static LoadedDeployment read(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new UsageException("no such deployment file: " + file);
-    }
-    return DeploymentLoader.read(file);
+    return read(file, VariableInputs.fromEnvironment());
   }
 
-  /** The file's deployment; throws with every syntax problem when it cannot be read at all. */
-  static Deployment load(Path file) {
-    LoadedDeployment loaded = read(file);
+  /**
+   * A file, a directory ({@code -f DIR}: one deployment and its templates) or standard input
+   * ({@code -f -}), expanded with the variables' values.
+   */
+  static LoadedDeployment read(Path file, VariableInputs inputs) {
+    for (Path varFile : inputs.varFiles()) {
+      if (!Files.isRegularFile(varFile)) {
+        throw new UsageException("no such variable file: " + varFile);
+      }
+    }
+    if (file.toString().equals("-")) {
+      try {
+        String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        return DeploymentLoader.read(text, "<stdin>", inputs);
+      } catch (IOException e) {
+        throw new UsageException("cannot read the deployment from standard input: " + e);
+      }
+    }
+    if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
+      throw new UsageException("no such deployment file or directory: " + file);
+    }
+    return DeploymentLoader.read(file, inputs);
+  }
+
+  /**
+   * The deployment read; throws with every syntax problem when it cannot be read at all, and with
+   * every settings problem before any provider is created from them.
+   */
+  static Deployment deployment(LoadedDeployment loaded) {
     if (loaded.unparsable()) {
       throw new ConfigException(loaded.problems());
     }
-    // settings are checked before any provider is created from them
     List<Diagnostic> settings = settingsProblems(loaded);
     if (!settings.isEmpty()) {
       List<Diagnostic> all = new java.util.ArrayList<>(loaded.problems());
@@ -45,6 +70,11 @@ final class DeploymentFiles {
       throw new ConfigException(all);
     }
     return loaded.deployment();
+  }
+
+  /** The file's deployment, with variables from the environment only. */
+  static Deployment load(Path file) {
+    return deployment(read(file));
   }
 
   /**

@@ -17,6 +17,8 @@ public final class DeploymentTarget {
       description = "The deployment file, for its provider connection settings.")
   Path file;
 
+  @picocli.CommandLine.Mixin VariableOptions variables;
+
   /** The workspace for {@code deployment}, which must have recorded state. */
   Workspace open(StateOptions state, String deployment) {
     return open(state, null, deployment);
@@ -26,7 +28,10 @@ public final class DeploymentTarget {
   Workspace open(StateOptions state, io.mcpiac.cli.ServersOptions servers, String deployment) {
     Workspace ws =
         file != null
-            ? Workspace.forDeployment(state, servers, DeploymentFiles.load(file))
+            ? Workspace.forDeployment(
+                state,
+                servers,
+                DeploymentFiles.deployment(DeploymentFiles.read(file, variables.inputs())))
             : Workspace.forState(state, servers, deployment);
     if (ws.store().load(deployment).isEmpty()) {
       String where = ws.store().location();

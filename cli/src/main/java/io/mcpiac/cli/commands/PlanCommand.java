@@ -32,7 +32,7 @@ public final class PlanCommand implements Callable<Integer> {
       names = {"-f", "--file"},
       required = true,
       paramLabel = "FILE",
-      description = "The deployment file (YAML).")
+      description = "A deployment file, a directory (one deployment and its templates), or -.")
   Path file;
 
   @Option(names = "--out", paramLabel = "PLANFILE", description = "Save the plan for apply.")
@@ -59,6 +59,7 @@ public final class PlanCommand implements Callable<Integer> {
               + " a different system).")
   boolean force;
 
+  @Mixin VariableOptions variables;
   @Mixin StateOptions state;
   @Mixin io.mcpiac.cli.ServersOptions servers;
   @Mixin OutputOptions output;
@@ -67,8 +68,8 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LoadedDeployment loaded = DeploymentFiles.read(file);
-    Deployment deployment = DeploymentFiles.load(file);
+    LoadedDeployment loaded = DeploymentFiles.read(file, variables.inputs());
+    Deployment deployment = DeploymentFiles.deployment(loaded);
     PlanRequest request = planning.request(file, deployment, force);
     if (out != null && !request.moves().isEmpty()) {
       refuseSavingPendingMoves(state, deployment, request);

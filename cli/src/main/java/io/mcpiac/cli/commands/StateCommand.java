@@ -147,6 +147,7 @@ public final class StateCommand implements Runnable {
             out.println("    depends on: " + String.join(", ", r.dependencies()));
           }
         }
+        OutputCommand.print(StateJson.outputs(s), out);
         return ExitCodes.OK;
       }
     }

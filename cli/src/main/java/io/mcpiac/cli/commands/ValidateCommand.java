@@ -30,7 +30,7 @@ public final class ValidateCommand implements Callable<Integer> {
       names = {"-f", "--file"},
       required = true,
       paramLabel = "FILE",
-      description = "The deployment file (YAML).")
+      description = "A deployment file, a directory (one deployment and its templates), or -.")
   Path file;
 
   @Option(
@@ -40,6 +40,7 @@ public final class ValidateCommand implements Callable<Integer> {
               + " changes nothing.")
   boolean live;
 
+  @Mixin VariableOptions variables;
   @Mixin OutputOptions output;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -48,7 +49,7 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     List<Diagnostic> problems;
-    LoadedDeployment loaded = DeploymentFiles.read(file);
+    LoadedDeployment loaded = DeploymentFiles.read(file, variables.inputs());
     Deployment deployment = loaded.deployment();
     problems = DeploymentFiles.problemsAlone(loaded);
     if (live && problems.isEmpty()) {

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Real child processes of {@code mcp-iac} for the orchestrator tests: servers and commands. */
-final class Processes {
+public final class Processes {
   private Processes() {}
 
   /** {@code java -cp <test classpath> io.mcpiac.cli.Main}: the start of every command line. */
-  static List<String> mcpIac() {
+  public static List<String> mcpIac() {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-XX:TieredStopAtLevel=1");
@@ -70,9 +70,9 @@ final class Processes {
   }
 
   /** What a finished command printed and how it ended. */
-  record Run(int exit, String stdout, String stderr) {
+  public record Run(int exit, String stdout, String stderr) {
     /** The last JSON object printed on stdout (the result with --json). */
-    JsonNode json() {
+    public JsonNode json() {
       String[] lines = stdout.split("\n");
       for (int i = lines.length - 1; i >= 0; i--) {
         String l = lines[i].trim();
@@ -90,7 +90,8 @@ final class Processes {
   }
 
   /** Starts an {@code mcp-iac} command in {@code dir}. */
-  static Process start(Path dir, List<String> args, Map<String, String> env) throws IOException {
+  public static Process start(Path dir, List<String> args, Map<String, String> env)
+      throws IOException {
     List<String> cmd = mcpIac();
     cmd.addAll(args);
     ProcessBuilder pb =
@@ -102,7 +103,7 @@ final class Processes {
     return pb.start();
   }
 
-  static Run finish(Path dir, Process p) throws Exception {
+  public static Run finish(Path dir, Process p) throws Exception {
     if (!p.waitFor(240, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("command did not end: " + Files.readString(dir.resolve("cmd.err")));
@@ -113,7 +114,7 @@ final class Processes {
         Files.readString(dir.resolve("cmd.err")));
   }
 
-  static Run run(Path dir, List<String> args, Map<String, String> env) throws Exception {
+  public static Run run(Path dir, List<String> args, Map<String, String> env) throws Exception {
     return finish(dir, start(dir, args, env));
   }
 }

@@ -108,7 +108,8 @@ public final class CheckpointManager {
               r.propertyLines()));
     }
     Deployment d = asDeployment(name, records);
-    return new Deployment(name, d.providers(), out, d.location());
+    return new Deployment(
+        name, d.providers(), out, d.location(), d.sensitiveValues(), d.sensitiveProperties());
   }
 
   /** Recorded resources as a configuration: their resolved properties and recorded dependencies. */

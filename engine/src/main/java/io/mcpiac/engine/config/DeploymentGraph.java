@@ -72,7 +72,9 @@ public final class DeploymentGraph {
           (path, text) -> {
             if (text.contains("${")) {
               for (Reference ref : References.find(TextNode.valueOf(text))) {
-                edges.add(new Edge(resource.name(), ref.name(), path));
+                if (!ref.isExternal()) {
+                  edges.add(new Edge(resource.name(), ref.name(), path));
+                }
               }
             }
           });

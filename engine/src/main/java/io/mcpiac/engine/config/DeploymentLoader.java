@@ -2,6 +2,7 @@ package io.mcpiac.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,24 @@ public final class DeploymentLoader {
    */
   public static final int MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 
+  /** Reads and expands a file, or every document of a directory (see {@link DirectoryLoader}). */
   public static LoadedDeployment read(Path file) {
+    return read(file, VariableInputs.fromEnvironment());
+  }
+
+  /**
+   * Reads and {@linkplain DeploymentExpansion expands} a deployment file, or a directory of a
+   * deployment and its templates, with variable values from {@code inputs}.
+   */
+  public static LoadedDeployment read(Path file, VariableInputs inputs) {
+    if (Files.isDirectory(file)) {
+      return DirectoryLoader.read(file, inputs);
+    }
+    return expand(readDocument(file), List.of(), inputs);
+  }
+
+  /** Reads one document as written, without expanding it: a deployment or a template. */
+  static LoadedDeployment readDocument(Path file) {
     String origin = file.toString();
     String text;
     try {
@@ -32,7 +50,7 @@ public final class DeploymentLoader {
     } catch (IOException | RuntimeException e) {
       return unreadable(origin, e.getMessage());
     }
-    return read(text, origin);
+    return readDocument(text, origin);
   }
 
   private static LoadedDeployment unreadable(String origin, String why) {
@@ -53,6 +71,39 @@ public final class DeploymentLoader {
    * @param origin what diagnostics name as the file: a path, {@code <stdin>}, {@code <mcp>}
    */
   public static LoadedDeployment read(String text, String origin) {
+    return read(text, origin, VariableInputs.fromEnvironment());
+  }
+
+  public static LoadedDeployment read(String text, String origin, VariableInputs inputs) {
+    return expand(readDocument(text, origin), List.of(), inputs);
+  }
+
+  /** The deployment expanded, with {@code templates} available besides the built-in ones. */
+  static LoadedDeployment expand(
+      LoadedDeployment raw, List<Template> templates, VariableInputs inputs) {
+    if (raw.unparsable()) {
+      return raw;
+    }
+    if (raw.isTemplate()) {
+      List<Diagnostic> all = new ArrayList<>(raw.problems());
+      all.add(
+          new Diagnostic(
+              DiagnosticCodes.UNKNOWN_KIND,
+              raw.deployment().location(),
+              null,
+              "kind",
+              "this is a Template, not a Deployment: use it from a deployment as 'type: template:"
+                  + raw.deployment().name()
+                  + "', with both files in one directory (-f DIR)"));
+      return new LoadedDeployment(raw.deployment(), all, raw.sourceMap(), raw.declarations());
+    }
+    List<Template> available = new ArrayList<>(TemplateLibrary.builtIn());
+    available.addAll(templates);
+    return DeploymentExpansion.expand(raw, available, inputs);
+  }
+
+  /** One document as written, not expanded. */
+  static LoadedDeployment readDocument(String text, String origin) {
     if (text.length() > MAX_DOCUMENT_BYTES) {
       return unreadable(
           origin,
@@ -80,7 +131,11 @@ public final class DeploymentLoader {
 
   /** The same structure as a JSON object, e.g. from an MCP client; there are no lines. */
   public static LoadedDeployment read(JsonNode document, String origin) {
-    return DocumentReader.read(document, SourceMap.EMPTY, origin);
+    return read(document, origin, VariableInputs.fromEnvironment());
+  }
+
+  public static LoadedDeployment read(JsonNode document, String origin, VariableInputs inputs) {
+    return expand(DocumentReader.read(document, SourceMap.EMPTY, origin), List.of(), inputs);
   }
 
   /**

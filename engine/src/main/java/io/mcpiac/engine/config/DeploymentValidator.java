@@ -31,11 +31,36 @@ public final class DeploymentValidator {
     List<Diagnostic> all = new ArrayList<>(loaded.problems());
     for (Diagnostic d : validate(loaded.deployment(), loaded.sourceMap(), registry)) {
       if (!hiddenBy(d, loaded.problems())) {
-        all.add(d);
+        all.add(withInstance(d, loaded.declarations()));
       }
     }
     all.sort(BY_LINE);
     return all;
+  }
+
+  /**
+   * A problem inside a template's resource names both lines: the template's (where the resource is
+   * written) and the instance's (where {@code type: template:NAME} is).
+   */
+  private static Diagnostic withInstance(Diagnostic d, Declarations declarations) {
+    Declarations.Instance instance =
+        d.resource() == null ? null : declarations.instances().get(d.resource());
+    if (instance == null) {
+      return d;
+    }
+    return new Diagnostic(
+        d.code(),
+        d.location(),
+        d.resource(),
+        d.property(),
+        d.message()
+            + " (in template '"
+            + instance.template()
+            + "', used by '"
+            + instance.name()
+            + "' at "
+            + instance.location()
+            + ")");
   }
 
   /**

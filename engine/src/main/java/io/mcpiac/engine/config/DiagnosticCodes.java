@@ -74,5 +74,25 @@ public final class DiagnosticCodes {
   /** The provider's own checks ({@code Provider.validate}) refused a property. */
   public static final String PROVIDER_VALIDATION = "provider-validation";
 
+  /** A secret, variable, {@code each}, {@code params} or other deployment's reference is wrong. */
+  public static final String INVALID_REFERENCE = "invalid-reference";
+
+  /** {@code spec.variables}: a required variable has no value, or a value has the wrong type. */
+  public static final String INVALID_VARIABLE = "invalid-variable";
+
+  /**
+   * {@code --var}, a var file or an MCP argument sets a variable the deployment does not declare.
+   */
+  public static final String UNUSED_VARIABLE = "unused-variable";
+
+  /** {@code forEach}: not a list or map, a key that is not unique or not usable in a name. */
+  public static final String INVALID_FOR_EACH = "invalid-for-each";
+
+  /** {@code type: template:NAME}: no such template, or its parameters are wrong. */
+  public static final String INVALID_TEMPLATE = "invalid-template";
+
+  /** {@code ${secret.…}} or another deployment's output cannot be read when it is needed. */
+  public static final String UNAVAILABLE_VALUE = "unavailable-value";
+
   private DiagnosticCodes() {}
 }

@@ -21,9 +21,18 @@ final class DocumentReader {
   private static final Set<String> METADATA_KEYS =
       Set.of("name", "description", "labels", "annotations");
   private static final Set<String> SPEC_KEYS =
-      Set.of("providers", "resources", MovedList.KEY); // moved: read by MovedList
+      Set.of(
+          "providers",
+          "resources",
+          "variables",
+          "outputs",
+          "templates",
+          MovedList.KEY); // moved: read by MovedList
+  private static final Set<String> TEMPLATE_SPEC_KEYS =
+      Set.of("description", "parameters", "resources", "outputs");
   private static final Set<String> RESOURCE_KEYS =
-      Set.of("type", "name", "provider", "properties", "dependsOn");
+      Set.of("type", "name", "provider", "properties", "dependsOn", "forEach", "forEachKey");
+  private static final String TEMPLATE_KIND = "Template";
 
   /**
    * Where a problem is reported: the whole document ({@code resource} null, paths from the root) or
@@ -43,10 +52,12 @@ final class DocumentReader {
   private final String origin;
   private final SourceMap lines;
   private final List<Diagnostic> problems = new ArrayList<>();
+  private final LanguageReader language;
 
   private DocumentReader(String origin, SourceMap lines) {
     this.origin = origin;
     this.lines = lines;
+    this.language = new LanguageReader(origin, lines, problems);
   }
 
   static LoadedDeployment read(JsonNode root, SourceMap lines, String origin) {
@@ -71,19 +82,84 @@ final class DocumentReader {
         Deployment.API_VERSION,
         DiagnosticCodes.MISSING_API_VERSION,
         DiagnosticCodes.UNKNOWN_API_VERSION);
-    checkHeader(
-        root, "kind", Deployment.KIND, DiagnosticCodes.MISSING_KIND, DiagnosticCodes.UNKNOWN_KIND);
+    boolean template = TEMPLATE_KIND.equals(root.path("kind").asText(null));
+    if (!template) {
+      checkHeader(
+          root,
+          "kind",
+          Deployment.KIND,
+          DiagnosticCodes.MISSING_KIND,
+          DiagnosticCodes.UNKNOWN_KIND);
+    }
     String name = readName(root.get("metadata"));
     JsonNode spec = root.get("spec");
     Map<String, ObjectNode> providers = Map.of();
-    List<ResourceConfig> resources = List.of();
+    ResourceList resources = new ResourceList(List.of(), Map.of());
+    Declarations declarations =
+        template ? Declarations.NONE.ofKind(TEMPLATE_KIND) : Declarations.NONE;
     if (isPresent(spec) && requireObject(spec, Scope.DOCUMENT, "spec")) {
-      checkKeys(spec, Scope.DOCUMENT, "spec", SPEC_KEYS);
-      providers = readProviders(spec.get("providers"));
-      resources = readResources(spec.get("resources"));
+      checkKeys(spec, Scope.DOCUMENT, "spec", template ? TEMPLATE_SPEC_KEYS : SPEC_KEYS);
+      if (!template) {
+        providers = readProviders(spec.get("providers"));
+      }
+      resources = readResources(spec.get("resources"), "spec.resources");
+      declarations = readDeclarations(spec, template, resources);
     }
-    return result(new Deployment(name, providers, resources, location));
+    return new LoadedDeployment(
+        new Deployment(name, providers, resources.resources(), location),
+        problems,
+        lines,
+        declarations);
   }
+
+  /** {@code spec.variables}/{@code parameters}, {@code outputs}, {@code templates}. */
+  private Declarations readDeclarations(JsonNode spec, boolean template, ResourceList resources) {
+    String variablesKey = template ? "parameters" : "variables";
+    List<Template> templates = new ArrayList<>();
+    JsonNode inline = spec.get("templates");
+    if (!template && isPresent(inline) && requireObject(inline, Scope.DOCUMENT, "spec.templates")) {
+      inline
+          .fields()
+          .forEachRemaining(
+              e -> {
+                Template t = readInlineTemplate(e.getKey(), e.getValue());
+                if (t != null) {
+                  templates.add(t);
+                }
+              });
+    }
+    return new Declarations(
+        template ? TEMPLATE_KIND : Deployment.KIND,
+        template ? language.text(spec.get("description"), "spec.description") : null,
+        language.variables(spec.get(variablesKey), "spec." + variablesKey),
+        language.outputs(spec.get("outputs"), "spec.outputs"),
+        templates,
+        resources.forEach(),
+        Map.of());
+  }
+
+  /** {@code spec.templates.NAME: {description, parameters, resources, outputs}}. */
+  private Template readInlineTemplate(String name, JsonNode node) {
+    String path = "spec.templates." + name;
+    if (!isPresent(node) || !requireObject(node, Scope.DOCUMENT, path)) {
+      return null;
+    }
+    checkKeys(node, Scope.DOCUMENT, path, TEMPLATE_SPEC_KEYS);
+    ResourceList resources = readResources(node.get("resources"), path + ".resources");
+    return new Template(
+        name,
+        language.text(node.get("description"), path + ".description"),
+        language.variables(node.get("parameters"), path + ".parameters"),
+        resources.resources(),
+        resources.forEach(),
+        language.outputs(node.get("outputs"), path + ".outputs"),
+        at(path),
+        lines,
+        path + ".resources");
+  }
+
+  /** Resources in document order, and the {@code forEach} of those that have one, by index. */
+  private record ResourceList(List<ResourceConfig> resources, Map<Integer, ForEachSpec> forEach) {}
 
   private LoadedDeployment result(Deployment deployment) {
     return new LoadedDeployment(deployment, problems, lines);
@@ -130,24 +206,30 @@ final class DocumentReader {
     return providers;
   }
 
-  private List<ResourceConfig> readResources(JsonNode node) {
+  private ResourceList readResources(JsonNode node, String path) {
     if (!isPresent(node)) {
-      return List.of();
+      return new ResourceList(List.of(), Map.of());
     }
     if (!node.isArray()) {
       problems.add(
           problem(
               Scope.DOCUMENT,
               DiagnosticCodes.INVALID_VALUE,
-              "spec.resources",
+              path,
               "must be a list of resources (each starting with '- type:')"));
-      return List.of();
+      return new ResourceList(List.of(), Map.of());
     }
     List<ResourceConfig> resources = new ArrayList<>();
+    Map<Integer, ForEachSpec> forEach = new LinkedHashMap<>();
     for (int i = 0; i < node.size(); i++) {
-      resources.add(readResource(node.get(i), SourceMap.element("spec.resources", i)));
+      String at = SourceMap.element(path, i);
+      resources.add(readResource(node.get(i), at));
+      ForEachSpec each = node.get(i).isObject() ? language.forEach(node.get(i), at) : null;
+      if (each != null) {
+        forEach.put(i, each);
+      }
     }
-    return resources;
+    return new ResourceList(resources, forEach);
   }
 
   /** Always returns a resource, even a broken one, so indices match the document's. */

@@ -9,12 +9,22 @@ import java.util.List;
  *
  * @param problems empty when the document is well-formed; {@link DeploymentValidator} adds the
  *     semantic checks
+ * @param declarations variables, outputs, templates and {@code forEach} as written; after {@link
+ *     DeploymentExpansion}, also which template instance made each resource
  */
 public record LoadedDeployment(
-    Deployment deployment, List<Diagnostic> problems, SourceMap sourceMap) {
+    Deployment deployment,
+    List<Diagnostic> problems,
+    SourceMap sourceMap,
+    Declarations declarations) {
 
   public LoadedDeployment {
     problems = List.copyOf(problems);
+    declarations = declarations == null ? Declarations.NONE : declarations;
+  }
+
+  public LoadedDeployment(Deployment deployment, List<Diagnostic> problems, SourceMap sourceMap) {
+    this(deployment, problems, sourceMap, Declarations.NONE);
   }
 
   /**
@@ -28,5 +38,10 @@ public record LoadedDeployment(
                 d.code().equals(DiagnosticCodes.YAML_SYNTAX)
                     || d.code().equals(DiagnosticCodes.UNREADABLE_FILE)
                     || (d.code().equals(DiagnosticCodes.INVALID_VALUE) && d.property() == null));
+  }
+
+  /** Whether the document is a {@code kind: Template}. */
+  public boolean isTemplate() {
+    return !Deployment.KIND.equals(declarations.kind());
   }
 }

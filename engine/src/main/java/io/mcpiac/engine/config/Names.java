@@ -12,12 +12,24 @@ public final class Names {
   public static final int MAX_RESOURCE_NAME = 128;
 
   private static final Pattern DEPLOYMENT = Pattern.compile("[a-z0-9][a-z0-9-]*");
-  private static final Pattern RESOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+
+  // what expansion makes of plain names: forEach instances (vlan[guest]) and template instances'
+  // resources (web.backend), nested (site.web.vlan[a])
+  private static final Pattern RESOURCE =
+      Pattern.compile(
+          "[A-Za-z0-9][A-Za-z0-9_-]*(?:\\[[A-Za-z0-9_.:/@-]{1,64}])?"
+              + "(?:\\.[A-Za-z0-9][A-Za-z0-9_-]*(?:\\[[A-Za-z0-9_.:/@-]{1,64}])?)*");
 
   private Names() {}
 
   public static boolean isValidDeploymentName(String name) {
     return deploymentNameProblem(name).isEmpty();
+  }
+
+  /** Letters, digits, '-' and '_': variable, output and template parameter names. */
+  public static boolean isPlainName(String name) {
+    return PLAIN.matcher(name).matches();
   }
 
   public static boolean isValidResourceName(String name) {
@@ -44,8 +56,16 @@ public final class Names {
     return Optional.empty();
   }
 
+  /** Names references use for other things: {@code ${var.x}}, {@code ${each.key}}, … */
+  private static final java.util.Set<String> RESERVED =
+      java.util.Set.of("var", "each", "params", "secret");
+
   /** Why the name is not a valid resource name, if it is not. */
   public static Optional<String> resourceNameProblem(String name) {
+    if (RESERVED.contains(name)) {
+      return Optional.of(
+          "'" + name + "' is reserved for references (${" + name + ".…}); choose another name");
+    }
     if (!RESOURCE.matcher(name).matches()) {
       return Optional.of(
           "'"

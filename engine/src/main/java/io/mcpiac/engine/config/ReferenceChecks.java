@@ -17,6 +17,7 @@ final class ReferenceChecks {
   private final Map<String, Integer> indexByName;
   private final List<ResourceType> types;
   private final Findings findings;
+  private final ExternalChecks externals;
 
   /**
    * @param indexByName the index of each name's first resource
@@ -31,6 +32,7 @@ final class ReferenceChecks {
     this.indexByName = indexByName;
     this.types = types;
     this.findings = findings;
+    this.externals = new ExternalChecks(deployment, findings);
   }
 
   void run() {
@@ -95,6 +97,10 @@ final class ReferenceChecks {
   }
 
   private void checkReference(int index, ResourceConfig r, String path, Reference ref) {
+    if (ref.isExternal()) {
+      externals.check(index, path, ref);
+      return;
+    }
     if (ref.name().equals(r.name())) {
       findings.resource(
           index,
@@ -104,6 +110,10 @@ final class ReferenceChecks {
       return;
     }
     Integer targetIndex = indexByName.get(ref.name());
+    if (targetIndex == null && ExternalChecks.isExpansionOnly(ref)) {
+      externals.checkExpansionOnly(index, path, ref);
+      return;
+    }
     if (targetIndex == null) {
       findings.resource(
           index,
@@ -118,7 +128,7 @@ final class ReferenceChecks {
       return;
     }
     ResourceConfig target = deployment.resources().get(targetIndex);
-    if (ref.type() != null && target.type() != null && !ref.type().equals(target.type())) {
+    if (target.type() != null && !ref.qualifierMatches(target.type())) {
       findings.resource(
           index,
           DiagnosticCodes.REFERENCE_TYPE_MISMATCH,
@@ -145,10 +155,12 @@ final class ReferenceChecks {
     }
     String attribute = ref.attributeRoot();
     boolean isProperty = target.properties() != null && target.properties().has(attribute);
-    if (isProperty || targetType.outputs().containsKey(attribute)) {
+    // every resource has its provider's identifier as 'id' (an output of that name wins)
+    if (isProperty || targetType.outputs().containsKey(attribute) || attribute.equals("id")) {
       return;
     }
     TreeSet<String> known = new TreeSet<>(targetType.outputs().keySet());
+    known.add("id");
     if (target.properties() != null) {
       target.properties().fieldNames().forEachRemaining(known::add);
     }

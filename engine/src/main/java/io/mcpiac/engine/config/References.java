@@ -21,12 +21,16 @@ import java.util.regex.Pattern;
  * interpolated as text. {@code $${} escapes a literal {@code ${}.
  */
 public final class References {
-  // type segments are [a-z0-9-]+ separated by ':'; the name may contain letters, digits, '-', '_';
-  // the attribute is a dotted path whose segments are never empty
+  // type segments are [a-z0-9-]+ separated by ':'; the name may contain letters, digits, '-', '_',
+  // an instance key in brackets (vlan[guest]), or be any name in parentheses ((web.backend)); the
+  // attribute is a dotted path whose segments are never empty. Secrets: ${secret.env:NAME},
+  // ${secret.file:PATH}.
   private static final Pattern REF =
       Pattern.compile(
-          "(?<!\\$)\\$\\{\\s*((?:[A-Za-z][A-Za-z0-9_-]*:)*)([A-Za-z0-9][A-Za-z0-9_-]*)"
-              + "\\.([A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*)\\s*}");
+          "(?<!\\$)\\$\\{\\s*(?:secret\\.(?<secret>env|file):(?<secretName>[^}\\s]+)"
+              + "|(?<type>(?:[A-Za-z][A-Za-z0-9_-]*:)*)"
+              + "(?:\\((?<quoted>[^()\\s}]+)\\)|(?<name>[A-Za-z0-9][A-Za-z0-9_-]*(?:\\[[^\\]\\s}]+])?))"
+              + "\\.(?<attr>[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*))\\s*}");
 
   private static final Pattern ANY = Pattern.compile("(?<!\\$)\\$\\{([^}]*)}");
 
@@ -42,6 +46,11 @@ public final class References {
     List<Reference> out = new ArrayList<>();
     collect(value, out);
     return out;
+  }
+
+  /** Whether {@code text} is exactly one reference (so it takes the referenced value's type). */
+  public static boolean isWholeReference(String text) {
+    return REF.matcher(text).matches();
   }
 
   /** The {@code ${...}} expressions that are not well-formed references, for error messages. */
@@ -79,9 +88,22 @@ public final class References {
   }
 
   private static Reference toReference(Matcher m) {
-    String qualifier = m.group(1);
+    if (m.group("secret") != null) {
+      return new Reference("secret." + m.group("secret"), m.group("secretName"), "", m.group());
+    }
+    String qualifier = m.group("type");
     String type = qualifier.isEmpty() ? null : qualifier.substring(0, qualifier.length() - 1);
-    return new Reference(type, m.group(2), m.group(3), m.group());
+    String name = m.group("quoted") != null ? m.group("quoted") : m.group("name");
+    return new Reference(type, name, m.group("attr"), m.group());
+  }
+
+  /**
+   * How a reference to {@code name} is written: as is for a plain name or {@code vlan[guest]}, in
+   * parentheses for a name with dots ({@code (web.backend)}), which would otherwise read as an
+   * attribute path.
+   */
+  public static String nameInReference(String name) {
+    return name.contains(".") ? "(" + name + ")" : name;
   }
 
   /**
@@ -89,23 +111,37 @@ public final class References {
    * answer is {@link Values#UNKNOWN} the whole string becomes unknown.
    */
   public static JsonNode resolve(JsonNode value, Function<Reference, JsonNode> lookup) {
+    return replace(value, lookup, true);
+  }
+
+  /**
+   * Like {@link #resolve} while a deployment is still being expanded (variables, {@code each},
+   * template parameters): references {@code lookup} answers null for stay as written, and {@code
+   * $${} stays escaped for the final resolution.
+   */
+  public static JsonNode substitute(JsonNode value, Function<Reference, JsonNode> lookup) {
+    return replace(value, lookup, false);
+  }
+
+  private static JsonNode replace(
+      JsonNode value, Function<Reference, JsonNode> lookup, boolean unescape) {
     if (value == null) {
       return null;
     }
     if (value.isTextual()) {
-      return resolveText(value.textValue(), lookup);
+      return resolveText(value.textValue(), lookup, unescape);
     }
     if (value.isObject()) {
       ObjectNode out = Json.object();
       for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        out.set(e.getKey(), resolve(e.getValue(), lookup));
+        out.set(e.getKey(), replace(e.getValue(), lookup, unescape));
       }
       return out;
     }
     if (value.isArray()) {
       ArrayNode out = Json.MAPPER.createArrayNode();
-      value.forEach(child -> out.add(resolve(child, lookup)));
+      value.forEach(child -> out.add(replace(child, lookup, unescape)));
       return out;
     }
     return value;
@@ -115,7 +151,8 @@ public final class References {
     return (ObjectNode) resolve(value, lookup);
   }
 
-  private static JsonNode resolveText(String text, Function<Reference, JsonNode> lookup) {
+  private static JsonNode resolveText(
+      String text, Function<Reference, JsonNode> lookup, boolean unescape) {
     Matcher m = REF.matcher(text);
     if (m.matches()) {
       JsonNode resolved = lookup.apply(toReference(m));
@@ -127,7 +164,8 @@ public final class References {
     boolean secret = false;
     while (m.find()) {
       // only the text the user wrote is unescaped, never a substituted value
-      out.append(unescape(text.substring(last, m.start())));
+      String literal = text.substring(last, m.start());
+      out.append(unescape ? unescape(literal) : literal);
       JsonNode resolved = lookup.apply(toReference(m));
       if (Values.containsUnknown(resolved)) {
         return Values.UNKNOWN;
@@ -138,7 +176,8 @@ public final class References {
       out.append(resolved == null ? m.group() : clear.isTextual() ? clear.textValue() : clear);
       last = m.end();
     }
-    out.append(unescape(text.substring(last)));
+    String rest = text.substring(last);
+    out.append(unescape ? unescape(rest) : rest);
     return secret ? Secrets.text(out.toString()) : TextNode.valueOf(out.toString());
   }
 

@@ -37,6 +37,32 @@ public final class SourceMap {
     return 0;
   }
 
+  /** Copies every line except those under {@code prefix} (its own line stays). */
+  void copyExcept(String prefix, Builder into) {
+    lines.forEach(
+        (path, line) -> {
+          if (path.equals(prefix) || !isUnder(path, prefix)) {
+            into.put(path, line);
+          }
+        });
+  }
+
+  /** Copies the lines at or under {@code from}, moved to {@code to}. */
+  void copyUnder(String from, String to, Builder into) {
+    lines.forEach(
+        (path, line) -> {
+          if (isUnder(path, from)) {
+            into.put(to + path.substring(from.length()), line);
+          }
+        });
+  }
+
+  private static boolean isUnder(String path, String prefix) {
+    return path.equals(prefix)
+        || (path.startsWith(prefix)
+            && (path.charAt(prefix.length()) == '.' || path.charAt(prefix.length()) == '['));
+  }
+
   /** {@code a.b} for {@code a.b.c} and {@code a.b[3]}; {@code ""} for a root key; null for root. */
   static String parentOf(String path) {
     if (path.isEmpty()) {

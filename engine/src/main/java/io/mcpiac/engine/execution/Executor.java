@@ -2,6 +2,9 @@ package io.mcpiac.engine.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.mcpiac.engine.config.ExternalValues;
+import io.mcpiac.engine.config.Outputs;
 import io.mcpiac.engine.config.Reference;
 import io.mcpiac.engine.config.References;
 import io.mcpiac.engine.config.ResourceConfig;
@@ -84,6 +87,7 @@ public final class Executor {
     long durationMs;
     ObjectNode resolved;
     ObjectNode outputs;
+    String id;
 
     Node(PlannedAction action, ResourceConfig config, Provider provider, ResourceType type) {
       this.action = action;
@@ -112,6 +116,7 @@ public final class Executor {
     private final Map<String, ResourceRecord> recordedAtStart = new HashMap<>();
     private final Map<String, ResourceConfig> configs = new HashMap<>();
     private final Map<String, PlannedAction> actionsByName = new HashMap<>();
+    private ExternalValues externals;
     private final Deque<Undo> undoStack = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -236,6 +241,15 @@ public final class Executor {
 
     private void prepare() {
       plan.deployment().resources().forEach(r -> configs.put(r.name(), r));
+      externals =
+          new ExternalValues(
+              plan.deployment(),
+              name ->
+                  store
+                      .load(name)
+                      .flatMap(s -> s.resource(Outputs.RESOURCE))
+                      .map(r -> Outputs.values(r.properties())),
+              System::getenv);
       plan.actions().forEach(a -> actionsByName.put(a.name(), a));
       store.load(plan.deploymentName()).ifPresent(s -> recordedAtStart.putAll(s.resources()));
       for (PlannedAction a : plan.actions()) {
@@ -638,6 +652,7 @@ public final class Executor {
                 Records.applied(
                     put, r.id(), props, Values.redact(null, salt + "/outputs", outputs));
             s.node.outputs = outputs;
+            s.node.id = put.id();
           }
           ResourceRecord recorded = put;
           recordSafely(
@@ -722,8 +737,12 @@ public final class Executor {
       }
       ObjectNode raw = n.config != null ? n.config.properties() : n.action.properties();
       ObjectNode resolved =
-          Secrets.markDeclared(
-              n.type, n.provider.canonical(n.type, References.resolveObject(raw, this::lookup)));
+          plan.deployment()
+              .markSensitive(
+                  n.action.name(),
+                  Secrets.markDeclared(
+                      n.type,
+                      n.provider.canonical(n.type, References.resolveObject(raw, this::lookup))));
       if (Values.containsUnknown(resolved)) {
         throw new IllegalStateException(
             "a referenced value of '"
@@ -733,16 +752,22 @@ public final class Executor {
       return resolved;
     }
 
+    /** External values (secrets, sensitive variables) are read here, just before the call. */
     private JsonNode lookup(Reference ref) {
+      if (ref.isExternal()) {
+        return externals.value(ref);
+      }
       String name = ref.name();
       ResourceType type;
       ObjectNode properties;
       ObjectNode outputs;
+      String id;
       Node target = nodes.get(name);
       if (target != null) {
         type = target.type;
         properties = target.resolved;
         outputs = target.outputs;
+        id = target.id != null ? target.id : target.action.id();
       } else {
         PlannedAction settled = actionsByName.get(name);
         if (settled == null) {
@@ -751,8 +776,15 @@ public final class Executor {
         type = registry.type(settled.type()).orElse(null);
         properties = settledProperties(settled);
         outputs = settled.plannedOutputs();
+        id = settled.id();
       }
       boolean isOutput = type != null && type.outputs().containsKey(ref.attributeRoot());
+      // every resource has its provider's identifier as 'id' (an output or property wins)
+      if (!isOutput
+          && ref.attribute().equals("id")
+          && (properties == null || !properties.has("id"))) {
+        return id == null ? Values.UNKNOWN : TextNode.valueOf(id);
+      }
       JsonNode value = References.at(isOutput ? outputs : properties, ref.attribute());
       if (value == null) {
         return isOutput ? Values.UNKNOWN : Json.MAPPER.nullNode();
@@ -769,9 +801,12 @@ public final class Executor {
       ResourceConfig config = configs.get(settled.name());
       ObjectNode raw = config != null ? config.properties() : settled.properties();
       ObjectNode resolved =
-          Secrets.markDeclared(
-              registry.type(settled.type()).orElse(null),
-              References.resolveObject(raw, this::lookup));
+          plan.deployment()
+              .markSensitive(
+                  settled.name(),
+                  Secrets.markDeclared(
+                      registry.type(settled.type()).orElse(null),
+                      References.resolveObject(raw, this::lookup)));
       settledProperties.put(settled.name(), resolved);
       return resolved;
     }

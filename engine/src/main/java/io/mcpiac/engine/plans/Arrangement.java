@@ -79,6 +79,6 @@ final class Arrangement {
               r.location(),
               r.propertyLines()));
     }
-    return new Deployment(deployment.name(), deployment.providers(), out, deployment.location());
+    return deployment.withResources(out);
   }
 }

@@ -7,6 +7,7 @@ import io.mcpiac.engine.config.ResourceConfig;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.resources.ResourceType;
+import io.mcpiac.engine.resources.Secrets;
 import io.mcpiac.engine.resources.Values;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,6 +64,18 @@ public final class PlanFile {
       ObjectNode props = Values.redact(type, Planner.salt(d.name(), r.name()), r.properties());
       resources.add(r.withProperties(props));
     }
-    return plan.withDeployment(new Deployment(d.name(), d.providers(), resources, d.location()));
+    // sensitive variables are never written: applying the plan needs them given again
+    java.util.Map<String, JsonNode> sensitive = new java.util.LinkedHashMap<>();
+    d.sensitiveValues()
+        .forEach(
+            (name, value) ->
+                sensitive.put(
+                    name,
+                    Values.isSensitive(value)
+                        ? value
+                        : Values.sensitive(d.name() + "/var/" + name, Secrets.reveal(value))));
+    return plan.withDeployment(
+        new Deployment(
+            d.name(), d.providers(), resources, d.location(), sensitive, d.sensitiveProperties()));
   }
 }

@@ -39,6 +39,10 @@ public final class PlanJson {
       node.put("action", a.action().label());
       node.put("reason", a.reason());
       node.put("stage", a.stage() + 1);
+      String instance = PlanRenderer.instanceOf(a.name());
+      if (instance != null) {
+        node.put("instance", instance);
+      }
       if (a.id() != null) {
         node.put("id", a.id());
       }

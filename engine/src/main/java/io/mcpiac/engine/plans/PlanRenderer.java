@@ -93,11 +93,24 @@ public final class PlanRenderer {
           .append(p.scope())
           .append('\n');
     }
+    // an instance's resources together, under it, where its first resource comes in the plan
+    java.util.Map<String, java.util.List<PlannedAction>> groups = new java.util.LinkedHashMap<>();
     for (PlannedAction a : plan.actions()) {
       if (a.changesSomething()) {
-        renderAction(out, a);
+        String instance = instanceOf(a.name());
+        String key = instance == null ? "resource " + a.name() : "instance " + instance;
+        groups.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(a);
       }
     }
+    groups.forEach(
+        (key, actions) -> {
+          if (key.startsWith("instance ")) {
+            out.append(paint(BOLD, "  ▸ " + key.substring("instance ".length())))
+                .append(paint(DIM, "  (template instance)"))
+                .append('\n');
+          }
+          actions.forEach(a -> renderAction(out, a));
+        });
     out.append('\n');
     out.append(paint(DIM, "Stages (an action starts as soon as its own dependencies are done):"))
         .append('\n');
@@ -134,6 +147,11 @@ public final class PlanRenderer {
       out.append(paint(DIM, "  (" + a.reason() + ")"));
     }
     out.append('\n');
+    for (String dep : a.dependencies()) {
+      if (dep.startsWith("deployment:")) {
+        out.append(paint(DIM, "      ← reads the outputs of " + dep)).append('\n');
+      }
+    }
     for (PropertyChange c : a.changes()) {
       out.append("      ");
       switch (a.action()) {
@@ -173,6 +191,26 @@ public final class PlanRenderer {
       }
       out.append('\n');
     }
+  }
+
+  /**
+   * The template instance a resource belongs to: its name up to the last '.' outside brackets
+   * ({@code web} for {@code web.backend}); null for a resource of the deployment itself.
+   */
+  static String instanceOf(String name) {
+    int depth = 0;
+    int last = -1;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '[') {
+        depth++;
+      } else if (c == ']') {
+        depth--;
+      } else if (c == '.' && depth == 0) {
+        last = i;
+      }
+    }
+    return last < 0 ? null : name.substring(0, last);
   }
 
   private static String abbreviate(List<String> names) {

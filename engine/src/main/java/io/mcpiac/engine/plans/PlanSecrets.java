@@ -54,7 +54,7 @@ public final class PlanSecrets {
           (ObjectNode) restore(r.properties(), raw, redacted, r.name(), "", source);
       resources.add(r.withProperties(restored));
     }
-    return plan.withDeployment(new Deployment(d.name(), d.providers(), resources, d.location()));
+    return plan.withDeployment(d.withResources(resources));
   }
 
   private static JsonNode restore(

@@ -2,8 +2,13 @@ package io.mcpiac.engine.plans;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.mcpiac.engine.config.ConfigException;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.DeploymentGraph;
+import io.mcpiac.engine.config.Diagnostic;
+import io.mcpiac.engine.config.DiagnosticCodes;
+import io.mcpiac.engine.config.ExternalValues;
 import io.mcpiac.engine.config.Reference;
 import io.mcpiac.engine.config.References;
 import io.mcpiac.engine.config.ResourceConfig;
@@ -27,9 +32,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Desired configuration × recorded state × a live read → a {@link Plan}. Pure: it changes nothing
@@ -37,20 +44,32 @@ import java.util.UUID;
  */
 public final class Planner {
   private final ProviderRegistry registry;
+  private final Function<String, Optional<ObjectNode>> outputsOf;
   private final Set<String> replace;
 
   public Planner(ProviderRegistry registry) {
-    this(registry, Set.of());
+    this(registry, name -> Optional.empty());
   }
 
-  private Planner(ProviderRegistry registry, Set<String> replace) {
+  /**
+   * @param outputsOf other deployments' recorded outputs, for {@code ${deployment:NAME.outputs.x}}
+   */
+  public Planner(ProviderRegistry registry, Function<String, Optional<ObjectNode>> outputsOf) {
+    this(registry, outputsOf, Set.of());
+  }
+
+  private Planner(
+      ProviderRegistry registry,
+      Function<String, Optional<ObjectNode>> outputsOf,
+      Set<String> replace) {
     this.registry = registry;
+    this.outputsOf = outputsOf;
     this.replace = Set.copyOf(replace);
   }
 
   /** A planner that replaces these resources even when nothing changed ({@code --replace}). */
   public Planner replacing(Set<String> names) {
-    return new Planner(registry, names);
+    return new Planner(registry, outputsOf, names);
   }
 
   /**
@@ -103,10 +122,11 @@ public final class Planner {
     Map<String, Target> targets = new HashMap<>();
     Map<String, PlannedAction> actions = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
+    ExternalValues externals = new ExternalValues(deployment, outputsOf, System::getenv);
     for (String name : graph.order()) {
       ResourceConfig config = configs.get(name);
       PlannedAction action =
-          planResource(deployment.name(), config, graph, recorded, live, targets, warnings);
+          planResource(deployment, config, graph, recorded, live, targets, externals, warnings);
       actions.put(name, action);
     }
     Map<String, List<String>> recordedDependents = new HashMap<>();
@@ -165,33 +185,36 @@ public final class Planner {
   }
 
   /** What a resource looks like to the resources that reference it, at plan time. */
-  private record Target(ResourceType type, ObjectNode properties, ObjectNode outputs) {}
+  private record Target(ResourceType type, String id, ObjectNode properties, ObjectNode outputs) {}
 
   private PlannedAction planResource(
-      String deploymentName,
+      Deployment deployment,
       ResourceConfig config,
       DependencyGraph graph,
       DeploymentState recorded,
       LiveRead live,
       Map<String, Target> targets,
+      ExternalValues externals,
       List<String> warnings) {
+    String deploymentName = deployment.name();
     Provider provider = registry.providerFor(config.type(), config.provider());
     ResourceType type =
         provider
             .resourceType(config.type())
             .orElseThrow(() -> new IllegalStateException("unknown type " + config.type()));
     ObjectNode resolved =
-        Secrets.markDeclared(
-            type,
-            provider.canonical(
-                type, References.resolveObject(config.properties(), ref -> lookup(ref, targets))));
+        deployment.markSensitive(
+            config.name(),
+            Secrets.markDeclared(
+                type, provider.canonical(type, resolve(config, targets, externals))));
     for (String w : provider.warnings(type, config.name(), resolved)) {
       warnings.add("resource '" + config.name() + "': " + w);
     }
     Set<String> secrets = Secrets.clearTexts(resolved);
     String salt = salt(deploymentName, config.name());
     ObjectNode shown = Values.redact(type, salt, resolved);
-    List<String> deps = List.copyOf(graph.dependenciesOf(config.name()));
+    List<String> deps = new ArrayList<>(graph.dependenciesOf(config.name()));
+    deps.addAll(otherDeployments(config));
     ResourceRecord record = recorded.resources().get(config.name());
     LiveResource actual = record == null ? null : live.get(config.name());
 
@@ -252,7 +275,9 @@ public final class Planner {
           };
     }
     outputs = Secrets.taintObject(outputs, secrets);
-    targets.put(config.name(), new Target(type, resolved, outputs));
+    targets.put(
+        config.name(),
+        new Target(type, record == null || actual == null ? null : record.id(), resolved, outputs));
     return new PlannedAction(
         config.name(),
         config.type(),
@@ -295,12 +320,50 @@ public final class Planner {
         -1);
   }
 
+  /**
+   * The properties with references resolved: other resources' values as planned, external values
+   * (secrets, sensitive variables, other deployments' outputs) read now, only to compute what state
+   * and the plan keep of them (a digest where they are secret).
+   */
+  private static ObjectNode resolve(
+      ResourceConfig config, Map<String, Target> targets, ExternalValues externals) {
+    try {
+      return References.resolveObject(
+          config.properties(),
+          ref -> ref.isExternal() ? externals.value(ref) : lookup(ref, targets));
+    } catch (ExternalValues.UnavailableValueException e) {
+      throw new ConfigException(
+          List.of(
+              new Diagnostic(
+                  DiagnosticCodes.UNAVAILABLE_VALUE,
+                  config.location(),
+                  config.name(),
+                  null,
+                  e.getMessage())));
+    }
+  }
+
+  /** {@code deployment:NAME} for every other deployment whose outputs the resource reads. */
+  private static List<String> otherDeployments(ResourceConfig config) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Reference ref : References.find(config.properties())) {
+      if (ref.isDeploymentOutput()) {
+        out.add(Reference.DEPLOYMENT + ":" + ref.name());
+      }
+    }
+    return List.copyOf(out);
+  }
+
   private static JsonNode lookup(Reference ref, Map<String, Target> targets) {
     Target target = targets.get(ref.name());
     if (target == null) {
       return null;
     }
     boolean isOutput = target.type().outputs().containsKey(ref.attributeRoot());
+    // every resource has its provider's identifier as 'id' (an output or property wins)
+    if (!isOutput && ref.attribute().equals("id") && !target.properties().has("id")) {
+      return target.id() == null ? Values.UNKNOWN : TextNode.valueOf(target.id());
+    }
     JsonNode base = isOutput ? target.outputs() : target.properties();
     JsonNode value = References.at(base, ref.attribute());
     if (value == null) {

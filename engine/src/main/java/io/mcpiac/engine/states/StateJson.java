@@ -2,6 +2,7 @@ package io.mcpiac.engine.states;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.config.Outputs;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.resources.Values;
 
@@ -18,7 +19,16 @@ public final class StateJson {
     }
     ArrayNode resources = out.putArray("resources");
     state.resources().values().forEach(r -> resources.add(of(r)));
+    out.set("outputs", outputs(state));
     return out;
+  }
+
+  /** The deployment's outputs ({@code spec.outputs}) as recorded; sensitive ones as (sensitive). */
+  public static ObjectNode outputs(DeploymentState state) {
+    return state
+        .resource(Outputs.RESOURCE)
+        .map(r -> (ObjectNode) Values.masked(Outputs.values(r.properties())))
+        .orElseGet(Json::object);
   }
 
   public static ObjectNode of(ResourceRecord r) {

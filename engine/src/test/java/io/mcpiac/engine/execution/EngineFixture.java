@@ -12,19 +12,19 @@ import java.util.Collections;
 import java.util.List;
 
 /** The real engine with the core provider and an empty state at {@code location}. */
-final class EngineFixture implements AutoCloseable {
-  final StateStore store;
+public final class EngineFixture implements AutoCloseable {
+  public final StateStore store;
   final ProviderRegistry registry = new ProviderRegistry();
-  final Engine engine;
+  public final Engine engine;
   final List<ProgressEvent> events = Collections.synchronizedList(new ArrayList<>());
 
-  EngineFixture(String location) {
+  public EngineFixture(String location) {
     store = StateStores.open(location);
     registry.register(CoreProvider.NAME, new CoreProvider());
     engine = new Engine(registry, store);
   }
 
-  ExecutionResult apply(Deployment d) {
+  public ExecutionResult apply(Deployment d) {
     return apply(d, ExecutionOptions.DEFAULTS);
   }
 
@@ -34,7 +34,7 @@ final class EngineFixture implements AutoCloseable {
     return applied.result();
   }
 
-  Plan plan(Deployment d) {
+  public Plan plan(Deployment d) {
     return engine.plan(d);
   }
 

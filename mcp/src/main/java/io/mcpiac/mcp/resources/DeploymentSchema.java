@@ -44,6 +44,31 @@ public final class DeploymentSchema {
             "description",
             "Connection settings per provider instance (opnsense, opnsense/branch); credentials"
                 + " come from the environment, never from here.");
+    specProps
+        .putObject("variables")
+        .put("type", "object")
+        .put(
+            "description",
+            "name: {type|schema, default, description, sensitive}; used as ${var.name}. Values come"
+                + " from the tools' 'variables' argument or MCP_IAC_VAR_name.")
+        .putObject("additionalProperties")
+        .put("type", "object");
+    specProps
+        .putObject("outputs")
+        .put("type", "object")
+        .put(
+            "description",
+            "name: {value: \"${resource.attr}\", description, sensitive}; shown by"
+                + " getDeploymentState, readable elsewhere as ${deployment:NAME.outputs.name}.")
+        .putObject("additionalProperties")
+        .put("type", "object");
+    specProps
+        .putObject("templates")
+        .put("type", "object")
+        .put(
+            "description",
+            "NAME: {parameters, resources, outputs}: templates of this deployment, used as"
+                + " 'type: template:NAME' (built-in ones: resource mcp-iac://templates).");
     ObjectNode resources = specProps.putObject("resources");
     resources.put("type", "array");
     resources.putObject("items").put("$ref", "#/$defs/resource");
@@ -65,11 +90,28 @@ public final class DeploymentSchema {
     rProps
         .putObject("properties")
         .put("type", "object")
-        .put("description", "Per type; values may reference ${name.output} or ${type:name.output}");
+        .put(
+            "description",
+            "Per type; values may use ${name.attr}, ${type:name.attr}, ${var.x}, ${each.key},"
+                + " ${each.value.field}, ${secret.env:NAME}, ${deployment:NAME.outputs.x}; for"
+                + " template:NAME, the template's parameters");
+    rProps
+        .putObject("forEach")
+        .put(
+            "description",
+            "A list or map (or ${var.x}): one resource per element, named NAME[key], keyed by"
+                + " value");
+    rProps
+        .putObject("forEachKey")
+        .put("type", "string")
+        .put("description", "For a list of mappings: the field that names each instance");
     rProps
         .putObject("dependsOn")
         .put("type", "array")
         .set("items", Json.object().put("type", "string"));
+    io.mcpiac.engine.config.TemplateLibrary.builtIn()
+        .forEach(t -> types.add(io.mcpiac.engine.config.Template.TYPE_PREFIX + t.name()));
+    type.put("description", "A resource type, or template:NAME");
     ArrayNode perType = resource.putArray("allOf");
     for (ResourceType t : registry.types()) {
       types.add(t.name());

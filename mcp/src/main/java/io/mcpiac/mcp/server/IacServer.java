@@ -22,12 +22,14 @@ import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,9 +85,14 @@ public final class IacServer implements AutoCloseable {
     for (IacTool tool : tools()) {
       spec.tools(specification(tool));
     }
-    spec.resources(IacResources.resources(ctx.engine()));
+    List<McpServerFeatures.SyncResourceSpecification> resources =
+        new ArrayList<>(IacResources.resources(ctx.engine()));
+    resources.addAll(io.mcpiac.mcp.resources.TemplateResources.resources());
+    spec.resources(resources);
     spec.resourceTemplates(IacResources.templates(ctx.engine()));
-    spec.prompts(IacPrompts.all());
+    List<McpServerFeatures.SyncPromptSpecification> prompts = new ArrayList<>(IacPrompts.all());
+    prompts.addAll(io.mcpiac.mcp.prompts.TemplatePrompts.all());
+    spec.prompts(prompts);
     return spec.build();
   }
 

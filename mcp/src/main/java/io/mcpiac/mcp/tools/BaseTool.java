@@ -93,6 +93,10 @@ abstract class BaseTool implements IacTool {
         "deployment": {
           "description": "A whole deployment: an object in the YAML structure (apiVersion iac.mcp/v1, kind Deployment, metadata.name, spec.resources) or YAML text. Resource mcp-iac://schema/deployment has its JSON Schema.",
           "type": ["object", "string"]
+        },
+        "variables": {
+          "type": "object",
+          "description": "Values of the deployment's spec.variables, by name; they win over the server's MCP_IAC_VAR_* environment. A sensitive variable's value is never stored or answered."
         }
         """;
   }

@@ -9,6 +9,7 @@ import io.mcpiac.engine.config.DeploymentValidator;
 import io.mcpiac.engine.config.Diagnostic;
 import io.mcpiac.engine.config.LoadedDeployment;
 import io.mcpiac.engine.config.ResourceConfig;
+import io.mcpiac.engine.config.VariableInputs;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.mcp.envelope.ErrorCode;
@@ -38,7 +39,10 @@ public final class DeploymentInput {
     List<Diagnostic> problems = new ArrayList<>(DeploymentValidator.validate(loaded, registry));
     if (typePrefix != null) {
       for (ResourceConfig r : loaded.deployment().resources()) {
-        if (r.type() != null && !r.type().startsWith(typePrefix + ":")) {
+        // the outputs (spec.outputs) are the engine's own, on every server
+        if (r.type() != null
+            && !r.type().startsWith(typePrefix + ":")
+            && !r.type().equals(io.mcpiac.engine.config.Outputs.TYPE)) {
           problems.add(
               new Diagnostic(
                   "wrong-server",
@@ -88,6 +92,13 @@ public final class DeploymentInput {
   }
 
   static LoadedDeployment read(ToolCall call) {
+    JsonNode vars = call.get("variables");
+    if (vars != null && !vars.isNull() && !vars.isObject()) {
+      throw new ToolFailure(ErrorCode.VALIDATION_FAILED, "'variables' is an object of name: value");
+    }
+    VariableInputs inputs =
+        VariableInputs.fromEnvironment()
+            .withArguments(vars != null && vars.isObject() ? (ObjectNode) vars : null);
     JsonNode deployment = call.get("deployment");
     JsonNode resources = call.get("resources");
     if (deployment != null && !deployment.isNull()) {
@@ -96,9 +107,9 @@ public final class DeploymentInput {
             ErrorCode.VALIDATION_FAILED, "give either 'resources' or 'deployment', not both");
       }
       if (deployment.isTextual()) {
-        return DeploymentLoader.read(deployment.asText(), ORIGIN);
+        return DeploymentLoader.read(deployment.asText(), ORIGIN, inputs);
       }
-      return DeploymentLoader.read(normalised(deployment, call), ORIGIN);
+      return DeploymentLoader.read(normalised(deployment, call), ORIGIN, inputs);
     }
     if (resources == null || !resources.isArray()) {
       throw new ToolFailure(
@@ -106,7 +117,7 @@ public final class DeploymentInput {
           "give 'resources' (an array of {type, name, properties, dependencies}) or 'deployment'"
               + " (an object in the YAML structure, or YAML text)");
     }
-    return DeploymentLoader.read(document(name(call), resources), ORIGIN);
+    return DeploymentLoader.read(document(name(call), resources), ORIGIN, inputs);
   }
 
   /** The seed's shorthand {@code {name, resources}} becomes the YAML structure. */

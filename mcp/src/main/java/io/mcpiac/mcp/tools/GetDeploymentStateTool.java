@@ -1,6 +1,7 @@
 package io.mcpiac.mcp.tools;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.states.DeploymentState;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateJson;
@@ -19,7 +20,7 @@ public final class GetDeploymentStateTool extends BaseTool {
         "getDeploymentState",
         "Get a deployment's state",
         "The deployment's recorded resources (the seed's Resource objects, secrets masked), its"
-            + " state version, and the status, progress and latest events of its running or last"
+            + " state version, its outputs (spec.outputs; sensitive ones masked), and the status, progress and latest events of its running or last"
             + " apply (status running, succeeded, failed, cancelled; idle if none).",
         """
         {
@@ -36,6 +37,7 @@ public final class GetDeploymentStateTool extends BaseTool {
             "status": {"type": "string"},
             "version": {"type": "integer"},
             "resources": {"type": "array", "items": {"type": "object"}},
+            "outputs": {"type": "object"},
             "job": {"type": "object"}
           },
           "required": ["deployment", "status", "resources"]
@@ -87,6 +89,14 @@ public final class GetDeploymentStateTool extends BaseTool {
           .append("] id=")
           .append(r.id());
     }
+    data.path("outputs")
+        .fields()
+        .forEachRemaining(
+            e ->
+                text.append("\n  output ")
+                    .append(e.getKey())
+                    .append(" = ")
+                    .append(Json.write(e.getValue())));
     return new Reply(data, text.toString());
   }
 }

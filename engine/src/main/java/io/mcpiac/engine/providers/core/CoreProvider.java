@@ -52,6 +52,24 @@ public final class CoreProvider implements Provider {
           Map.of("output", "the value of input"),
           true);
 
+  /** {@code spec.outputs}, written by the engine (see {@code Outputs}); lives in state only. */
+  private static final ResourceType OUTPUTS_TYPE =
+      new ResourceType(
+          io.mcpiac.engine.config.Outputs.TYPE,
+          "The deployment's outputs (spec.outputs): one property per output. Written by the"
+              + " engine from spec.outputs, not by hand.",
+          Json.parse(
+              """
+              {
+                "$schema": "https://json-schema.org/draft/2020-12/schema",
+                "type": "object"
+              }
+              """),
+          Set.of(),
+          Set.of(),
+          Map.of(),
+          true);
+
   @Override
   public String name() {
     return NAME;
@@ -59,7 +77,7 @@ public final class CoreProvider implements Provider {
 
   @Override
   public List<ResourceType> resourceTypes() {
-    return List.of(DATA_TYPE);
+    return List.of(DATA_TYPE, OUTPUTS_TYPE);
   }
 
   @Override
@@ -68,8 +86,9 @@ public final class CoreProvider implements Provider {
     for (ReadRequest r : resources) {
       // the object is its properties; its output follows from them (also after a crash, when
       // only the journalled intent knows the properties)
-      live.put(
-          r.name(), new LiveResource(r.name(), r.id(), r.properties(), outputsOf(r.properties())));
+      ObjectNode outputs =
+          type.name().equals(OUTPUTS_TYPE.name()) ? Json.object() : outputsOf(r.properties());
+      live.put(r.name(), new LiveResource(r.name(), r.id(), r.properties(), outputs));
     }
     return live;
   }
@@ -82,6 +101,9 @@ public final class CoreProvider implements Provider {
 
   @Override
   public ObjectNode plannedOutputs(ResourceType type, ObjectNode desired, ObjectNode prior) {
+    if (type.name().equals(OUTPUTS_TYPE.name())) {
+      return Json.object();
+    }
     return outputsOf(desired);
   }
 
@@ -95,6 +117,9 @@ public final class CoreProvider implements Provider {
   }
 
   private ChangeResult applyOne(Change change) {
+    if (change.type().name().equals(OUTPUTS_TYPE.name())) {
+      return ChangeResult.ok(change.name(), change.id(), Json.object());
+    }
     ObjectNode props = change.kind() == Change.Kind.DELETE ? change.prior() : change.desired();
     long delay = props == null ? 0 : props.path("delayMs").asLong(0);
     if (delay > 0) {
