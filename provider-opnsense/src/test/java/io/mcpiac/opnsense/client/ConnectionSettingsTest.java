@@ -150,7 +150,10 @@ class ConnectionSettingsTest {
     Path key = dir.resolve("apikey.txt");
     Files.writeString(key, "key=K1\nsecret=S1\n");
     var settings = Json.object().put("url", "https://file.lan").put("apiKeyFile", key.toString());
-    ConnectionSettings s = ConnectionSettings.resolve("opnsense", settings, Map.of());
+    // the keys go only to the URL they are bound to (CredentialBinding): here the same one
+    ConnectionSettings s =
+        ConnectionSettings.resolve(
+            "opnsense", settings, Map.of("OPNSENSE_URL", "https://file.lan"));
     assertThat(s.apiKey()).isEqualTo("K1");
     assertThat(s.url()).isEqualTo("https://file.lan");
     // a file URL other than the environment's wins, and is named (credentials are then withheld
