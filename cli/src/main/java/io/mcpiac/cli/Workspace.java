@@ -158,6 +158,10 @@ public final class Workspace implements AutoCloseable {
       }
       // a crashed run's unfinished calls are reconciled first: their providers are needed too
       store.unfinished(deployment).forEach(e -> instances.add(e.provider()));
+      // a checkpoint restored after a destroy needs the providers of what it re-creates
+      store
+          .checkpoints(deployment)
+          .forEach(c -> c.resources().forEach(r -> instances.add(r.provider())));
       return new Workspace(
           store,
           Providers.registry(

@@ -14,15 +14,16 @@ import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanStaleException;
 import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.engine.plans.Planner;
-import io.mcpiac.engine.providers.Change;
+import io.mcpiac.engine.plans.VanishGuard;
 import io.mcpiac.engine.providers.ProviderRegistry;
+import io.mcpiac.engine.refresh.RefreshPlan;
+import io.mcpiac.engine.refresh.RefreshPlanner;
+import io.mcpiac.engine.refresh.RefreshWriter;
 import io.mcpiac.engine.states.DeploymentState;
-import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.LockInfo;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateLock;
 import io.mcpiac.engine.states.StateStore;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +75,16 @@ public final class Engine {
 
   /** A plan for {@code deployment}; changes nothing but the recovery of a crashed apply. */
   public Plan plan(Deployment deployment) {
+    return plan(deployment, false);
+  }
+
+  /**
+   * @param force plan even when most recorded objects of a provider instance are gone (see {@link
+   *     VanishGuard})
+   */
+  public Plan plan(Deployment deployment, boolean force) {
     try (StateLock ignored = lock(deployment.name(), "plan")) {
-      return new Planner(registry).plan(deployment, state(deployment.name()));
+      return new Planner(registry).plan(deployment, state(deployment.name()), force);
     }
   }
 
@@ -108,7 +117,7 @@ public final class Engine {
       ProgressListener listener,
       Cancellation cancel) {
     try (StateLock ignored = lock(deployment.name(), "apply")) {
-      Plan plan = new Planner(registry).plan(deployment, state(deployment.name()));
+      Plan plan = new Planner(registry).plan(deployment, state(deployment.name()), forced(options));
       return run(plan, options, approve, listener, cancel);
     }
   }
@@ -121,9 +130,14 @@ public final class Engine {
       ProgressListener listener,
       Cancellation cancel) {
     try (StateLock ignored = lock(deployment, "destroy")) {
-      Plan plan = new Planner(registry).planDestroy(state(deployment));
+      Plan plan = new Planner(registry).planDestroy(state(deployment), forced(options));
       return run(plan, options, approve, listener, cancel);
     }
+  }
+
+  /** Whether the user accepted that most recorded objects of an instance are gone. */
+  public static boolean forced(ExecutionOptions options) {
+    return options.acceptedRisks().contains(VanishGuard.RISK);
   }
 
   /** Runs a plan the caller made under the lock it holds. */
@@ -149,80 +163,39 @@ public final class Engine {
 
   /**
    * Reads what really exists, reports drift and records the live outputs (and properties the
-   * provider reads) so state is true again. Returns the drift found.
+   * provider reads) so state is true again, without asking. Returns the drift found.
    */
   public List<PlannedAction> refresh(String deployment) {
+    return refresh(deployment, false, p -> true).plan().drifted();
+  }
+
+  /** What a refresh would write, without writing it ({@code plan --refresh-only}). */
+  public RefreshPlan planRefresh(String deployment, boolean force) {
+    try (StateLock ignored = lock(deployment, "plan refresh")) {
+      return RefreshPlanner.plan(registry, state(deployment), force);
+    }
+  }
+
+  /**
+   * A refresh as a plan: works out what it would record, lets {@code approve} see it (the
+   * terminal's question), and writes it as one new state version, all under one lock. When most
+   * recorded objects of a provider instance are gone it stops unless {@code force} (see {@link
+   * VanishGuard}).
+   */
+  public Refreshed refresh(String deployment, boolean force, Predicate<RefreshPlan> approve) {
     try (StateLock ignored = lock(deployment, "refresh")) {
-      DeploymentState recorded = state(deployment);
-      LiveRead live = LiveRead.of(registry, recorded.resources().values());
-      Plan view =
-          new Planner(registry)
-              .plan(
-                  CheckpointManager.asDeployment(deployment, recorded.resources().values()),
-                  recorded,
-                  live);
-      List<PlannedAction> drifted = new ArrayList<>();
-      long version = -1;
-      for (PlannedAction a : view.actions()) {
-        ResourceRecord r = recorded.resources().get(a.name());
-        var actual = live.get(a.name());
-        if (r == null) {
-          continue;
-        }
-        boolean outputsMoved =
-            actual != null
-                && actual.outputs() != null
-                && !Json.sameValue(actual.outputs(), r.outputs());
-        if (a.drift().isEmpty() && !outputsMoved) {
-          continue;
-        }
-        if (!a.drift().isEmpty()) {
-          drifted.add(a);
-        }
-        if (version < 0) {
-          version = store.beginVersion(deployment);
-        }
-        var entry =
-            store
-                .journalIntents(
-                    List.of(
-                        new JournalEntry(
-                            0,
-                            deployment,
-                            version,
-                            "refresh",
-                            Change.Kind.UPDATE,
-                            r.name(),
-                            r.type(),
-                            r.provider(),
-                            r.id(),
-                            Json.MAPPER.valueToTree(r),
-                            JournalEntry.Status.INTENT,
-                            null,
-                            Instant.now(),
-                            null)))
-                .get(0);
-        if (actual == null) {
-          store.journalFinish(
-              entry.id(), JournalEntry.Status.DONE, null, deployment, version, null, r.name());
-        } else {
-          var props = Json.copy(r.properties());
-          a.drift().forEach(d -> props.set(d.path(), d.after()));
-          ResourceRecord updated =
-              new ResourceRecord(
-                  r.name(),
-                  r.type(),
-                  r.provider(),
-                  r.id(),
-                  props,
-                  actual.outputs() != null ? actual.outputs() : r.outputs(),
-                  r.dependencies(),
-                  r.state());
-          store.journalFinish(
-              entry.id(), JournalEntry.Status.DONE, null, deployment, version, updated, null);
-        }
+      RefreshPlan plan = RefreshPlanner.plan(registry, state(deployment), force);
+      if (!plan.hasChanges() || !approve.test(plan)) {
+        return new Refreshed(plan, -1);
       }
-      return drifted;
+      return new Refreshed(plan, RefreshWriter.write(store, plan));
+    }
+  }
+
+  /** A refresh plan and, when it was written, the new state version (else -1). */
+  public record Refreshed(RefreshPlan plan, long version) {
+    public boolean written() {
+      return version >= 0;
     }
   }
 

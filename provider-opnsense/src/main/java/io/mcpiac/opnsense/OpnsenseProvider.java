@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.PlannedAction;
+import io.mcpiac.engine.plans.SchemaDefaults;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
@@ -12,6 +13,7 @@ import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.providers.Risk;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.resources.Values;
+import io.mcpiac.opnsense.batches.Activator;
 import io.mcpiac.opnsense.batches.BatchApplier;
 import io.mcpiac.opnsense.client.ConnectionSettings;
 import io.mcpiac.opnsense.client.FirewallVersion;
@@ -20,6 +22,7 @@ import io.mcpiac.opnsense.guard.LockoutGuard;
 import io.mcpiac.opnsense.guard.NetworkView;
 import io.mcpiac.opnsense.resources.Endpoint;
 import io.mcpiac.opnsense.resources.Lookups;
+import io.mcpiac.opnsense.resources.OptionChoices;
 import io.mcpiac.opnsense.resources.Reader;
 import io.mcpiac.opnsense.resources.ResourceMapping;
 import io.mcpiac.opnsense.resources.ResourceMappings;
@@ -51,6 +54,7 @@ public final class OpnsenseProvider implements Provider {
   private ExecutorService writers;
   private FirewallVersion knownVersion;
   private boolean versionTried;
+  private OptionChoices choices;
 
   /** Timeouts and retries of the HTTP client. */
   public record ClientTuning(int timeoutSeconds, int attempts, long backoffMillis) {
@@ -122,6 +126,24 @@ public final class OpnsenseProvider implements Provider {
   }
 
   @Override
+  public Map<String, ObjectNode> arrange(
+      ResourceType type, List<io.mcpiac.engine.providers.Placement> resources) {
+    return mappings.get(type.name()).arrange(resources);
+  }
+
+  /** One authenticated GET: the address, the certificate and the key all have to be right. */
+  @Override
+  public void probe() {
+    settings.requireComplete();
+    client().versionWithoutRetries();
+  }
+
+  @Override
+  public String endpoint() {
+    return settings.url();
+  }
+
+  @Override
   public Map<String, String> validate(ResourceType type, String name, ObjectNode properties) {
     ResourceMapping m = mappings.get(type.name());
     FirewallVersion v =
@@ -129,9 +151,20 @@ public final class OpnsenseProvider implements Provider {
                 || type.name().equals("opnsense:firewall:nat")
             ? versionIfReachable()
             : knownVersion;
-    Map<String, String> problems = new java.util.TreeMap<>(m.validate(properties, v));
-    problems.putAll(m.nativeOverrides(properties));
-    return problems;
+    Map<String, String> out = new LinkedHashMap<>(m.validate(properties, v));
+    m.nativeOverrides(properties).forEach(out::putIfAbsent);
+    // where the firewall answers, option values are checked against what it really offers
+    if (versionIfReachable() != null) {
+      m.checkOptions(properties, choices().of(m.endpointFor(properties))).forEach(out::putIfAbsent);
+    }
+    return out;
+  }
+
+  private synchronized OptionChoices choices() {
+    if (choices == null) {
+      choices = new OptionChoices(client());
+    }
+    return choices;
   }
 
   @Override
@@ -172,9 +205,11 @@ public final class OpnsenseProvider implements Provider {
       live.remove(secret);
     }
     ObjectNode out = Json.object();
+    // a property the file left out is compared with its default: shaped like the default
+    Map<String, JsonNode> defaults = SchemaDefaults.of(m.type()).all();
     for (Iterator<Map.Entry<String, JsonNode>> it = live.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      JsonNode rec = recorded.get(e.getKey());
+      JsonNode rec = recorded.has(e.getKey()) ? recorded.get(e.getKey()) : defaults.get(e.getKey());
       JsonNode v =
           rec == null || Values.isSensitive(rec) || Values.containsUnknown(rec)
               ? e.getValue()
@@ -285,6 +320,22 @@ public final class OpnsenseProvider implements Provider {
   @Override
   public List<ChangeResult> apply(List<Change> batch) {
     return new BatchApplier(client(), mappings, writers(), writeConcurrency).apply(batch);
+  }
+
+  @Override
+  public List<String> activationScopes(List<Change> batch) {
+    return new BatchApplier(client(), mappings, writers(), writeConcurrency)
+        .activationScopes(batch);
+  }
+
+  @Override
+  public void activate(List<String> scopes) {
+    new Activator(client()).activate(scopes);
+  }
+
+  @Override
+  public List<String> pendingActivations() {
+    return new Activator(client()).pending();
   }
 
   @Override

@@ -137,6 +137,7 @@ class FaultsTest {
       assertThat(r.error()).contains("configtest");
       assertThat(fw.calls("POST /api/haproxy/service/reconfigure")).isZero();
       assertNothing(fw);
+      assertThat(ActivationTest.pending(fw)).as("modules left pending").isEmpty();
     }
   }
 

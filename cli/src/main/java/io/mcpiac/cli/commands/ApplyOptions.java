@@ -31,8 +31,22 @@ public final class ApplyOptions {
           "Apply even though a firewall change could cut off access to the firewall's own API.")
   boolean forceLockoutRisk;
 
+  @Option(
+      names = "--force",
+      description =
+          "Go on even when a live read finds most recorded objects of a provider instance gone"
+              + " (it may point at a different system).")
+  boolean force;
+
   public ExecutionOptions toOptions() {
     ExecutionOptions options = new ExecutionOptions(parallelism, continueOnError, !noRollback);
-    return forceLockoutRisk ? options.acceptingRisks(java.util.Set.of("lockout")) : options;
+    java.util.Set<String> accepted = new java.util.HashSet<>();
+    if (forceLockoutRisk) {
+      accepted.add("lockout");
+    }
+    if (force) {
+      accepted.add(io.mcpiac.engine.plans.VanishGuard.RISK);
+    }
+    return accepted.isEmpty() ? options : options.acceptingRisks(accepted);
   }
 }

@@ -39,7 +39,8 @@ public final class DestroyCommand implements Callable<Integer> {
               .destroy(
                   name,
                   apply.toOptions(),
-                  progress.remembering(Approval.of(apply.yes, output.json(), output.colour(), out)),
+                  progress.remembering(
+                      Approval.forDestroy(apply.yes, output.json(), output.colour(), out)),
                   progress,
                   ApplyCommand.cancelOnInterrupt());
       return AppliedReport.print(

@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Adopt existing objects (e.g. everything on an OPNsense firewall) into a new deployment:"
-          + " writes a deployment file and records the objects in state, so that planning the"
-          + " file shows no changes."
+      "Adopt existing objects (e.g. everything on an OPNsense firewall) into a deployment (new,"
+          + " or existing: the objects are added): writes the deployment file and records the"
+          + " objects in state, so that planning the file shows no changes."
     })
 public final class ImportCommand implements Callable<Integer> {
   @Option(
@@ -38,6 +38,12 @@ public final class ImportCommand implements Callable<Integer> {
       paramLabel = "TYPE",
       description = "Resource type to import (repeatable), e.g. opnsense:firewall:rule.")
   List<String> types = new ArrayList<>();
+
+  @Option(
+      names = "--id",
+      paramLabel = "ID",
+      description = "Adopt only the object with this id (its UUID); needs exactly one --type.")
+  String id;
 
   @Option(names = "--all", description = "Import every type of the provider.")
   boolean all;
@@ -64,7 +70,11 @@ public final class ImportCommand implements Callable<Integer> {
           "Provider instance to import from: opnsense, opnsense/branch… (default: ${DEFAULT-VALUE}).")
   String instance;
 
-  @Option(names = "--force", description = "Overwrite FILE if it exists.")
+  @Option(
+      names = "--force",
+      description =
+          "Overwrite FILE if it exists, and adopt objects another deployment already manages"
+              + " (skipped otherwise, with a note).")
   boolean force;
 
   @Mixin StateOptions state;
@@ -75,6 +85,9 @@ public final class ImportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (types.isEmpty() && !all) {
       throw new UsageException("name the types to import with --type TYPE, or use --all");
+    }
+    if (id != null && (all || types.size() != 1)) {
+      throw new UsageException("--id needs exactly one --type");
     }
     if (Files.exists(out) && !force) {
       throw new UsageException(out + " exists; pass --force to overwrite it");
@@ -98,7 +111,8 @@ public final class ImportCommand implements Callable<Integer> {
                       () -> new UsageException("provider " + instance + " has no type " + t)));
         }
       }
-      Importer.Result result = Importer.run(new Engine(registry, store), name, instance, chosen);
+      Importer.Result result =
+          Importer.run(new Engine(registry, store), name, instance, chosen, force, id);
       Files.writeString(out, result.yaml(), StandardCharsets.UTF_8);
       result.notes().forEach(n -> w.println("note: " + n));
       w.println(

@@ -4,6 +4,7 @@ import io.mcpiac.cli.ExitCodes;
 import io.mcpiac.cli.OutputOptions;
 import io.mcpiac.cli.StateOptions;
 import io.mcpiac.cli.Workspace;
+import io.mcpiac.cli.output.RefreshRenderer;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.LoadedDeployment;
 import io.mcpiac.engine.json.Json;
@@ -11,6 +12,7 @@ import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanFile;
 import io.mcpiac.engine.plans.PlanJson;
 import io.mcpiac.engine.plans.PlanRenderer;
+import io.mcpiac.engine.refresh.RefreshPlan;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,6 +40,19 @@ public final class PlanCommand implements Callable<Integer> {
       description = "Exit 3 when the plan has changes, 0 when it has none.")
   boolean detailedExitCode;
 
+  @Option(
+      names = "--refresh-only",
+      description =
+          "Show only what a refresh would record in state (drift, objects gone); writes nothing.")
+  boolean refreshOnly;
+
+  @Option(
+      names = "--force",
+      description =
+          "Plan even when most recorded objects of a provider instance are gone (it may point at"
+              + " a different system).")
+  boolean force;
+
   @Mixin StateOptions state;
   @Mixin io.mcpiac.cli.ServersOptions servers;
   @Mixin OutputOptions output;
@@ -50,8 +65,17 @@ public final class PlanCommand implements Callable<Integer> {
     Deployment deployment = DeploymentFiles.load(file);
     try (Workspace ws = Workspace.forDeployment(state, servers, deployment)) {
       DeploymentFiles.validate(loaded, ws.registry());
-      Plan plan = ws.engine().plan(deployment);
       var stdout = spec.commandLine().getOut();
+      if (refreshOnly) {
+        RefreshPlan refresh = ws.engine().planRefresh(deployment.name(), force);
+        if (output.json()) {
+          stdout.println(Json.pretty(RefreshRenderer.json(refresh, false, refresh.stateVersion())));
+        } else {
+          stdout.print(RefreshRenderer.text(refresh));
+        }
+        return detailedExitCode && refresh.hasChanges() ? ExitCodes.HAS_CHANGES : ExitCodes.OK;
+      }
+      Plan plan = ws.engine().plan(deployment, force);
       if (output.json()) {
         stdout.println(Json.pretty(PlanJson.of(plan)));
       } else {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code mcp-iac state list|show|unlock|export|import|migrate}. */
+/** {@code mcp-iac state list|show|unlock|export|import|migrate|rollback}. */
 @Command(
     name = "state",
     mixinStandardHelpOptions = true,
@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
       StateUnlockCommand.class,
       StateExportCommand.class,
       StateImportCommand.class,
-      StateMigrateCommand.class
+      StateMigrateCommand.class,
+      StateRollbackCommand.class
     })
 public final class StateCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -36,6 +36,10 @@ public final class StateUnlockCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     try (StateStore store = state.open()) {
+      if (force) {
+        // a lock is forced after a crash: the file may be what crashed; say so before touching it
+        store.verify();
+      }
       Optional<LockInfo> holder = store.lockHolder(name);
       if (holder.isEmpty()) {
         out.println("Deployment '" + name + "' is not locked in " + store.location() + ".");

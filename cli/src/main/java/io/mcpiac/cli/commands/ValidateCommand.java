@@ -32,6 +32,13 @@ public final class ValidateCommand implements Callable<Integer> {
       paramLabel = "FILE")
   Path file;
 
+  @Option(
+      names = "--live",
+      description =
+          "Also reach every provider instance the file uses (address, certificate, credentials);"
+              + " changes nothing.")
+  boolean live;
+
   @Mixin OutputOptions output;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -52,6 +59,13 @@ public final class ValidateCommand implements Callable<Integer> {
               new io.mcpiac.engine.providers.ProviderContext(
                   deployment.name(), io.mcpiac.cli.Workspace.baseDirectory(deployment)))) {
         problems = DeploymentFiles.diagnostics(loaded, registry);
+        if (live && problems.isEmpty()) {
+          java.util.Map<String, String> instances = new java.util.LinkedHashMap<>();
+          deployment
+              .resources()
+              .forEach(r -> instances.putIfAbsent(r.providerInstance(), r.type()));
+          io.mcpiac.engine.providers.ProviderProbe.require(registry, instances);
+        }
       }
     }
     if (output.json()) {

@@ -45,27 +45,68 @@ public final class Importer {
 
   public static Result run(
       Engine engine, String deployment, String instance, List<ResourceType> types) {
+    return run(engine, deployment, instance, types, false);
+  }
+
+  /**
+   * @param adopt also take objects another deployment already manages (otherwise skipped, noted)
+   */
+  public static Result run(
+      Engine engine, String deployment, String instance, List<ResourceType> types, boolean adopt) {
+    return run(engine, deployment, instance, types, adopt, null);
+  }
+
+  /**
+   * Into an existing deployment, the objects are added (what it already has is left out) and the
+   * file written holds the whole deployment.
+   *
+   * @param onlyId adopt only the object with this id (null: all)
+   */
+  public static Result run(
+      Engine engine,
+      String deployment,
+      String instance,
+      List<ResourceType> types,
+      boolean adopt,
+      String onlyId) {
     try (StateLock ignored = engine.lock(deployment, "import")) {
-      if (!engine.state(deployment).resources().isEmpty()) {
-        throw new ProviderException(
-            "deployment '"
-                + deployment
-                + "' already has resources in state; import into a new one (--name)");
-      }
+      java.util.Map<String, ResourceRecord> existing = engine.state(deployment).resources();
+      Set<String> mine = new HashSet<>();
+      existing.values().forEach(r -> mine.add(r.type() + "\u0000" + r.id()));
+      // a firewall that is down or refuses the key is an error, not "0 resources"
+      engine.registry().instance(instance).ifPresent(Provider::probe);
+      ManagedElsewhere managed = ManagedElsewhere.of(engine.store(), deployment, instance);
       List<LiveResource> found = new ArrayList<>();
       List<String> typeOf = new ArrayList<>();
       List<String> notes = new ArrayList<>();
-      Set<String> names = new HashSet<>();
+      Set<String> names = new HashSet<>(existing.keySet());
       for (ResourceType type : types) {
         Provider provider = engine.registry().providerFor(type.name(), instance);
         List<LiveResource> objects;
         try {
           objects = provider.importAll(type);
-        } catch (UnsupportedOperationException | ProviderException e) {
+        } catch (UnsupportedOperationException e) {
           notes.add(type.name() + ": skipped (" + e.getMessage() + ")");
           continue;
         }
         for (LiveResource r : objects) {
+          if (onlyId != null && !onlyId.equals(r.id())) {
+            continue;
+          }
+          if (mine.contains(type.name() + "\u0000" + r.id())) {
+            continue; // already in this deployment
+          }
+          String owner = managed.owner(type.name(), r.id());
+          if (owner != null && !adopt) {
+            notes.add(
+                type.name()
+                    + " "
+                    + r.name()
+                    + ": skipped, deployment '"
+                    + owner
+                    + "' manages it (--force adopts it anyway)");
+            continue;
+          }
           String name = r.name();
           for (int i = 2; !names.add(name); i++) {
             name = r.name() + "-" + i;
@@ -74,8 +115,35 @@ public final class Importer {
           typeOf.add(type.name());
         }
       }
-      record(engine.store(), engine, deployment, instance, found, typeOf);
-      return new Result(yaml(deployment, instance, found, typeOf), found.size(), notes);
+      if (onlyId != null && found.isEmpty() && notes.isEmpty()) {
+        throw new ProviderException(
+            "no object with id " + onlyId + " of " + types.get(0).name() + " on " + instance);
+      }
+      List<LiveResource> linked = ImportLinks.link(found, existing.values());
+      record(engine.store(), engine, deployment, instance, found, linked, typeOf);
+      // the whole deployment: what it had (as recorded, with its references) and what was added
+      List<LiveResource> all = new ArrayList<>();
+      List<String> allTypes = new ArrayList<>();
+      for (var c :
+          io.mcpiac.engine.checkpoints.CheckpointManager.asRestorable(deployment, existing.values())
+              .resources()) {
+        ObjectNode props = c.properties().deepCopy();
+        List<String> secret = new ArrayList<>();
+        props
+            .fields()
+            .forEachRemaining(
+                e -> {
+                  if (Values.isSensitive(e.getValue())) {
+                    secret.add(e.getKey());
+                  }
+                });
+        props.remove(secret);
+        all.add(new LiveResource(c.name(), null, props, null));
+        allTypes.add(c.type());
+      }
+      all.addAll(linked);
+      allTypes.addAll(typeOf);
+      return new Result(yaml(deployment, instance, all, allTypes), found.size(), notes);
     }
   }
 
@@ -85,6 +153,7 @@ public final class Importer {
       String deployment,
       String instance,
       List<LiveResource> found,
+      List<LiveResource> linked,
       List<String> typeOf) {
     if (found.isEmpty()) {
       return;
@@ -103,7 +172,7 @@ public final class Importer {
               r.id(),
               Values.redact(type, Planner.salt(deployment, r.name()), r.properties()),
               r.outputs() == null ? Json.object() : r.outputs(),
-              List.of(),
+              ImportLinks.dependencies(linked.get(i)),
               ResourceState.CREATED);
       records.add(rec);
       intents.add(

@@ -27,10 +27,16 @@ public final class ResultPrinter {
             + " skipped, "
             + r.count(ActionResult.Status.NOT_STARTED)
             + " not started.");
+    boolean errorShown = false;
     for (ActionResult a : r.results()) {
       if (a.status() == ActionResult.Status.FAILED) {
         out.println("  ✗ " + a.action().label() + " " + a.resource() + ": " + a.error());
+        errorShown |= String.valueOf(r.error()).equals(a.resource() + ": " + a.error());
       }
+    }
+    if (!r.success() && !r.cancelled() && r.error() != null && !errorShown) {
+      // not one action's failure: the apply as a whole (its state database failed)
+      out.println("error: " + r.error());
     }
     if (r.rolledBack()) {
       long ok = r.rollback().stream().filter(UndoResult::success).count();

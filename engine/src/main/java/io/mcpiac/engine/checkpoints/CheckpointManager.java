@@ -2,6 +2,7 @@ package io.mcpiac.engine.checkpoints;
 
 import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.config.Deployment;
+import io.mcpiac.engine.config.ReferenceRecovery;
 import io.mcpiac.engine.config.ResourceConfig;
 import io.mcpiac.engine.config.SourceLocation;
 import io.mcpiac.engine.execution.Cancellation;
@@ -57,7 +58,7 @@ public final class CheckpointManager {
     Checkpoint cp = get(id);
     try (StateLock ignored = engine.lock(cp.deployment(), "plan restore")) {
       return new Planner(engine.registry())
-          .plan(asDeployment(cp.deployment(), cp.resources()), engine.state(cp.deployment()));
+          .plan(asRestorable(cp.deployment(), cp.resources()), engine.state(cp.deployment()));
     }
   }
 
@@ -72,9 +73,44 @@ public final class CheckpointManager {
     try (StateLock ignored = engine.lock(cp.deployment(), "restore " + id)) {
       Plan plan =
           new Planner(engine.registry())
-              .plan(asDeployment(cp.deployment(), cp.resources()), engine.state(cp.deployment()));
+              .plan(
+                  asRestorable(cp.deployment(), cp.resources()),
+                  engine.state(cp.deployment()),
+                  Engine.forced(options));
       return engine.run(plan, options, approve, listener, cancel);
     }
+  }
+
+  /**
+   * A checkpoint as a configuration to restore: as {@link #asDeployment}, with every literal that
+   * is a dependency's recorded output (an alias name, a server's UUID) turned back into a
+   * reference, so after a destroy the re-created objects' new ids flow to what uses them.
+   */
+  public static Deployment asRestorable(String name, Collection<ResourceRecord> records) {
+    Map<String, ResourceRecord> byName = new java.util.HashMap<>();
+    records.forEach(r -> byName.put(r.name(), r));
+    List<ResourceConfig> out = new ArrayList<>();
+    for (ResourceConfig r : asDeployment(name, records).resources()) {
+      Map<String, com.fasterxml.jackson.databind.node.ObjectNode> outputs =
+          new java.util.HashMap<>();
+      for (String dep : r.dependsOn()) {
+        ResourceRecord target = byName.get(dep);
+        if (target != null) {
+          outputs.put(dep, target.outputs());
+        }
+      }
+      out.add(
+          new ResourceConfig(
+              r.type(),
+              r.name(),
+              new ReferenceRecovery(outputs).rewrite(r.properties()),
+              r.dependsOn(),
+              r.provider(),
+              r.location(),
+              r.propertyLines()));
+    }
+    Deployment d = asDeployment(name, records);
+    return new Deployment(name, d.providers(), out, d.location());
   }
 
   /** Recorded resources as a configuration: their resolved properties and recorded dependencies. */

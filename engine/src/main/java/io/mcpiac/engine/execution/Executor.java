@@ -10,6 +10,7 @@ import io.mcpiac.engine.plans.ActionType;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.engine.plans.Planner;
+import io.mcpiac.engine.plans.SchemaDefaults;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.Provider;
@@ -20,6 +21,7 @@ import io.mcpiac.engine.resources.Secrets;
 import io.mcpiac.engine.resources.Values;
 import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.ResourceRecord;
+import io.mcpiac.engine.states.StateDamagedException;
 import io.mcpiac.engine.states.StateStore;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -100,10 +102,6 @@ public final class Executor {
       String removeOnSuccess,
       Undo undo) {}
 
-  /** How to undo a completed step, and what state looks like after the undo. */
-  private record Undo(
-      String resource, Provider provider, Change change, ResourceRecord put, String remove) {}
-
   private final class Run {
     private final Plan plan;
     private final ExecutionOptions options;
@@ -130,6 +128,7 @@ public final class Executor {
     private boolean failed;
     private long version;
     private final long startNanos = System.nanoTime();
+    private final StateDamage damage = new StateDamage();
 
     Run(Plan plan, ExecutionOptions options, ProgressListener listener, Cancellation cancel) {
       this.plan = plan;
@@ -142,6 +141,9 @@ public final class Executor {
       prepare();
       preflight();
       version = store.beginVersion(plan.deploymentName());
+      // changes written earlier but never activated go live before anything new is written
+      new Activations(registry, store)
+          .runPending(plan.activations(), plan.deploymentName(), version);
       emit(ProgressEvent.Kind.START, null, null, 0, "applying plan " + plan.id());
       cancellation.onCancel(this::wake);
       ExecutorService pool =
@@ -158,9 +160,15 @@ public final class Executor {
         pool.shutdown();
       }
       List<UndoResult> undone = new ArrayList<>();
-      boolean rollback = (failed || cancellation.isCancelled()) && options.rollbackOnFailure();
+      boolean rollback =
+          (failed || cancellation.isCancelled() || damage.happened())
+              && options.rollbackOnFailure()
+              && damage.allowsUndo();
       if (rollback) {
         undone = rollback();
+      }
+      if (!failed && !damage.happened() && !cancellation.isCancelled()) {
+        verifyState();
       }
       List<ActionResult> results = new ArrayList<>();
       for (Node n : nodes.values()) {
@@ -175,9 +183,11 @@ public final class Executor {
                 n.durationMs,
                 n.outputs == null ? Json.object() : n.outputs));
       }
-      boolean success = !failed && !cancellation.isCancelled();
+      boolean success = !failed && !cancellation.isCancelled() && !damage.happened();
       String error = null;
-      if (!success) {
+      if (damage.happened()) {
+        error = damage.report(store, plan.deploymentName(), rollback, results);
+      } else if (!success) {
         error =
             cancellation.isCancelled()
                 ? "cancelled"
@@ -263,7 +273,18 @@ public final class Executor {
     }
 
     private boolean stopStarting() {
-      return cancellation.isCancelled() || (failed && !options.continueOnError());
+      return cancellation.isCancelled()
+          || damage.happened()
+          || (failed && !options.continueOnError());
+    }
+
+    /** A successful apply ends with a check that the state it wrote is sound. */
+    private void verifyState() {
+      try {
+        store.verify();
+      } catch (StateDamagedException e) {
+        damage.record(e);
+      }
     }
 
     private void walk(ExecutorService pool) {
@@ -352,6 +373,9 @@ public final class Executor {
         }
         executeByProvider(stillToDo);
       } catch (RuntimeException unexpected) {
+        if (unexpected instanceof StateDamagedException sd) {
+          damage.record(sd);
+        }
         for (Node n : batch) {
           if (n.status == null) {
             n.status = ActionResult.Status.FAILED;
@@ -399,7 +423,7 @@ public final class Executor {
                   n.type,
                   a.id(),
                   a.prior(),
-                  desired,
+                  SchemaDefaults.of(n.type).fillChanged(desired, a.changes()),
                   a.priorOutputs());
           ResourceRecord put = record(n, a.id(), recordedDesired, a.priorOutputs());
           first.add(new Step(n, n.provider, c, put, null, undoOf(n.provider, c, prior, null)));
@@ -550,10 +574,23 @@ public final class Executor {
                 Instant.now(),
                 null));
       }
-      List<JournalEntry> written = store.journalIntents(intents);
+      List<Change> changes = steps.stream().map(Step::change).toList();
+      Activations.Batch journalled;
+      try {
+        journalled = Activations.journal(store, provider, intents, changes);
+      } catch (StateDamagedException e) {
+        // nothing was asked of the provider: these changes did not start
+        damage.record(e);
+        for (Step s : steps) {
+          s.node.status = ActionResult.Status.FAILED;
+          s.node.error = "not started: " + e.getMessage();
+        }
+        return;
+      }
+      List<JournalEntry> written = journalled.changes();
       List<ChangeResult> results;
       try {
-        results = provider.apply(steps.stream().map(Step::change).toList());
+        results = provider.apply(changes);
         if (results.size() != steps.size()) {
           throw new IllegalStateException(
               "provider "
@@ -567,12 +604,19 @@ public final class Executor {
       } catch (RuntimeException batchFailure) {
         // nothing is known of any change of the batch: find out with a live read
         new JournalRecovery(registry, store).reconcile(plan.deploymentName(), written);
+        new Activations(registry, store)
+            .reactivate(journalled.activations(), plan.deploymentName());
         for (Step s : steps) {
           s.node.status = ActionResult.Status.FAILED;
           s.node.error = String.valueOf(batchFailure.getMessage());
         }
         return;
       }
+      recordSafely(
+          () ->
+              new Activations(registry, store)
+                  .done(journalled.activations(), plan.deploymentName(), version),
+          null);
       for (int i = 0; i < steps.size(); i++) {
         Step s = steps.get(i);
         ChangeResult r = results.get(i);
@@ -591,25 +635,22 @@ public final class Executor {
             ObjectNode outputs =
                 Secrets.taintObject(r.outputs() == null ? Json.object() : r.outputs(), secrets);
             put =
-                new ResourceRecord(
-                    put.name(),
-                    put.type(),
-                    put.provider(),
-                    r.id() != null ? r.id() : put.id(),
-                    props,
-                    Values.redact(null, salt + "/outputs", outputs),
-                    put.dependencies(),
-                    ResourceState.CREATED);
+                Records.applied(
+                    put, r.id(), props, Values.redact(null, salt + "/outputs", outputs));
             s.node.outputs = outputs;
           }
-          store.journalFinish(
-              entry.id(),
-              JournalEntry.Status.DONE,
-              null,
-              plan.deploymentName(),
-              version,
-              put,
-              s.removeOnSuccess);
+          ResourceRecord recorded = put;
+          recordSafely(
+              () ->
+                  store.journalFinish(
+                      entry.id(),
+                      JournalEntry.Status.DONE,
+                      null,
+                      plan.deploymentName(),
+                      version,
+                      recorded,
+                      s.removeOnSuccess),
+              s.change);
           Undo undo = s.undo;
           if (r.undo() != null) {
             undo = new Undo(undo.resource(), undo.provider(), r.undo(), undo.put(), undo.remove());
@@ -636,16 +677,40 @@ public final class Executor {
             undoStack.push(undo);
           }
         } else {
-          store.journalFinish(
-              entry.id(),
-              JournalEntry.Status.FAILED,
-              r.error(),
-              plan.deploymentName(),
-              version,
-              null,
+          recordSafely(
+              () ->
+                  store.journalFinish(
+                      entry.id(),
+                      JournalEntry.Status.FAILED,
+                      r.error(),
+                      plan.deploymentName(),
+                      version,
+                      null,
+                      null),
               null);
           s.node.status = ActionResult.Status.FAILED;
           s.node.error = r.error();
+        }
+      }
+    }
+
+    /**
+     * Records a result; when state is damaged the change still counts as done (it happened on the
+     * system) and the report names it as not recorded.
+     */
+    private void recordSafely(Runnable write, Change done) {
+      try {
+        write.run();
+      } catch (StateDamagedException e) {
+        damage.record(e);
+        if (done != null) {
+          damage.unrecorded(
+              done.kind().name().toLowerCase(java.util.Locale.ROOT)
+                  + " "
+                  + done.name()
+                  + " (id "
+                  + done.id()
+                  + ")");
         }
       }
     }
@@ -806,8 +871,9 @@ public final class Executor {
       emit(
           ProgressEvent.Kind.ROLLBACK_START, null, "running", 0, undos.size() + " changes to undo");
       List<UndoResult> results = new ArrayList<>();
+      Undoer undoer = new Undoer(registry, store, plan.deploymentName(), version, damage);
       for (Undo u : undos) {
-        String error = undo(u);
+        String error = undoer.undo(u);
         results.add(
             new UndoResult(u.resource(), u.change().type().name(), u.change().kind(), error));
         emit(
@@ -833,81 +899,6 @@ public final class Executor {
           0,
           (results.size() - failedUndos) + " undone, " + failedUndos + " could not be undone");
       return results;
-    }
-
-    private String undo(Undo u) {
-      Change c = u.change();
-      ResourceRecord rec =
-          u.put() != null
-              ? u.put()
-              : new ResourceRecord(
-                  c.name(),
-                  c.type().name(),
-                  u.provider().name(),
-                  c.id(),
-                  Json.copy(c.prior()),
-                  Json.object(),
-                  List.of(),
-                  ResourceState.DELETING);
-      JournalEntry intent =
-          store
-              .journalIntents(
-                  List.of(
-                      new JournalEntry(
-                          0,
-                          plan.deploymentName(),
-                          version,
-                          "undo",
-                          c.kind(),
-                          c.name(),
-                          c.type().name(),
-                          rec.provider(),
-                          c.id(),
-                          Records.toJson(rec),
-                          JournalEntry.Status.INTENT,
-                          null,
-                          Instant.now(),
-                          null)))
-              .get(0);
-      try {
-        ChangeResult r = u.provider().apply(List.of(c)).get(0);
-        if (!r.success()) {
-          store.journalFinish(
-              intent.id(),
-              JournalEntry.Status.FAILED,
-              r.error(),
-              plan.deploymentName(),
-              version,
-              null,
-              null);
-          return r.error();
-        }
-        ResourceRecord put = u.put();
-        if (put != null) {
-          put =
-              new ResourceRecord(
-                  put.name(),
-                  put.type(),
-                  put.provider(),
-                  r.id() != null ? r.id() : put.id(),
-                  put.properties(),
-                  r.outputs() == null || r.outputs().isEmpty() ? put.outputs() : r.outputs(),
-                  put.dependencies(),
-                  ResourceState.CREATED);
-        }
-        store.journalFinish(
-            intent.id(),
-            JournalEntry.Status.DONE,
-            null,
-            plan.deploymentName(),
-            version,
-            put,
-            u.remove());
-        return null;
-      } catch (RuntimeException e) {
-        new JournalRecovery(registry, store).reconcile(plan.deploymentName(), List.of(intent));
-        return String.valueOf(e.getMessage());
-      }
     }
 
     private void emit(

@@ -23,7 +23,8 @@ import java.util.Map;
  * Finds journal intents that never got a result (a crash, a lost answer) and makes state true again
  * with a live read of exactly those objects: a create that happened is recorded, one that did not
  * is forgotten; a delete that happened removes the record; a replaced object that was left behind
- * is deleted. Afterwards the next plan converges without duplicates.
+ * is deleted. Before any of that, every activation a crash left unrecorded runs again. Afterwards
+ * the next plan converges without duplicates.
  *
  * <p>The caller holds the deployment's lock.
  */
@@ -42,7 +43,17 @@ public final class JournalRecovery {
     if (unfinished.isEmpty()) {
       return List.of();
     }
-    return reconcile(deployment, unfinished);
+    // written but never activated changes become active first: whatever is reconciled below is
+    // then what really runs, not only what the system has saved
+    List<JournalEntry> activations =
+        unfinished.stream().filter(JournalEntry::isActivation).toList();
+    List<String> report =
+        new ArrayList<>(new Activations(registry, store).reactivate(activations, deployment));
+    List<JournalEntry> changes = unfinished.stream().filter(e -> !e.isActivation()).toList();
+    if (!changes.isEmpty()) {
+      report.addAll(reconcile(deployment, changes));
+    }
+    return report;
   }
 
   public List<String> reconcile(String deployment, List<JournalEntry> entries) {
@@ -97,34 +108,28 @@ public final class JournalRecovery {
           return what + ": found on the system, recorded";
         }
         String removed = e.kind() == Change.Kind.UPDATE && currentIsThis ? e.resource() : null;
+        String swept = e.kind() == Change.Kind.CREATE ? sweep(provider, type, e, intended) : "";
         finish(e, deployment, version, null, removed);
         return what
             + ": not on the system"
-            + (removed != null ? ", record removed" : ", nothing to record");
+            + (removed != null ? ", record removed" : ", nothing to record")
+            + swept;
       }
       case DELETE -> {
         if (live == null) {
+          String swept = sweep(provider, type, e, intended);
           finish(e, deployment, version, null, currentIsThis ? e.resource() : null);
-          return what + ": gone from the system" + (currentIsThis ? ", record removed" : "");
+          return what
+              + ": gone from the system"
+              + (currentIsThis ? ", record removed" : "")
+              + swept;
         }
         if (currentIsThis || current == null && "undo".equals(e.phase())) {
           finish(e, deployment, version, currentIsThis ? null : merged(intended, live), null);
           return what + ": still on the system, kept";
         }
         // an object left behind by a replacement: its successor is recorded, so it goes
-        ChangeResult r =
-            provider
-                .apply(
-                    List.of(
-                        new Change(
-                            Change.Kind.DELETE,
-                            e.resource(),
-                            type,
-                            e.resourceId(),
-                            intended.properties(),
-                            null,
-                            intended.outputs())))
-                .get(0);
+        ChangeResult r = provider.apply(List.of(deleteOf(type, e, intended))).get(0);
         finish(e, deployment, version, null, null);
         return what
             + ": an old object left behind by a replacement"
@@ -132,6 +137,34 @@ public final class JournalRecovery {
       }
       default -> throw new IllegalStateException(e.kind().name());
     }
+  }
+
+  /**
+   * A create or delete that was cut short may have left parts behind that the live read does not
+   * show as the object (a provider that writes an object in several calls: OPNsense's backend and
+   * the servers it keeps). Deleting the id again, which finds the object gone, removes them; a
+   * failure is only reported, the object itself is not there.
+   */
+  private static String sweep(
+      Provider provider, ResourceType type, JournalEntry e, ResourceRecord intended) {
+    try {
+      ChangeResult r = provider.apply(List.of(deleteOf(type, e, intended))).get(0);
+      return r.success() ? "" : " (leftovers could not be removed: " + r.error() + ")";
+    } catch (RuntimeException ex) {
+      return " (leftovers could not be removed: " + ex.getMessage() + ")";
+    }
+  }
+
+  /** Deleting the journalled object, by its id, with what it was meant to be. */
+  private static Change deleteOf(ResourceType type, JournalEntry e, ResourceRecord intended) {
+    return new Change(
+        Change.Kind.DELETE,
+        e.resource(),
+        type,
+        e.resourceId(),
+        Records.withoutStandIns(intended.properties()),
+        null,
+        intended.outputs());
   }
 
   private static ResourceRecord merged(ResourceRecord intended, LiveResource live) {

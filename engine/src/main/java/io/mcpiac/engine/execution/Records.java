@@ -24,6 +24,20 @@ final class Records {
     }
   }
 
+  /** {@code put} as the provider left it: its id and outputs from the call's result. */
+  static ResourceRecord applied(
+      ResourceRecord put, String id, ObjectNode properties, ObjectNode outputs) {
+    return new ResourceRecord(
+        put.name(),
+        put.type(),
+        put.provider(),
+        id != null ? id : put.id(),
+        properties,
+        outputs,
+        put.dependencies(),
+        io.mcpiac.engine.resources.ResourceState.CREATED);
+  }
+
   /** Properties to send to a provider: stand-ins of secrets that are not known are left out. */
   static ObjectNode withoutStandIns(ObjectNode properties) {
     ObjectNode out = Json.copy(properties);

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param stages the seed's stage picture: waves of resource names (the executor does not wait for
  *     whole stages)
  * @param deployment the configuration the plan was made from
+ * @param activations scopes whose written changes are not active (drift with one action, {@code
+ *     activate}); apply activates them before anything else
  */
 public record Plan(
     String id,
@@ -23,18 +25,53 @@ public record Plan(
     List<PlannedAction> actions,
     List<List<String>> stages,
     Deployment deployment,
-    List<String> warnings) {
+    List<String> warnings,
+    List<PendingActivation> activations) {
 
   public Plan {
+    activations = activations == null ? List.of() : List.copyOf(activations);
     actions = List.copyOf(actions);
     stages = stages.stream().map(List::copyOf).toList();
     warnings = List.copyOf(warnings);
   }
 
+  /** A plan without pending activations. */
+  public Plan(
+      String id,
+      String deploymentName,
+      Instant createdAt,
+      long stateVersion,
+      String fingerprint,
+      List<PlannedAction> actions,
+      List<List<String>> stages,
+      Deployment deployment,
+      List<String> warnings) {
+    this(
+        id,
+        deploymentName,
+        createdAt,
+        stateVersion,
+        fingerprint,
+        actions,
+        stages,
+        deployment,
+        warnings,
+        List.of());
+  }
+
   /** The same plan made from {@code other} configuration (secrets redacted or restored). */
   public Plan withDeployment(Deployment other) {
     return new Plan(
-        id, deploymentName, createdAt, stateVersion, fingerprint, actions, stages, other, warnings);
+        id,
+        deploymentName,
+        createdAt,
+        stateVersion,
+        fingerprint,
+        actions,
+        stages,
+        other,
+        warnings,
+        activations);
   }
 
   public Optional<PlannedAction> action(String name) {
@@ -46,11 +83,11 @@ public record Plan(
   }
 
   public boolean hasChanges() {
-    return actions.stream().anyMatch(PlannedAction::changesSomething);
+    return !activations.isEmpty() || actions.stream().anyMatch(PlannedAction::changesSomething);
   }
 
   public boolean hasDrift() {
-    return actions.stream().anyMatch(a -> !a.drift().isEmpty());
+    return !activations.isEmpty() || actions.stream().anyMatch(a -> !a.drift().isEmpty());
   }
 
   /** {@code Plan: 2 to add, 1 to change, 0 to replace, 1 to destroy.} */
@@ -63,6 +100,12 @@ public record Plan(
         + count(ActionType.REPLACE)
         + " to replace, "
         + count(ActionType.DELETE)
-        + " to destroy.";
+        + " to destroy."
+        + (activations.isEmpty()
+            ? ""
+            : " "
+                + activations.size()
+                + (activations.size() == 1 ? " scope" : " scopes")
+                + " to activate.");
   }
 }

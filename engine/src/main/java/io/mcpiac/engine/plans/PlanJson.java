@@ -26,6 +26,7 @@ public final class PlanJson {
     summary.put("replace", plan.count(ActionType.REPLACE));
     summary.put("delete", plan.count(ActionType.DELETE));
     summary.put("noop", plan.count(ActionType.NO_OP));
+    summary.put("activate", plan.activations().size());
     summary.put("text", plan.summary());
     ArrayNode stages = out.putArray("stages");
     plan.stages().forEach(stage -> stage.forEach(stages.addArray()::add));
@@ -46,6 +47,10 @@ public final class PlanJson {
       if (!a.drift().isEmpty()) {
         node.set("drift", changes(a.drift()));
       }
+    }
+    ArrayNode activations = out.putArray("activations");
+    for (PendingActivation p : plan.activations()) {
+      activations.addObject().put("provider", p.provider()).put("scope", p.scope());
     }
     out.set("warnings", Json.MAPPER.valueToTree(plan.warnings()));
     return out;

@@ -28,8 +28,15 @@ public final class PlanRenderer {
     StringBuilder out = new StringBuilder();
     List<PlannedAction> drifted =
         plan.actions().stream().filter(a -> !a.drift().isEmpty()).toList();
-    if (!drifted.isEmpty()) {
+    if (!drifted.isEmpty() || !plan.activations().isEmpty()) {
       out.append(paint(BOLD, "Drift: changed outside mcp-iac since the last apply")).append('\n');
+      for (PendingActivation p : plan.activations()) {
+        out.append(paint(YELLOW, "  ! "))
+            .append(p.provider())
+            .append(' ')
+            .append(p.scope())
+            .append(": changes written but not active (action: activate)\n");
+      }
       for (PlannedAction a : drifted) {
         for (PropertyChange d : a.drift()) {
           out.append(paint(YELLOW, "  ! "))
@@ -63,6 +70,13 @@ public final class PlanRenderer {
     out.append(paint(BOLD, "Deployment '" + plan.deploymentName() + "'"))
         .append(paint(DIM, "  plan " + plan.id() + ", from state version " + plan.stateVersion()))
         .append('\n');
+    for (PendingActivation p : plan.activations()) {
+      out.append(paint(YELLOW, "  ↻ activate "))
+          .append(p.provider())
+          .append(' ')
+          .append(p.scope())
+          .append('\n');
+    }
     for (PlannedAction a : plan.actions()) {
       if (a.changesSomething()) {
         renderAction(out, a);
@@ -75,6 +89,11 @@ public final class PlanRenderer {
       out.append(paint(DIM, "  " + (i + 1) + ": " + abbreviate(plan.stages().get(i)))).append('\n');
     }
     out.append(paint(BOLD, plan.summary())).append('\n');
+    for (String w : plan.warnings()) {
+      if (w.startsWith(PlanRisks.PREFIX)) {
+        out.append(paint(RED, "Warning: " + w)).append('\n');
+      }
+    }
     return out.toString();
   }
 
@@ -91,7 +110,9 @@ public final class PlanRenderer {
         .append(a.type())
         .append(' ')
         .append(paint(BOLD, a.name()));
-    if (a.action() == ActionType.REPLACE || a.action() == ActionType.DELETE) {
+    if (a.action() == ActionType.DELETE && "destroy".equals(a.reason())) {
+      // a destroy deletes everything: saying so on every line is noise
+    } else if (a.action() == ActionType.REPLACE || a.action() == ActionType.DELETE) {
       out.append(paint(DIM, "  (" + a.reason() + ")"));
     } else if (a.action() == ActionType.CREATE && !"not in state".equals(a.reason())) {
       out.append(paint(DIM, "  (" + a.reason() + ")"));

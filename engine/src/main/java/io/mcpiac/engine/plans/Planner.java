@@ -12,6 +12,7 @@ import io.mcpiac.engine.dag.DependencyGraph;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.Provider;
+import io.mcpiac.engine.providers.ProviderProbe;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.resources.Secrets;
@@ -41,19 +42,49 @@ public final class Planner {
     this.registry = registry;
   }
 
-  /** Plans {@code deployment} against {@code recorded}, reading what is live first. */
+  /**
+   * Plans {@code deployment} against {@code recorded}, reading what is live first. Every provider
+   * instance involved is probed first, even when state is empty (nothing to read yet).
+   */
   public Plan plan(Deployment deployment, DeploymentState recorded) {
-    return plan(deployment, recorded, LiveRead.of(registry, recorded.resources().values()));
+    return plan(deployment, recorded, false);
+  }
+
+  /**
+   * As above; unless {@code force}, stops when most recorded objects of a provider instance are
+   * gone (see {@link VanishGuard}).
+   */
+  public Plan plan(Deployment deployment, DeploymentState recorded, boolean force) {
+    Map<String, String> instances = new LinkedHashMap<>();
+    deployment.resources().forEach(r -> instances.putIfAbsent(r.providerInstance(), r.type()));
+    recorded.resources().values().forEach(r -> instances.putIfAbsent(r.provider(), r.type()));
+    ProviderProbe.require(registry, instances);
+    LiveRead live = LiveRead.of(registry, recorded.resources().values());
+    VanishGuard.check(registry, recorded.resources().values(), live, force);
+    return plan(deployment, recorded, live);
   }
 
   /** Plans the removal of everything recorded. */
   public Plan planDestroy(DeploymentState recorded) {
+    return planDestroy(recorded, false);
+  }
+
+  public Plan planDestroy(DeploymentState recorded, boolean force) {
     Deployment empty =
         new Deployment(recorded.name(), Map.of(), List.of(), new SourceLocation("<destroy>", 0));
-    return plan(empty, recorded);
+    LiveRead live = LiveRead.of(registry, recorded.resources().values());
+    VanishGuard.check(registry, recorded.resources().values(), live, force);
+    return plan(empty, recorded, live, "destroy");
   }
 
   public Plan plan(Deployment deployment, DeploymentState recorded, LiveRead live) {
+    return plan(deployment, recorded, live, "removed from the configuration");
+  }
+
+  /** {@code deleteReason}: why recorded resources the configuration lacks go. */
+  private Plan plan(
+      Deployment configured, DeploymentState recorded, LiveRead live, String deleteReason) {
+    Deployment deployment = Arrangement.apply(registry, configured, recorded);
     DependencyGraph graph = DeploymentGraph.of(deployment);
     Map<String, ResourceConfig> configs = new LinkedHashMap<>();
     deployment.resources().forEach(r -> configs.put(r.name(), r));
@@ -76,7 +107,11 @@ public final class Planner {
       if (!configs.containsKey(record.name())) {
         actions.put(
             record.name(),
-            planDelete(record, recordedDependents.getOrDefault(record.name(), List.of()), live));
+            planDelete(
+                record,
+                recordedDependents.getOrDefault(record.name(), List.of()),
+                live,
+                deleteReason));
       }
     }
     List<PlannedAction> withStages = new ArrayList<>();
@@ -90,13 +125,19 @@ public final class Planner {
     for (PlannedAction a : actions.values()) {
       withStages.add(withStage(a, stageOf.getOrDefault(a.name(), -1)));
     }
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(PlanRisks.warnings(registry, withStages));
     long drifted = withStages.stream().filter(a -> !a.drift().isEmpty()).count();
     if (drifted > 0) {
       warnings.add(
           drifted
               + (drifted == 1 ? " resource has" : " resources have")
               + " drifted: changed outside mcp-iac since the last apply");
+    }
+    if (!live.pendingActivations().isEmpty()) {
+      warnings.add(
+          "changes are written but not active on "
+              + live.pendingActivations()
+              + ": apply activates them");
     }
     return new Plan(
         "plan-" + UUID.randomUUID().toString().substring(0, 8),
@@ -107,7 +148,8 @@ public final class Planner {
         withStages,
         stages,
         deployment,
-        warnings);
+        warnings,
+        live.pendingActivations());
   }
 
   /** What a resource looks like to the resources that reference it, at plan time. */
@@ -152,9 +194,10 @@ public final class Planner {
       changes.addAll(allProperties(null, shown));
       outputs = withUnknownOutputs(type, provider.plannedOutputs(type, resolved, null));
     } else {
-      drift.addAll(drift(type, record, actual, salt));
-      ObjectNode before = current(type, record, actual, salt);
-      changes.addAll(diff(type, before, shown));
+      SchemaDefaults defaults = SchemaDefaults.of(type);
+      drift.addAll(drift(type, defaults, record, actual, salt));
+      ObjectNode before = current(type, defaults, record, actual, salt);
+      changes.addAll(diff(type, before, defaults.fill(shown, before)));
       String forcing =
           changes.stream()
               .filter(PropertyChange::forcesReplacement)
@@ -210,7 +253,8 @@ public final class Planner {
    * A delete waits for every action on a resource that depended on it ({@code dependents}): they
    * must stop using it (be updated, replaced or deleted) before it goes.
    */
-  private PlannedAction planDelete(ResourceRecord record, List<String> dependents, LiveRead live) {
+  private PlannedAction planDelete(
+      ResourceRecord record, List<String> dependents, LiveRead live, String reason) {
     List<String> waitFor = List.copyOf(dependents);
     boolean gone = live.get(record.name()) == null;
     return new PlannedAction(
@@ -226,7 +270,7 @@ public final class Planner {
         Json.object(),
         allProperties(record.properties(), null),
         List.of(),
-        gone ? "removed from the configuration; already gone" : "removed from the configuration",
+        gone ? reason + "; already gone" : reason,
         -1);
   }
 
@@ -270,9 +314,16 @@ public final class Planner {
     return out;
   }
 
-  /** The properties as they are: live where the provider reads them, recorded otherwise. */
+  /**
+   * The properties as they are: live where the provider reads them, recorded otherwise; plus the
+   * live value of every property with a schema default that state does not record.
+   */
   private static ObjectNode current(
-      ResourceType type, ResourceRecord record, LiveResource actual, String salt) {
+      ResourceType type,
+      SchemaDefaults defaults,
+      ResourceRecord record,
+      LiveResource actual,
+      String salt) {
     ObjectNode out = Json.copy(record.properties());
     if (actual.properties() != null) {
       for (Iterator<String> it = record.properties().fieldNames(); it.hasNext(); ) {
@@ -283,18 +334,34 @@ public final class Planner {
               key, Secrets.redactLike(record.properties().get(key), liveValue, salt + "/" + key));
         }
       }
+      for (String key : defaults.all().keySet()) {
+        JsonNode liveValue = actual.properties().get(key);
+        if (!out.has(key) && liveValue != null) {
+          out.set(key, liveValue);
+        }
+      }
     }
     return out;
   }
 
+  /**
+   * Where the live object differs from state: a recorded property against its live value, and a
+   * property state does not record (the file left it out) against its schema default.
+   */
   private static List<PropertyChange> drift(
-      ResourceType type, ResourceRecord record, LiveResource actual, String salt) {
+      ResourceType type,
+      SchemaDefaults defaults,
+      ResourceRecord record,
+      LiveResource actual,
+      String salt) {
     List<PropertyChange> out = new ArrayList<>();
     if (actual.properties() == null) {
       return out;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = record.properties().fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    Map<String, JsonNode> expected = new java.util.TreeMap<>();
+    defaults.all().forEach(expected::put);
+    record.properties().fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue()));
+    for (Map.Entry<String, JsonNode> e : expected.entrySet()) {
       JsonNode liveValue =
           Secrets.redactLike(
               e.getValue(), actual.properties().get(e.getKey()), salt + "/" + e.getKey());

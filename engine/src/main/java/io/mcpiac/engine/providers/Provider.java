@@ -71,12 +71,66 @@ public interface Provider extends AutoCloseable {
   List<ChangeResult> apply(List<Change> batch);
 
   /**
+   * Systems whose writes only take effect after a separate activation step (a service reload, a
+   * firewall's apply, a transaction's commit) name the scopes a batch will activate, so the engine
+   * journals the activation as part of the batch: intent before the call, result after. After a
+   * crash, recovery activates every scope whose result is missing, before anything else. Scope
+   * names are the provider's own; empty (the default) when writes take effect at once. Must not
+   * change anything.
+   */
+  default List<String> activationScopes(List<Change> batch) {
+    return List.of();
+  }
+
+  /**
+   * Activates {@code scopes} again: what is written becomes what runs. Called by recovery and for
+   * the plan's {@code activate} drift; must be safe to repeat.
+   *
+   * @throws ProviderException when a scope could not be activated (the message names it)
+   */
+  default void activate(List<String> scopes) {}
+
+  /**
+   * A live read of the scopes that hold written but unactivated changes (someone's edit in the
+   * system's own UI, a run that died between a write and its activation). The plan reports them as
+   * drift with the single action {@code activate}, even when every object matches. Must not change
+   * anything.
+   */
+  default List<String> pendingActivations() {
+    return List.of();
+  }
+
+  /**
    * Looks at every action of a plan that this instance owns before anything is applied, and names
    * the risks that must stop it unless the user accepts them (see {@link Risk}). Values may still
    * be unknown. Must not change anything.
    */
   default List<Risk> preflight(List<io.mcpiac.engine.plans.PlannedAction> actions) {
     return List.of();
+  }
+
+  /**
+   * Properties that follow from a resource's place among the deployment's resources of one type,
+   * where the system cares about order (OPNsense evaluates firewall rules by sequence). Called at
+   * plan time with every configured resource of {@code type} for this instance, in the order of the
+   * file; returns, by resource name, properties to add where the file does not set them. They are
+   * planned, shown and recorded like written ones. Must not change anything.
+   */
+  default java.util.Map<String, ObjectNode> arrange(ResourceType type, List<Placement> resources) {
+    return java.util.Map.of();
+  }
+
+  /**
+   * Checks that this instance is configured and its system answers and accepts the credentials,
+   * with one cheap call. Throws {@link ProviderException} whose message says what to fix (the
+   * variable or setting). A plan calls it for every instance it plans for, even on empty state, so
+   * a wrong address or secret shows before "N to add", not at apply.
+   */
+  default void probe() {}
+
+  /** Where this instance points (a URL, a socket), for messages; null when it has no address. */
+  default String endpoint() {
+    return null;
   }
 
   /** How many of this instance's batches may be in flight at once. */

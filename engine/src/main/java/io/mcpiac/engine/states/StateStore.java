@@ -15,6 +15,14 @@ public interface StateStore extends AutoCloseable {
 
   List<DeploymentSummary> deployments();
 
+  /**
+   * A quick check of the store's own structure (SQLite's {@code quick_check}); nothing where the
+   * database server checks its own pages.
+   *
+   * @throws StateDamagedException when it is damaged
+   */
+  default void verify() {}
+
   /** The latest state; empty when the deployment has never been written. */
   Optional<DeploymentState> load(String deployment);
 

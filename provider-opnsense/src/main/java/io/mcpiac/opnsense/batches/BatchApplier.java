@@ -19,7 +19,6 @@ import io.mcpiac.opnsense.resources.Writer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +53,18 @@ public final class BatchApplier {
   private record Written(
       int index, Change change, ResourceMapping mapping, Endpoint ep, String id) {}
 
+  /** The activation scopes of the modules a batch writes to (see {@link Activator}). */
+  public List<String> activationScopes(List<Change> batch) {
+    java.util.Set<Module> touched = java.util.EnumSet.noneOf(Module.class);
+    for (Change c : batch) {
+      Module m = endpoint(c).module();
+      if (m.applyPath() != null) {
+        touched.add(m);
+      }
+    }
+    return Activator.scopes(touched);
+  }
+
   public List<ChangeResult> apply(List<Change> batch) {
     FirewallVersion version = client.version();
     Lookups lookups = new Lookups(client);
@@ -79,18 +90,9 @@ public final class BatchApplier {
 
     List<Written> written = write(batch, writer, results, savepointError);
 
-    // independent modules are activated at the same time; within a chain, in order (aliases
-    // before the rules that use them, VLAN devices before their assignment)
-    List<List<Module>> chains =
-        List.of(
-            List.of(Module.ALIASES, Module.FILTER),
-            List.of(Module.VLANS, Module.INTERFACES),
-            List.of(Module.HAPROXY),
-            List.of(Module.UNBOUND),
-            List.of(Module.KEA),
-            List.of(Module.DNSMASQ));
+    // independent chains of modules are activated at the same time, each chain in order
     List<Future<ChainOutcome>> running = new ArrayList<>();
-    for (List<Module> chain : chains) {
+    for (List<Module> chain : Activator.CHAINS) {
       List<Module> touched = new ArrayList<>();
       for (Module m : chain) {
         if (written.stream().anyMatch(w -> w.ep().module() == m)) {
@@ -155,7 +157,7 @@ public final class BatchApplier {
       if (mine.isEmpty() || module.applyPath() == null) {
         continue;
       }
-      String failure = activate(module, savepoint);
+      String failure = new Activator(client).activate(module, savepoint);
       if (failure != null) {
         if (failure.startsWith("!")) {
           leftBehind.add(failure.substring(1));
@@ -226,50 +228,6 @@ public final class BatchApplier {
       case DELETE -> m.delete(writer, ep, c.id(), c.name(), clean(c.prior()));
     }
     return new Written(index, c, m, ep, id);
-  }
-
-  /**
-   * Activates a module; null on success, else why not. A reason starting with {@code !} means the
-   * writes must stay (the firewall's own rollback timer takes the rules back).
-   */
-  private String activate(Module module, String savepoint) {
-    try {
-      if (module == Module.HAPROXY) {
-        JsonNode test = client.post("/api/haproxy/service/configtest", null);
-        String text = test.path("result").asText("");
-        if (text.contains("ALERT")) {
-          return "HAProxy's configtest failed, so nothing was activated: " + text.strip();
-        }
-      }
-      if (module == Module.FILTER && savepoint != null) {
-        expectOk(client.post("/api/firewall/filter/apply/" + savepoint, null), module);
-        if (!client.healthy(3)) {
-          return "!the firewall API stopped answering after the rule change; OPNsense takes the"
-              + " rules back to savepoint "
-              + savepoint
-              + " by itself within 60 seconds";
-        }
-        client.post("/api/firewall/filter/cancelRollback/" + savepoint, null);
-        return null;
-      }
-      expectOk(client.post(module.applyPath(), null), module);
-      if (module == Module.FILTER && !client.healthy(3)) {
-        return "!the firewall API stopped answering after the rule change (this firewall has no"
-            + " savepoint rollback): check access to "
-            + client.settings().url();
-      }
-      return null;
-    } catch (ProviderException e) {
-      return "activating " + module.name().toLowerCase(Locale.ROOT) + " failed: " + e.getMessage();
-    }
-  }
-
-  private static void expectOk(JsonNode answer, Module module) {
-    String status = answer.path("status").asText(answer.path("result").asText("")).strip();
-    if (!status.equalsIgnoreCase("ok")) {
-      throw new ProviderException(
-          module.applyPath() + " answered " + Json.write(answer) + " instead of ok");
-    }
   }
 
   /** Takes back the writes of a module that could not be activated, newest first. */

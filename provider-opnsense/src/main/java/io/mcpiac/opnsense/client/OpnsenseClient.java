@@ -269,9 +269,41 @@ public final class OpnsenseClient {
     };
   }
 
-  private static String describe(IOException e) {
+  /** The failure, and what to change when it is the usual cause. */
+  private String describe(IOException e) {
     String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    String prefix = ConnectionSettings.envPrefix(settings.instance());
+    String what = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    if (causedBy(e, javax.net.ssl.SSLHandshakeException.class)
+        || causedBy(e, java.security.cert.CertificateException.class)) {
+      return what
+          + "; the firewall's TLS certificate is not trusted: set "
+          + prefix
+          + "CA_FILE to its CA certificate (PEM), or "
+          + prefix
+          + "INSECURE=true to skip the check";
+    }
+    if (causedBy(e, java.net.ConnectException.class)) {
+      return what
+          + "; nothing accepts connections at "
+          + settings.url()
+          + ": check "
+          + prefix
+          + "URL (address and port) and that the firewall is up";
+    }
+    if (causedBy(e, java.net.UnknownHostException.class)) {
+      return what + "; unknown host: check " + prefix + "URL";
+    }
+    return what;
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String abbreviate(String text) {

@@ -62,8 +62,7 @@ public final class LockoutGuard {
                     + " from reaching the firewall API at "
                     + net.host()
                     + ":"
-                    + net.apiPort()
-                    + " (accept with --force-lockout-risk)"));
+                    + net.apiPort()));
       } else if (before != null
           && allowsApiExplicitly(before, aliases)
           && (after == null || !allowsApiExplicitly(after, aliases))) {
@@ -81,7 +80,7 @@ public final class LockoutGuard {
                     + net.apiPort()
                     + "; this plan "
                     + (after == null ? "deletes" : "disables or changes")
-                    + " it (accept with --force-lockout-risk)"));
+                    + " it"));
       }
     }
     return risks;

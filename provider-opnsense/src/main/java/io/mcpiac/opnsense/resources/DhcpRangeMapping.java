@@ -43,6 +43,12 @@ public final class DhcpRangeMapping extends ResourceMapping {
           Spec.text("domain", "domain", "", "Domain (dnsmasq)."),
           DESCRIPTION);
 
+  /** Kea hands out the firewall's own address for router and DNS when these are left empty. */
+  @Override
+  protected java.util.Set<String> computedWhenAbsent() {
+    return java.util.Set.of("gateway", "dnsServers");
+  }
+
   public DhcpRangeMapping() {
     super(
         "opnsense:service:dhcp:range", "A DHCP range: a Kea subnet and pool, or a dnsmasq range.");

@@ -69,7 +69,8 @@ public final class FirewallRuleMapping extends ResourceMapping {
               "sequence",
               "sequence",
               null,
-              "Evaluation order (1-999999); the firewall picks the next free one by default.",
+              "Evaluation order (1-999999). Default: the order of the file among this"
+                  + " deployment's rules on the same interface, with gaps of 100.",
               "\"minimum\":1,\"maximum\":999999"),
           Spec.text("gateway", "gateway", "", "Policy-routing gateway."),
           Spec.description("description", "description", "", "Free text."));
@@ -86,6 +87,12 @@ public final class FirewallRuleMapping extends ResourceMapping {
   @Override
   protected List<Spec> specs(Endpoint endpoint) {
     return SPECS;
+  }
+
+  /** Rules on one interface (or floating) are evaluated in the order of the file. */
+  @Override
+  public Map<String, ObjectNode> arrange(List<io.mcpiac.engine.providers.Placement> rules) {
+    return Sequences.arrange(rules, p -> String.join(",", Props.list(p, "interface")));
   }
 
   @Override

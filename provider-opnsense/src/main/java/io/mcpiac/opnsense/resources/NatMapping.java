@@ -54,8 +54,18 @@ public final class NatMapping extends ResourceMapping {
           "inet6",
           "inet46");
 
+  private static final Spec SEQUENCE =
+      Spec.integer(
+          "sequence",
+          "sequence",
+          null,
+          "Evaluation order (1-999999). Default: the order of the file among this deployment's"
+              + " rules of the same kind on the same interface, with gaps of 100.",
+          "\"minimum\":1,\"maximum\":999999");
+
   private static final List<Spec> PORT_FORWARD_SPECS =
       List.of(
+          SEQUENCE,
           new Spec(
               "enabled", "disabled", Spec.Kind.NOT_BOOL, "0", "Whether the rule is active.", null),
           Spec.csv("interface", "interface", "wan", "Interface(s) (default wan)."),
@@ -79,6 +89,7 @@ public final class NatMapping extends ResourceMapping {
 
   private static final List<Spec> OUTBOUND_SPECS =
       List.of(
+          SEQUENCE,
           Spec.enabled(),
           Spec.bool("noNat", "nonat", false, "Do not translate matching traffic."),
           Spec.text("interface", "interface", "wan", "Interface (default wan)."),
@@ -95,6 +106,7 @@ public final class NatMapping extends ResourceMapping {
 
   private static final List<Spec> ONE_TO_ONE_SPECS =
       List.of(
+          SEQUENCE,
           Spec.enabled(),
           Spec.text("interface", "interface", "wan", "Interface (default wan)."),
           Spec.choice("natType", "type", "binat", "binat (default) or nat.", "binat", "nat"),
@@ -139,6 +151,17 @@ public final class NatMapping extends ResourceMapping {
   protected String extraSchema() {
     return "\"kind\":{\"enum\":[\"port-forward\",\"outbound\",\"one-to-one\"],"
         + "\"description\":\"port-forward (default), outbound or one-to-one\"}";
+  }
+
+  /** NAT rules of one kind on one interface are evaluated in the order of the file. */
+  @Override
+  public Map<String, ObjectNode> arrange(List<io.mcpiac.engine.providers.Placement> rules) {
+    return Sequences.arrange(
+        rules,
+        p -> {
+          List<String> iface = Props.list(p, "interface");
+          return kindOf(endpointFor(p)) + "|" + (iface.isEmpty() ? "wan" : String.join(",", iface));
+        });
   }
 
   @Override

@@ -127,6 +127,7 @@ public abstract class ResourceMapping {
               + ",\"description\":"
               + Json.write(spec.description())
               + (spec.schema() == null ? "" : "," + spec.schema())
+              + schemaDefault(spec)
               + "}");
     }
     String extra = extraSchema();
@@ -144,6 +145,43 @@ public abstract class ResourceMapping {
     return Json.parse(s.append("}").toString());
   }
 
+  /**
+   * The value a left-out property stands for (what is sent when it is absent), as the schema's
+   * {@code default}: the planner compares the live object against it, so a change made on the
+   * firewall to a property the file leaves out is drift. None where the firewall computes it.
+   */
+  /**
+   * Properties the firewall fills in itself when they are left out (so their absence has no fixed
+   * value to compare with): no schema default.
+   */
+  protected Set<String> computedWhenAbsent() {
+    return Set.of();
+  }
+
+  private String schemaDefault(Spec spec) {
+    if (computedWhenAbsent().contains(spec.property())) {
+      return "";
+    }
+    JsonNode d = defaultValue(spec);
+    return d == null ? "" : ",\"default\":" + Json.write(d);
+  }
+
+  static JsonNode defaultValue(Spec spec) {
+    String w = spec.whenAbsent();
+    if (w == null || spec.field().startsWith("@")) {
+      return null;
+    }
+    return switch (spec.kind()) {
+      case TEXT -> Json.MAPPER.getNodeFactory().textNode(w);
+      case INT -> w.matches("-?[0-9]{1,9}") ? Props.intOrText(w) : null;
+      case INT_OR_TEXT -> Props.intOrText(w);
+      case BOOL -> Props.boolOf(w);
+      case NOT_BOOL -> Json.MAPPER.getNodeFactory().booleanNode(!Props.boolOf(w).booleanValue());
+      case CSV -> Props.split(w, ",");
+      case LINES -> Props.split(w, "\n");
+    };
+  }
+
   private static String schemaType(Spec spec) {
     return switch (spec.kind()) {
       case TEXT -> "\"type\":\"string\"";
@@ -159,6 +197,34 @@ public abstract class ResourceMapping {
           "\"type\":[\"string\",\"array\"],\"items\":{\"type\":\"string\","
               + "\"pattern\":\"^[^\\\\u0000-\\\\u001f]*$\"}";
     };
+  }
+
+  /** Properties that follow from the order of the file (see {@link Sequences}); none by default. */
+  public Map<String, ObjectNode> arrange(List<io.mcpiac.engine.providers.Placement> resources) {
+    return Map.of();
+  }
+
+  /**
+   * Values of option-valued properties that the firewall does not offer ({@code choices}: field →
+   * accepted keys, see {@link OptionChoices}); messages keyed by property. Properties with a fixed
+   * list in the schema are left to the schema.
+   */
+  public Map<String, String> checkOptions(ObjectNode props, Map<String, List<String>> choices) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Spec spec : specs(endpointFor(props))) {
+      boolean listed = spec.schema() != null && spec.schema().contains("\"enum\"");
+      boolean text = spec.kind() == Spec.Kind.TEXT || spec.kind() == Spec.Kind.CSV;
+      List<String> offered = choices.get(spec.field());
+      if (spec.field().startsWith("@") || listed || !text || offered == null || offered.isEmpty()) {
+        continue;
+      }
+      List<String> bad = OptionChoices.notAmong(props.get(spec.property()), offered);
+      if (!bad.isEmpty()) {
+        out.put(
+            spec.property(), OptionChoices.message(spec.property(), spec.field(), bad, offered));
+      }
+    }
+    return out;
   }
 
   /** Checks beyond the schema; messages keyed by property. */

@@ -17,6 +17,7 @@ import java.util.Map;
 public final class Writer {
   private final OpnsenseClient client;
   private final Lookups lookups;
+  private OptionChoices choices;
 
   public Writer(OpnsenseClient client, Lookups lookups) {
     this.client = client;
@@ -36,7 +37,7 @@ public final class Writer {
     ObjectNode body = Json.object();
     body.set(ep.wrapper(), fields);
     JsonNode answer = post(ep.setPath(id), body);
-    check(mapping, ep, ep.setPath(id), answer);
+    check(mapping, ep, ep.setPath(id), answer, fields);
   }
 
   /** {@code add…}: for the few collections whose ids the firewall picks; returns its answer. */
@@ -49,8 +50,23 @@ public final class Writer {
     } catch (OpnsenseApiException e) {
       throw new WriteFailure(e.getMessage());
     }
-    check(mapping, ep, ep.addPath(), answer);
+    check(mapping, ep, ep.addPath(), answer, fields);
     return answer;
+  }
+
+  /** The value and the choices, when the refused field is an option the value is not among. */
+  private String choiceMessage(Endpoint ep, String field, String property, ObjectNode fields) {
+    if (choices == null) {
+      choices = new OptionChoices(client);
+    }
+    List<String> offered = choices.of(ep).get(field);
+    JsonNode sent = fields.at("/" + field.replace(".", "/"));
+    if (offered == null || offered.isEmpty() || sent.isMissingNode()) {
+      return null;
+    }
+    List<String> bad =
+        OptionChoices.notAmong(sent.isTextual() ? Props.split(sent.asText(), ",") : sent, offered);
+    return bad.isEmpty() ? null : OptionChoices.message(property, field, bad, offered);
   }
 
   /** {@code del…/{id}}: "deleted" and "not found" both mean the object is gone. */
@@ -75,7 +91,8 @@ public final class Writer {
     }
   }
 
-  private static void check(ResourceMapping mapping, Endpoint ep, String path, JsonNode answer) {
+  private void check(
+      ResourceMapping mapping, Endpoint ep, String path, JsonNode answer, ObjectNode fields) {
     String result = answer.path("result").asText("");
     if (result.equals("saved")) {
       return;
@@ -95,7 +112,9 @@ public final class Writer {
         } else {
           texts.add(e.getValue().asText());
         }
-        messages.add(mapping.propertyOf(ep, field) + ": " + String.join(" ", texts));
+        String property = mapping.propertyOf(ep, field);
+        String choice = choiceMessage(ep, field, property, fields);
+        messages.add(choice != null ? choice : property + ": " + String.join(" ", texts));
       }
       throw new WriteFailure("OPNsense refused it: " + String.join("; ", messages));
     }

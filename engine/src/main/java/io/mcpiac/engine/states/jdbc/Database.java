@@ -1,5 +1,6 @@
 package io.mcpiac.engine.states.jdbc;
 
+import io.mcpiac.engine.states.StateDamagedException;
 import io.mcpiac.engine.states.StateStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +28,7 @@ public final class Database implements AutoCloseable {
     try {
       this.connection = connect();
     } catch (SQLException e) {
-      throw new StateStoreException("cannot open state at " + dialect.location(), e);
+      throw failure(e);
     }
   }
 
@@ -107,6 +108,11 @@ public final class Database implements AutoCloseable {
         return result;
       } catch (SQLException | RuntimeException | Error e) {
         rollbackAfter(begin.isPresent(), e);
+        if (e instanceof SQLException) {
+          // a statement that failed half-way (a full disk) is left "not executing" by the driver:
+          // prepare every statement afresh
+          forgetStatements();
+        }
         throw e;
       } finally {
         inTransaction = false;
@@ -115,11 +121,22 @@ public final class Database implements AutoCloseable {
         }
       }
     } catch (SQLException e) {
-      throw new StateStoreException(
-          "state at " + dialect.location() + " failed: " + e.getMessage(), e);
+      throw failure(e);
     } finally {
       guard.unlock();
     }
+  }
+
+  /** A damaged database as {@link StateDamagedException}, anything else as a plain failure. */
+  StateStoreException failure(SQLException e) {
+    return dialect
+        .damage(e)
+        .<StateStoreException>map(
+            d -> new StateDamagedException(d, dialect.location(), e.getMessage(), e))
+        .orElseGet(
+            () ->
+                new StateStoreException(
+                    "state at " + dialect.location() + " failed: " + e.getMessage(), e));
   }
 
   private void commit(boolean explicit) throws SQLException {
@@ -130,16 +147,38 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  private void forgetStatements() {
+    for (PreparedStatement statement : statements.values()) {
+      try {
+        statement.close();
+      } catch (SQLException e) {
+        // it failed already; nothing more to release
+      }
+    }
+    statements.clear();
+  }
+
   private void rollbackAfter(boolean explicit, Throwable failure) {
     try {
       if (explicit) {
-        statement("ROLLBACK").execute();
+        // a statement of its own: the prepared one may be what failed half-way (a full disk)
+        try (java.sql.Statement rollback = connection.createStatement()) {
+          rollback.execute("ROLLBACK");
+        }
       } else {
         connection.rollback();
       }
     } catch (SQLException e) {
-      // Some errors end the transaction themselves; the original failure is what matters.
+      // Some errors end the transaction themselves; the original failure is what matters. If the
+      // transaction is still open, a new connection is the only clean start for the next one.
       failure.addSuppressed(e);
+      if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+        try {
+          connection.close();
+        } catch (SQLException closing) {
+          failure.addSuppressed(closing);
+        }
+      }
     }
   }
 

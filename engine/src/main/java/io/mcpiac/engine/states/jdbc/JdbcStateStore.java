@@ -41,6 +41,7 @@ public final class JdbcStateStore implements StateStore {
 
   /** Migrates the schema if needed and opens the store. */
   public static JdbcStateStore open(SqlDialect dialect, StoreSettings settings) {
+    dialect.checkOnOpen();
     Migrations.apply(dialect);
     return new JdbcStateStore(dialect, settings, new Database(dialect));
   }
@@ -48,6 +49,11 @@ public final class JdbcStateStore implements StateStore {
   @Override
   public String location() {
     return dialect.location();
+  }
+
+  @Override
+  public void verify() {
+    dialect.check(database, false);
   }
 
   @Override

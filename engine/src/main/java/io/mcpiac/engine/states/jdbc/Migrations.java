@@ -25,6 +25,12 @@ final class Migrations {
         flyway.migrate();
         return;
       } catch (FlywayException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+          if (c instanceof java.sql.SQLException sql && dialect.damage(sql).isPresent()) {
+            throw new io.mcpiac.engine.states.StateDamagedException(
+                dialect.damage(sql).get(), dialect.location(), sql.getMessage(), e);
+          }
+        }
         if (attempt == ATTEMPTS || !dialect.isTransient(e)) {
           throw new StateStoreException(
               "cannot prepare the state schema at " + dialect.location() + ": " + e.getMessage(),

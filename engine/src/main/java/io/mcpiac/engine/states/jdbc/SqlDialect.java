@@ -1,5 +1,7 @@
 package io.mcpiac.engine.states.jdbc;
 
+import io.mcpiac.engine.states.StateDamagedException;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -38,6 +40,31 @@ public interface SqlDialect {
   default boolean isTransient(Throwable migrationFailure) {
     return false;
   }
+
+  /**
+   * Whether a failure means the database itself is damaged (corrupt, failing disk, full) rather
+   * than a passing problem. By SQLSTATE: PostgreSQL's disk_full, io_error, data_corrupted and
+   * index_corrupted.
+   */
+  default Optional<StateDamagedException.Damage> damage(SQLException e) {
+    String state = String.valueOf(e.getSQLState());
+    return switch (state) {
+      case "53100" -> Optional.of(StateDamagedException.Damage.FULL);
+      case "58030" -> Optional.of(StateDamagedException.Damage.IO_ERROR);
+      case "XX001", "XX002" -> Optional.of(StateDamagedException.Damage.CORRUPT);
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * Checks the database's own structure and throws {@link StateDamagedException} when it is
+   * damaged; {@code thorough} for a full check (slower), else a quick one. Nothing by default: a
+   * server checks its own pages.
+   */
+  default void check(Database database, boolean thorough) {}
+
+  /** Checks done when a store opens, before anything is migrated or read. */
+  default void checkOnOpen() {}
 
   /** How this database guards a deployment's write lock. */
   DeploymentLocks locks(Database database, StoreSettings settings);

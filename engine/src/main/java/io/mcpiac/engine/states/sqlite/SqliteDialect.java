@@ -1,5 +1,6 @@
 package io.mcpiac.engine.states.sqlite;
 
+import io.mcpiac.engine.states.StateDamagedException;
 import io.mcpiac.engine.states.StateStoreException;
 import io.mcpiac.engine.states.jdbc.Database;
 import io.mcpiac.engine.states.jdbc.DeploymentLocks;
@@ -12,6 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +31,11 @@ import org.sqlite.SQLiteDataSource;
  * synchronous=NORMAL} (a commit is durable once the log is checkpointed; a power cut loses at most
  * the last commits, never consistency), and a busy timeout so that writers of other processes wait
  * their turn instead of failing.
+ *
+ * <p>Damage is told apart from passing failures by SQLite's result codes (corrupt, not a database,
+ * I/O error, full). A file opened with a write-ahead log left behind (its last writer did not close
+ * it: a crash, a kill, a power cut — or another process has it open now) gets a full {@code
+ * integrity_check} first; an apply ends with a {@code quick_check}.
  */
 public final class SqliteDialect implements SqlDialect {
   private static final int BUSY_TIMEOUT_MILLIS = 10_000;
@@ -32,6 +44,7 @@ public final class SqliteDialect implements SqlDialect {
 
   private final Path file;
   private final SQLiteDataSource dataSource;
+  private final boolean logLeftBehind;
 
   /**
    * A dialect for {@code file}; creates its parent directories, and the file itself readable by its
@@ -46,6 +59,8 @@ public final class SqliteDialect implements SqlDialect {
         Files.createDirectories(parent);
       }
       createPrivately(this.file);
+      Path wal = this.file.resolveSibling(this.file.getFileName() + "-wal");
+      logLeftBehind = Files.exists(wal) && Files.size(wal) > 0;
     } catch (IOException e) {
       throw new StateStoreException("cannot create " + location(), e);
     }
@@ -111,6 +126,65 @@ public final class SqliteDialect implements SqlDialect {
       }
     }
     return false;
+  }
+
+  @Override
+  public Optional<StateDamagedException.Damage> damage(SQLException e) {
+    return switch (e.getErrorCode() & 0xff) {
+      case 11, 26 -> Optional.of(StateDamagedException.Damage.CORRUPT); // CORRUPT, NOTADB
+      case 10 -> Optional.of(StateDamagedException.Damage.IO_ERROR);
+      case 13 -> Optional.of(StateDamagedException.Damage.FULL);
+      default -> Optional.empty();
+    };
+  }
+
+  @Override
+  public void checkOnOpen() {
+    if (!logLeftBehind) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      check(s, "integrity_check");
+    } catch (SQLException e) {
+      throw classify(e);
+    }
+  }
+
+  /**
+   * On a connection of its own, whose empty page cache reads what is really on disk (the store's
+   * connection may hold every page in its cache and never notice the file changed under it).
+   */
+  @Override
+  public void check(Database database, boolean thorough) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      check(s, thorough ? "integrity_check" : "quick_check");
+    } catch (SQLException e) {
+      throw classify(e);
+    }
+  }
+
+  private void check(Statement s, String pragma) throws SQLException {
+    List<String> problems = new ArrayList<>();
+    try (ResultSet rows = s.executeQuery("PRAGMA " + pragma + "(5)")) {
+      while (rows.next()) {
+        problems.add(rows.getString(1));
+      }
+    }
+    if (!problems.equals(List.of("ok"))) {
+      throw new StateDamagedException(
+          StateDamagedException.Damage.CORRUPT,
+          location(),
+          pragma + " found " + String.join("; ", problems),
+          null);
+    }
+  }
+
+  private StateStoreException classify(SQLException e) {
+    return damage(e)
+        .<StateStoreException>map(d -> new StateDamagedException(d, location(), e.getMessage(), e))
+        .orElseGet(() -> new StateStoreException("cannot check " + location(), e));
   }
 
   @Override

@@ -62,6 +62,7 @@ public final class HttpFront extends Handler.Abstract {
       }
       answer =
           d == Faults.Decision.ERROR ? ApiResponse.unexpected() : api(request, method, path, body);
+      faults.afterCall(method, path);
     }
     send(response, callback, answer);
     return true;

@@ -10,7 +10,10 @@ import java.util.Random;
 /**
  * Fault injection for tests and benchmarks: latency on every API call, extra latency on every
  * apply/reconfigure, a rate of HTTP 500 answers, a rate of dropped connections, and "fail the Nth
- * call to this path" (once).
+ * call to this path" (once), "fail every call to paths that start so" ({@code failPaths}), and
+ * "hold the answer of the Nth write" (the call is done, its answer waits until the faults are
+ * reset: a harness kills the client meanwhile, as a crash between a firewall's write and the
+ * client's record of it).
  */
 public final class Faults {
   /** What to do with one call. */
@@ -26,7 +29,11 @@ public final class Faults {
   private double dropRate;
   private final Map<String, Integer> failNth = new LinkedHashMap<>();
   private final Map<String, Integer> seen = new LinkedHashMap<>();
+  private final java.util.Set<String> failPaths = new java.util.TreeSet<>();
   private Random random = new Random();
+  private int holdAfterWrite;
+  private int writes;
+  private boolean holding;
 
   /** Replaces the settings with those in a JSON body (absent keys reset to off). */
   public synchronized void configure(JsonNode body) {
@@ -38,6 +45,8 @@ public final class Faults {
     if (body.has("seed")) {
       random = new Random(body.get("seed").asLong());
     }
+    holdAfterWrite = body.path("holdAfterWrite").asInt(0);
+    body.path("failPaths").forEach(n -> failPaths.add(n.asText()));
     JsonNode nth = body.path("failNth");
     if (nth.isArray()) {
       for (JsonNode n : nth) {
@@ -59,6 +68,11 @@ public final class Faults {
     dropRate = 0;
     failNth.clear();
     seen.clear();
+    failPaths.clear();
+    holdAfterWrite = 0;
+    writes = 0;
+    holding = false;
+    notifyAll();
   }
 
   public synchronized ObjectNode toJson() {
@@ -69,11 +83,20 @@ public final class Faults {
     o.put("dropRate", dropRate);
     ObjectNode nth = o.putObject("failNth");
     failNth.forEach(nth::put);
+    failPaths.forEach(o.putArray("failPaths")::add);
+    o.put("holdAfterWrite", holdAfterWrite);
+    o.put("writes", writes);
+    o.put("holding", holding);
     return o;
   }
 
   /** Decides the fate of a call to {@code path} (counting it for "fail the Nth call"). */
   public synchronized Decision decide(String path) {
+    for (String prefix : failPaths) {
+      if (path.startsWith(prefix)) {
+        return Decision.ERROR;
+      }
+    }
     Integer n = failNth.get(path);
     if (n != null) {
       int count = seen.merge(path, 1, Integer::sum);
@@ -89,6 +112,48 @@ public final class Faults {
       return Decision.ERROR;
     }
     return Decision.PASS;
+  }
+
+  /**
+   * Called once a call was handled, before its answer is sent: holds the answer of the write
+   * numbered {@code holdAfterWrite} (POSTs other than searches, gets and status reads, counted from
+   * the last configuration) until the faults are reset.
+   */
+  public synchronized void afterCall(String method, String path) {
+    if (holdAfterWrite <= 0 || !isWrite(method, path) || ++writes != holdAfterWrite) {
+      return;
+    }
+    holding = true;
+    while (holding) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Whether the write {@code holdAfterWrite} is being held. */
+  public synchronized boolean holding() {
+    return holding;
+  }
+
+  /** Writes seen since the last configuration. */
+  public synchronized int writes() {
+    return writes;
+  }
+
+  private static boolean isWrite(String method, String path) {
+    if (!"POST".equals(method)) {
+      return false;
+    }
+    String[] parts = path.split("/");
+    String action = parts.length > 4 ? parts[4].toLowerCase(java.util.Locale.ROOT) : "";
+    return !(action.startsWith("search")
+        || action.startsWith("get")
+        || action.equals("dirty")
+        || action.equals("status"));
   }
 
   public void callDelay() {

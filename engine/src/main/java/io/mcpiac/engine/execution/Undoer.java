@@ -1,0 +1,123 @@
+package io.mcpiac.engine.execution;
+
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.Change;
+import io.mcpiac.engine.providers.ChangeResult;
+import io.mcpiac.engine.providers.ProviderRegistry;
+import io.mcpiac.engine.resources.ResourceState;
+import io.mcpiac.engine.states.JournalEntry;
+import io.mcpiac.engine.states.ResourceRecord;
+import io.mcpiac.engine.states.StateDamagedException;
+import io.mcpiac.engine.states.StateStore;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Runs one compensation of a rollback as a journalled call, like any change. When the state
+ * database is full, the undo does not wait for a journal row it cannot write: it undoes, records
+ * what it can, and the next run reconciles the rest with a live read.
+ */
+final class Undoer {
+  private final ProviderRegistry registry;
+  private final StateStore store;
+  private final String deployment;
+  private final long version;
+  private final StateDamage damage;
+
+  Undoer(
+      ProviderRegistry registry,
+      StateStore store,
+      String deployment,
+      long version,
+      StateDamage damage) {
+    this.registry = registry;
+    this.store = store;
+    this.deployment = deployment;
+    this.version = version;
+    this.damage = damage;
+  }
+
+  /** Null when undone, else why not. */
+  String undo(Undo u) {
+    Change c = u.change();
+    ResourceRecord rec =
+        u.put() != null
+            ? u.put()
+            : new ResourceRecord(
+                c.name(),
+                c.type().name(),
+                u.provider().name(),
+                c.id(),
+                Json.copy(c.prior()),
+                Json.object(),
+                List.of(),
+                ResourceState.DELETING);
+    Activations.Batch journalled = null;
+    try {
+      journalled =
+          Activations.journal(
+              store,
+              u.provider(),
+              List.of(
+                  new JournalEntry(
+                      0,
+                      deployment,
+                      version,
+                      "undo",
+                      c.kind(),
+                      c.name(),
+                      c.type().name(),
+                      rec.provider(),
+                      c.id(),
+                      Records.toJson(rec),
+                      JournalEntry.Status.INTENT,
+                      null,
+                      Instant.now(),
+                      null)),
+              List.of(c));
+    } catch (StateDamagedException e) {
+      damage.record(e);
+    }
+    Activations activations = new Activations(registry, store);
+    ChangeResult r;
+    try {
+      r = u.provider().apply(List.of(c)).get(0);
+    } catch (RuntimeException e) {
+      if (journalled != null) {
+        try {
+          new JournalRecovery(registry, store).reconcile(deployment, journalled.changes());
+          activations.reactivate(journalled.activations(), deployment);
+        } catch (StateDamagedException d) {
+          damage.record(d);
+        }
+      }
+      return String.valueOf(e.getMessage());
+    }
+    if (journalled == null) {
+      return r.success() ? null : r.error();
+    }
+    JournalEntry intent = journalled.changes().get(0);
+    try {
+      activations.done(journalled.activations(), deployment, version);
+      if (!r.success()) {
+        store.journalFinish(
+            intent.id(), JournalEntry.Status.FAILED, r.error(), deployment, version, null, null);
+        return r.error();
+      }
+      ResourceRecord put = u.put();
+      if (put != null) {
+        put =
+            Records.applied(
+                put,
+                r.id(),
+                put.properties(),
+                r.outputs() == null || r.outputs().isEmpty() ? put.outputs() : r.outputs());
+      }
+      store.journalFinish(
+          intent.id(), JournalEntry.Status.DONE, null, deployment, version, put, u.remove());
+    } catch (StateDamagedException e) {
+      damage.record(e);
+    }
+    return r.success() ? null : r.error();
+  }
+}

@@ -1,0 +1,16 @@
+package io.mcpiac.engine.plans;
+
+/**
+ * A scope of a provider instance whose written changes are not active yet (see {@code
+ * Provider.pendingActivations}): drift whose only action is to activate it.
+ *
+ * @param provider the provider instance ({@code opnsense}, {@code opnsense/branch})
+ * @param scope the provider's name for what is activated as a whole ({@code filter})
+ */
+public record PendingActivation(String provider, String scope) {
+
+  @Override
+  public String toString() {
+    return provider + ": " + scope;
+  }
+}
