@@ -81,7 +81,8 @@ class DockerEngineTest {
     if (provider != null) {
       provider.close();
     }
-    provider = new DockerProvider(null, startCheck);
+    // the deployment file lives in dir, with the build contexts
+    provider = new DockerProvider(null, startCheck, new ProviderContext(null, dir));
     ProviderRegistry registry = new ProviderRegistry();
     registry.register(CoreProvider.NAME, new CoreProvider());
     registry.register(DockerProvider.NAME, provider);
