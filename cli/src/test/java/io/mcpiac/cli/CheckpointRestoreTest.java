@@ -84,12 +84,6 @@ class CheckpointRestoreTest {
   }
 
   private static String id(String state, String name) {
-    Cli.Run show = Cli.run("state", "show", "office", "--state", state, "--json");
-    for (JsonNode r : Json.parse(show.out()).path("resources")) {
-      if (r.path("name").asText().equals(name)) {
-        return r.path("id").asText();
-      }
-    }
-    throw new AssertionError("no resource " + name + " in " + show.out());
+    return Cli.resourceId(state, "office", name);
   }
 }

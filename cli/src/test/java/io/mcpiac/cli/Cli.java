@@ -30,4 +30,15 @@ final class Cli {
       System.setErr(err);
     }
   }
+
+  /** The id state records for a resource, as {@code state show --json} reports it. */
+  static String resourceId(String state, String deployment, String name) {
+    Run show = run("state", "show", deployment, "--state", state, "--json");
+    for (var r : io.mcpiac.engine.json.Json.parse(show.out()).path("resources")) {
+      if (r.path("name").asText().equals(name)) {
+        return r.path("id").asText();
+      }
+    }
+    throw new AssertionError("no resource " + name + " in " + show.out());
+  }
 }

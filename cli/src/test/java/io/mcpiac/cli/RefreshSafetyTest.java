@@ -139,12 +139,6 @@ class RefreshSafetyTest {
   }
 
   private static String resourceId(String state, String name) {
-    Cli.Run show = Cli.run("state", "show", "office", "--state", state, "--json");
-    for (var r : Json.parse(show.out()).path("resources")) {
-      if (r.path("name").asText().equals(name)) {
-        return r.path("id").asText();
-      }
-    }
-    throw new AssertionError("no resource " + name + " in " + show.out());
+    return Cli.resourceId(state, "office", name);
   }
 }
