@@ -10,6 +10,7 @@ import io.mcpiac.engine.execution.JournalRecovery;
 import io.mcpiac.engine.execution.ProgressListener;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.LiveRead;
+import io.mcpiac.engine.plans.PendingActivation;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanStaleException;
 import io.mcpiac.engine.plans.PlannedAction;
@@ -20,6 +21,7 @@ import io.mcpiac.engine.refresh.RefreshPlan;
 import io.mcpiac.engine.refresh.RefreshPlanner;
 import io.mcpiac.engine.refresh.RefreshWriter;
 import io.mcpiac.engine.states.DeploymentState;
+import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.LockInfo;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateLock;
@@ -69,6 +71,18 @@ public final class Engine {
     return lock;
   }
 
+  /**
+   * A planner that knows which activation scopes of {@code deployment} the journal holds as not
+   * activated: they are planned as {@code activate} drift.
+   */
+  private Planner planner(String deployment) {
+    List<PendingActivation> pending = new ArrayList<>();
+    for (JournalEntry e : store.unactivated(deployment)) {
+      pending.add(new PendingActivation(e.provider(), e.resource()));
+    }
+    return new Planner(registry, pending);
+  }
+
   public DeploymentState state(String deployment) {
     return store.load(deployment).orElse(DeploymentState.empty(deployment));
   }
@@ -84,13 +98,13 @@ public final class Engine {
    */
   public Plan plan(Deployment deployment, boolean force) {
     try (StateLock ignored = lock(deployment.name(), "plan")) {
-      return new Planner(registry).plan(deployment, state(deployment.name()), force);
+      return planner(deployment.name()).plan(deployment, state(deployment.name()), force);
     }
   }
 
   public Plan planDestroy(String deployment) {
     try (StateLock ignored = lock(deployment, "plan destroy")) {
-      return new Planner(registry).planDestroy(state(deployment));
+      return planner(deployment).planDestroy(state(deployment));
     }
   }
 
@@ -117,7 +131,8 @@ public final class Engine {
       ProgressListener listener,
       Cancellation cancel) {
     try (StateLock ignored = lock(deployment.name(), "apply")) {
-      Plan plan = new Planner(registry).plan(deployment, state(deployment.name()), forced(options));
+      Plan plan =
+          planner(deployment.name()).plan(deployment, state(deployment.name()), forced(options));
       return run(plan, options, approve, listener, cancel);
     }
   }
@@ -130,7 +145,7 @@ public final class Engine {
       ProgressListener listener,
       Cancellation cancel) {
     try (StateLock ignored = lock(deployment, "destroy")) {
-      Plan plan = new Planner(registry).planDestroy(state(deployment), forced(options));
+      Plan plan = planner(deployment).planDestroy(state(deployment), forced(options));
       return run(plan, options, approve, listener, cancel);
     }
   }
@@ -221,7 +236,7 @@ public final class Engine {
     }
     LiveRead live = LiveRead.of(registry, now.resources().values());
     if (!live.fingerprint().equals(plan.fingerprint())) {
-      Plan fresh = new Planner(registry).plan(plan.deployment(), now, live);
+      Plan fresh = planner(plan.deploymentName()).plan(plan.deployment(), now, live);
       List<String> differing = new ArrayList<>();
       for (PlannedAction a : fresh.actions()) {
         PlannedAction before = plan.action(a.name()).orElse(null);

@@ -37,9 +37,19 @@ import java.util.UUID;
  */
 public final class Planner {
   private final ProviderRegistry registry;
+  private final List<PendingActivation> pending;
 
   public Planner(ProviderRegistry registry) {
+    this(registry, List.of());
+  }
+
+  /**
+   * @param pending activation scopes whose last journalled activation did not succeed (see {@code
+   *     StateStore.unactivated}): the plan shows them as drift whose one action is {@code activate}
+   */
+  public Planner(ProviderRegistry registry, List<PendingActivation> pending) {
     this.registry = registry;
+    this.pending = List.copyOf(pending);
   }
 
   /**
@@ -133,11 +143,9 @@ public final class Planner {
               + (drifted == 1 ? " resource has" : " resources have")
               + " drifted: changed outside mcp-iac since the last apply");
     }
-    if (!live.pendingActivations().isEmpty()) {
+    if (!pending.isEmpty()) {
       warnings.add(
-          "changes are written but not active on "
-              + live.pendingActivations()
-              + ": apply activates them");
+          "changes may be written but not active on " + pending + ": apply activates them");
     }
     return new Plan(
         "plan-" + UUID.randomUUID().toString().substring(0, 8),
@@ -149,7 +157,7 @@ public final class Planner {
         stages,
         deployment,
         warnings,
-        live.pendingActivations());
+        pending);
   }
 
   /** What a resource looks like to the resources that reference it, at plan time. */

@@ -87,9 +87,4 @@ final class StagedProvider implements Provider {
     }
     running = Map.copyOf(saved);
   }
-
-  @Override
-  public List<String> pendingActivations() {
-    return saved.equals(running) ? List.of() : List.of("items");
-  }
 }
