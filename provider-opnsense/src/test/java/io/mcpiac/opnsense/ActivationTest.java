@@ -81,13 +81,14 @@ class ActivationTest {
       assertThat(destroyed.result().success()).isFalse();
       FaultsTest.assertExactlyTheWebDeployment(fw);
       // a module whose activation kept failing while it was rolled back may still differ from
-      // what runs: never silently: the plan says so, and the next apply activates it
+      // what runs: never silently: the journal knows its activation failed, the plan says so
+      // (the journal cannot know whether the take-back restored exactly what runs, so it may
+      // name more than the firewall holds), and the next apply activates it
       List<String> left = pending(fw);
       Plan plan = Firewall.plan(engine, d);
       assertThat(plan.actions()).noneMatch(a -> a.changesSomething());
-      assertThat(plan.activations())
-          .extracting(PendingActivation::scope)
-          .containsExactlyInAnyOrderElementsOf(left);
+      assertThat(plan.activations()).extracting(PendingActivation::scope).containsAll(left);
+      assertThat(plan.activations()).isNotEmpty();
       assertThat(Firewall.apply(engine, d) == null || pending(fw).isEmpty()).isTrue();
       assertThat(pending(fw)).isEmpty();
       assertThat(Firewall.plan(engine, d).hasChanges()).isFalse();

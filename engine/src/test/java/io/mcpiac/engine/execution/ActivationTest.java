@@ -138,6 +138,30 @@ class ActivationTest {
   }
 
   @Test
+  void aScopeWhoseEveryChangeFailedStaysDriftUntilAnActivationSucceeds() {
+    StagedProvider p = new StagedProvider();
+    try (EngineFixture f = fixture(p)) {
+      Deployment d = deployment(f);
+      p.failActivationTakingBack = true;
+      ExecutionResult failed = f.apply(d);
+      assertThat(failed.success()).isFalse();
+      assertThat(f.store.journal("staged", failed.version()))
+          .filteredOn(JournalEntry::isActivation)
+          .extracting(JournalEntry::status)
+          .containsExactly(JournalEntry.Status.FAILED);
+      p.failActivationTakingBack = false;
+
+      // the provider's take-back is itself written: the scope may hold what is not active
+      assertThat(f.plan(d).activations()).containsExactly(new PendingActivation("staged", "items"));
+      ExecutionResult r = f.apply(d);
+      assertThat(r.success()).isTrue();
+      assertThat(p.activations.get(p.activations.size() - 2)).containsExactly("items");
+      assertThat(p.running).isEqualTo(p.saved);
+      assertThat(f.plan(d).hasChanges()).isFalse();
+    }
+  }
+
+  @Test
   void anInterruptedActivationThatRecoveryCannotRunStaysDrift() {
     StagedProvider p = new StagedProvider();
     try (EngineFixture f = fixture(p)) {
