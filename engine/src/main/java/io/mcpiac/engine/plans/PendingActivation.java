@@ -1,8 +1,8 @@
 package io.mcpiac.engine.plans;
 
 /**
- * A scope of a provider instance whose last journalled activation did not succeed (interrupted, or
- * failed while its writes could not be taken back; see {@code StateStore.unactivated}), so its
+ * A scope of a provider instance whose last journalled activation did not succeed (interrupted and
+ * not run again, failed, or every change of it failed; see {@code StateStore.unactivated}), so its
  * written changes may not be active: drift whose only action is to activate it.
  *
  * @param provider the provider instance ({@code opnsense}, {@code opnsense/branch})
