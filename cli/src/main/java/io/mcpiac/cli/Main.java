@@ -24,8 +24,9 @@ import picocli.CommandLine.Command;
       "AI-native Infrastructure as Code: plan, apply, roll back and checkpoint deployments whose"
           + " providers are MCP servers.",
       "",
-      "Exit codes: 0 success, 1 failure, 2 invalid input, 3 plan has changes"
-          + " (with --detailed-exitcode)."
+      "Exit codes: 0 success, 1 failure, 2 invalid input. With --detailed-exitcode (plan),"
+          + " Terraform's: 0 no changes, 1 any error (invalid input too), 2 changes.",
+      "With --json, failures are JSON diagnostics on stdout (format_version, diagnostics[])."
     },
     subcommands = {
       ValidateCommand.class,
@@ -40,6 +41,13 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       DemoCommand.class,
       OpnsenseEmulatorCommand.class,
+      io.mcpiac.cli.commands.TypesCommand.class,
+      io.mcpiac.cli.commands.SchemaCommand.class,
+      io.mcpiac.cli.commands.GraphCommand.class,
+      io.mcpiac.cli.commands.FmtCommand.class,
+      io.mcpiac.cli.commands.CompletionCommand.class,
+      io.mcpiac.cli.commands.InstallCommand.class,
+      io.mcpiac.cli.commands.CdsTrainingCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -49,23 +57,37 @@ public final class Main implements Runnable {
     System.exit(run(args));
   }
 
-  /** Runs a command line and returns its exit code (for tests and embedding). */
-  public static int run(String... args) {
+  /** The command tree with every handler, as {@link #run} uses it. */
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(new Failures());
-    cli.setParameterExceptionHandler(
-        (ex, a) -> {
-          CommandLine cmd = ex.getCommandLine();
-          cmd.getErr().println("error: " + ex.getMessage());
-          cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
-          return ExitCodes.INVALID_INPUT;
-        });
+    cli.setParameterExceptionHandler(Failures::badCommandLine);
+    return cli;
+  }
+
+  /** Runs a command line and returns its exit code (for tests and embedding). */
+  public static int run(String... args) {
+    CommandLine cli = commandLine();
     try {
-      return cli.execute(args);
+      int outcome = cli.execute(args);
+      return ExitCodes.forUser(outcome, detailedExitCode(cli, args));
     } finally {
       cli.getOut().flush();
       cli.getErr().flush();
     }
+  }
+
+  /** Whether the command that ran was given {@code --detailed-exitcode}. */
+  private static boolean detailedExitCode(CommandLine cli, String[] args) {
+    CommandLine.ParseResult pr = cli.getParseResult();
+    while (pr != null && pr.hasSubcommand()) {
+      pr = pr.subcommand();
+    }
+    if (pr != null && pr.hasMatchedOption(ExitCodes.DETAILED_OPTION)) {
+      return true;
+    }
+    // a command line that did not parse has no parse result to ask
+    return java.util.Arrays.asList(args).contains(ExitCodes.DETAILED_OPTION);
   }
 
   @Override

@@ -28,6 +28,43 @@ public final class Providers {
     return out;
   }
 
+  /** Each provider's settings schema, by provider name (those that have one). */
+  public static Map<String, com.fasterxml.jackson.databind.JsonNode> settingsSchemas() {
+    Map<String, com.fasterxml.jackson.databind.JsonNode> out = new LinkedHashMap<>();
+    factories()
+        .forEach(
+            (name, f) -> {
+              if (f.settingsSchema() != null) {
+                out.put(name, f.settingsSchema());
+              }
+            });
+    return out;
+  }
+
+  /** Lines for the plan's header: settings of the file that override the environment. */
+  public static java.util.List<String> overriddenEnvironment(Map<String, ObjectNode> settings) {
+    Map<String, ProviderFactory> factories = factories();
+    java.util.List<String> out = new java.util.ArrayList<>();
+    new java.util.TreeMap<>(settings)
+        .forEach(
+            (instance, conf) -> {
+              ProviderFactory f = factories.get(ProviderRegistry.baseName(instance));
+              if (f != null) {
+                out.addAll(f.overriddenEnvironment(instance, conf));
+              }
+            });
+    return out;
+  }
+
+  /** Every type of every installed provider, by name; connects to nothing. */
+  public static java.util.List<ResourceType> allTypes() {
+    try (ProviderRegistry registry = registry(Map.of(), factories().keySet())) {
+      return registry.types().stream()
+          .sorted(java.util.Comparator.comparing(ResourceType::name))
+          .toList();
+    }
+  }
+
   /**
    * @param settings {@code spec.providers}
    * @param instances provider instances in use ({@code opnsense}, {@code opnsense/branch}) or type

@@ -12,9 +12,11 @@ import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.LiveRead;
 import io.mcpiac.engine.plans.PendingActivation;
 import io.mcpiac.engine.plans.Plan;
+import io.mcpiac.engine.plans.PlanRequest;
 import io.mcpiac.engine.plans.PlanStaleException;
 import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.engine.plans.Planner;
+import io.mcpiac.engine.plans.Targeting;
 import io.mcpiac.engine.plans.VanishGuard;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.refresh.RefreshPlan;
@@ -24,12 +26,14 @@ import io.mcpiac.engine.states.DeploymentState;
 import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.LockInfo;
 import io.mcpiac.engine.states.ResourceRecord;
+import io.mcpiac.engine.states.StateEdits;
 import io.mcpiac.engine.states.StateLock;
 import io.mcpiac.engine.states.StateStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -99,6 +103,107 @@ public final class Engine {
   public Plan plan(Deployment deployment, boolean force) {
     try (StateLock ignored = lock(deployment.name(), "plan")) {
       return planner(deployment.name()).plan(deployment, state(deployment.name()), force);
+    }
+  }
+
+  /** A plan with Terraform's planning options: targets, forced replacements, renames. */
+  public Plan plan(Deployment deployment, PlanRequest request) {
+    try (StateLock ignored = lock(deployment.name(), "plan")) {
+      return plan(deployment, moved(deployment.name(), request), request, false);
+    }
+  }
+
+  private StateEdits.Moved moved(String deployment, PlanRequest request) {
+    return StateEdits.applyMoves(state(deployment), request.moves());
+  }
+
+  private Plan plan(
+      Deployment deployment, StateEdits.Moved moved, PlanRequest request, boolean force) {
+    requireKnown(deployment, moved.state(), request.targets(), "--target");
+    requireKnown(deployment, moved.state(), request.replace(), "--replace");
+    Plan plan =
+        planner(deployment.name())
+            .replacing(request.replace())
+            .plan(deployment, moved.state(), force || request.force());
+    if (moved.any()) {
+      List<String> warnings = new ArrayList<>(moved.notes());
+      warnings.addAll(plan.warnings());
+      plan =
+          new Plan(
+              plan.id(),
+              plan.deploymentName(),
+              plan.createdAt(),
+              plan.stateVersion(),
+              plan.fingerprint(),
+              plan.actions(),
+              plan.stages(),
+              plan.deployment(),
+              warnings,
+              plan.activations());
+    }
+    return Targeting.restrict(plan, request.targets());
+  }
+
+  private static void requireKnown(
+      Deployment deployment, DeploymentState recorded, Set<String> names, String option) {
+    Set<String> known = new TreeSet<>(recorded.resources().keySet());
+    deployment.resources().forEach(r -> known.add(r.name()));
+    for (String name : names) {
+      if (!known.contains(name)) {
+        throw new java.util.NoSuchElementException(
+            option
+                + " "
+                + name
+                + ": deployment '"
+                + deployment.name()
+                + "' has no resource of that name"
+                + io.mcpiac.engine.config.Suggestions.didYouMean(name, known));
+      }
+    }
+  }
+
+  /**
+   * As {@link #planAndApply(Deployment, ExecutionOptions, Predicate, ProgressListener,
+   * Cancellation)} with planning options. The file's renames are written to state (as a new
+   * version) only once the plan is approved, or when it has nothing else to do.
+   */
+  public Applied planAndApply(
+      Deployment deployment,
+      PlanRequest request,
+      ExecutionOptions options,
+      Predicate<Plan> approve,
+      ProgressListener listener,
+      Cancellation cancel) {
+    try (StateLock ignored = lock(deployment.name(), "apply")) {
+      StateEdits.Moved moved = moved(deployment.name(), request);
+      Plan plan = plan(deployment, moved, request, forced(options));
+      boolean go = plan.hasChanges() && approve.test(plan);
+      if (moved.any() && (go || !plan.hasChanges())) {
+        store.importState(moved.state(), List.of());
+      }
+      if (!go) {
+        return new Applied(plan, null);
+      }
+      return new Applied(
+          plan, new Executor(registry, store).execute(plan, options, listener, cancel));
+    }
+  }
+
+  /** {@code state rm}: forgets resources; their objects stay on the systems. New state version. */
+  public DeploymentState forget(String deployment, java.util.Collection<String> names) {
+    try (StateLock ignored = lock(deployment, "state rm")) {
+      DeploymentState edited = StateEdits.forget(state(deployment), names);
+      store.importState(edited, List.of());
+      return state(deployment);
+    }
+  }
+
+  /** {@code state mv}: renames a recorded resource; its object stays. New state version. */
+  public DeploymentState move(String deployment, String from, String to) {
+    try (StateLock ignored = lock(deployment, "state mv")) {
+      DeploymentState edited = StateEdits.move(state(deployment), from, to);
+      store.importState(edited, List.of());
+      return state(deployment);
     }
   }
 

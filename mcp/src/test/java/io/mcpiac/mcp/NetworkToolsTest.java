@@ -3,22 +3,8 @@ package io.mcpiac.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mcpiac.engine.Engine;
-import io.mcpiac.engine.json.Json;
-import io.mcpiac.engine.providers.ProviderRegistry;
-import io.mcpiac.engine.providers.core.CoreProvider;
-import io.mcpiac.engine.states.StateStore;
-import io.mcpiac.engine.states.StateStores;
 import io.mcpiac.mcp.McpClients.Session;
-import io.mcpiac.mcp.server.HttpServer;
-import io.mcpiac.mcp.server.HttpSettings;
-import io.mcpiac.mcp.server.IacServer;
-import io.mcpiac.mcp.server.ServerSettings;
-import io.mcpiac.opnsense.OpnsenseProviderFactory;
-import io.mcpiac.opnsense.emulator.OpnsenseEmulator;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,73 +20,42 @@ class NetworkToolsTest {
 
   @Test
   void networkToolsPlanAndApplyFirewallRules() throws Exception {
-    try (OpnsenseEmulator firewall =
-            OpnsenseEmulator.builder()
-                .version("26.7")
-                .port(0)
-                .bind("127.0.0.1")
-                .tls(true)
-                .build()
-                .start();
-        StateStore store = StateStores.open("sqlite:" + dir.resolve("state.db"))) {
-      Path ca = dir.resolve("ca.pem");
-      Files.writeString(ca, firewall.caCertificatePem());
-      Map<String, String> env =
-          Map.of(
-              "OPNSENSE_URL", firewall.url(),
-              "OPNSENSE_API_KEY", firewall.apiKey(),
-              "OPNSENSE_API_SECRET", firewall.apiSecret(),
-              "OPNSENSE_CA_FILE", ca.toString());
-      ProviderRegistry registry = new ProviderRegistry().register("core", new CoreProvider());
-      registry.register(
-          "opnsense", new OpnsenseProviderFactory(env).create("opnsense", Json.object()));
-      try (IacServer iac =
-              new IacServer(
-                  new Engine(registry, store), new ServerSettings("mcp-iac", "test", false));
-          HttpServer http = HttpServer.start(iac, HttpSettings.loopback(0, null));
-          Session s =
-              McpClients.connect(
-                  HttpClientStreamableHttpTransport.builder(
-                          "http://127.0.0.1:" + http.url().getPort())
-                      .endpoint(HttpSettings.ENDPOINT)
-                      .jsonMapper(IacServer.JSON)
-                      .build(),
-                  null)) {
-        assertThat(s.client().listTools().tools())
-            .extracting(McpSchema.Tool::name)
-            .contains("planNetworkDeployment", "applyNetworkDeployment");
+    try (FirewallServer server = new FirewallServer(dir)) {
+      Session s = server.session;
+      assertThat(s.client().listTools().tools())
+          .extracting(McpSchema.Tool::name)
+          .contains("planNetworkDeployment", "applyNetworkDeployment");
 
-        JsonNode wrong =
-            s.call(
-                "planNetworkDeployment",
-                Map.of(
-                    "deploymentId",
-                    "net",
-                    "resources",
-                    List.of(Map.of("type", "core:data", "name", "x", "properties", Map.of()))));
-        assertThat(wrong.path("error").path("code").asText()).isEqualTo("VALIDATION_FAILED");
+      JsonNode wrong =
+          s.call(
+              "planNetworkDeployment",
+              Map.of(
+                  "deploymentId",
+                  "net",
+                  "resources",
+                  List.of(Map.of("type", "core:data", "name", "x", "properties", Map.of()))));
+      assertThat(wrong.path("error").path("code").asText()).isEqualTo("VALIDATION_FAILED");
 
-        List<Map<String, Object>> rules = List.of(rule("allow-ssh", 22), rule("allow-https", 443));
-        JsonNode plan =
-            s.call("planNetworkDeployment", Map.of("deploymentId", "net", "resources", rules));
-        assertThat(plan.path("success").asBoolean()).as(plan.toString()).isTrue();
-        JsonNode applied =
-            s.callWithProgress(
-                "applyNetworkDeployment",
-                Map.of("planId", plan.path("data").path("planId").asText()),
-                "net");
-        assertThat(applied.path("success").asBoolean()).as(applied.toString()).isTrue();
-        assertThat(s.progress()).isNotEmpty();
+      List<Map<String, Object>> rules = List.of(rule("allow-ssh", 22), rule("allow-https", 443));
+      JsonNode plan =
+          s.call("planNetworkDeployment", Map.of("deploymentId", "net", "resources", rules));
+      assertThat(plan.path("success").asBoolean()).as(plan.toString()).isTrue();
+      JsonNode applied =
+          s.callWithProgress(
+              "applyNetworkDeployment",
+              Map.of("planId", plan.path("data").path("planId").asText()),
+              "net");
+      assertThat(applied.path("success").asBoolean()).as(applied.toString()).isTrue();
+      assertThat(s.progress()).isNotEmpty();
 
-        JsonNode state = s.call("getDeploymentState", Map.of("deploymentId", "net"));
-        assertThat(state.path("data").path("resources").findValuesAsText("name"))
-            .containsExactlyInAnyOrder("allow-ssh", "allow-https");
-        assertThat(state.path("data").path("resources").get(0).path("id").asText()).isNotBlank();
+      JsonNode state = s.call("getDeploymentState", Map.of("deploymentId", "net"));
+      assertThat(state.path("data").path("resources").findValuesAsText("name"))
+          .containsExactlyInAnyOrder("allow-ssh", "allow-https");
+      assertThat(state.path("data").path("resources").get(0).path("id").asText()).isNotBlank();
 
-        JsonNode again =
-            s.call("planNetworkDeployment", Map.of("deploymentId", "net", "resources", rules));
-        assertThat(again.path("data").path("hasChanges").asBoolean()).isFalse();
-      }
+      JsonNode again =
+          s.call("planNetworkDeployment", Map.of("deploymentId", "net", "resources", rules));
+      assertThat(again.path("data").path("hasChanges").asBoolean()).isFalse();
     }
   }
 

@@ -75,6 +75,11 @@ public final class DockerProvider implements Provider {
   }
 
   @Override
+  public ObjectNode canonical(ResourceType type, ObjectNode properties) {
+    return resource(type).canonical(properties);
+  }
+
+  @Override
   public Map<String, LiveResource> read(ResourceType type, List<ReadRequest> requests) {
     if (requests.isEmpty()) {
       return Map.of();

@@ -29,6 +29,29 @@ public final class DockerProviderFactory implements ProviderFactory {
     return create(instance, settings, ProviderContext.workingDirectory());
   }
 
+  @Override
+  public JsonNode settingsSchema() {
+    return io.mcpiac.engine.json.Json.parse(
+        """
+        {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "host": {"type": "string", "minLength": 1},
+            "startCheckMs": {"type": "integer", "minimum": 0}
+          }
+        }
+        """);
+  }
+
+  @Override
+  public java.util.List<String> overriddenEnvironment(String instance, ObjectNode settings) {
+    String env = System.getenv("DOCKER_HOST");
+    return settings.hasNonNull("host") && env != null && !env.isBlank()
+        ? java.util.List.of(instance + ": host from the deployment file overrides $DOCKER_HOST")
+        : java.util.List.of();
+  }
+
   /**
    * Objects are labelled with {@code context.deployment()} when there is one; relative build
    * contexts resolve against {@code context.baseDirectory()}, the deployment file's directory.

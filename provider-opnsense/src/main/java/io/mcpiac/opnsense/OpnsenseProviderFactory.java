@@ -31,21 +31,55 @@ public final class OpnsenseProviderFactory implements ProviderFactory {
     return OpnsenseProvider.NAME;
   }
 
-  /** A relative {@code caFile} in the deployment is relative to the deployment file. */
+  /**
+   * A relative {@code caFile} or {@code apiKeyFile} in the deployment is relative to the deployment
+   * file.
+   */
   @Override
   public Provider create(
       String instance, ObjectNode settings, io.mcpiac.engine.providers.ProviderContext context) {
-    if (settings != null
-        && settings.hasNonNull("caFile")
-        && context != null
-        && context.baseDirectory() != null) {
-      java.nio.file.Path ca = java.nio.file.Path.of(settings.get("caFile").asText());
-      if (!ca.isAbsolute()) {
-        settings = settings.deepCopy();
-        settings.put("caFile", context.baseDirectory().resolve(ca).toString());
+    for (String key : new String[] {"caFile", "apiKeyFile"}) {
+      if (settings != null
+          && settings.hasNonNull(key)
+          && context != null
+          && context.baseDirectory() != null) {
+        java.nio.file.Path file = java.nio.file.Path.of(settings.get(key).asText());
+        if (!file.isAbsolute()) {
+          settings = settings.deepCopy();
+          settings.put(key, context.baseDirectory().resolve(file).toString());
+        }
       }
     }
     return create(instance, settings);
+  }
+
+  /** Every setting {@link #create} reads; nothing else is accepted. */
+  @Override
+  public com.fasterxml.jackson.databind.JsonNode settingsSchema() {
+    return io.mcpiac.engine.json.Json.parse(
+        """
+        {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "url": {"type": "string", "minLength": 1,
+                    "description": "https://fw.lan; else $OPNSENSE_URL, $OPNSENSE_URI, $OPNSENSE_HOST"},
+            "caFile": {"type": "string", "minLength": 1},
+            "insecure": {"type": "boolean"},
+            "apiKeyFile": {"type": "string", "minLength": 1,
+                           "description": "OPNsense's exported key file (key=…, secret=…)"},
+            "writeConcurrency": {"type": "integer", "minimum": 1},
+            "timeoutSeconds": {"type": "integer", "minimum": 1},
+            "retries": {"type": "integer", "minimum": 1},
+            "retryBackoffMs": {"type": "integer", "minimum": 0}
+          }
+        }
+        """);
+  }
+
+  @Override
+  public java.util.List<String> overriddenEnvironment(String instance, ObjectNode settings) {
+    return ConnectionSettings.overriddenByFile(instance, settings, env);
   }
 
   @Override

@@ -48,6 +48,7 @@ public final class ApplyCommand implements Callable<Integer> {
   Path planFile;
 
   @Mixin ApplyOptions apply;
+  @Mixin PlanningOptions planning;
   @Mixin StateOptions state;
   @Mixin io.mcpiac.cli.ServersOptions servers;
   @Mixin OutputOptions output;
@@ -62,6 +63,11 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (PlanFile.isPlanFile(source)) {
+      if (!planning.targets.isEmpty() || !planning.replace.isEmpty()) {
+        throw new UsageException(
+            "--target and --replace belong to plan when applying a saved plan: it already holds"
+                + " exactly what will be done");
+      }
       Plan saved = PlanFile.read(source);
       try (Workspace ws = Workspace.forDeployment(state, servers, saved.deployment())) {
         Plan plan =
@@ -78,13 +84,19 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     LoadedDeployment loaded = DeploymentFiles.read(source);
     Deployment deployment = DeploymentFiles.load(source);
+    DeploymentFiles.requireValidBeforeCreating(state, loaded);
     try (Workspace ws = Workspace.forDeployment(state, servers, deployment)) {
       DeploymentFiles.validate(loaded, ws.registry());
+      if (!output.json()) {
+        io.mcpiac.cli.Providers.overriddenEnvironment(deployment.providers())
+            .forEach(o -> out.println("Note: " + o));
+      }
       PlanProgress progress = new PlanProgress(out, output.json(), output.colour());
       Engine.Applied applied =
           ws.engine()
               .planAndApply(
                   deployment,
+                  planning.request(source, deployment),
                   apply.toOptions(),
                   progress.remembering(Approval.of(apply.yes, output.json(), output.colour(), out)),
                   progress,

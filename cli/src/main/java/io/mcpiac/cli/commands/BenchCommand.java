@@ -84,6 +84,20 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Injected latency per apply/reconfigure (default: ${DEFAULT-VALUE}).")
   long applyLatencyMs;
 
+  @Option(
+      names = "--startup",
+      description =
+          "Measure start-up instead: the median of --runs whole-process runs of --version, validate"
+              + " and plan of a one-resource file, and apply of 400 resources, through"
+              + " bin/mcp-iac; next to Terraform's where it is installed.")
+  boolean startup;
+
+  @Option(
+      names = "--runs",
+      defaultValue = "10",
+      description = "Runs per command of --startup (default: ${DEFAULT-VALUE}).")
+  int runs;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -91,6 +105,9 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (opnsense) {
       return opnsense(out);
+    }
+    if (startup) {
+      return startup(out);
     }
     Optional<Path> terraform = noTerraform ? Optional.empty() : TerraformBaseline.find();
     out.println(
@@ -150,6 +167,45 @@ public final class BenchCommand implements Callable<Integer> {
               (double) large.millis() / Math.max(1, small.millis()),
               small.perResourceMicros(),
               large.perResourceMicros()));
+    }
+    return ExitCodes.OK;
+  }
+
+  private int startup(PrintWriter out) throws Exception {
+    List<String> launcher =
+        io.mcpiac.cli.Installation.launcher()
+            .map(p -> List.of(p.toString()))
+            .orElseGet(
+                () ->
+                    List.of(
+                        "java",
+                        "-jar",
+                        io.mcpiac.cli.Installation.jar()
+                            .orElseThrow(() -> new io.mcpiac.cli.UsageException("no jar"))
+                            .toString()));
+    Optional<Path> terraform = noTerraform ? Optional.empty() : TerraformBaseline.find();
+    out.println(
+        "mcp-iac bench --startup: median of "
+            + runs
+            + " whole-process runs each; "
+            + String.join(" ", launcher)
+            + "; "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores; terraform: "
+            + terraform.map(Path::toString).orElse("not found"));
+    out.flush();
+    var rows =
+        io.mcpiac.cli.bench.StartupBenchmark.run(
+            launcher, terraform, runs, Files.createTempDirectory("mcp-iac-bench-startup-"));
+    out.println();
+    out.println(String.format("%-24s %12s %14s", "command", "mcp-iac ms", "terraform ms"));
+    for (var r : rows) {
+      out.println(
+          String.format(
+              "%-24s %12d %14s",
+              r.command(),
+              r.oursMillis(),
+              r.terraformMillis() < 0 ? "-" : Long.toString(r.terraformMillis())));
     }
     return ExitCodes.OK;
   }

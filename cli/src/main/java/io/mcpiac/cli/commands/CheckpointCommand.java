@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CheckpointCommand.Create.class,
       CheckpointCommand.List.class,
-      CheckpointCommand.Restore.class
+      CheckpointCommand.Restore.class,
+      CheckpointDeleteCommand.class,
+      CheckpointDiffCommand.class
     })
 public final class CheckpointCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -38,13 +40,14 @@ public final class CheckpointCommand implements Runnable {
   /** {@code checkpoint create NAME -m TEXT}. */
   @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a checkpoint.")
   public static final class Create implements Callable<Integer> {
-    @Parameters(paramLabel = "NAME")
+    @Parameters(paramLabel = "NAME", description = "The deployment.")
     String name;
 
     @Option(
         names = {"-m", "--message"},
         required = true,
-        paramLabel = "TEXT")
+        paramLabel = "TEXT",
+        description = "What this checkpoint is, e.g. \"before the port change\".")
     String message;
 
     @Mixin StateOptions state;
@@ -80,7 +83,7 @@ public final class CheckpointCommand implements Runnable {
   /** {@code checkpoint list NAME}. */
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List checkpoints.")
   public static final class List implements Callable<Integer> {
-    @Parameters(paramLabel = "NAME")
+    @Parameters(paramLabel = "NAME", description = "The deployment.")
     String name;
 
     @Mixin StateOptions state;
@@ -90,7 +93,7 @@ public final class CheckpointCommand implements Runnable {
     @Override
     public Integer call() {
       var out = spec.commandLine().getOut();
-      try (StateStore store = state.open()) {
+      try (StateStore store = state.openExisting()) {
         java.util.List<Checkpoint> all = store.checkpoints(name);
         if (output.json()) {
           var array = Json.MAPPER.createArrayNode();
@@ -121,7 +124,7 @@ public final class CheckpointCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Plan the difference to a checkpoint, show it, and apply it.")
   public static final class Restore implements Callable<Integer> {
-    @Parameters(paramLabel = "ID")
+    @Parameters(paramLabel = "ID", description = "The checkpoint id (cp-…).")
     String id;
 
     @Mixin DeploymentTarget target;

@@ -224,15 +224,54 @@ public final class DemoCommand implements Callable<Integer> {
         "    export OPNSENSE_API_KEY=…  OPNSENSE_API_SECRET=…   # or OPNSENSE_API_KEY_FILE=apikey.txt");
     out.println(
         "    export OPNSENSE_CA_FILE=fw-ca.pem                  # the firewall's CA, if private");
-    out.println("    mcp-iac plan  -f " + source);
-    out.println("    mcp-iac apply -f " + source);
-    out.println("  Adopt what a firewall already has: mcp-iac import --all --out firewall.yaml");
-    out.println("  Connect an AI client (MCP over stdio), e.g. in its MCP server settings:");
+    String cmd =
+        io.mcpiac.cli.Installation.onPath() ? "mcp-iac" : io.mcpiac.cli.Installation.command();
+    out.println("    " + cmd + " plan  -f " + source);
+    out.println("    " + cmd + " apply -f " + source);
     out.println(
-        "    {\"command\": \"mcp-iac\", \"args\": [\"serve\", \"--provider\", \"opnsense\"],");
+        "  Adopt what a firewall already has: " + cmd + " import --all --out firewall.yaml");
+    if (!io.mcpiac.cli.Installation.onPath()) {
+      out.println("  Put mcp-iac on your PATH: bin/mcp-iac install   (then just: mcp-iac …)");
+    }
     out.println(
-        "     \"env\": {\"OPNSENSE_URL\": \"…\", \"OPNSENSE_API_KEY\": \"…\", \"OPNSENSE_API_SECRET\": \"…\"}}");
-    out.println("  A sandbox of your own to point it at: mcp-iac opnsense-emulator --port 8443");
+        "  Connect an AI client (MCP over stdio): add this to its MCP server settings (e.g."
+            + " Claude Desktop's claude_desktop_config.json):");
+    out.print(mcpConfiguration());
+    out.println(
+        "  A sandbox of your own to point it at: " + cmd + " opnsense-emulator --port 8443");
+  }
+
+  /**
+   * An MCP client configuration that works wherever the client starts servers: the launcher and the
+   * state file as absolute paths.
+   */
+  static String mcpConfiguration() {
+    String command = io.mcpiac.cli.Installation.command();
+    String launcher = command.startsWith("java -jar ") ? "java" : command;
+    String jarArgs =
+        command.startsWith("java -jar ")
+            ? "\"-jar\", "
+                + io.mcpiac.engine.json.Json.write(
+                    io.mcpiac.engine.json.Json.MAPPER.valueToTree(command.substring(10)))
+                + ", "
+            : "";
+    String state = "sqlite:" + io.mcpiac.cli.Installation.userStateFile();
+    return "    {\n"
+        + "      \"mcpServers\": {\n"
+        + "        \"mcp-iac\": {\n"
+        + "          \"command\": "
+        + io.mcpiac.engine.json.Json.write(io.mcpiac.engine.json.Json.MAPPER.valueToTree(launcher))
+        + ",\n"
+        + "          \"args\": ["
+        + jarArgs
+        + "\"serve\", \"--provider\", \"opnsense\", \"--state\", "
+        + io.mcpiac.engine.json.Json.write(io.mcpiac.engine.json.Json.MAPPER.valueToTree(state))
+        + "],\n"
+        + "          \"env\": {\"OPNSENSE_URL\": \"https://fw.example.lan\","
+        + " \"OPNSENSE_API_KEY\": \"…\", \"OPNSENSE_API_SECRET\": \"…\"}\n"
+        + "        }\n"
+        + "      }\n"
+        + "    }\n";
   }
 
   private static void deleteTree(Path dir) {

@@ -2,6 +2,7 @@ package io.mcpiac.cli.commands;
 
 import io.mcpiac.cli.ExitCodes;
 import io.mcpiac.cli.OutputOptions;
+import io.mcpiac.cli.Providers;
 import io.mcpiac.cli.StateOptions;
 import io.mcpiac.cli.Workspace;
 import io.mcpiac.cli.output.RefreshRenderer;
@@ -12,6 +13,7 @@ import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanFile;
 import io.mcpiac.engine.plans.PlanJson;
 import io.mcpiac.engine.plans.PlanRenderer;
+import io.mcpiac.engine.plans.PlanRequest;
 import io.mcpiac.engine.refresh.RefreshPlan;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,7 +31,8 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--file"},
       required = true,
-      paramLabel = "FILE")
+      paramLabel = "FILE",
+      description = "The deployment file (YAML).")
   Path file;
 
   @Option(names = "--out", paramLabel = "PLANFILE", description = "Save the plan for apply.")
@@ -37,8 +40,11 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Option(
       names = "--detailed-exitcode",
-      description = "Exit 3 when the plan has changes, 0 when it has none.")
-  boolean detailedExitCode;
+      description =
+          "Terraform's exit codes: 0 no changes, 1 error (bad input included), 2 changes.")
+  boolean detailedExitCode; // read by Main, which maps every command's exit code in one place
+
+  @Mixin PlanningOptions planning;
 
   @Option(
       names = "--refresh-only",
@@ -63,7 +69,11 @@ public final class PlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LoadedDeployment loaded = DeploymentFiles.read(file);
     Deployment deployment = DeploymentFiles.load(file);
-    try (Workspace ws = Workspace.forDeployment(state, servers, deployment)) {
+    PlanRequest request = planning.request(file, deployment, force);
+    if (out != null && !request.moves().isEmpty()) {
+      refuseSavingPendingMoves(state, deployment, request);
+    }
+    try (Workspace ws = Workspace.forDeployment(state.readOnly(), servers, deployment)) {
       DeploymentFiles.validate(loaded, ws.registry());
       var stdout = spec.commandLine().getOut();
       if (refreshOnly) {
@@ -73,12 +83,16 @@ public final class PlanCommand implements Callable<Integer> {
         } else {
           stdout.print(RefreshRenderer.text(refresh));
         }
-        return detailedExitCode && refresh.hasChanges() ? ExitCodes.HAS_CHANGES : ExitCodes.OK;
+        return refresh.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
       }
-      Plan plan = ws.engine().plan(deployment, force);
+      Plan plan = ws.engine().plan(deployment, request);
+      java.util.List<String> overrides = Providers.overriddenEnvironment(deployment.providers());
       if (output.json()) {
-        stdout.println(Json.pretty(PlanJson.of(plan)));
+        var json = PlanJson.of(plan);
+        json.set("settingsOverrides", Json.MAPPER.valueToTree(overrides));
+        stdout.println(Json.pretty(json));
       } else {
+        overrides.forEach(o -> stdout.println("Note: " + o));
         stdout.print(new PlanRenderer(output.colour()).render(plan));
       }
       if (out != null) {
@@ -87,7 +101,38 @@ public final class PlanCommand implements Callable<Integer> {
           stdout.println("Saved the plan to " + out + "; apply it with: mcp-iac apply " + out);
         }
       }
-      return detailedExitCode && plan.hasChanges() ? ExitCodes.HAS_CHANGES : ExitCodes.OK;
+      return plan.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+    }
+  }
+
+  /**
+   * A saved plan holds actions, not renames: with renames still to record it would apply against
+   * the old names. Terraform records moves as part of apply; so do we (apply -f), or state mv.
+   */
+  private static void refuseSavingPendingMoves(
+      StateOptions state, Deployment deployment, PlanRequest request) {
+    if (state.missingFile().isPresent()) {
+      return;
+    }
+    try (var store = state.open()) {
+      var recorded = store.load(deployment.name());
+      for (var m : request.moves()) {
+        if (recorded.isPresent() && recorded.get().resources().containsKey(m.from())) {
+          throw new io.mcpiac.cli.UsageException(
+              "the file moves '"
+                  + m.from()
+                  + "' to '"
+                  + m.to()
+                  + "', which state has not recorded yet; a saved plan cannot carry renames:"
+                  + " run apply -f, or mcp-iac state mv "
+                  + deployment.name()
+                  + " "
+                  + m.from()
+                  + " "
+                  + m.to()
+                  + ", then plan --out");
+        }
+      }
     }
   }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         "Read what really exists, show what it would record in state (drift, objects gone), and"
             + " record it after confirmation. Changes nothing on the systems.")
 public final class RefreshCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "NAME")
+  @Parameters(paramLabel = "NAME", description = "The deployment.")
   String name;
 
   @Mixin DeploymentTarget target;

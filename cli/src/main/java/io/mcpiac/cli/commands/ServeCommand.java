@@ -101,7 +101,7 @@ public final class ServeCommand implements Callable<Integer> {
     // stdout belongs to the protocol under stdio: keep the real one, send everything else to stderr
     PrintStream protocolOut = System.out;
     System.setOut(System.err);
-    StateStore store = state.open();
+    StateStore store = state.openForServer();
     if (orchestrator != servers.orchestrating()) {
       throw new UsageException("--orchestrator and --servers FILE go together");
     }

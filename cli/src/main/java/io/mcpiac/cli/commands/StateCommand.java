@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
       StateCommand.List.class,
       StateCommand.Show.class,
       StateUnlockCommand.class,
+      StateRmCommand.class,
+      StateMvCommand.class,
       StateExportCommand.class,
       StateImportCommand.class,
       StateMigrateCommand.class,
@@ -50,7 +52,11 @@ public final class StateCommand implements Runnable {
     @Override
     public Integer call() {
       var out = spec.commandLine().getOut();
-      try (StateStore store = state.open()) {
+      if (state.missingFile().isPresent() && !output.json()) {
+        out.println("No deployments: there is no state at " + state.missingFile().get() + " yet.");
+        return ExitCodes.OK;
+      }
+      try (StateStore store = state.readOnly().open()) {
         java.util.List<DeploymentSummary> all = store.deployments();
         if (output.json()) {
           out.println(Json.pretty(Json.MAPPER.valueToTree(all)));
@@ -73,10 +79,16 @@ public final class StateCommand implements Runnable {
   /** {@code state show NAME [--version N]}. */
   @Command(
       name = "show",
-      mixinStandardHelpOptions = true,
       description = "Show a deployment's resources, now or at an earlier version.")
   public static final class Show implements Callable<Integer> {
-    @Parameters(paramLabel = "NAME")
+    // not mixinStandardHelpOptions: its --version (print the tool's version) would clash with ours
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "Show this help message and exit.")
+    boolean help;
+
+    @Parameters(paramLabel = "NAME", description = "The deployment.")
     String name;
 
     @Option(names = "--version", paramLabel = "N", description = "An earlier state version.")
@@ -89,7 +101,7 @@ public final class StateCommand implements Runnable {
     @Override
     public Integer call() {
       var out = spec.commandLine().getOut();
-      try (StateStore store = state.open()) {
+      try (StateStore store = state.openExisting()) {
         DeploymentState s =
             (version == null ? store.load(name) : store.load(name, version))
                 .orElseThrow(

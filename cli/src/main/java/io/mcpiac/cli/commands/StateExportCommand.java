@@ -46,7 +46,7 @@ public final class StateExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     StateExport export;
-    try (StateStore store = state.open()) {
+    try (StateStore store = state.openExisting()) {
       DeploymentState latest =
           store
               .load(name)

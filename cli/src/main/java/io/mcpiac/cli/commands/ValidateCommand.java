@@ -29,7 +29,8 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--file"},
       required = true,
-      paramLabel = "FILE")
+      paramLabel = "FILE",
+      description = "The deployment file (YAML).")
   Path file;
 
   @Option(
@@ -49,39 +50,22 @@ public final class ValidateCommand implements Callable<Integer> {
     List<Diagnostic> problems;
     LoadedDeployment loaded = DeploymentFiles.read(file);
     Deployment deployment = loaded.deployment();
-    if (loaded.unparsable()) {
-      problems = loaded.problems();
-    } else {
+    problems = DeploymentFiles.problemsAlone(loaded);
+    if (live && problems.isEmpty()) {
       try (ProviderRegistry registry =
           Providers.registry(
               deployment.providers(),
               deployment.resources().stream().map(ResourceConfig::providerInstance).toList(),
               new io.mcpiac.engine.providers.ProviderContext(
                   deployment.name(), io.mcpiac.cli.Workspace.baseDirectory(deployment)))) {
-        problems = DeploymentFiles.diagnostics(loaded, registry);
-        if (live && problems.isEmpty()) {
-          java.util.Map<String, String> instances = new java.util.LinkedHashMap<>();
-          deployment
-              .resources()
-              .forEach(r -> instances.putIfAbsent(r.providerInstance(), r.type()));
-          io.mcpiac.engine.providers.ProviderProbe.require(registry, instances);
-        }
+        java.util.Map<String, String> instances = new java.util.LinkedHashMap<>();
+        deployment.resources().forEach(r -> instances.putIfAbsent(r.providerInstance(), r.type()));
+        io.mcpiac.engine.providers.ProviderProbe.require(registry, instances);
       }
     }
     if (output.json()) {
-      ObjectNode json = Json.object();
-      json.put("valid", problems.isEmpty());
+      ObjectNode json = io.mcpiac.cli.output.DiagnosticsJson.of(problems);
       json.put("file", file.toString());
-      var list = json.putArray("diagnostics");
-      for (Diagnostic d : problems) {
-        ObjectNode node = list.addObject();
-        node.put("code", d.code());
-        node.put("file", d.location().file());
-        node.put("line", d.location().line());
-        node.put("resource", d.resource());
-        node.put("property", d.property());
-        node.put("message", d.message());
-      }
       out.println(Json.pretty(json));
     } else if (problems.isEmpty()) {
       int stages = DeploymentGraph.of(deployment).waves().size();

@@ -33,10 +33,8 @@ public final class CheckpointManager {
     this.engine = engine;
   }
 
+  /** A checkpoint of a deployment nothing was applied to yet is empty (version 0). */
   public Checkpoint create(String deployment, String description) {
-    if (engine.store().load(deployment).isEmpty()) {
-      throw new NoSuchElementException("no deployment state found for '" + deployment + "'");
-    }
     try (StateLock ignored = engine.lock(deployment, "checkpoint")) {
       return engine.store().createCheckpoint(deployment, description);
     }

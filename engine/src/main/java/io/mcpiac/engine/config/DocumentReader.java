@@ -20,7 +20,8 @@ final class DocumentReader {
   private static final Set<String> DOCUMENT_KEYS = Set.of("apiVersion", "kind", "metadata", "spec");
   private static final Set<String> METADATA_KEYS =
       Set.of("name", "description", "labels", "annotations");
-  private static final Set<String> SPEC_KEYS = Set.of("providers", "resources");
+  private static final Set<String> SPEC_KEYS =
+      Set.of("providers", "resources", MovedList.KEY); // moved: read by MovedList
   private static final Set<String> RESOURCE_KEYS =
       Set.of("type", "name", "provider", "properties", "dependsOn");
 

@@ -49,7 +49,7 @@ final class PropertySchemas {
       if ("required".equals(error.getKeyword()) && values.removed().contains(path)) {
         continue; // present, only not known yet
       }
-      out.add(new Violation(path, messageOf(error)));
+      out.add(new Violation(path, messageOf(error) + suggestion(type.schema(), error)));
     }
     return out;
   }
@@ -68,6 +68,34 @@ final class PropertySchemas {
       path = SourceMap.child(path, error.getProperty());
     }
     return path;
+  }
+
+  /**
+   * For an unknown property, " (did you mean 'x'?)" naming the closest property the schema object
+   * at that place declares.
+   */
+  private static String suggestion(JsonNode root, Error error) {
+    if (!KEYWORDS_NAMING_A_PROPERTY.contains(error.getKeyword())
+        || "required".equals(error.getKeyword())
+        || "dependentRequired".equals(error.getKeyword())
+        || error.getProperty() == null) {
+      return "";
+    }
+    NodePath fragment = error.getSchemaLocation().getFragment();
+    JsonNode object = root;
+    for (int i = 0; i < fragment.getNameCount() - 1 && object != null; i++) {
+      Object element = fragment.getElement(i);
+      object =
+          element instanceof Integer index
+              ? object.get(index)
+              : object.get(String.valueOf(element));
+    }
+    if (object == null || !object.path("properties").isObject()) {
+      return "";
+    }
+    List<String> declared = new ArrayList<>();
+    object.path("properties").fieldNames().forEachRemaining(declared::add);
+    return Suggestions.didYouMean(error.getProperty(), declared);
   }
 
   private static String messageOf(Error error) {

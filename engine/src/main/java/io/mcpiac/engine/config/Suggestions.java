@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean ...?": the closest candidate by edit distance, when it is close enough. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
-  static Optional<String> closest(String input, Collection<String> candidates) {
+  public static Optional<String> closest(String input, Collection<String> candidates) {
     if (input == null || input.isEmpty()) {
       return Optional.empty();
     }
@@ -29,7 +29,7 @@ final class Suggestions {
   }
 
   /** {@code " (did you mean 'x'?)"} or the empty string. */
-  static String didYouMean(String input, Collection<String> candidates) {
+  public static String didYouMean(String input, Collection<String> candidates) {
     return closest(input, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
   }
 

@@ -729,7 +729,8 @@ public final class Executor {
       }
       ObjectNode raw = n.config != null ? n.config.properties() : n.action.properties();
       ObjectNode resolved =
-          Secrets.markDeclared(n.type, References.resolveObject(raw, this::lookup));
+          Secrets.markDeclared(
+              n.type, n.provider.canonical(n.type, References.resolveObject(raw, this::lookup)));
       if (Values.containsUnknown(resolved)) {
         throw new IllegalStateException(
             "a referenced value of '"

@@ -58,6 +58,11 @@ public final class PlanRenderer {
       }
       out.append('\n');
     }
+    for (String w : plan.warnings()) {
+      if (!w.contains(" drifted: ")) { // drift has its own section above
+        out.append(paint(YELLOW, "Note: " + w)).append('\n');
+      }
+    }
     if (!plan.hasChanges()) {
       out.append("No changes. The deployment '")
           .append(plan.deploymentName())

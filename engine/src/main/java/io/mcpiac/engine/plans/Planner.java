@@ -37,10 +37,11 @@ import java.util.UUID;
  */
 public final class Planner {
   private final ProviderRegistry registry;
+  private final Set<String> replace;
   private final List<PendingActivation> pending;
 
   public Planner(ProviderRegistry registry) {
-    this(registry, List.of());
+    this(registry, Set.of(), List.of());
   }
 
   /**
@@ -48,8 +49,18 @@ public final class Planner {
    *     StateStore.unactivated}): the plan shows them as drift whose one action is {@code activate}
    */
   public Planner(ProviderRegistry registry, List<PendingActivation> pending) {
+    this(registry, Set.of(), pending);
+  }
+
+  private Planner(ProviderRegistry registry, Set<String> replace, List<PendingActivation> pending) {
     this.registry = registry;
+    this.replace = Set.copyOf(replace);
     this.pending = List.copyOf(pending);
+  }
+
+  /** A planner that replaces these resources even when nothing changed ({@code --replace}). */
+  public Planner replacing(Set<String> names) {
+    return new Planner(registry, names, pending);
   }
 
   /**
@@ -177,7 +188,9 @@ public final class Planner {
             .orElseThrow(() -> new IllegalStateException("unknown type " + config.type()));
     ObjectNode resolved =
         Secrets.markDeclared(
-            type, References.resolveObject(config.properties(), ref -> lookup(ref, targets)));
+            type,
+            provider.canonical(
+                type, References.resolveObject(config.properties(), ref -> lookup(ref, targets))));
     Set<String> secrets = Secrets.clearTexts(resolved);
     String salt = salt(deploymentName, config.name());
     ObjectNode shown = Values.redact(type, salt, resolved);
@@ -218,6 +231,9 @@ public final class Planner {
       if (moved) {
         action = ActionType.REPLACE;
         reason = "moved to " + config.providerInstance() + " " + config.type();
+      } else if (replace.contains(config.name())) {
+        action = ActionType.REPLACE;
+        reason = "replacement requested (--replace)";
       } else if (forcing != null) {
         action = ActionType.REPLACE;
         reason = forcing + " forces replacement";
@@ -415,7 +431,7 @@ public final class Planner {
   }
 
   /** Waves of the actions that change something: the seed's stage picture of the plan. */
-  private static List<List<String>> stages(Map<String, PlannedAction> actions) {
+  static List<List<String>> stages(Map<String, PlannedAction> actions) {
     DependencyGraph graph = new DependencyGraph();
     Set<String> changing = new LinkedHashSet<>();
     actions.values().stream()
@@ -432,7 +448,7 @@ public final class Planner {
     return graph.waves();
   }
 
-  private static PlannedAction withStage(PlannedAction a, int stage) {
+  static PlannedAction withStage(PlannedAction a, int stage) {
     return new PlannedAction(
         a.name(),
         a.type(),

@@ -24,6 +24,15 @@ public interface Provider extends AutoCloseable {
   }
 
   /**
+   * The one canonical form of a resource's properties (short forms expanded, alias names renamed),
+   * taken after references are resolved and before anything is planned, applied or recorded, so two
+   * ways of writing the same thing are the same plan. Values may be unknown until apply.
+   */
+  default ObjectNode canonical(ResourceType type, ObjectNode properties) {
+    return properties;
+  }
+
+  /**
    * Checks beyond the JSON Schema (cross-field rules, version support). Property values may be
    * {@link io.mcpiac.engine.resources.Values#UNKNOWN}. Returns messages keyed by property name
    * ({@code ""} for the resource as a whole); empty when valid. Must not change anything.

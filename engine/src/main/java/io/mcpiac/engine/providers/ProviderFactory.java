@@ -24,4 +24,21 @@ public interface ProviderFactory {
   default Provider create(String instance, ObjectNode settings, ProviderContext context) {
     return create(instance, settings);
   }
+
+  /**
+   * JSON Schema of an instance's {@code spec.providers} entry, checked before the instance is
+   * created (unknown keys, wrong types); null when the provider checks its settings itself.
+   */
+  default com.fasterxml.jackson.databind.JsonNode settingsSchema() {
+    return null;
+  }
+
+  /**
+   * Settings written in the file that win over an environment variable that is also set, one line
+   * each (e.g. "url from the deployment file overrides $OPNSENSE_URL"); shown in the plan's header
+   * so nobody wonders which firewall a plan talks to.
+   */
+  default java.util.List<String> overriddenEnvironment(String instance, ObjectNode settings) {
+    return java.util.List.of();
+  }
 }

@@ -105,6 +105,9 @@ public interface StateStore extends AutoCloseable {
 
   Optional<Checkpoint> checkpoint(String id);
 
+  /** Deletes a checkpoint (state itself is untouched); false when there was none. */
+  boolean deleteCheckpoint(String id);
+
   /**
    * Records {@code state}'s resources as the deployment's next version (current + 1; 1 for a new
    * deployment), replacing every current resource, and adds those of {@code checkpoints} whose id

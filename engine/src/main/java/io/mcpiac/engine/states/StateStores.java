@@ -51,6 +51,13 @@ public final class StateStores {
     return configured == null || configured.isBlank() ? DEFAULT_LOCATION : configured.strip();
   }
 
+  /** The SQLite file a location names (absolute); empty for a PostgreSQL location. */
+  public static java.util.Optional<Path> sqliteFile(String location) {
+    return isPostgresql(location)
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(sqlitePath(location));
+  }
+
   /** The SQLite file {@code location} names, absolute. */
   static Path sqlitePath(String location) {
     String text = location.strip();

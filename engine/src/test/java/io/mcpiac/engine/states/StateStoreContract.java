@@ -471,9 +471,11 @@ public abstract class StateStoreContract {
     assertThat(store.checkpoints(APP)).containsExactly(second, first);
     assertThat(store.checkpoints("nothing")).isEmpty();
     assertThat(store.checkpoint("cp-00000000")).isEmpty();
-    assertThatThrownBy(() -> store.createCheckpoint("nothing", "x"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("nothing");
+    // before the first apply: an empty checkpoint at version 0, the state to come back to
+    Checkpoint before = store.createCheckpoint("nothing", "x");
+    assertThat(before.version()).isZero();
+    assertThat(before.resources()).isEmpty();
+    assertThat(store.checkpoints("nothing")).containsExactly(before);
   }
 
   // ---- import ----

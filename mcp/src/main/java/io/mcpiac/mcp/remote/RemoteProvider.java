@@ -65,7 +65,14 @@ public final class RemoteProvider implements Provider {
             Json.MAPPER.getTypeFactory().constructMapType(Map.class, String.class, String.class));
     Set<String> replace = strings(schema.path("x-replaceOnChange"));
     Set<String> secrets = strings(schema.path("x-secretProperties"));
-    schema.remove(List.of("$id", "title", "x-outputs", "x-replaceOnChange", "x-secretProperties"));
+    schema.remove(
+        List.of(
+            "$id",
+            "title",
+            "x-outputs",
+            "x-replaceOnChange",
+            "x-secretProperties",
+            "x-documentation"));
     return new ResourceType(
         name, description, schema, replace, secrets, outputs == null ? Map.of() : outputs, false);
   }

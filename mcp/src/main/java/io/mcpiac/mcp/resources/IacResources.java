@@ -84,18 +84,12 @@ public final class IacResources {
             }));
   }
 
-  /** A type's schema with what else a client needs to write it: outputs, replacements, secrets. */
+  /**
+   * A type's schema with what else a client needs to write it: outputs, replacements, secrets, and
+   * the same explanation {@code mcp-iac schema TYPE} prints ({@code x-documentation}).
+   */
   static ObjectNode typeDocument(ResourceType t) {
-    ObjectNode doc = t.schema().isObject() ? ((ObjectNode) t.schema()).deepCopy() : Json.object();
-    doc.put("$id", TYPE_SCHEMA_PREFIX + t.name());
-    doc.put("title", t.name());
-    if (t.description() != null) {
-      doc.put("description", t.description());
-    }
-    doc.set("x-outputs", Json.MAPPER.valueToTree(t.outputs()));
-    doc.set("x-replaceOnChange", Json.MAPPER.valueToTree(t.replaceOnChange()));
-    doc.set("x-secretProperties", Json.MAPPER.valueToTree(t.secretProperties()));
-    return doc;
+    return io.mcpiac.engine.resources.TypeDocs.document(t, TYPE_SCHEMA_PREFIX + t.name());
   }
 
   static String deploymentOf(String uri) {

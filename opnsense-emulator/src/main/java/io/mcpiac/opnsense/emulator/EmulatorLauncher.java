@@ -20,6 +20,26 @@ public final class EmulatorLauncher {
           + "                         [--api-key K --api-secret S] [--data DIR] [--no-control-api]\n"
           + "                         [--ca-out FILE] [--read-only-key]";
 
+  static final String OPTIONS =
+      """
+      A sandbox OPNsense API server: the firewall's REST API, with its validation, paging,
+      pending-vs-applied changes and savepoints, for trying mcp-iac and for tests.
+
+      Options:
+        --port N              port to listen on (default: a free port, printed at start)
+        --bind ADDR           address to listen on (default: 127.0.0.1)
+        --version V           OPNsense version to behave as: 26.1 (with firewall savepoints) or
+                              26.7 (default)
+        --tls | --no-tls      HTTPS with a generated certificate (default) or plain HTTP
+        --api-key K           the API key clients log in with (default: generated, printed)
+        --api-secret S        its secret (default: generated, printed)
+        --data DIR            keep the configuration in DIR across restarts (default: in memory)
+        --no-control-api      no /__emulator/ fault-injection and call-count API
+        --ca-out FILE         write the generated CA certificate to FILE (for OPNSENSE_CA_FILE)
+        --read-only-key       also create and print a read-only API key
+        -h, --help            show this help and exit
+      """;
+
   private EmulatorLauncher() {}
 
   public static void main(String[] args) {
@@ -88,6 +108,8 @@ public final class EmulatorLauncher {
           case "--read-only-key" -> readOnlyKey = true;
           case "--help", "-h" -> {
             out.println(USAGE);
+            out.println();
+            out.print(OPTIONS);
             return new Started(null, 0);
           }
           default -> throw new IllegalArgumentException("unknown option " + a);

@@ -90,13 +90,21 @@ public final class ContainerResource implements DockerResource {
                 "properties": {
                   "image": {"type": "string", "minLength": 1,
                             "description": "An image reference or id, e.g. ${app-image.imageId}; pulled when missing."},
-                  "command": {"type": "array", "items": {"type": "string"},
-                              "description": "Replaces the image's CMD."},
+                  "command": {"type": ["array", "string"], "items": {"type": "string"},
+                              "description": "Replaces the image's CMD: a list of words, or one string split as Compose splits it."},
                   "env": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean"]}},
+                  "environment": {"type": ["object", "array"], "items": {"type": "string"},
+                                  "additionalProperties": {"type": ["string", "number", "boolean"]},
+                                  "description": "Compose's name for env (alias): a map, or a list of K=V."},
+                  "restart": {"type": "string", "pattern": "^(no|always|unless-stopped|on-failure(:[0-9]+)?)$",
+                              "description": "Compose's name for restartPolicy (alias)."},
+                  "mem_limit": {"type": ["integer", "string"], "pattern": "^[0-9]+ *[bkmgBKMG]?[bB]?$", "minimum": 6291456,
+                                "description": "Compose's name for memory (alias)."},
                   "ports": {
                     "type": "array",
+                    "description": "Objects, or Compose's short form '[HOST:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]', e.g. '127.0.0.1:8080:80', '8443:443/udp'.",
                     "items": {
-                      "type": "object",
+                      "type": ["string", "object"], "minLength": 1,
                       "additionalProperties": false,
                       "required": ["containerPort"],
                       "properties": {
@@ -110,8 +118,9 @@ public final class ContainerResource implements DockerResource {
                   },
                   "volumes": {
                     "type": "array",
+                    "description": "Objects, or Compose's short form 'SOURCE:/path[:ro]', e.g. 'data:/var/lib/data', './site:/www:ro' (relative to the deployment file).",
                     "items": {
-                      "type": "object",
+                      "type": ["string", "object"], "minLength": 1,
                       "additionalProperties": false,
                       "required": ["source", "target"],
                       "properties": {
@@ -128,7 +137,7 @@ public final class ContainerResource implements DockerResource {
                   "restartPolicy": {"type": "string", "pattern": "^(no|always|unless-stopped|on-failure(:[0-9]+)?)$"},
                   "memory": {"type": ["integer", "string"], "pattern": "^[0-9]+ *[bkmgBKMG]?[bB]?$", "minimum": 6291456,
                              "description": "Memory limit: bytes, or e.g. 128m, 1g."},
-                  "cpus": {"type": "number", "exclusiveMinimum": 0, "description": "CPU limit in cores, e.g. 0.5."}
+                  "cpus": {"type": "number", "exclusiveMinimum": 0, "description": "CPU limit in cores, e.g. 0.5 (the same name as Compose's)."}
                 }
               }
               """),
@@ -150,12 +159,15 @@ public final class ContainerResource implements DockerResource {
   private final Duration startCheck;
 
   private final ManagedLabels managed;
+  private final java.nio.file.Path baseDirectory;
 
   ContainerResource(
       DockerConnection docker,
       ManagedLabels managed,
       DeferredImageRemovals deferred,
-      Duration startCheck) {
+      Duration startCheck,
+      java.nio.file.Path baseDirectory) {
+    this.baseDirectory = baseDirectory;
     this.docker = docker;
     this.managed = managed;
     this.deferred = deferred;
@@ -171,6 +183,12 @@ public final class ContainerResource implements DockerResource {
   @Override
   public ResourceType type() {
     return DEFINITION;
+  }
+
+  /** Compose's short forms and names as the canonical properties: see {@link ComposeForms}. */
+  @Override
+  public ObjectNode canonical(ObjectNode properties) {
+    return ComposeForms.canonical(properties, baseDirectory);
   }
 
   private List<Container> list(String label, String value) {
@@ -363,10 +381,13 @@ public final class ContainerResource implements DockerResource {
 
   @Override
   public Map<String, String> validate(ObjectNode properties) {
-    Map<String, String> problems = new LinkedHashMap<>();
+    Map<String, String> problems = new LinkedHashMap<>(ComposeForms.problems(properties));
     JsonNode volumes = properties.get("volumes");
     if (volumes != null) {
       for (JsonNode v : volumes) {
+        if (!v.isObject()) {
+          continue; // a short form: checked above
+        }
         JsonNode source = v.get("source");
         if (source != null && source.isTextual() && Props.known((ObjectNode) v, "source")) {
           String s = source.asText();

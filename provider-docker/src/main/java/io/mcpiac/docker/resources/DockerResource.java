@@ -24,6 +24,11 @@ public interface DockerResource {
   /** Applies one change; a failure is a failed result, never an exception. */
   ChangeResult apply(Change change);
 
+  /** The one canonical form of properties written in a short form; values may be unknown. */
+  default ObjectNode canonical(ObjectNode properties) {
+    return properties;
+  }
+
   /** Checks beyond the schema; values may be unknown. */
   default Map<String, String> validate(ObjectNode properties) {
     return Map.of();

@@ -22,6 +22,6 @@ public final class DockerResources {
         new ImageBuildResource(docker, managed, deferred, context.baseDirectory()),
         new NetworkResource(docker, managed),
         new VolumeResource(docker, managed),
-        new ContainerResource(docker, managed, deferred, startCheck));
+        new ContainerResource(docker, managed, deferred, startCheck, context.baseDirectory()));
   }
 }

@@ -40,15 +40,56 @@ public record ConnectionSettings(
     return "OPNSENSE_" + suffix + "_";
   }
 
+  /**
+   * The firewall's address, by the names other tools use for it: ours, the Terraform provider's
+   * ({@code OPNSENSE_URI}) and the Ansible/Python clients' ({@code OPNSENSE_HOST}); first wins.
+   */
+  static final java.util.List<String> URL_SUFFIXES = java.util.List.of("URL", "URI", "HOST");
+
+  /** The first of {@code prefix + suffixes} that is set, as {@code NAME=value}; null if none. */
+  static Map.Entry<String, String> firstSet(
+      Map<String, String> env, String prefix, java.util.List<String> suffixes) {
+    for (String suffix : suffixes) {
+      String value = env.get(prefix + suffix);
+      if (value != null && !value.isBlank()) {
+        return Map.entry(prefix + suffix, value);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Settings of the file that win over an environment variable also set, in words for the plan's
+   * header: the file decides, and the user should see that it does.
+   */
+  public static java.util.List<String> overriddenByFile(
+      String instance, ObjectNode settings, Map<String, String> env) {
+    String prefix = envPrefix(instance);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    Map.Entry<String, String> url = firstSet(env, prefix, URL_SUFFIXES);
+    if (text(settings, "url") != null && url != null) {
+      out.add(instance + ": url from the deployment file overrides $" + url.getKey());
+    }
+    if (text(settings, "caFile") != null && env.get(prefix + "CA_FILE") != null) {
+      out.add(instance + ": caFile from the deployment file overrides $" + prefix + "CA_FILE");
+    }
+    if (settings != null && settings.has("insecure") && env.get(prefix + "INSECURE") != null) {
+      out.add(instance + ": insecure from the deployment file overrides $" + prefix + "INSECURE");
+    }
+    if (text(settings, "apiKeyFile") != null && env.get(prefix + "API_KEY_FILE") != null) {
+      out.add(
+          instance + ": apiKeyFile from the deployment file overrides $" + prefix + "API_KEY_FILE");
+    }
+    return out;
+  }
+
   /** Settings of {@code instance} from its {@code spec.providers} entry and the environment. */
   public static ConnectionSettings resolve(
       String instance, ObjectNode settings, Map<String, String> env) {
     String prefix = envPrefix(instance);
     String fileUrl = normalized(text(settings, "url"));
-    String envUrl = normalized(env.get(prefix + "URL"));
-    if (envUrl == null) {
-      envUrl = normalized(env.get(prefix + "HOST"));
-    }
+    Map.Entry<String, String> fromEnv = firstSet(env, prefix, URL_SUFFIXES);
+    String envUrl = normalized(fromEnv == null ? null : fromEnv.getValue());
     String url = fileUrl != null ? fileUrl : envUrl;
     String ca = text(settings, "caFile");
     if (ca == null) {
@@ -60,7 +101,11 @@ public record ConnectionSettings(
             : "true".equalsIgnoreCase(env.getOrDefault(prefix + "INSECURE", "false"));
     String key = env.get(prefix + "API_KEY");
     String secret = env.get(prefix + "API_SECRET");
-    String keyFile = env.get(prefix + "API_KEY_FILE");
+    // a key file's path is not a secret: the file may name it (the key and secret stay out)
+    String keyFile = text(settings, "apiKeyFile");
+    if (keyFile == null) {
+      keyFile = env.get(prefix + "API_KEY_FILE");
+    }
     if ((key == null || secret == null) && keyFile != null) {
       String[] fromFile = readKeyFile(Path.of(keyFile));
       key = key != null ? key : fromFile[0];
@@ -105,7 +150,11 @@ public record ConnectionSettings(
               + instance
               + "\"].url or "
               + prefix
-              + "URL);");
+              + "URL, "
+              + prefix
+              + "URI or "
+              + prefix
+              + "HOST);");
     }
     if (credentialsWithheld != null) {
       missing.append(" API credentials: " + credentialsWithheld + ";");
@@ -117,7 +166,7 @@ public record ConnectionSettings(
               + prefix
               + "API_SECRET, or "
               + prefix
-              + "API_KEY_FILE);");
+              + "API_KEY_FILE, or apiKeyFile in spec.providers);");
     }
     if (missing.length() > 0) {
       throw new ProviderException(

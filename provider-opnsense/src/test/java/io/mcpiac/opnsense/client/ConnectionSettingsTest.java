@@ -128,4 +128,38 @@ class ConnectionSettingsTest {
         .hasMessageContaining("OPNSENSE_BRANCH_URL")
         .hasMessageContaining("OPNSENSE_BRANCH_API_KEY");
   }
+
+  @Test
+  void theTerraformProvidersUriNameIsAcceptedAndOurUrlWins() {
+    var env = Map.of("OPNSENSE_URI", "https://tf.lan", "OPNSENSE_HOST", "host.lan");
+    assertThat(ConnectionSettings.resolve("opnsense", Json.object(), env).url())
+        .isEqualTo("https://tf.lan");
+    var all = Map.of("OPNSENSE_URL", "https://ours", "OPNSENSE_URI", "https://tf.lan");
+    assertThat(ConnectionSettings.resolve("opnsense", Json.object(), all).url())
+        .isEqualTo("https://ours");
+    assertThat(
+            ConnectionSettings.resolve(
+                    "opnsense/branch", Json.object(), Map.of("OPNSENSE_BRANCH_URI", "https://b"))
+                .url())
+        .isEqualTo("https://b");
+  }
+
+  @Test
+  void apiKeyFileInTheDeploymentIsReadAndAFileSettingOverridingTheEnvironmentIsNamed()
+      throws Exception {
+    Path key = dir.resolve("apikey.txt");
+    Files.writeString(key, "key=K1\nsecret=S1\n");
+    var settings = Json.object().put("url", "https://file.lan").put("apiKeyFile", key.toString());
+    ConnectionSettings s = ConnectionSettings.resolve("opnsense", settings, Map.of());
+    assertThat(s.apiKey()).isEqualTo("K1");
+    assertThat(s.url()).isEqualTo("https://file.lan");
+    // a file URL other than the environment's wins, and is named (credentials are then withheld
+    // unless bound to it: CredentialBinding)
+    var env = Map.of("OPNSENSE_URI", "https://env.lan");
+    assertThat(ConnectionSettings.resolve("opnsense", settings, env).url())
+        .isEqualTo("https://file.lan");
+    assertThat(ConnectionSettings.overriddenByFile("opnsense", settings, env))
+        .containsExactly("opnsense: url from the deployment file overrides $OPNSENSE_URI");
+    assertThat(ConnectionSettings.overriddenByFile("opnsense", settings, Map.of())).isEmpty();
+  }
 }

@@ -28,6 +28,7 @@ final class CheckpointTable {
   private static final String OF_DEPLOYMENT =
       "SELECT " + COLUMNS + " FROM checkpoints WHERE deployment = ? ORDER BY seq DESC";
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM checkpoints WHERE id = ?";
+  private static final String DELETE = "DELETE FROM checkpoints WHERE id = ?";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Database database;
@@ -89,6 +90,13 @@ final class CheckpointTable {
     PreparedStatement select = database.statement(BY_ID);
     select.setString(1, id);
     return checkpoints(select).stream().findFirst();
+  }
+
+  /** True when there was such a checkpoint. */
+  boolean delete(String id) throws SQLException {
+    PreparedStatement delete = database.statement(DELETE);
+    delete.setString(1, id);
+    return delete.executeUpdate() > 0;
   }
 
   /** Short enough to type: {@code cp-} and 32 random bits. */

@@ -186,19 +186,12 @@ public final class JdbcStateStore implements StateStore {
   public Checkpoint createCheckpoint(String deployment, String description) {
     return database.write(
         () -> {
-          DeploymentTable.Current current =
-              deployments
-                  .find(deployment)
-                  .orElseThrow(
-                      () ->
-                          new IllegalArgumentException(
-                              "no deployment named '" + deployment + "' to checkpoint"));
+          // a deployment nothing was applied to yet is checkpointed as empty, at version 0:
+          // "before the first change" is a state worth returning to
+          long version =
+              deployments.find(deployment).map(DeploymentTable.Current::version).orElse(0L);
           return checkpoints.insert(
-              deployment,
-              current.version(),
-              description,
-              resources.current(deployment).values(),
-              now());
+              deployment, version, description, resources.current(deployment).values(), now());
         });
   }
 
@@ -210,6 +203,11 @@ public final class JdbcStateStore implements StateStore {
   @Override
   public Optional<Checkpoint> checkpoint(String id) {
     return database.read(() -> checkpoints.byId(id));
+  }
+
+  @Override
+  public boolean deleteCheckpoint(String id) {
+    return database.write(() -> checkpoints.delete(id));
   }
 
   @Override

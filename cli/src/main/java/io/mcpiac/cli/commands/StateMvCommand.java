@@ -1,0 +1,67 @@
+package io.mcpiac.cli.commands;
+
+import io.mcpiac.cli.ExitCodes;
+import io.mcpiac.cli.OutputOptions;
+import io.mcpiac.cli.StateOptions;
+import io.mcpiac.cli.UsageException;
+import io.mcpiac.cli.Workspace;
+import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.states.DeploymentState;
+import io.mcpiac.engine.states.StateJson;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code state mv NAME FROM TO}: Terraform's {@code state mv}. */
+@Command(
+    name = "mv",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Rename a resource in state: its object stays, now under the new name, so renaming it in"
+          + " the file is not a destroy and a create.",
+      "The same from the file itself: spec.moved: [{from: OLD, to: NEW}] (applied by apply)."
+    })
+public final class StateMvCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "NAME", description = "The deployment.")
+  String name;
+
+  @Parameters(index = "1", paramLabel = "FROM", description = "The recorded resource name.")
+  String from;
+
+  @Parameters(index = "2", paramLabel = "TO", description = "Its new name.")
+  String to;
+
+  @Mixin StateOptions state;
+  @Mixin OutputOptions output;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    var out = spec.commandLine().getOut();
+    try (Workspace ws = Workspace.forState(state, StateFiles.existing(state, name))) {
+      DeploymentState after;
+      try {
+        after = ws.engine().move(name, from, to);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+      if (output.json()) {
+        out.println(Json.pretty(StateJson.of(after)));
+      } else {
+        out.println(
+            "Moved "
+                + from
+                + " to "
+                + to
+                + "; '"
+                + name
+                + "' is now at state version "
+                + after.version()
+                + ".");
+      }
+      return ExitCodes.OK;
+    }
+  }
+}
