@@ -11,6 +11,7 @@ import io.mcpiac.engine.execution.JournalRecovery;
 import io.mcpiac.engine.execution.ProgressListener;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.LiveRead;
+import io.mcpiac.engine.plans.PendingActivation;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanRequest;
 import io.mcpiac.engine.plans.PlanStaleException;
@@ -23,6 +24,7 @@ import io.mcpiac.engine.refresh.RefreshPlan;
 import io.mcpiac.engine.refresh.RefreshPlanner;
 import io.mcpiac.engine.refresh.RefreshWriter;
 import io.mcpiac.engine.states.DeploymentState;
+import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.LockInfo;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateEdits;
@@ -74,6 +76,18 @@ public final class Engine {
     return lock;
   }
 
+  /**
+   * A planner that knows which activation scopes of {@code deployment} the journal holds as not
+   * activated: they are planned as {@code activate} drift.
+   */
+  private Planner planner(String deployment) {
+    List<PendingActivation> pending = new ArrayList<>();
+    for (JournalEntry e : store.unactivated(deployment)) {
+      pending.add(new PendingActivation(e.provider(), e.resource()));
+    }
+    return new Planner(registry, this::outputsOf, pending);
+  }
+
   public DeploymentState state(String deployment) {
     return store.load(deployment).orElse(DeploymentState.empty(deployment));
   }
@@ -89,7 +103,7 @@ public final class Engine {
    */
   public Plan plan(Deployment deployment, boolean force) {
     try (StateLock ignored = lock(deployment.name(), "plan")) {
-      return planner().plan(deployment, state(deployment.name()), force);
+      return planner(deployment.name()).plan(deployment, state(deployment.name()), force);
     }
   }
 
@@ -109,7 +123,7 @@ public final class Engine {
     requireKnown(deployment, moved.state(), request.targets(), "--target");
     requireKnown(deployment, moved.state(), request.replace(), "--replace");
     Plan plan =
-        planner()
+        planner(deployment.name())
             .replacing(request.replace())
             .plan(deployment, moved.state(), force || request.force());
     if (moved.any()) {
@@ -125,7 +139,8 @@ public final class Engine {
               plan.actions(),
               plan.stages(),
               plan.deployment(),
-              warnings);
+              warnings,
+              plan.activations());
     }
     return Targeting.restrict(plan, request.targets());
   }
@@ -194,10 +209,6 @@ public final class Engine {
   }
 
   /** A planner that reads other deployments' outputs from this engine's state. */
-  private Planner planner() {
-    return new Planner(registry, this::outputsOf);
-  }
-
   /** The recorded outputs of a deployment, for {@code ${deployment:NAME.outputs.x}}. */
   public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> outputsOf(
       String deployment) {
@@ -209,7 +220,7 @@ public final class Engine {
 
   public Plan planDestroy(String deployment) {
     try (StateLock ignored = lock(deployment, "plan destroy")) {
-      return new Planner(registry).planDestroy(state(deployment));
+      return planner(deployment).planDestroy(state(deployment));
     }
   }
 
@@ -236,7 +247,8 @@ public final class Engine {
       ProgressListener listener,
       Cancellation cancel) {
     try (StateLock ignored = lock(deployment.name(), "apply")) {
-      Plan plan = planner().plan(deployment, state(deployment.name()), forced(options));
+      Plan plan =
+          planner(deployment.name()).plan(deployment, state(deployment.name()), forced(options));
       return run(plan, options, approve, listener, cancel);
     }
   }
@@ -249,7 +261,7 @@ public final class Engine {
       ProgressListener listener,
       Cancellation cancel) {
     try (StateLock ignored = lock(deployment, "destroy")) {
-      Plan plan = new Planner(registry).planDestroy(state(deployment), forced(options));
+      Plan plan = planner(deployment).planDestroy(state(deployment), forced(options));
       return run(plan, options, approve, listener, cancel);
     }
   }
@@ -340,7 +352,7 @@ public final class Engine {
     }
     LiveRead live = LiveRead.of(registry, now.resources().values());
     if (!live.fingerprint().equals(plan.fingerprint())) {
-      Plan fresh = planner().plan(plan.deployment(), now, live);
+      Plan fresh = planner(plan.deploymentName()).plan(plan.deployment(), now, live);
       List<String> differing = new ArrayList<>();
       for (PlannedAction a : fresh.actions()) {
         PlannedAction before = plan.action(a.name()).orElse(null);

@@ -359,11 +359,6 @@ public final class OpnsenseProvider implements Provider {
   }
 
   @Override
-  public List<String> pendingActivations() {
-    return new Activator(client()).pending();
-  }
-
-  @Override
   public List<Risk> preflight(List<PlannedAction> actions) {
     if (settings.url() == null) {
       return List.of();

@@ -3,6 +3,7 @@ package io.mcpiac.engine.execution;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.PendingActivation;
 import io.mcpiac.engine.providers.Change;
+import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.ProviderRegistry;
@@ -75,9 +76,44 @@ final class Activations {
         null);
   }
 
-  /** Records that the call these entries belong to returned: its activations ran. */
-  void done(List<JournalEntry> entries, String deployment, long version) {
-    finish(entries, JournalEntry.Status.DONE, null, deployment, version);
+  /**
+   * Records that the call these entries belong to returned: the activation of a scope ran ({@code
+   * DONE}) unless every change of the batch in that scope failed. Then it is finished {@code
+   * FAILED}: the provider may have failed to activate the scope and taken its writes back by writes
+   * that are not active either, which cannot be told apart from changes refused before anything was
+   * written; the scope stays {@code activate} drift (activating again is harmless) until an
+   * activation of it succeeds.
+   */
+  void done(
+      List<JournalEntry> entries,
+      Provider provider,
+      List<Change> batch,
+      List<ChangeResult> results,
+      String deployment,
+      long version) {
+    for (JournalEntry e : entries) {
+      finish(
+          List.of(e),
+          JournalEntry.Status.DONE,
+          notActivated(e.resource(), provider, batch, results),
+          deployment,
+          version);
+    }
+  }
+
+  /** Why {@code scope} may not be active after the batch; null when a change of it succeeded. */
+  private static String notActivated(
+      String scope, Provider provider, List<Change> batch, List<ChangeResult> results) {
+    String error = null;
+    for (int i = 0; i < batch.size(); i++) {
+      if (provider.activationScopes(List.of(batch.get(i))).contains(scope)) {
+        if (results.get(i).success()) {
+          return null;
+        }
+        error = error == null ? results.get(i).error() : error;
+      }
+    }
+    return error == null ? null : "every change of " + scope + " failed: " + error;
   }
 
   /** Finishes entries as {@code ok}, or as failed with {@code error} when there is one. */

@@ -626,10 +626,17 @@ public final class Executor {
         }
         return;
       }
+      List<ChangeResult> returned = results;
       recordSafely(
           () ->
               new Activations(registry, store)
-                  .done(journalled.activations(), plan.deploymentName(), version),
+                  .done(
+                      journalled.activations(),
+                      provider,
+                      changes,
+                      returned,
+                      plan.deploymentName(),
+                      version),
           null);
       for (int i = 0; i < steps.size(); i++) {
         Step s = steps.get(i);

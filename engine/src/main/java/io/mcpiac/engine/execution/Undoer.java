@@ -98,7 +98,8 @@ final class Undoer {
     }
     JournalEntry intent = journalled.changes().get(0);
     try {
-      activations.done(journalled.activations(), deployment, version);
+      activations.done(
+          journalled.activations(), u.provider(), List.of(c), List.of(r), deployment, version);
       if (!r.success()) {
         store.journalFinish(
             intent.id(), JournalEntry.Status.FAILED, r.error(), deployment, version, null, null);

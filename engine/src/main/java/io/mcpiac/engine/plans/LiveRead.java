@@ -25,18 +25,10 @@ import java.util.concurrent.Executors;
 public final class LiveRead {
   private final Map<String, LiveResource> found;
   private final String fingerprint;
-  private final List<PendingActivation> pending;
 
-  private LiveRead(
-      Map<String, LiveResource> found, String fingerprint, List<PendingActivation> pending) {
+  private LiveRead(Map<String, LiveResource> found, String fingerprint) {
     this.found = found;
     this.fingerprint = fingerprint;
-    this.pending = List.copyOf(pending);
-  }
-
-  /** Scopes of the read provider instances whose written changes are not active. */
-  public List<PendingActivation> pendingActivations() {
-    return pending;
   }
 
   /** The live object of a recorded resource; null when it no longer exists. */
@@ -81,28 +73,7 @@ public final class LiveRead {
         pool.shutdownNow();
       }
     }
-    List<PendingActivation> pending = pending(registry, groups.values());
-    return new LiveRead(found, digest(records, found) + digest(pending), pending);
-  }
-
-  /** Asks each provider instance that owns a recorded resource what it has not activated. */
-  private static List<PendingActivation> pending(
-      ProviderRegistry registry, Collection<List<ResourceRecord>> groups) {
-    java.util.Set<String> instances = new java.util.TreeSet<>();
-    groups.forEach(g -> instances.add(g.get(0).provider()));
-    List<PendingActivation> out = new ArrayList<>();
-    for (String instance : instances) {
-      registry
-          .instance(instance)
-          .ifPresent(
-              p ->
-                  p.pendingActivations().forEach(s -> out.add(new PendingActivation(instance, s))));
-    }
-    return out;
-  }
-
-  private static String digest(List<PendingActivation> pending) {
-    return pending.isEmpty() ? "" : "+" + Json.sha256(pending.toString()).substring(0, 8);
+    return new LiveRead(found, digest(records, found));
   }
 
   private static Map<String, LiveResource> readGroup(

@@ -46,30 +46,38 @@ public final class Planner {
   private final ProviderRegistry registry;
   private final Function<String, Optional<ObjectNode>> outputsOf;
   private final Set<String> replace;
+  private final List<PendingActivation> pending;
 
   public Planner(ProviderRegistry registry) {
-    this(registry, name -> Optional.empty());
+    this(registry, name -> Optional.empty(), Set.of(), List.of());
   }
 
   /**
    * @param outputsOf other deployments' recorded outputs, for {@code ${deployment:NAME.outputs.x}}
+   * @param pending activation scopes whose last journalled activation did not succeed (see {@code
+   *     StateStore.unactivated}): the plan shows them as drift whose one action is {@code activate}
    */
-  public Planner(ProviderRegistry registry, Function<String, Optional<ObjectNode>> outputsOf) {
-    this(registry, outputsOf, Set.of());
+  public Planner(
+      ProviderRegistry registry,
+      Function<String, Optional<ObjectNode>> outputsOf,
+      List<PendingActivation> pending) {
+    this(registry, outputsOf, Set.of(), pending);
   }
 
   private Planner(
       ProviderRegistry registry,
       Function<String, Optional<ObjectNode>> outputsOf,
-      Set<String> replace) {
+      Set<String> replace,
+      List<PendingActivation> pending) {
     this.registry = registry;
     this.outputsOf = outputsOf;
     this.replace = Set.copyOf(replace);
+    this.pending = List.copyOf(pending);
   }
 
   /** A planner that replaces these resources even when nothing changed ({@code --replace}). */
   public Planner replacing(Set<String> names) {
-    return new Planner(registry, outputsOf, names);
+    return new Planner(registry, outputsOf, names, pending);
   }
 
   /**
@@ -165,11 +173,9 @@ public final class Planner {
               + (drifted == 1 ? " resource has" : " resources have")
               + " drifted: changed outside mcp-iac since the last apply");
     }
-    if (!live.pendingActivations().isEmpty()) {
+    if (!pending.isEmpty()) {
       warnings.add(
-          "changes are written but not active on "
-              + live.pendingActivations()
-              + ": apply activates them");
+          "changes may be written but not active on " + pending + ": apply activates them");
     }
     return new Plan(
         "plan-" + UUID.randomUUID().toString().substring(0, 8),
@@ -181,7 +187,7 @@ public final class Planner {
         stages,
         deployment,
         warnings,
-        live.pendingActivations());
+        pending);
   }
 
   /** What a resource looks like to the resources that reference it, at plan time. */

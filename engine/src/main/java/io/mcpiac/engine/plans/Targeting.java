@@ -63,7 +63,8 @@ public final class Targeting {
         out,
         stages,
         plan.deployment(),
-        warnings);
+        warnings,
+        plan.activations());
   }
 
   /** Left as it is: what state recorded stays. */

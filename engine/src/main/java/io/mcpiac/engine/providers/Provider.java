@@ -110,16 +110,6 @@ public interface Provider extends AutoCloseable {
   default void activate(List<String> scopes) {}
 
   /**
-   * A live read of the scopes that hold written but unactivated changes (someone's edit in the
-   * system's own UI, a run that died between a write and its activation). The plan reports them as
-   * drift with the single action {@code activate}, even when every object matches. Must not change
-   * anything.
-   */
-  default List<String> pendingActivations() {
-    return List.of();
-  }
-
-  /**
    * Looks at every action of a plan that this instance owns before anything is applied, and names
    * the risks that must stop it unless the user accepts them (see {@link Risk}). Values may still
    * be unknown. Must not change anything.

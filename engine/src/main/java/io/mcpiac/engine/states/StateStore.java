@@ -69,6 +69,13 @@ public interface StateStore extends AutoCloseable {
   /** Intents without a result: what a crash left behind. Oldest first. */
   List<JournalEntry> unfinished(String deployment);
 
+  /**
+   * Activation scopes of the deployment whose last journalled activation did not succeed (still an
+   * intent, or failed): their writes may not be live. One entry per provider instance and scope,
+   * the last; oldest first. A scope leaves this list when an activation of it succeeds.
+   */
+  List<JournalEntry> unactivated(String deployment);
+
   /** Journal entries of one version, oldest first. */
   List<JournalEntry> journal(String deployment, long version);
 

@@ -94,14 +94,36 @@ class ActivationTest {
     }
   }
 
+  /**
+   * Applies {@code d} while the system refuses to activate: the batch fails as a whole (its writes
+   * stay saved), and the engine's second try fails too, so the journal's last activation of {@code
+   * items} is FAILED.
+   */
+  private static void applyWhileActivationFails(EngineFixture f, Deployment d, StagedProvider p) {
+    p.failActivation = true;
+    assertThat(f.apply(d).success()).isFalse();
+    p.failActivation = false;
+    assertThat(p.running).isNotEqualTo(p.saved);
+  }
+
+  /**
+   * The scope is {@code activate} drift; the next apply activates it first, and then all is live.
+   */
+  private static void assertPendingUntilTheNextApply(
+      EngineFixture f, Deployment d, StagedProvider p) {
+    assertThat(f.plan(d).activations()).containsExactly(new PendingActivation("staged", "items"));
+    assertThat(f.apply(d).success()).isTrue();
+    assertThat(p.running).isEqualTo(p.saved);
+    assertThat(f.plan(d).hasChanges()).isFalse();
+  }
+
   @Test
-  void unactivatedChangesAreDriftWhoseOneActionIsActivate() {
+  void aFailedActivationIsDriftWhoseOneActionIsActivateUntilOneSucceeds() {
     StagedProvider p = new StagedProvider();
     try (EngineFixture f = fixture(p)) {
       Deployment d = deployment(f);
-      assertThat(f.apply(d).success()).isTrue();
-      // someone saved a change in the system's own UI and never applied it
-      p.saved.put("from-the-gui", Json.object().put("value", "x"));
+      applyWhileActivationFails(f, d, p);
+      assertThat(f.store.unfinished("staged")).isEmpty();
 
       Plan plan = f.plan(d);
       assertThat(plan.activations()).containsExactly(new PendingActivation("staged", "items"));
@@ -127,12 +149,65 @@ class ActivationTest {
   }
 
   @Test
-  void anActivationThatFailsFailsTheApplyAndStaysDrift() {
+  void aScopeWhoseEveryChangeFailedStaysDriftUntilAnActivationSucceeds() {
+    StagedProvider p = new StagedProvider();
+    try (EngineFixture f = fixture(p)) {
+      Deployment d = deployment(f);
+      p.failActivationTakingBack = true;
+      ExecutionResult failed = f.apply(d);
+      assertThat(failed.success()).isFalse();
+      assertThat(f.store.journal("staged", failed.version()))
+          .filteredOn(JournalEntry::isActivation)
+          .extracting(JournalEntry::status)
+          .containsExactly(JournalEntry.Status.FAILED);
+      p.failActivationTakingBack = false;
+
+      // the provider's take-back is itself written: the scope may hold what is not active
+      assertPendingUntilTheNextApply(f, d, p);
+    }
+  }
+
+  @Test
+  void anInterruptedActivationThatRecoveryCannotRunStaysDrift() {
     StagedProvider p = new StagedProvider();
     try (EngineFixture f = fixture(p)) {
       Deployment d = deployment(f);
       assertThat(f.apply(d).success()).isTrue();
+      // a run died between its write and its activation, and the system still refuses it
+      String id = f.store.load("staged").orElseThrow().resource("a").orElseThrow().id();
+      p.saved.put(id, Json.object().put("value", "one"));
+      long version = f.store.beginVersion("staged");
+      f.store.journalIntents(List.of(Activations.intent("staged", version, "staged", "items")));
+      p.failActivation = true;
+
+      Plan plan = f.plan(d); // recovery tries once, and fails
+
+      assertThat(f.store.unfinished("staged")).isEmpty();
+      assertThat(plan.activations()).containsExactly(new PendingActivation("staged", "items"));
+      p.failActivation = false;
+      assertPendingUntilTheNextApply(f, d, p);
+    }
+  }
+
+  @Test
+  void aSavedButUnactivatedEditMadeOutsideMcpIacIsNotSeen() {
+    StagedProvider p = new StagedProvider();
+    try (EngineFixture f = fixture(p)) {
+      Deployment d = deployment(f);
+      assertThat(f.apply(d).success()).isTrue();
+      // what is saved but never activated outside mcp-iac is not known to it
       p.saved.put("from-the-gui", Json.object().put("value", "x"));
+      assertThat(f.plan(d).activations()).isEmpty();
+      assertThat(f.plan(d).hasChanges()).isFalse();
+    }
+  }
+
+  @Test
+  void anActivationThatFailsFailsTheApplyAndStaysDrift() {
+    StagedProvider p = new StagedProvider();
+    try (EngineFixture f = fixture(p)) {
+      Deployment d = deployment(f);
+      applyWhileActivationFails(f, d, p);
       p.failActivation = true;
       assertThatThrownBy(() -> f.apply(d))
           .hasMessageContaining("could not activate staged items")

@@ -37,6 +37,9 @@ final class StagedProvider implements Provider {
   final List<List<String>> activations = new ArrayList<>();
   volatile boolean failActivation;
 
+  /** Activation fails, and the batch's writes are taken back: every change is a failed result. */
+  volatile boolean failActivationTakingBack;
+
   @Override
   public String name() {
     return "staged";
@@ -62,6 +65,13 @@ final class StagedProvider implements Provider {
   @Override
   public List<ChangeResult> apply(List<Change> batch) {
     List<ChangeResult> out = new ArrayList<>();
+    if (failActivationTakingBack) {
+      activations.add(activationScopes(batch));
+      for (Change c : batch) {
+        out.add(ChangeResult.failed(c.name(), "items: refused; the writes were taken back"));
+      }
+      return out;
+    }
     for (Change c : batch) {
       if (c.kind() == Change.Kind.DELETE) {
         saved.remove(c.id());
@@ -86,10 +96,5 @@ final class StagedProvider implements Provider {
       throw new ProviderException("items: the service refused the new configuration");
     }
     running = Map.copyOf(saved);
-  }
-
-  @Override
-  public List<String> pendingActivations() {
-    return saved.equals(running) ? List.of() : List.of("items");
   }
 }

@@ -107,6 +107,33 @@ class AuthAndRoutingTest {
     assertThat(api.get("/").status()).isEqualTo(404);
   }
 
+  /**
+   * OPNsense has no {@code dirty} action for these modules (core has no {@code dirtyAction} at all;
+   * among the plugins only net/relayd has one): the emulator must not answer one either.
+   */
+  @Test
+  void noModuleAnswersADirtyAction() {
+    for (String path :
+        List.of(
+            "/api/firewall/alias/dirty",
+            "/api/firewall/filter/dirty",
+            "/api/haproxy/service/dirty",
+            "/api/interfaces/vlan_settings/dirty",
+            "/api/interfaces/assignment/dirty",
+            "/api/unbound/service/dirty",
+            "/api/kea/service/dirty",
+            "/api/dnsmasq/service/dirty")) {
+      for (String method : List.of("GET", "POST")) {
+        Client.Reply r = api.send(method, path, null, null, null);
+        assertThat(r.status()).as("%s %s", method, path).isEqualTo(404);
+        assertThat(r.body())
+            .as("%s %s", method, path)
+            .isEqualTo("{\"errorMessage\":\"Endpoint not found\"}");
+      }
+      assertThat(api.get(path).status()).as("authenticated GET %s", path).isEqualTo(404);
+    }
+  }
+
   @Test
   void missingRequiredParameterIs404() {
     assertThat(api.post("/api/firewall/alias/delItem").status()).isEqualTo(404);

@@ -3,24 +3,21 @@ package io.mcpiac.opnsense.batches;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.ProviderException;
-import io.mcpiac.opnsense.client.OpnsenseApiException;
 import io.mcpiac.opnsense.client.OpnsenseClient;
 import io.mcpiac.opnsense.resources.Module;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Makes what OPNsense has saved in config.xml the running configuration of a module (its
- * apply/reconfigure), and reads which modules hold saved but unapplied changes. The engine knows
- * these modules as activation scopes, named in lower case ({@code aliases}, {@code filter}).
+ * apply/reconfigure). The engine knows these modules as activation scopes, named in lower case
+ * ({@code aliases}, {@code filter}). Which modules hold saved but unapplied changes cannot be read:
+ * OPNsense has no API for it for these modules (no {@code dirtyAction} in core or os-haproxy), so
+ * the engine's journal is what knows an activation did not complete.
  */
 public final class Activator {
-  private static final Logger LOG = LoggerFactory.getLogger(Activator.class);
 
   /**
    * Independent chains of modules: within a chain, in this order (aliases before the rules that use
@@ -84,45 +81,6 @@ public final class Activator {
     if (!failures.isEmpty()) {
       throw new ProviderException(String.join("; ", failures));
     }
-  }
-
-  /**
-   * Modules with saved but unapplied changes, as scopes: OPNsense's {@code dirty} action (its
-   * models' {@code configChanged()}). A module whose firewall has no such action (404) is not
-   * reported: its pending state cannot be seen.
-   */
-  public List<String> pending() {
-    List<Module> dirty = new ArrayList<>();
-    for (Module m : Module.values()) {
-      if (m.applyPath() == null) {
-        continue;
-      }
-      String path = m.applyPath().substring(0, m.applyPath().lastIndexOf('/')) + "/dirty";
-      try {
-        if (isDirty(client.get(path))) {
-          dirty.add(m);
-        }
-      } catch (OpnsenseApiException e) {
-        if (e.status() != 404) {
-          throw e;
-        }
-        LOG.debug("{} has no dirty flag on this firewall", path);
-      }
-    }
-    return scopes(dirty);
-  }
-
-  /** {@code {"dirty":true}} or {@code {"<model>":{"dirty":true}}}. */
-  private static boolean isDirty(JsonNode answer) {
-    if (answer.path("dirty").asBoolean(false)) {
-      return true;
-    }
-    for (Map.Entry<String, JsonNode> e : answer.properties()) {
-      if (e.getValue().path("dirty").asBoolean(false)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

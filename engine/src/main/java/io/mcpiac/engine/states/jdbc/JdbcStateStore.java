@@ -158,6 +158,11 @@ public final class JdbcStateStore implements StateStore {
   }
 
   @Override
+  public List<JournalEntry> unactivated(String deployment) {
+    return database.read(() -> journal.unactivated(deployment));
+  }
+
+  @Override
   public List<JournalEntry> journal(String deployment, long version) {
     return database.read(() -> journal.ofVersion(deployment, version));
   }

@@ -22,6 +22,20 @@ final class JournalTable {
       "UPDATE journal SET status = ?, error = ?, finished_at = ? WHERE id = ?";
   private static final String UNFINISHED =
       "SELECT " + COLUMNS + " FROM journal WHERE deployment = ? AND status = 'INTENT' ORDER BY id";
+
+  /**
+   * The last activation entry of each scope of a deployment, where it did not succeed: still an
+   * intent, or failed (an activation that failed again when recovery retried it is finished as
+   * FAILED too).
+   */
+  private static final String UNACTIVATED =
+      "SELECT "
+          + COLUMNS
+          + " FROM journal j WHERE deployment = ? AND phase = 'activate'"
+          + " AND status IN ('INTENT', 'FAILED') AND id = (SELECT MAX(k.id) FROM journal k"
+          + " WHERE k.deployment = j.deployment AND k.phase = 'activate'"
+          + " AND k.provider = j.provider AND k.resource = j.resource) ORDER BY id";
+
   private static final String OF_VERSION =
       "SELECT " + COLUMNS + " FROM journal WHERE deployment = ? AND version = ? ORDER BY id";
 
@@ -83,6 +97,12 @@ final class JournalTable {
 
   List<JournalEntry> unfinished(String deployment) throws SQLException {
     PreparedStatement select = database.statement(UNFINISHED);
+    select.setString(1, deployment);
+    return entries(select);
+  }
+
+  List<JournalEntry> unactivated(String deployment) throws SQLException {
+    PreparedStatement select = database.statement(UNACTIVATED);
     select.setString(1, deployment);
     return entries(select);
   }

@@ -44,17 +44,6 @@ public final class EmulatorCore {
     store.apply(s);
   }
 
-  /**
-   * {@code dirty}: whether saved changes wait for the subsystem's apply, in the shape of OPNsense's
-   * model controllers' {@code dirtyAction} ({@code BaseModel::configChanged}): {@code
-   * {"status":"ok","<subsystem>":{"dirty":true}}}.
-   */
-  public ApiResponse dirty(Subsystem s) {
-    com.fasterxml.jackson.databind.node.ObjectNode out = ApiResponse.obj().put("status", "ok");
-    out.putObject(s.id()).put("dirty", store.dirty(s));
-    return ApiResponse.ok(out);
-  }
-
   /** Config writes of a read-only user fail inside {@code Config::save()}. */
   public void checkWritable(ApiCall call) {
     if (call.user() != null && call.user().readOnly()) {

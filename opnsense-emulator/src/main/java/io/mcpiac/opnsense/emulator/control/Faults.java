@@ -150,10 +150,7 @@ public final class Faults {
     }
     String[] parts = path.split("/");
     String action = parts.length > 4 ? parts[4].toLowerCase(java.util.Locale.ROOT) : "";
-    return !(action.startsWith("search")
-        || action.startsWith("get")
-        || action.equals("dirty")
-        || action.equals("status"));
+    return !(action.startsWith("search") || action.startsWith("get") || action.equals("status"));
   }
 
   public void callDelay() {

@@ -502,12 +502,8 @@ public final class ApiRoutes {
             });
   }
 
-  /**
-   * A controller's own {@code reconfigure}: POST applies, GET answers failed; and {@code dirty},
-   * the pending flag.
-   */
+  /** A controller's own {@code reconfigure}: POST applies, GET answers failed. */
   private void reconfigure(RouteTable.Controller c, Subsystem s) {
-    c.action("dirty", 0, call -> core.dirty(s));
     c.action(
         "reconfigure",
         0,

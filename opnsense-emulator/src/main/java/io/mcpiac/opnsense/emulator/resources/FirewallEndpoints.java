@@ -30,7 +30,6 @@ final class FirewallEndpoints {
    */
   void register(RouteTable.Controller c, boolean modelRollsBack) {
     c.action("apply", 0, this::apply);
-    c.action("dirty", 0, call -> core.dirty(Subsystem.FILTER));
     if (core.version().hasSavepoints()) {
       c.action("savepoint", 0, this::savepoint);
       c.action("cancelRollback", 1, this::cancelRollback);

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 
 /**
  * {@code ApiMutableServiceControllerBase} (1.13): {@code /api/<module>/service/{reconfigure,
- * status,start,stop,restart,dirty}}; reconfigure makes the subsystem's pending configuration live.
+ * status,start,stop,restart}}; reconfigure makes the subsystem's pending configuration live.
  */
 final class ServiceEndpoints {
   private final EmulatorCore core;
@@ -32,7 +32,6 @@ final class ServiceEndpoints {
           core.apply(subsystem);
           return ApiResponse.single("status", "ok");
         });
-    c.action("dirty", 0, call -> core.dirty(subsystem));
     c.action("status", 0, call -> status(enabled));
     for (String verb : new String[] {"start", "stop", "restart"}) {
       c.action(verb, 0, call -> control(call));
