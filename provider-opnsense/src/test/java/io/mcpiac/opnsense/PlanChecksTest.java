@@ -119,6 +119,38 @@ class PlanChecksTest {
     }
   }
 
+  /** Issue 12: 999.1.1.1 reached the firewall; it is a validation error now, nothing sent. */
+  @Test
+  void addressesThatAreNoAddressesAreRefusedBeforeAnythingIsSent() throws Exception {
+    try (Firewall fw = new Firewall("26.7", dir);
+        ProviderRegistry reg = fw.registry()) {
+      String yaml =
+          deployment(
+              """
+                  - {type: opnsense:firewall:rule, name: bad, properties: {destination: 999.1.1.1}}
+                  - {type: opnsense:firewall:rule, name: net, properties: {source: "!10.0.0.0/33"}}
+                  - type: opnsense:service:dns:override
+                    name: dns
+                    properties: {hostname: h, domain: lan, address: 10.1.2.300}
+                  - type: opnsense:firewall:rule
+                    name: fine
+                    properties: {source: [10.0.0.0/8, "!192.168.1.1"], destination: any}
+              """);
+      assertThatThrownBy(() -> Firewall.deployment(reg, yaml))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining(
+              "resource 'bad', property 'properties.destination': '999.1.1.1' is not a valid IPv4"
+                  + " address: each number is 0 to 255")
+          .hasMessageContaining(
+              "resource 'net', property 'properties.source': '!10.0.0.0/33' is not a valid IPv4"
+                  + " network: the prefix length is 0 to 32")
+          .hasMessageContaining(
+              "resource 'dns', property 'properties.address': '10.1.2.300' is not a valid IPv4"
+                  + " address")
+          .hasMessageNotContaining("resource 'fine'");
+    }
+  }
+
   @Test
   void aDnsmasqHostOverrideNeedsAnAddress() throws Exception {
     try (Firewall fw = new Firewall("26.7", dir);

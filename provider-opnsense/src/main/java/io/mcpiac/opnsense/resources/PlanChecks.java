@@ -30,6 +30,7 @@ public final class PlanChecks {
         out.put(p.getKey(), problem);
       }
     }
+    AddressSyntax.check(type, props, out);
     switch (type) {
       case "opnsense:firewall:alias" -> aliasPorts(props, out);
       case "opnsense:service:dhcp:static" -> dnsmasqHost(props, out);
