@@ -107,7 +107,7 @@ class SecretLeakTest {
       runs.add(again);
       assertThat(again.exit()).as(again.printed()).isZero();
       runs.add(ok(cli(env, "apply", "-f", file.toString(), "--state", state, "--yes")));
-      runs.add(ok(cli(env, "refresh", "leak", "-f", file.toString(), "--state", state)));
+      runs.add(ok(cli(env, "refresh", "leak", "-f", file.toString(), "--state", state, "--yes")));
       runs.add(ok(cli(env, "state", "show", "leak", "--state", state, "--json")));
       runs.add(ok(cli(env, "state", "show", "leak", "--state", state)));
       runs.add(ok(cli(env, "state", "export", "leak", "--state", state)));
