@@ -96,6 +96,7 @@ class ImportSafetyTest {
                   "{\"alias\":{\"name\":\"cameras\",\"type\":\"host\",\"content\":\"10.0.0.30\"}}")
               .path("uuid")
               .asText();
+      SandboxApi.call(fw, "POST", "/api/firewall/alias/reconfigure", null); // the GUI's Apply
       Pty.Run one =
           Pty.noTerminal(
               dir,
