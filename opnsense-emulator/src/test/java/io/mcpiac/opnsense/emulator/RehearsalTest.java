@@ -19,8 +19,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Rehearsal on a copy of a real firewall (issue 14): a config.xml built from OPNsense core's
- * config.xml.sample plus objects of every served model is loaded, changed through the API,
+ * Rehearsal on a copy of a real firewall (issue 14): a backup in config.xml's format (written for
+ * this test, shaped like a fresh install's configuration, not copied from OPNsense) with objects of
+ * every served model and sections the emulator does not model is loaded, changed through the API,
  * exported, reloaded and compared.
  */
 class RehearsalTest {
@@ -79,7 +80,7 @@ class RehearsalTest {
         {"/api/dnsmasq/settings/getTag/" + uuid(4), "/tag/tag", "printers"},
         {"/api/dnsmasq/settings/getDomain/" + uuid(6), "/domainoverride/domain", "corp.example"},
         {"/api/dnsmasq/settings/getBoot/" + uuid(7), "/boot/filename", "pxelinux.0"},
-        {"/api/dnsmasq/settings/getRange/" + uuid(8), "/range/start_addr", "192.168.1.100"},
+        {"/api/dnsmasq/settings/getRange/" + uuid(8), "/range/start_addr", "192.168.1.50"},
         {"/api/trust/cert/get/" + uuid(29), "/cert/descr", "web certificate"},
         {"/api/auth/user/get/" + uuid(1), "/user/name", "ops"}
       };

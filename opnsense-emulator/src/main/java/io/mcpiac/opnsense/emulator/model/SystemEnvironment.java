@@ -57,8 +57,9 @@ public final class SystemEnvironment {
           .put("scope", "system")
           .put("descr", "System Administrator")
           .put("priv", "page-all")
-          // config.xml.sample's hash (of "opnsense"): root has a password, as on a real install
-          .put("password", "$2y$10$YRVoF4SgskIsrXOvOQjGieB9XqHPRra9R7d80B3BZdbY/j21TwBfS");
+          // a bcrypt hash of "opnsense" made for the sandbox: root has a password, as on a real
+          // install (OPNsense's default root password)
+          .put("password", "$2y$12$1I6Mlm7vk7afxTzRlosR4ubsFus4v3UVz0zqLWJzBHPjXlP/XxEJa");
     }
   }
 

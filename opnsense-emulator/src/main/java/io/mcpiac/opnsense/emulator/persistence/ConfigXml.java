@@ -82,7 +82,10 @@ public final class ConfigXml {
           new SettingsPlace("alias.geoip", "OPNsense/Firewall/Alias/geoip", null),
           new SettingsPlace("dnsmasq", "dnsmasq", null));
 
-  /** OPNsense core's {@code src/etc/config.xml.sample} (26.7): what a fresh install starts from. */
+  /**
+   * The sandbox's own starting configuration in config.xml's format (written for mcp-iac, not a
+   * copy of OPNsense's sample): what an export starts from when no backup was loaded.
+   */
   public static final byte[] SAMPLE = sample();
 
   private ConfigXml() {}
@@ -90,10 +93,10 @@ public final class ConfigXml {
   private static byte[] sample() {
     try (java.io.InputStream in =
         ConfigXml.class.getResourceAsStream(
-            "/io/mcpiac/opnsense/emulator/persistence/config.xml.sample")) {
+            "/io/mcpiac/opnsense/emulator/persistence/skeleton.xml")) {
       return in.readAllBytes();
     } catch (java.io.IOException | NullPointerException e) {
-      throw new IllegalStateException("config.xml.sample missing from the emulator", e);
+      throw new IllegalStateException("skeleton.xml missing from the emulator", e);
     }
   }
 
