@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
       "For a refresh or import accepted by mistake. Changes no real system; run plan afterwards."
     })
 public final class StateRollbackCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "NAME")
+  @Parameters(paramLabel = "NAME", description = "The deployment whose state goes back.")
   String name;
 
   @Option(

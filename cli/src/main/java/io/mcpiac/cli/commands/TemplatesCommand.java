@@ -71,7 +71,7 @@ public final class TemplatesCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "A template's parameters, outputs, resources and its YAML.")
   public static final class Show implements Callable<Integer> {
-    @Parameters(paramLabel = "NAME")
+    @Parameters(paramLabel = "NAME", description = "The template, as `templates list` names it.")
     String name;
 
     @Mixin OutputOptions output;
