@@ -8,7 +8,9 @@ import io.mcpiac.engine.config.DeploymentLoader;
 import io.mcpiac.engine.config.DeploymentValidator;
 import io.mcpiac.engine.config.Diagnostic;
 import io.mcpiac.engine.config.LoadedDeployment;
+import io.mcpiac.engine.config.MovedList;
 import io.mcpiac.engine.config.ResourceConfig;
+import io.mcpiac.engine.config.SourceMap;
 import io.mcpiac.engine.config.VariableInputs;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.ProviderRegistry;
@@ -118,6 +120,19 @@ public final class DeploymentInput {
               + " (an object in the YAML structure, or YAML text)");
     }
     return DeploymentLoader.read(document(name(call), resources), ORIGIN, inputs);
+  }
+
+  /**
+   * The {@code spec.moved} renames of the call's {@code deployment}; none for {@code resources}.
+   */
+  static MovedList moved(ToolCall call) {
+    JsonNode deployment = call.get("deployment");
+    if (deployment == null || deployment.isNull()) {
+      return MovedList.NONE;
+    }
+    return deployment.isTextual()
+        ? MovedList.parse(deployment.asText(), ORIGIN)
+        : MovedList.of(normalised(deployment, call), SourceMap.EMPTY, ORIGIN);
   }
 
   /** The seed's shorthand {@code {name, resources}} becomes the YAML structure. */
