@@ -27,10 +27,17 @@ final class OpnsenseContractFixture implements ContractFixture {
 
   private final Path dir;
 
+  /** Two backends made in the GUI, for the frontend's default backend and its change. */
+  private final String backendOne;
+
+  private final String backendTwo;
+
   OpnsenseContractFixture(String version) throws Exception {
     dir = Files.createTempDirectory("opnsense-contract");
     fw = new Firewall(version, dir);
     provider = new OpnsenseProviderFactory(fw.env).create("opnsense", Firewall.fast(null));
+    backendOne = guiBackend("fixture-one");
+    backendTwo = guiBackend("fixture-two");
     if (!version.equals("26.1")) {
       // 26.7's search hides manual outbound rules in the default automatic mode, so nothing can
       // list (import) them there; hybrid is the mode in which such rules act at all
@@ -39,6 +46,14 @@ final class OpnsenseContractFixture implements ContractFixture {
       assertThat(fw.api("POST", "/api/firewall/source_nat/set", mode).path("result").asText())
           .isEqualTo("saved");
     }
+  }
+
+  private String guiBackend(String name) {
+    ObjectNode body = Json.object();
+    body.putObject("backend").put("name", name).put("mode", "http");
+    JsonNode r = fw.api("POST", "/api/haproxy/settings/addBackend", body);
+    assertThat(r.path("result").asText()).as("%s", r).isEqualTo("saved");
+    return r.path("uuid").asText();
   }
 
   @Override
@@ -111,6 +126,18 @@ final class OpnsenseContractFixture implements ContractFixture {
 
   private Tamper snat(String... fieldsAndValues) {
     return set("/api/firewall/source_nat/", "Rule", "rule", fieldsAndValues);
+  }
+
+  private Tamper frontend(String... fieldsAndValues) {
+    return set("/api/haproxy/settings/", "Frontend", "frontend", fieldsAndValues);
+  }
+
+  private Tamper range(String... fieldsAndValues) {
+    return set("/api/dnsmasq/settings/", "Range", "range", fieldsAndValues);
+  }
+
+  private Tamper user(String... fieldsAndValues) {
+    return set("/api/auth/user/", "", "user", fieldsAndValues);
   }
 
   private Tamper dns(String... fieldsAndValues) {
@@ -348,6 +375,91 @@ final class OpnsenseContractFixture implements ContractFixture {
             .notModelled("filterRule", "a property of port forwards; this sample is outbound")
             .notModelled("natType", "a property of one-to-one rules; this sample is outbound")
             .notModelled("external", "a property of one-to-one rules; this sample is outbound")
+            .notModelled("native", "covered on the alias sample"),
+        TypeSample.of(
+                "opnsense:service:haproxy:frontend",
+                "contract-frontend",
+                """
+                {"enabled": true, "name": "contract-frontend", "bind": "0.0.0.0:8443",
+                 "mode": "http", "defaultBackend": "%s", "ssl": false, "certificates": [],
+                 "description": "contract"}
+                """
+                    .formatted(backendOne))
+            .update(
+                """
+                {"enabled": true, "name": "contract-frontend", "bind": "0.0.0.0:9443",
+                 "mode": "http", "defaultBackend": "%s", "ssl": false, "certificates": [],
+                 "description": "contract two"}
+                """
+                    .formatted(backendTwo))
+            .drift("enabled", frontend("enabled", "0"))
+            .drift("name", frontend("name", "renamed"))
+            .drift("bind", frontend("bind", "0.0.0.0:7443"))
+            .drift("mode", frontend("mode", "tcp"))
+            .drift("defaultBackend", frontend("defaultBackend", backendTwo))
+            .drift("ssl", frontend("ssl_enabled", "1"))
+            .notModelled(
+                "certificates",
+                "not covered: needs a certificate on the firewall (the certificate type is not in"
+                    + " this fixture yet)")
+            .drift("description", frontend("description", "changed in the GUI"))
+            .notModelled("native", "covered on the alias sample"),
+        TypeSample.of(
+                "opnsense:service:dhcp:range",
+                "contract-range",
+                """
+                {"server": "dnsmasq", "interface": "lan", "start": "192.168.1.100",
+                 "end": "192.168.1.150", "leaseTime": 3600, "domain": "home.arpa",
+                 "description": "contract"}
+                """)
+            .update(
+                """
+                {"server": "dnsmasq", "interface": "lan", "start": "192.168.1.100",
+                 "end": "192.168.1.160", "leaseTime": 7200, "domain": "home.arpa",
+                 "description": "contract"}
+                """)
+            .drift("interface", range("interface", "wan"))
+            .drift("start", range("start_addr", "192.168.1.110"))
+            .drift("end", range("end_addr", "192.168.1.170"))
+            .drift("leaseTime", range("lease_time", "600"))
+            .drift("domain", range("domain", "example.org"))
+            .drift("description", range("description", "changed in the GUI"))
+            .notModelled("subnet", "Kea only; this sample is a dnsmasq range")
+            .notModelled("gateway", "Kea only; this sample is a dnsmasq range")
+            .notModelled("dnsServers", "Kea only; this sample is a dnsmasq range")
+            .notModelled("domainName", "Kea only; this sample is a dnsmasq range")
+            .notModelled(
+                "server", "which DHCP server holds the range: a change is a delete and a create")
+            .notModelled("native", "covered on the alias sample"),
+        TypeSample.of(
+                "opnsense:security:user",
+                "contract-user",
+                """
+                {"name": "contract-user", "password": "S3cret!one", "enabled": true,
+                 "description": "contract", "email": "ops@example.org", "comment": "",
+                 "expires": "", "shell": "/bin/sh", "authorizedKeys": "",
+                 "privileges": ["page-firewall-rules"], "groups": []}
+                """)
+            .update(
+                """
+                {"name": "contract-user", "password": "S3cret!one", "enabled": true,
+                 "description": "contract two", "email": "ops@example.org",
+                 "comment": "moved", "expires": "", "shell": "/bin/sh", "authorizedKeys": "",
+                 "privileges": ["page-firewall-rules", "page-firewall-alias-edit"],
+                 "groups": ["1999"]}
+                """)
+            .drift("name", user("name", "renamed"))
+            .drift("enabled", user("disabled", "1"))
+            .drift("description", user("descr", "changed in the GUI"))
+            .drift("email", user("email", "root@example.org"))
+            .drift("comment", user("comment", "changed"))
+            .drift("expires", user("expires", "12/31/2030"))
+            .drift("shell", user("shell", "/bin/csh"))
+            .drift(
+                "authorizedKeys",
+                user("authorizedkeys", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDu9 ops"))
+            .drift("privileges", user("priv", "page-all"))
+            .drift("groups", user("group_memberships", "1999"))
             .notModelled("native", "covered on the alias sample"));
   }
 
