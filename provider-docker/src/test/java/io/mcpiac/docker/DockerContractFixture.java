@@ -1,5 +1,7 @@
 package io.mcpiac.docker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.CreateNetworkCmd;
@@ -14,6 +16,7 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import io.mcpiac.docker.resources.ManagedLabels;
+import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ProviderContext;
 import io.mcpiac.engine.providers.contract.ContractFixture;
@@ -40,14 +43,14 @@ final class DockerContractFixture implements ContractFixture {
   private final String run = "contract-" + UUID.randomUUID().toString().substring(0, 8);
   private final RealDocker docker;
   private final DockerProvider provider;
+  private final ProviderContext context;
   private final String otherImage = "mcp-iac-test/" + run + ":other";
   private final String otherNetwork = run + "-other";
 
   DockerContractFixture() {
     docker = RealDocker.require();
-    provider =
-        new DockerProvider(
-            null, Duration.ofMillis(300), new ProviderContext(run, Path.of("").toAbsolutePath()));
+    context = new ProviderContext(run, Path.of("").toAbsolutePath());
+    provider = new DockerProvider(null, Duration.ofMillis(300), context);
     // the same image under another name, and a network to join: what the image and networks
     // checks change to
     client().tagImageCmd(RealDocker.BUSYBOX, "mcp-iac-test/" + run, "other").exec();
@@ -60,6 +63,22 @@ final class DockerContractFixture implements ContractFixture {
 
   private DockerClient client() {
     return docker.client();
+  }
+
+  @Override
+  public void createLosingAnswer(Change create) throws Exception {
+    String engine = docker.connection.host();
+    assertThat(engine).startsWith("unix://");
+    try (AnswerDroppingProxy proxy = new AnswerDroppingProxy(Path.of(engine.substring(7)));
+        DockerProvider client = new DockerProvider(proxy.host(), Duration.ofMillis(300), context)) {
+      proxy.arm();
+      try {
+        client.apply(List.of(create));
+      } catch (RuntimeException lost) {
+        // the connection closed without an answer: what the caller of a lost create sees
+      }
+      assertThat(proxy.dropped()).as("the create was made and its answer dropped").isTrue();
+    }
   }
 
   @Override
