@@ -85,6 +85,29 @@ final class ContractCalls {
         Change.Kind.DELETE, o.name(), o.type(), o.id(), o.properties(), null, o.outputs());
   }
 
+  /** What a case does with an object it made. */
+  interface ObjectCase {
+    void run(ContractObject object) throws Exception;
+  }
+
+  /** Creates an object, runs {@code body} on it and deletes it, whatever happened. */
+  void withObject(ResourceType type, String name, ObjectNode properties, ObjectCase body)
+      throws Exception {
+    ContractObject o = null;
+    try {
+      o = create(type, name, properties);
+      body.run(o);
+    } finally {
+      deleteQuietly(o);
+    }
+  }
+
+  /** The object read back is what {@code recorded} says, by the planner's rule. */
+  static void assertNoDrift(
+      ResourceType type, ObjectNode recorded, LiveResource live, String what) {
+    assertThat(drift(type, recorded, live)).as(what).isEmpty();
+  }
+
   /** Deletes what a case made, whatever happened in the case. */
   void deleteQuietly(ContractObject o) {
     if (o == null) {

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class ProviderContract {
   private ContractFixture fixture;
   private ContractCalls calls;
+  private DriftChecks drift;
 
   /** The fixture, made once for the test class and closed after it. */
   protected abstract ContractFixture createFixture() throws Exception;
@@ -43,6 +43,7 @@ public abstract class ProviderContract {
   void startFixture() throws Exception {
     fixture = createFixture();
     calls = new ContractCalls(fixture.provider());
+    drift = new DriftChecks(calls);
   }
 
   @AfterAll
@@ -77,17 +78,16 @@ public abstract class ProviderContract {
         "create and read back",
         s -> {
           ResourceType type = calls.type(s.type());
-          ContractObject o = null;
-          try {
-            o = calls.create(type, s.name(), s.create());
-            LiveResource live = calls.readExisting(o);
-            assertThat(live.id()).as("id read back").isEqualTo(o.id());
-            assertThat(ContractCalls.drift(type, o.properties(), live))
-                .as("a fresh object read back differs from what was asked")
-                .isEmpty();
-          } finally {
-            calls.deleteQuietly(o);
-          }
+          calls.withObject(
+              type,
+              s.name(),
+              s.create(),
+              o -> {
+                LiveResource live = calls.readExisting(o);
+                assertThat(live.id()).as("id read back").isEqualTo(o.id());
+                ContractCalls.assertNoDrift(
+                    type, o.properties(), live, "a fresh object read back as asked");
+              });
         });
   }
 
@@ -104,25 +104,24 @@ public abstract class ProviderContract {
           assertThat(changes)
               .as("properties of the update sample that force replacement")
               .isEmpty();
-          ContractObject o = null;
-          try {
-            o = calls.create(type, s.name(), s.create());
-            ChangeResult r = calls.update(o, s.update());
-            assertThat(r.error()).as("update").isNull();
-            assertThat(r.id() == null ? o.id() : r.id()).as("same object").isEqualTo(o.id());
-            ObjectNode now =
-                r.properties() != null ? r.properties() : calls.canonical(type, s.update());
-            // read as the planner reads next: with the record the update wrote
-            LiveResource live =
-                calls.readExisting(new ContractObject(type, o.name(), o.id(), now, r.outputs()));
-            assertThat(live.id()).isEqualTo(o.id());
-            assertThat(ContractCalls.drift(type, now, live))
-                .as("the object after the update differs from what was asked")
-                .isEmpty();
-            assertThat(calls.imported(type, o.id())).as("still one object").hasSize(1);
-          } finally {
-            calls.deleteQuietly(o);
-          }
+          calls.withObject(
+              type,
+              s.name(),
+              s.create(),
+              o -> {
+                ChangeResult r = calls.update(o, s.update());
+                assertThat(r.error()).as("update").isNull();
+                assertThat(r.id() == null ? o.id() : r.id()).as("same object").isEqualTo(o.id());
+                ObjectNode now =
+                    r.properties() != null ? r.properties() : calls.canonical(type, s.update());
+                // read as the planner reads next: with the record the update wrote
+                LiveResource live =
+                    calls.readExisting(
+                        new ContractObject(type, o.name(), o.id(), now, r.outputs()));
+                assertThat(live.id()).isEqualTo(o.id());
+                ContractCalls.assertNoDrift(type, now, live, "the object as updated");
+                assertThat(calls.imported(type, o.id())).as("still one object").hasSize(1);
+              });
         });
   }
 
@@ -151,8 +150,8 @@ public abstract class ProviderContract {
             }
             assertThat(successor.id()).isNotEqualTo(old.id());
             assertThat(calls.read(old)).as("the old object is gone").isEmpty();
-            LiveResource live = calls.readExisting(successor);
-            assertThat(ContractCalls.drift(type, successor.properties(), live)).isEmpty();
+            ContractCalls.assertNoDrift(
+                type, successor.properties(), calls.readExisting(successor), "the successor");
             assertThat(fixture.provider().importAll(type))
                 .as("one object, not two")
                 .hasSize(before);
@@ -210,42 +209,34 @@ public abstract class ProviderContract {
         "import",
         s -> {
           ResourceType type = calls.type(s.type());
-          ContractObject o = null;
-          try {
-            o = calls.create(type, s.name(), s.create());
-            List<LiveResource> found = calls.imported(type, o.id());
-            assertThat(found).as("imported by its id").hasSize(1);
-            LiveResource imported = found.get(0);
-            assertThat(imported.name()).as("import names it").isNotBlank();
-            // an import is written to the file and to state as it is, so it must plan clean
-            ContractObject adopted =
-                new ContractObject(
-                    type,
-                    imported.name(),
-                    imported.id(),
-                    imported.properties(),
-                    imported.outputs());
-            assertThat(
-                    ContractCalls.drift(type, imported.properties(), calls.readExisting(adopted)))
-                .as("the imported object read back against its imported properties")
-                .isEmpty();
-            // and describe the object: a list may be reported for a single value, a short form
-            // in full, but a plain value is the value that was created
-            o.properties()
-                .fields()
-                .forEachRemaining(
-                    e -> {
-                      JsonNode seen = imported.properties().get(e.getKey());
-                      if (e.getValue().isValueNode() && seen != null && seen.isValueNode()) {
-                        assertThat(Json.sameValue(e.getValue(), seen))
-                            .as("imported %s: %s, created %s", e.getKey(), seen, e.getValue())
-                            .isTrue();
-                      }
-                    });
-          } finally {
-            calls.deleteQuietly(o);
-          }
+          calls.withObject(type, s.name(), s.create(), o -> imports(type, o));
         });
+  }
+
+  private void imports(ResourceType type, ContractObject o) {
+    List<LiveResource> found = calls.imported(type, o.id());
+    assertThat(found).as("imported by its id").hasSize(1);
+    LiveResource imported = found.get(0);
+    assertThat(imported.name()).as("import names it").isNotBlank();
+    // an import is written to the file and to state as it is, so it must plan clean
+    ContractObject adopted =
+        new ContractObject(
+            type, imported.name(), imported.id(), imported.properties(), imported.outputs());
+    ContractCalls.assertNoDrift(
+        type, imported.properties(), calls.readExisting(adopted), "imported, read back");
+    // and describe the object: a list may be reported for a single value, a short form in full,
+    // but a plain value is the value that was created
+    o.properties()
+        .fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode seen = imported.properties().get(e.getKey());
+              if (e.getValue().isValueNode() && seen != null && seen.isValueNode()) {
+                assertThat(Json.sameValue(e.getValue(), seen))
+                    .as("imported %s: %s, created %s", e.getKey(), seen, e.getValue())
+                    .isTrue();
+              }
+            });
   }
 
   @TestFactory
@@ -270,9 +261,8 @@ public abstract class ProviderContract {
             // but not started): the same create again, with the same id, completes it
             ChangeResult again = calls.one(create);
             assertThat(again.error()).as("the create repeated with the same id").isNull();
-            assertThat(ContractCalls.drift(type, o.properties(), calls.readExisting(o)))
-                .as("the object as asked")
-                .isEmpty();
+            ContractCalls.assertNoDrift(
+                type, o.properties(), calls.readExisting(o), "the object as asked");
             assertThat(calls.imported(type, o.id())).as("one object with the id").hasSize(1);
             assertThat(fixture.provider().importAll(type))
                 .as("no duplicate under another id")
@@ -337,78 +327,15 @@ public abstract class ProviderContract {
   Stream<DynamicTest> everyModelledPropertyHasADriftCheck() {
     return each(
         "drift coverage",
-        s -> {
-          ResourceType type = calls.type(s.type());
-          Set<String> missing = new TreeSet<>(modelled(type));
-          missing.removeAll(s.drift().keySet());
-          missing.removeAll(s.gaps().keySet());
-          missing.removeAll(s.notModelled().keySet());
-          assertThat(missing).as("properties of %s without a drift check", s.type()).isEmpty();
-        });
+        s ->
+            assertThat(drift.uncovered(s))
+                .as("properties of %s without a drift check", s.type())
+                .isEmpty());
   }
 
   @TestFactory
   Stream<DynamicTest> driftOnEveryModelledProperty() {
-    List<DynamicTest> tests = new ArrayList<>();
-    for (TypeSample s : fixture.samples()) {
-      s.drift()
-          .forEach(
-              (property, tamper) ->
-                  tests.add(
-                      DynamicTest.dynamicTest(
-                          "drift " + s.type() + " " + property,
-                          () ->
-                              assertThat(driftSeen(s, property, tamper))
-                                  .as("drift after changing %s on the system", property)
-                                  .containsKey(property))));
-      s.gaps()
-          .forEach(
-              (property, gap) ->
-                  tests.add(
-                      DynamicTest.dynamicTest(
-                          "drift " + s.type() + " " + property, () -> knownGap(s, property, gap))));
-    }
-    return tests.stream();
-  }
-
-  /** A known defect stays visible as a skipped test, and fails once it is fixed. */
-  private void knownGap(TypeSample s, String property, TypeSample.Gap gap) throws Exception {
-    Assumptions.assumeTrue(gap.tamper() != null, "known defect: " + gap.reason());
-    boolean seen = driftSeen(s, property, gap.tamper()).containsKey(property);
-    Assumptions.assumeTrue(seen, "known defect: " + gap.reason());
-    throw new AssertionError(
-        "drift on " + property + " is seen now: remove the known gap (" + gap.reason() + ")");
-  }
-
-  /** Changes {@code property} on the system and answers the drift the next read shows. */
-  private java.util.Map<String, String> driftSeen(TypeSample s, String property, Tamper tamper)
-      throws Exception {
-    ResourceType type = calls.type(s.type());
-    ContractObject o = null;
-    try {
-      o = calls.create(type, s.name(), s.create());
-      JsonNode expected = ContractCalls.expected(type, o.properties(), property);
-      assertThat(expected)
-          .as("the sample sets %s (it has no schema default to compare with)", property)
-          .isNotNull();
-      assertThat(ContractCalls.drift(type, o.properties(), calls.readExisting(o)))
-          .as("no drift before the change")
-          .isEmpty();
-      tamper.change(o);
-      LiveResource live = calls.readExisting(o);
-      return ContractCalls.drift(type, o.properties(), live);
-    } finally {
-      calls.deleteQuietly(o);
-    }
-  }
-
-  /** The type's top-level properties, secrets excepted (they are never read back, by design). */
-  private static Set<String> modelled(ResourceType type) {
-    Set<String> out = new TreeSet<>();
-    JsonNode props = type.schema().path("properties");
-    props.fieldNames().forEachRemaining(out::add);
-    out.removeAll(type.secretProperties());
-    return out;
+    return drift.tests(fixture.samples()).stream();
   }
 
   private static Set<String> changed(ObjectNode a, ObjectNode b) {
