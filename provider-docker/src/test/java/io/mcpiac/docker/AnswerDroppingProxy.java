@@ -72,41 +72,48 @@ final class AnswerDroppingProxy implements AutoCloseable {
     }
   }
 
-  /** HTTP/1.1 without pipelining: after a request, the next bytes from the engine answer it. */
+  /** Request heads are watched for the armed create. */
   private void requests(SocketChannel from, SocketChannel to, AtomicBoolean createSent) {
-    ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
-    try {
-      while (from.read(buf) >= 0) {
-        buf.flip();
-        String head = StandardCharsets.ISO_8859_1.decode(buf.duplicate()).toString();
-        int eol = head.indexOf("\r\n");
-        String line = eol < 0 ? head : head.substring(0, eol);
-        if (line.startsWith("POST ")
-            && line.contains("/create")
-            && armed.compareAndSet(true, false)) {
-          createSent.set(true);
-        }
-        while (buf.hasRemaining()) {
-          to.write(buf);
-        }
-        buf.clear();
-      }
-    } catch (IOException e) {
-      // either side closed
-    } finally {
-      closeQuietly(from, to);
-    }
+    pump(
+        from,
+        to,
+        buf -> {
+          String head = StandardCharsets.ISO_8859_1.decode(buf.duplicate()).toString();
+          int eol = head.indexOf("\r\n");
+          String line = eol < 0 ? head : head.substring(0, eol);
+          if (line.startsWith("POST ")
+              && line.contains("/create")
+              && armed.compareAndSet(true, false)) {
+            createSent.set(true);
+          }
+          return true;
+        });
   }
 
+  /** HTTP/1.1 without pipelining: after the create went out, the next bytes answer it. */
   private void answers(SocketChannel from, SocketChannel to, AtomicBoolean createSent) {
+    pump(
+        from,
+        to,
+        buf -> {
+          if (createSent.get()) {
+            dropped.set(true); // the create is done on the engine; its answer goes nowhere
+            return false;
+          }
+          return true;
+        });
+  }
+
+  /** Copies until either side closes or {@code forward} says to stop, then closes both. */
+  private static void pump(
+      SocketChannel from, SocketChannel to, java.util.function.Predicate<ByteBuffer> forward) {
     ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
     try {
       while (from.read(buf) >= 0) {
-        if (createSent.get()) {
-          dropped.set(true);
-          return; // the create is done on the engine; its answer goes nowhere
-        }
         buf.flip();
+        if (!forward.test(buf)) {
+          return;
+        }
         while (buf.hasRemaining()) {
           to.write(buf);
         }

@@ -169,15 +169,15 @@ public abstract class ProviderContract {
         s -> {
           ResourceType type = calls.type(s.type());
           int before = fixture.provider().importAll(type).size();
-          ContractObject o = calls.create(type, s.name(), s.create());
-          try {
-            ChangeResult r = calls.delete(o);
-            assertThat(r.error()).as("delete").isNull();
-            assertThat(calls.read(o)).as("read after delete").isEmpty();
-            assertThat(fixture.provider().importAll(type)).hasSize(before);
-          } finally {
-            calls.deleteQuietly(o);
-          }
+          calls.withObject(
+              type,
+              s.name(),
+              s.create(),
+              o -> {
+                assertThat(calls.delete(o).error()).as("delete").isNull();
+                assertThat(calls.read(o)).as("read after delete").isEmpty();
+                assertThat(fixture.provider().importAll(type)).hasSize(before);
+              });
         });
   }
 
@@ -187,19 +187,21 @@ public abstract class ProviderContract {
         "delete again",
         s -> {
           ResourceType type = calls.type(s.type());
-          ContractObject o = calls.create(type, s.name(), s.create());
-          try {
-            assertThat(calls.delete(o).error()).isNull();
-            int after = fixture.provider().importAll(type).size();
-            ChangeResult again = calls.delete(o);
-            assertThat(again.error())
-                .as("deleting what is already gone is done, not a failure")
-                .isNull();
-            assertThat(calls.read(o)).isEmpty();
-            assertThat(fixture.provider().importAll(type)).as("nothing else went").hasSize(after);
-          } finally {
-            calls.deleteQuietly(o);
-          }
+          calls.withObject(
+              type,
+              s.name(),
+              s.create(),
+              o -> {
+                assertThat(calls.delete(o).error()).isNull();
+                int after = fixture.provider().importAll(type).size();
+                assertThat(calls.delete(o).error())
+                    .as("deleting what is already gone is done, not a failure")
+                    .isNull();
+                assertThat(calls.read(o)).isEmpty();
+                assertThat(fixture.provider().importAll(type))
+                    .as("nothing else went")
+                    .hasSize(after);
+              });
         });
   }
 
