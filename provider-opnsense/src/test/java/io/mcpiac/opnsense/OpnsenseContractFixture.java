@@ -85,67 +85,38 @@ final class OpnsenseContractFixture implements ContractFixture {
     }
   }
 
+  /** A GUI form: the controller, its item action suffix and the JSON wrapper. */
+  private record Form(String base, String thing, String wrapper) {}
+
+  private static final Form ALIAS = new Form("/api/firewall/alias/", "Item", "alias");
+  private static final Form RULE = new Form("/api/firewall/filter/", "Rule", "rule");
+  private static final Form VLAN = new Form("/api/interfaces/vlan_settings/", "Item", "vlan");
+  private static final Form SERVER = new Form("/api/haproxy/settings/", "Server", "server");
+  private static final Form BACKEND = new Form("/api/haproxy/settings/", "Backend", "backend");
+  private static final Form SNAT = new Form("/api/firewall/source_nat/", "Rule", "rule");
+  private static final Form FRONTEND = new Form("/api/haproxy/settings/", "Frontend", "frontend");
+  private static final Form RANGE = new Form("/api/dnsmasq/settings/", "Range", "range");
+  private static final Form USER = new Form("/api/auth/user/", "", "user");
+  private static final Form DNS = new Form("/api/unbound/settings/", "HostOverride", "host");
+  private static final Form DNSMASQ_HOST = new Form("/api/dnsmasq/settings/", "Host", "host");
+
   /**
    * Sets raw fields of the object ({@code field, value, field, value…}), as the GUI saves a form.
    */
-  private Tamper set(String base, String thing, String wrapper, String... fieldsAndValues) {
+  private Tamper gui(Form form, String... fieldsAndValues) {
     return o -> {
       ObjectNode body = Json.object();
-      ObjectNode fields = body.putObject(wrapper);
+      ObjectNode fields = body.putObject(form.wrapper());
       for (int i = 0; i < fieldsAndValues.length; i += 2) {
         fields.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
       }
       String field = fieldsAndValues[0];
       String value = fieldsAndValues[1];
-      JsonNode r = fw.api("POST", base + "set" + thing + "/" + o.id(), body);
+      JsonNode r = fw.api("POST", form.base() + "set" + form.thing() + "/" + o.id(), body);
       assertThat(r.path("result").asText())
           .as("GUI change %s=%s: %s", field, value, r)
           .isEqualTo("saved");
     };
-  }
-
-  private Tamper alias(String... fieldsAndValues) {
-    return set("/api/firewall/alias/", "Item", "alias", fieldsAndValues);
-  }
-
-  private Tamper rule(String... fieldsAndValues) {
-    return set("/api/firewall/filter/", "Rule", "rule", fieldsAndValues);
-  }
-
-  private Tamper vlan(String... fieldsAndValues) {
-    return set("/api/interfaces/vlan_settings/", "Item", "vlan", fieldsAndValues);
-  }
-
-  private Tamper server(String... fieldsAndValues) {
-    return set("/api/haproxy/settings/", "Server", "server", fieldsAndValues);
-  }
-
-  private Tamper backend(String... fieldsAndValues) {
-    return set("/api/haproxy/settings/", "Backend", "backend", fieldsAndValues);
-  }
-
-  private Tamper snat(String... fieldsAndValues) {
-    return set("/api/firewall/source_nat/", "Rule", "rule", fieldsAndValues);
-  }
-
-  private Tamper frontend(String... fieldsAndValues) {
-    return set("/api/haproxy/settings/", "Frontend", "frontend", fieldsAndValues);
-  }
-
-  private Tamper range(String... fieldsAndValues) {
-    return set("/api/dnsmasq/settings/", "Range", "range", fieldsAndValues);
-  }
-
-  private Tamper user(String... fieldsAndValues) {
-    return set("/api/auth/user/", "", "user", fieldsAndValues);
-  }
-
-  private Tamper dns(String... fieldsAndValues) {
-    return set("/api/unbound/settings/", "HostOverride", "host", fieldsAndValues);
-  }
-
-  private Tamper dnsmasqHost(String... fieldsAndValues) {
-    return set("/api/dnsmasq/settings/", "Host", "host", fieldsAndValues);
   }
 
   @Override
@@ -160,20 +131,16 @@ final class OpnsenseContractFixture implements ContractFixture {
                  "native": {"counters": "0"}}
                 """)
             .update(
-                """
-                {"enabled": true, "name": "contract_alias", "type": "host",
-                 "content": ["10.0.0.1", "10.0.0.2"], "description": "contract two",
-                 "native": {"counters": "0"}}
-                """)
+                "{\"content\": [\"10.0.0.1\", \"10.0.0.2\"], \"description\": \"contract two\"}")
             .invalid("{\"type\": \"host\", \"content\": [\"10.0.0.300\"]}")
-            .drift("enabled", alias("enabled", "0"))
-            .drift("name", alias("name", "other_alias"))
-            .drift("type", alias("type", "network"))
-            .drift("content", alias("content", "10.0.0.2"))
-            .drift("proto", alias("proto", "IPv4"))
-            .drift("updateFrequency", alias("updatefreq", "1"))
-            .drift("description", alias("description", "changed in the GUI"))
-            .drift("native", alias("counters", "1")),
+            .drift("enabled", gui(ALIAS, "enabled", "0"))
+            .drift("name", gui(ALIAS, "name", "other_alias"))
+            .drift("type", gui(ALIAS, "type", "network"))
+            .drift("content", gui(ALIAS, "content", "10.0.0.2"))
+            .drift("proto", gui(ALIAS, "proto", "IPv4"))
+            .drift("updateFrequency", gui(ALIAS, "updatefreq", "1"))
+            .drift("description", gui(ALIAS, "description", "changed in the GUI"))
+            .drift("native", gui(ALIAS, "counters", "1")),
         TypeSample.of(
                 "opnsense:firewall:rule",
                 "contract-rule",
@@ -183,31 +150,31 @@ final class OpnsenseContractFixture implements ContractFixture {
                  "sourcePort": "", "destination": "192.168.1.10", "port": 22, "log": false,
                  "quick": true, "sequence": 100, "gateway": "", "description": "contract"}
                 """)
-            .update(
-                """
-                {"enabled": true, "action": "pass", "interface": "lan", "direction": "in",
-                 "ipProtocol": "inet", "protocol": "tcp", "source": "10.0.0.0/8",
-                 "sourcePort": "", "destination": "192.168.1.10", "port": 2222, "log": true,
-                 "quick": true, "sequence": 100, "gateway": "", "description": "contract"}
-                """)
-            .drift("enabled", rule("enabled", "0"))
-            .drift("action", rule("action", "block"))
-            .drift("interface", rule("interface", "wan"))
-            .drift("direction", rule("direction", "out"))
+            .update("{\"port\": 2222, \"log\": true}")
+            .drift("enabled", gui(RULE, "enabled", "0"))
+            .drift("action", gui(RULE, "action", "block"))
+            .drift("interface", gui(RULE, "interface", "wan"))
+            .drift("direction", gui(RULE, "direction", "out"))
             .drift(
                 "ipProtocol",
-                rule(
-                    "ipprotocol", "inet6", "source_net", "fd00::/8", "destination_net", "fd00::10"))
-            .drift("protocol", rule("protocol", "UDP"))
-            .drift("source", rule("source_net", "10.1.0.0/16"))
-            .drift("sourcePort", rule("source_port", "1024"))
-            .drift("destination", rule("destination_net", "192.168.1.11"))
-            .drift("port", rule("destination_port", "2222"))
-            .drift("log", rule("log", "1"))
-            .drift("quick", rule("quick", "0"))
-            .drift("sequence", rule("sequence", "200"))
-            .drift("gateway", rule("gateway", "WAN_DHCP"))
-            .drift("description", rule("description", "changed in the GUI"))
+                gui(
+                    RULE,
+                    "ipprotocol",
+                    "inet6",
+                    "source_net",
+                    "fd00::/8",
+                    "destination_net",
+                    "fd00::10"))
+            .drift("protocol", gui(RULE, "protocol", "UDP"))
+            .drift("source", gui(RULE, "source_net", "10.1.0.0/16"))
+            .drift("sourcePort", gui(RULE, "source_port", "1024"))
+            .drift("destination", gui(RULE, "destination_net", "192.168.1.11"))
+            .drift("port", gui(RULE, "destination_port", "2222"))
+            .drift("log", gui(RULE, "log", "1"))
+            .drift("quick", gui(RULE, "quick", "0"))
+            .drift("sequence", gui(RULE, "sequence", "200"))
+            .drift("gateway", gui(RULE, "gateway", "WAN_DHCP"))
+            .drift("description", gui(RULE, "description", "changed in the GUI"))
             .notModelled("native", "covered on the alias sample"),
         TypeSample.of(
                 "opnsense:network:vlan",
@@ -216,18 +183,14 @@ final class OpnsenseContractFixture implements ContractFixture {
                 {"interface": "igb2", "tag": 100, "priority": 0, "protocol": "802.1q",
                  "device": "vlan0.100", "description": "contract"}
                 """)
-            .update(
-                """
-                {"interface": "igb2", "tag": 100, "priority": 3, "protocol": "802.1q",
-                 "device": "vlan0.100", "description": "contract two"}
-                """)
+            .update("{\"priority\": 3, \"description\": \"contract two\"}")
             .invalid("{\"interface\": \"igb2\", \"tag\": 101, \"device\": \"bogus device\"}")
-            .drift("interface", vlan("if", "igb3"))
-            .drift("tag", vlan("tag", "101"))
-            .drift("priority", vlan("pcp", "5"))
-            .drift("protocol", vlan("proto", "802.1ad"))
-            .drift("device", vlan("vlanif", "vlan0.999"))
-            .drift("description", vlan("descr", "changed in the GUI"))
+            .drift("interface", gui(VLAN, "if", "igb3"))
+            .drift("tag", gui(VLAN, "tag", "101"))
+            .drift("priority", gui(VLAN, "pcp", "5"))
+            .drift("protocol", gui(VLAN, "proto", "802.1ad"))
+            .drift("device", gui(VLAN, "vlanif", "vlan0.999"))
+            .drift("description", gui(VLAN, "descr", "changed in the GUI"))
             .notModelled("native", "covered on the alias sample"),
         TypeSample.of(
                 "opnsense:service:haproxy:server",
@@ -237,21 +200,16 @@ final class OpnsenseContractFixture implements ContractFixture {
                  "port": 8080, "mode": "active", "weight": 10, "ssl": false,
                  "sslVerify": true, "description": "contract"}
                 """)
-            .update(
-                """
-                {"enabled": true, "name": "contract-server", "address": "10.0.0.8",
-                 "port": 8081, "mode": "backup", "weight": 20, "ssl": false,
-                 "sslVerify": true, "description": "contract"}
-                """)
-            .drift("enabled", server("enabled", "0"))
-            .drift("name", server("name", "renamed"))
-            .drift("address", server("address", "10.0.0.9"))
-            .drift("port", server("port", "9090"))
-            .drift("mode", server("mode", "backup"))
-            .drift("weight", server("weight", "30"))
-            .drift("ssl", server("ssl", "1"))
-            .drift("sslVerify", server("sslVerify", "0"))
-            .drift("description", server("description", "changed in the GUI"))
+            .update("{\"port\": 8081, \"mode\": \"backup\", \"weight\": 20}")
+            .drift("enabled", gui(SERVER, "enabled", "0"))
+            .drift("name", gui(SERVER, "name", "renamed"))
+            .drift("address", gui(SERVER, "address", "10.0.0.9"))
+            .drift("port", gui(SERVER, "port", "9090"))
+            .drift("mode", gui(SERVER, "mode", "backup"))
+            .drift("weight", gui(SERVER, "weight", "30"))
+            .drift("ssl", gui(SERVER, "ssl", "1"))
+            .drift("sslVerify", gui(SERVER, "sslVerify", "0"))
+            .drift("description", gui(SERVER, "description", "changed in the GUI"))
             .notModelled("native", "covered on the alias sample"),
         TypeSample.of(
                 "opnsense:service:haproxy:backend",
@@ -262,23 +220,19 @@ final class OpnsenseContractFixture implements ContractFixture {
                  "healthCheck": true, "description": "contract"}
                 """)
             .update(
-                """
-                {"enabled": true, "name": "contract-backend", "mode": "http",
-                 "algorithm": "leastconn", "servers": ["10.0.0.9", "10.0.0.10:9090"],
-                 "defaultPort": 8080, "healthCheck": true, "description": "contract"}
-                """)
-            .drift("enabled", backend("enabled", "0"))
-            .drift("name", backend("name", "renamed"))
-            .drift("mode", backend("mode", "tcp"))
-            .drift("algorithm", backend("algorithm", "source"))
+                "{\"algorithm\": \"leastconn\", \"servers\": [\"10.0.0.9\", \"10.0.0.10:9090\"]}")
+            .drift("enabled", gui(BACKEND, "enabled", "0"))
+            .drift("name", gui(BACKEND, "name", "renamed"))
+            .drift("mode", gui(BACKEND, "mode", "tcp"))
+            .drift("algorithm", gui(BACKEND, "algorithm", "source"))
             .drift("servers", this::moveManagedServer)
             .notModelled(
                 "defaultPort",
                 "not stored on the firewall: the port of the servers the backend keeps for"
                     + " addresses given without one; a change of such a server's port on the"
                     + " firewall shows as drift on servers (the servers check changes exactly that)")
-            .drift("healthCheck", backend("healthCheckEnabled", "0"))
-            .drift("description", backend("description", "changed in the GUI"))
+            .drift("healthCheck", gui(BACKEND, "healthCheckEnabled", "0"))
+            .drift("description", gui(BACKEND, "description", "changed in the GUI"))
             .notModelled("native", "covered on the alias sample"),
         TypeSample.of(
                 "opnsense:service:dns:override",
@@ -288,22 +242,17 @@ final class OpnsenseContractFixture implements ContractFixture {
                  "address": "10.0.0.1", "mxPriority": 10, "mx": "", "txt": "", "ttl": 300,
                  "description": "contract"}
                 """)
-            .update(
-                """
-                {"enabled": true, "hostname": "nas", "domain": "home.arpa", "type": "A",
-                 "address": "10.0.0.7", "mxPriority": 10, "mx": "", "txt": "", "ttl": 600,
-                 "description": "contract"}
-                """)
-            .drift("enabled", dns("enabled", "0"))
-            .drift("hostname", dns("hostname", "files"))
-            .drift("domain", dns("domain", "example.org"))
-            .drift("type", dns("rr", "MX", "mx", "mail.example.org"))
-            .drift("address", dns("server", "10.0.0.2"))
-            .drift("mxPriority", dns("mxprio", "20"))
-            .drift("mx", dns("mx", "mail.example.org"))
-            .drift("txt", dns("txtdata", "v=spf1"))
-            .drift("ttl", dns("ttl", "60"))
-            .drift("description", dns("description", "changed in the GUI"))
+            .update("{\"address\": \"10.0.0.7\", \"ttl\": 600}")
+            .drift("enabled", gui(DNS, "enabled", "0"))
+            .drift("hostname", gui(DNS, "hostname", "files"))
+            .drift("domain", gui(DNS, "domain", "example.org"))
+            .drift("type", gui(DNS, "rr", "MX", "mx", "mail.example.org"))
+            .drift("address", gui(DNS, "server", "10.0.0.2"))
+            .drift("mxPriority", gui(DNS, "mxprio", "20"))
+            .drift("mx", gui(DNS, "mx", "mail.example.org"))
+            .drift("txt", gui(DNS, "txtdata", "v=spf1"))
+            .drift("ttl", gui(DNS, "ttl", "60"))
+            .drift("description", gui(DNS, "description", "changed in the GUI"))
             .notModelled("native", "covered on the alias sample"),
         TypeSample.of(
                 "opnsense:service:dhcp:static",
@@ -312,16 +261,12 @@ final class OpnsenseContractFixture implements ContractFixture {
                 {"server": "dnsmasq", "ip": "192.168.1.30", "mac": "00:11:22:33:44:66",
                  "hostname": "nas", "domain": "home.arpa", "description": "contract"}
                 """)
-            .update(
-                """
-                {"server": "dnsmasq", "ip": "192.168.1.31", "mac": "00:11:22:33:44:66",
-                 "hostname": "nas2", "domain": "home.arpa", "description": "contract"}
-                """)
-            .drift("ip", dnsmasqHost("ip", "192.168.1.32"))
-            .drift("mac", dnsmasqHost("hwaddr", "00:11:22:33:44:77"))
-            .drift("hostname", dnsmasqHost("host", "printer"))
-            .drift("domain", dnsmasqHost("domain", "example.org"))
-            .drift("description", dnsmasqHost("descr", "changed in the GUI"))
+            .update("{\"ip\": \"192.168.1.31\", \"hostname\": \"nas2\"}")
+            .drift("ip", gui(DNSMASQ_HOST, "ip", "192.168.1.32"))
+            .drift("mac", gui(DNSMASQ_HOST, "hwaddr", "00:11:22:33:44:77"))
+            .drift("hostname", gui(DNSMASQ_HOST, "host", "printer"))
+            .drift("domain", gui(DNSMASQ_HOST, "domain", "example.org"))
+            .drift("description", gui(DNSMASQ_HOST, "descr", "changed in the GUI"))
             .notModelled("subnet", "Kea only; this sample is a dnsmasq host")
             .notModelled(
                 "server",
@@ -339,35 +284,29 @@ final class OpnsenseContractFixture implements ContractFixture {
                  "description": "contract"}
                 """)
             .update(
-                """
-                {"kind": "outbound", "sequence": 100, "enabled": true, "noNat": false,
-                 "interface": "wan", "ipProtocol": "inet", "protocol": "tcp",
-                 "source": "10.0.0.0/24", "sourcePort": "", "destination": "any", "port": "",
-                 "target": "192.0.2.11", "targetPort": "", "log": true,
-                 "description": "contract two"}
-                """)
+                "{\"target\": \"192.0.2.11\", \"log\": true, \"description\": \"contract two\"}")
             .replace(
                 """
                 {"kind": "port-forward", "interface": "wan", "destination": "wanip",
                  "port": 8443, "target": "10.0.0.1", "targetPort": 443,
                  "description": "contract"}
                 """)
-            .drift("sequence", snat("sequence", "200"))
-            .drift("enabled", snat("enabled", "0"))
-            .drift("noNat", snat("nonat", "1"))
-            .drift("interface", snat("interface", "lan"))
+            .drift("sequence", gui(SNAT, "sequence", "200"))
+            .drift("enabled", gui(SNAT, "enabled", "0"))
+            .drift("noNat", gui(SNAT, "nonat", "1"))
+            .drift("interface", gui(SNAT, "interface", "lan"))
             .drift(
                 "ipProtocol",
-                snat("ipprotocol", "inet6", "source_net", "fd00::/64", "target", "fd00::1"))
-            .drift("protocol", snat("protocol", "UDP"))
-            .drift("source", snat("source_net", "10.1.0.0/24"))
-            .drift("sourcePort", snat("source_port", "1024"))
-            .drift("destination", snat("destination_net", "192.0.2.0/24"))
-            .drift("port", snat("destination_port", "443"))
-            .drift("target", snat("target", "192.0.2.12"))
-            .drift("targetPort", snat("target_port", "2000"))
-            .drift("log", snat("log", "1"))
-            .drift("description", snat("description", "changed in the GUI"))
+                gui(SNAT, "ipprotocol", "inet6", "source_net", "fd00::/64", "target", "fd00::1"))
+            .drift("protocol", gui(SNAT, "protocol", "UDP"))
+            .drift("source", gui(SNAT, "source_net", "10.1.0.0/24"))
+            .drift("sourcePort", gui(SNAT, "source_port", "1024"))
+            .drift("destination", gui(SNAT, "destination_net", "192.0.2.0/24"))
+            .drift("port", gui(SNAT, "destination_port", "443"))
+            .drift("target", gui(SNAT, "target", "192.0.2.12"))
+            .drift("targetPort", gui(SNAT, "target_port", "2000"))
+            .drift("log", gui(SNAT, "log", "1"))
+            .drift("description", gui(SNAT, "description", "changed in the GUI"))
             .notModelled(
                 "kind",
                 "the NAT table the rule is in: a rule cannot move between tables, a change is a"
@@ -386,23 +325,19 @@ final class OpnsenseContractFixture implements ContractFixture {
                 """
                     .formatted(backendOne))
             .update(
-                """
-                {"enabled": true, "name": "contract-frontend", "bind": "0.0.0.0:9443",
-                 "mode": "http", "defaultBackend": "%s", "ssl": false, "certificates": [],
-                 "description": "contract two"}
-                """
-                    .formatted(backendTwo))
-            .drift("enabled", frontend("enabled", "0"))
-            .drift("name", frontend("name", "renamed"))
-            .drift("bind", frontend("bind", "0.0.0.0:7443"))
-            .drift("mode", frontend("mode", "tcp"))
-            .drift("defaultBackend", frontend("defaultBackend", backendTwo))
-            .drift("ssl", frontend("ssl_enabled", "1"))
+                "{\"bind\": \"0.0.0.0:9443\", \"defaultBackend\": \"%s\",".formatted(backendTwo)
+                    + " \"description\": \"contract two\"}")
+            .drift("enabled", gui(FRONTEND, "enabled", "0"))
+            .drift("name", gui(FRONTEND, "name", "renamed"))
+            .drift("bind", gui(FRONTEND, "bind", "0.0.0.0:7443"))
+            .drift("mode", gui(FRONTEND, "mode", "tcp"))
+            .drift("defaultBackend", gui(FRONTEND, "defaultBackend", backendTwo))
+            .drift("ssl", gui(FRONTEND, "ssl_enabled", "1"))
             .notModelled(
                 "certificates",
                 "not covered: needs a certificate on the firewall (the certificate type is not in"
                     + " this fixture yet)")
-            .drift("description", frontend("description", "changed in the GUI"))
+            .drift("description", gui(FRONTEND, "description", "changed in the GUI"))
             .notModelled("native", "covered on the alias sample"),
         TypeSample.of(
                 "opnsense:service:dhcp:range",
@@ -412,18 +347,13 @@ final class OpnsenseContractFixture implements ContractFixture {
                  "end": "192.168.1.150", "leaseTime": 3600, "domain": "home.arpa",
                  "description": "contract"}
                 """)
-            .update(
-                """
-                {"server": "dnsmasq", "interface": "lan", "start": "192.168.1.100",
-                 "end": "192.168.1.160", "leaseTime": 7200, "domain": "home.arpa",
-                 "description": "contract"}
-                """)
-            .drift("interface", range("interface", "wan"))
-            .drift("start", range("start_addr", "192.168.1.110"))
-            .drift("end", range("end_addr", "192.168.1.170"))
-            .drift("leaseTime", range("lease_time", "600"))
-            .drift("domain", range("domain", "example.org"))
-            .drift("description", range("description", "changed in the GUI"))
+            .update("{\"end\": \"192.168.1.160\", \"leaseTime\": 7200}")
+            .drift("interface", gui(RANGE, "interface", "wan"))
+            .drift("start", gui(RANGE, "start_addr", "192.168.1.110"))
+            .drift("end", gui(RANGE, "end_addr", "192.168.1.170"))
+            .drift("leaseTime", gui(RANGE, "lease_time", "600"))
+            .drift("domain", gui(RANGE, "domain", "example.org"))
+            .drift("description", gui(RANGE, "description", "changed in the GUI"))
             .notModelled("subnet", "Kea only; this sample is a dnsmasq range")
             .notModelled("gateway", "Kea only; this sample is a dnsmasq range")
             .notModelled("dnsServers", "Kea only; this sample is a dnsmasq range")
@@ -441,25 +371,19 @@ final class OpnsenseContractFixture implements ContractFixture {
                  "privileges": ["page-firewall-rules"], "groups": []}
                 """)
             .update(
-                """
-                {"name": "contract-user", "password": "S3cret!one", "enabled": true,
-                 "description": "contract two", "email": "ops@example.org",
-                 "comment": "moved", "expires": "", "shell": "/bin/sh", "authorizedKeys": "",
-                 "privileges": ["page-firewall-rules", "page-firewall-alias-edit"],
-                 "groups": ["1999"]}
-                """)
-            .drift("name", user("name", "renamed"))
-            .drift("enabled", user("disabled", "1"))
-            .drift("description", user("descr", "changed in the GUI"))
-            .drift("email", user("email", "root@example.org"))
-            .drift("comment", user("comment", "changed"))
-            .drift("expires", user("expires", "12/31/2030"))
-            .drift("shell", user("shell", "/bin/csh"))
+                "{\"description\": \"contract two\", \"comment\": \"moved\", \"privileges\": [\"page-firewall-rules\", \"page-firewall-alias-edit\"], \"groups\": [\"1999\"]}")
+            .drift("name", gui(USER, "name", "renamed"))
+            .drift("enabled", gui(USER, "disabled", "1"))
+            .drift("description", gui(USER, "descr", "changed in the GUI"))
+            .drift("email", gui(USER, "email", "root@example.org"))
+            .drift("comment", gui(USER, "comment", "changed"))
+            .drift("expires", gui(USER, "expires", "12/31/2030"))
+            .drift("shell", gui(USER, "shell", "/bin/csh"))
             .drift(
                 "authorizedKeys",
-                user("authorizedkeys", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDu9 ops"))
-            .drift("privileges", user("priv", "page-all"))
-            .drift("groups", user("group_memberships", "1999"))
+                gui(USER, "authorizedkeys", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDu9 ops"))
+            .drift("privileges", gui(USER, "priv", "page-all"))
+            .drift("groups", gui(USER, "group_memberships", "1999"))
             .notModelled("native", "covered on the alias sample"));
   }
 
@@ -468,7 +392,7 @@ final class OpnsenseContractFixture implements ContractFixture {
       throws Exception {
     for (JsonNode row : fw.rows("/api/haproxy/settings/searchServers")) {
       if (row.path("address").asText().equals("10.0.0.9")) {
-        server("port", "9999")
+        gui(SERVER, "port", "9999")
             .change(
                 new io.mcpiac.engine.providers.contract.ContractObject(
                     backend.type(), "", row.path("uuid").asText(), Json.object(), Json.object()));

@@ -72,22 +72,32 @@ public abstract class ProviderContract {
     void run(TypeSample sample) throws Exception;
   }
 
-  @TestFactory
-  Stream<DynamicTest> createThenReadBack() {
+  private interface ObjectCase {
+    void run(TypeSample sample, ResourceType type, ContractObject object) throws Exception;
+  }
+
+  /** One test per sample, on an object created from it and deleted afterwards. */
+  private Stream<DynamicTest> eachObject(
+      String what, java.util.function.Predicate<TypeSample> applies, ObjectCase body) {
     return each(
-        "create and read back",
+        what,
+        applies,
         s -> {
           ResourceType type = calls.type(s.type());
-          calls.withObject(
-              type,
-              s.name(),
-              s.create(),
-              o -> {
-                LiveResource live = calls.readExisting(o);
-                assertThat(live.id()).as("id read back").isEqualTo(o.id());
-                ContractCalls.assertNoDrift(
-                    type, o.properties(), live, "a fresh object read back as asked");
-              });
+          calls.withObject(type, s.name(), s.create(), o -> body.run(s, type, o));
+        });
+  }
+
+  @TestFactory
+  Stream<DynamicTest> createThenReadBack() {
+    return eachObject(
+        "create and read back",
+        s -> true,
+        (s, type, o) -> {
+          LiveResource live = calls.readExisting(o);
+          assertThat(live.id()).as("id read back").isEqualTo(o.id());
+          ContractCalls.assertNoDrift(
+              type, o.properties(), live, "a fresh object read back as asked");
         });
   }
 
@@ -183,36 +193,23 @@ public abstract class ProviderContract {
 
   @TestFactory
   Stream<DynamicTest> deleteOfAnAlreadyDeletedObject() {
-    return each(
+    return eachObject(
         "delete again",
-        s -> {
-          ResourceType type = calls.type(s.type());
-          calls.withObject(
-              type,
-              s.name(),
-              s.create(),
-              o -> {
-                assertThat(calls.delete(o).error()).isNull();
-                int after = fixture.provider().importAll(type).size();
-                assertThat(calls.delete(o).error())
-                    .as("deleting what is already gone is done, not a failure")
-                    .isNull();
-                assertThat(calls.read(o)).isEmpty();
-                assertThat(fixture.provider().importAll(type))
-                    .as("nothing else went")
-                    .hasSize(after);
-              });
+        s -> true,
+        (s, type, o) -> {
+          assertThat(calls.delete(o).error()).isNull();
+          int after = fixture.provider().importAll(type).size();
+          assertThat(calls.delete(o).error())
+              .as("deleting what is already gone is done, not a failure")
+              .isNull();
+          assertThat(calls.read(o)).isEmpty();
+          assertThat(fixture.provider().importAll(type)).as("nothing else went").hasSize(after);
         });
   }
 
   @TestFactory
   Stream<DynamicTest> importAdoptsWhatExists() {
-    return each(
-        "import",
-        s -> {
-          ResourceType type = calls.type(s.type());
-          calls.withObject(type, s.name(), s.create(), o -> imports(type, o));
-        });
+    return eachObject("import", s -> true, (s, type, o) -> imports(type, o));
   }
 
   private void imports(ResourceType type, ContractObject o) {

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param type the full type name ({@code docker:network})
  * @param name the resource name the contract's objects are named after
  * @param create properties of a create, as a file would write them
- * @param update an in-place update of {@code create} (no property that forces replacement); null
+ * @param update {@code create} after an in-place update (no property that forces replacement); null
  *     when every change of the type replaces the object
  * @param replace a change of {@code create} that forces replacement; null when none exists
  * @param invalid properties the system refuses at apply time (not the schema: they must pass it);
@@ -50,11 +50,14 @@ public record TypeSample(
         type, name, Json.parseObject(createJson), null, null, null, Map.of(), Map.of(), Map.of());
   }
 
-  public TypeSample update(String json) {
-    return new TypeSample(
-        type, name, create, Json.parseObject(json), replace, invalid, drift, gaps, notModelled);
+  /** An in-place update: the properties that change, over {@code create}. */
+  public TypeSample update(String changesJson) {
+    ObjectNode updated = create.deepCopy();
+    updated.setAll(Json.parseObject(changesJson));
+    return new TypeSample(type, name, create, updated, replace, invalid, drift, gaps, notModelled);
   }
 
+  /** A replacing change: every property of the successor (a new kind may take other ones). */
   public TypeSample replace(String json) {
     return new TypeSample(
         type, name, create, update, Json.parseObject(json), invalid, drift, gaps, notModelled);
