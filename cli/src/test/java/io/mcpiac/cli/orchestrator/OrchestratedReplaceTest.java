@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A replacement of a remote type that is create-before-destroy ({@code core:data}) keeps that order
  * through the orchestrator: the new object exists before the old one goes, on the orchestrator's
- * journal and on the server that owns it, and the server ends with the new object (the orchestrator's
- * delete of the old one must not remove the new one of the same name).
+ * journal and on the server that owns it, and the server ends with the new object (the
+ * orchestrator's delete of the old one must not remove the new one of the same name).
  */
 class OrchestratedReplaceTest {
   @TempDir Path dir;
@@ -73,7 +73,8 @@ class OrchestratedReplaceTest {
     assertThat(now.id()).isNotEqualTo(oldId);
     assertThat(parts.orchestratorState("web").resources().get("app-1").id()).isEqualTo(now.id());
 
-    Processes.Run plan = parts.orchestrate("plan", "-f", replaced.toString(), "--detailed-exitcode");
+    Processes.Run plan =
+        parts.orchestrate("plan", "-f", replaced.toString(), "--detailed-exitcode");
     assertThat(plan.exit()).as(plan.toString()).isZero();
   }
 
