@@ -9,10 +9,7 @@ import io.mcpiac.engine.states.StateStores;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A replacement of a remote type that is create-before-destroy ({@code core:data}) keeps that order
@@ -20,32 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
  * journal and on the server that owns it, and the server ends with the new object (the
  * orchestrator's delete of the old one must not remove the new one of the same name).
  */
-class OrchestratedReplaceTest {
-  @TempDir Path dir;
-  FirewallAndAppServers parts;
-
-  @BeforeEach
-  void start() throws Exception {
-    parts = new FirewallAndAppServers(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    parts.close();
-  }
-
+class OrchestratedReplaceTest extends OrchestratedParts {
   static String deployment(String input, int trigger, String extra) {
-    return """
-        apiVersion: iac.mcp/v1
-        kind: Deployment
-        metadata: {name: web}
-        spec:
-          resources:
+    return web(
+        """
             - type: core:data
               name: app-1
               properties: {input: "%s", triggersReplace: %d}
         %s"""
-        .formatted(input, trigger, extra);
+            .formatted(input, trigger, extra));
   }
 
   @Test
