@@ -10,6 +10,7 @@ import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.resources.ResourceType;
+import io.mcpiac.engine.resources.Secrets;
 import io.mcpiac.mcp.protocol.ToolArguments;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -289,14 +290,49 @@ public final class SubDeployment {
     for (ObjectNode r : desired.values()) {
       List<String> deps = new ArrayList<>();
       r.path("dependsOn").forEach(d -> deps.add(d.asText()));
+      String type = r.path("type").asText();
+      String resource = r.path("name").asText();
       out.add(
           new ToolArguments.Resource(
-              r.path("type").asText(),
-              r.path("name").asText(),
-              (ObjectNode) r.get("properties"),
-              deps));
+              type, resource, wire(type, resource, (ObjectNode) r.get("properties")), deps));
     }
     return out;
+  }
+
+  /**
+   * The properties as the server must receive them. A secret in a property the server's type keeps
+   * secret goes as its text (serialised, it would be its stand-in); a secret anywhere else would be
+   * kept in clear in the server's state, so the batch is refused naming it.
+   */
+  private ObjectNode wire(String type, String resource, ObjectNode properties) {
+    ObjectNode out = properties.deepCopy();
+    Set<String> secret = type(type).map(ResourceType::secretProperties).orElse(Set.of());
+    for (String p : secret) {
+      if (out.has(p)) {
+        out.set(p, Secrets.reveal(out.get(p)));
+      }
+    }
+    out.fields()
+        .forEachRemaining(
+            e -> {
+              if (Secrets.containsSecret(e.getValue())) {
+                throw new IllegalStateException(
+                    "'"
+                        + resource
+                        + "' has a secret value in '"
+                        + e.getKey()
+                        + "', which "
+                        + type
+                        + " on this server does not keep secret (its state would hold it in"
+                        + " clear); use a property the type declares secret, or keep this value on"
+                        + " another server");
+              }
+            });
+    return out;
+  }
+
+  private java.util.Optional<ResourceType> type(String name) {
+    return types().stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
   /**
@@ -304,12 +340,9 @@ public final class SubDeployment {
    * names its secret properties ({@code x-secretProperties} of the type document).
    */
   private boolean hasSecret(Recorded r) {
-    for (ResourceType t : types()) {
-      if (t.name().equals(r.type())) {
-        return t.secretProperties().stream().anyMatch(p -> r.properties().hasNonNull(p));
-      }
-    }
-    return false;
+    return type(r.type())
+        .map(t -> t.secretProperties().stream().anyMatch(p -> r.properties().hasNonNull(p)))
+        .orElse(false);
   }
 
   private static ObjectNode resource(String type, String name, ObjectNode properties) {

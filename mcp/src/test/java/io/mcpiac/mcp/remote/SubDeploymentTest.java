@@ -99,6 +99,17 @@ class SubDeploymentTest {
   }
 
   @Test
+  void aSecretInAPropertyTheServerDoesNotKeepSecretIsRefusedNotStoredInClear() {
+    var props = Json.object();
+    props.set("input", io.mcpiac.engine.resources.Secrets.text("s3cret-value"));
+    Change c = new Change(Change.Kind.CREATE, "s", data(), "new-s", null, props, Json.object());
+    ChangeResult r = part.apply(List.of(c)).get(0);
+    assertThat(r.success()).isFalse();
+    assertThat(r.error()).contains("'s'").contains("'input'").doesNotContain("s3cret-value");
+    assertThat(server().resources()).isEmpty();
+  }
+
+  @Test
   void aResultCarriesAnUndoTokenThatRollsTheServerBack() {
     ChangeResult first = part.apply(List.of(create("a", "{\"input\": 1}"))).get(0);
     assertThat(first.success()).as(String.valueOf(first.error())).isTrue();
