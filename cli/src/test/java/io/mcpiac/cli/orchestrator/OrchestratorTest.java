@@ -18,12 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class OrchestratorTest extends OrchestratedParts {
   static String deployment(String appIp, String extra) {
-    return """
-        apiVersion: iac.mcp/v1
-        kind: Deployment
-        metadata: {name: web}
-        spec:
-          resources:
+    return web(
+        """
             - type: core:data
               name: app-1
               properties: {input: "%s"}
@@ -38,7 +34,7 @@ class OrchestratorTest extends OrchestratedParts {
                 mode: http
                 servers: ["${web-1.uuid}"]
         %s"""
-        .formatted(appIp, extra);
+            .formatted(appIp, extra));
   }
 
   @Test
