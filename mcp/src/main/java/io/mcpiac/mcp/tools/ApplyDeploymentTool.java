@@ -15,6 +15,7 @@ import io.mcpiac.mcp.envelope.ToolFailure;
 import io.mcpiac.mcp.jobs.Job;
 import io.mcpiac.mcp.jobs.Jobs;
 import io.mcpiac.mcp.jobs.McpProgress;
+import io.mcpiac.mcp.protocol.ToolArguments;
 import java.util.List;
 
 /**
@@ -74,7 +75,8 @@ public final class ApplyDeploymentTool extends BaseTool {
 
   @Override
   public Reply call(ToolCall call) {
-    Plan plan = ctx.plans().get(call.requireString("planId"));
+    ToolArguments.Apply args = ToolArguments.Apply.from(call.arguments());
+    Plan plan = ctx.plans().get(args.planId());
     if (typePrefix != null) {
       for (PlannedAction a : plan.actions()) {
         if (!a.type().startsWith(typePrefix + ":")) {
@@ -88,7 +90,7 @@ public final class ApplyDeploymentTool extends BaseTool {
         }
       }
     }
-    ExecutionOptions options = OptionsInput.of(call);
+    ExecutionOptions options = args.options();
     List<Move> moves = ctx.plans().moves(plan.id());
     if (!plan.hasChanges()) {
       if (!moves.isEmpty()) {
@@ -109,7 +111,7 @@ public final class ApplyDeploymentTool extends BaseTool {
     Confirmation.require(call, plan);
     Job job = ctx.jobs().begin(plan.deploymentName(), plan.id(), "apply");
     ctx.plans().remove(plan.id());
-    if (!call.bool("wait", true)) {
+    if (!args.waitForEnd()) {
       ctx.jobs()
           .runInBackground(
               job,
