@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.json.Json;
-import io.mcpiac.engine.plans.Planner;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.Provider;
@@ -170,27 +169,14 @@ public final class Importer {
               type.name(),
               instance,
               r.id(),
-              Values.redact(type, Planner.salt(deployment, r.name()), r.properties()),
+              Values.redact(type, Values.salt(deployment, r.name()), r.properties()),
               r.outputs() == null ? Json.object() : r.outputs(),
               ImportLinks.dependencies(linked.get(i)),
               ResourceState.CREATED);
       records.add(rec);
       intents.add(
-          new JournalEntry(
-              0,
-              deployment,
-              version,
-              "import",
-              Change.Kind.CREATE,
-              r.name(),
-              type.name(),
-              instance,
-              r.id(),
-              Json.MAPPER.valueToTree(rec),
-              JournalEntry.Status.INTENT,
-              null,
-              Instant.now(),
-              null));
+          JournalEntry.intent(
+              deployment, version, JournalEntry.Phase.IMPORT, Change.Kind.CREATE, rec));
     }
     List<JournalEntry> written = store.journalIntents(intents);
     for (int i = 0; i < written.size(); i++) {

@@ -9,7 +9,6 @@ import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateDamagedException;
 import io.mcpiac.engine.states.StateStore;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -58,22 +57,7 @@ final class Undoer {
           Activations.journal(
               store,
               u.provider(),
-              List.of(
-                  new JournalEntry(
-                      0,
-                      deployment,
-                      version,
-                      "undo",
-                      c.kind(),
-                      c.name(),
-                      c.type().name(),
-                      rec.provider(),
-                      c.id(),
-                      Records.toJson(rec),
-                      JournalEntry.Status.INTENT,
-                      null,
-                      Instant.now(),
-                      null)),
+              List.of(JournalEntry.intent(deployment, version, JournalEntry.Phase.UNDO, c, rec)),
               List.of(c));
     } catch (StateDamagedException e) {
       damage.record(e);
@@ -108,8 +92,7 @@ final class Undoer {
       ResourceRecord put = u.put();
       if (put != null) {
         put =
-            Records.applied(
-                put,
+            put.withOutcome(
                 r.id(),
                 put.properties(),
                 r.outputs() == null || r.outputs().isEmpty() ? put.outputs() : r.outputs());
