@@ -1,4 +1,4 @@
-package io.mcpiac.cli.imports;
+package io.mcpiac.engine.imports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,6 +11,7 @@ import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ProviderException;
+import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.resources.ResourceState;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.resources.Values;
@@ -22,12 +23,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
  * Adopts what a provider instance already has into a new deployment: a deployment file listing
  * every object with its properties, and the same objects recorded in state (journalled like any
- * other change), so that planning the file right afterwards shows no changes.
+ * other change), so that planning the file right afterwards shows no changes. The command line's
+ * {@code import} and the MCP servers' {@code importResources} both come here.
  */
 public final class Importer {
   private static final ObjectMapper YAML =
@@ -41,6 +44,33 @@ public final class Importer {
 
   /** What an import found: the deployment file's text, what it holds, and what was skipped. */
   public record Result(String yaml, int resources, List<String> notes) {}
+
+  /**
+   * The types of {@code instance} named by {@code names}; every type of the instance when {@code
+   * names} is empty.
+   *
+   * @throws NoSuchElementException naming the instance or type that does not exist
+   */
+  public static List<ResourceType> types(
+      ProviderRegistry registry, String instance, List<String> names) {
+    Provider provider =
+        registry
+            .instance(instance)
+            .orElseThrow(() -> new NoSuchElementException("no provider for instance " + instance));
+    if (names.isEmpty()) {
+      return List.copyOf(provider.resourceTypes());
+    }
+    List<ResourceType> chosen = new ArrayList<>();
+    for (String name : names) {
+      chosen.add(
+          provider
+              .resourceType(name)
+              .orElseThrow(
+                  () ->
+                      new NoSuchElementException("provider " + instance + " has no type " + name)));
+    }
+    return chosen;
+  }
 
   public static Result run(
       Engine engine, String deployment, String instance, List<ResourceType> types) {
@@ -119,7 +149,7 @@ public final class Importer {
             "no object with id " + onlyId + " of " + types.get(0).name() + " on " + instance);
       }
       List<LiveResource> linked = ImportLinks.link(found, existing.values());
-      record(engine.store(), engine, deployment, instance, found, linked, typeOf);
+      record(engine, deployment, instance, found, linked, typeOf);
       // the whole deployment: what it had (as recorded, with its references) and what was added
       List<LiveResource> all = new ArrayList<>();
       List<String> allTypes = new ArrayList<>();
@@ -147,7 +177,6 @@ public final class Importer {
   }
 
   private static void record(
-      StateStore store,
       Engine engine,
       String deployment,
       String instance,
@@ -157,6 +186,7 @@ public final class Importer {
     if (found.isEmpty()) {
       return;
     }
+    StateStore store = engine.store();
     long version = store.beginVersion(deployment);
     List<JournalEntry> intents = new ArrayList<>();
     List<ResourceRecord> records = new ArrayList<>();
