@@ -47,16 +47,7 @@ class ImportOverMcpTest {
       JsonNode firewallBefore = server.firewall.state();
       Session s = server.session;
 
-      JsonNode imported =
-          s.call(
-              "importResources",
-              Map.of(
-                  "deploymentId",
-                  "adopted",
-                  "provider",
-                  "opnsense",
-                  "types",
-                  List.of("opnsense:firewall:alias", "opnsense:firewall:rule")));
+      JsonNode imported = importTypes(s, "opnsense:firewall:alias", "opnsense:firewall:rule");
 
       assertThat(imported.path("success").asBoolean()).as(imported.toString()).isTrue();
       JsonNode data = imported.path("data");
@@ -74,16 +65,7 @@ class ImportOverMcpTest {
       assertThat(plan.path("success").asBoolean()).as(plan.toString()).isTrue();
       assertThat(plan.path("data").path("hasChanges").asBoolean()).as(plan.toString()).isFalse();
 
-      JsonNode again =
-          s.call(
-              "importResources",
-              Map.of(
-                  "deploymentId",
-                  "adopted",
-                  "provider",
-                  "opnsense",
-                  "types",
-                  List.of("opnsense:firewall:alias")));
+      JsonNode again = importTypes(s, "opnsense:firewall:alias");
       assertThat(again.path("data").path("imported").asInt()).as(again.toString()).isZero();
     }
   }
@@ -93,16 +75,7 @@ class ImportOverMcpTest {
     try (FirewallServer server = new FirewallServer(dir)) {
       Session s = server.session;
 
-      JsonNode badType =
-          s.call(
-              "importResources",
-              Map.of(
-                  "deploymentId",
-                  "adopted",
-                  "provider",
-                  "opnsense",
-                  "types",
-                  List.of("opnsense:firewall:rul")));
+      JsonNode badType = importTypes(s, "opnsense:firewall:rul");
       JsonNode badInstance =
           s.call("importResources", Map.of("deploymentId", "adopted", "provider", "opnsense/nope"));
       JsonNode idWithoutOneType =
@@ -119,6 +92,12 @@ class ImportOverMcpTest {
       JsonNode state = s.call("getDeploymentState", Map.of("deploymentId", "adopted"));
       assertThat(state.path("success").asBoolean()).as(state.toString()).isFalse();
     }
+  }
+
+  private static JsonNode importTypes(Session s, String... types) {
+    return s.call(
+        "importResources",
+        Map.of("deploymentId", "adopted", "provider", "opnsense", "types", List.of(types)));
   }
 
   /** Objects made on the firewall by someone else: another state, another engine. */

@@ -81,7 +81,7 @@ public final class Executor {
                 ActionGraph.of(plan.actions()), nodes, options, cancellation, damage, progress);
         cancellation.onCancel(scheduler::wake);
         walk(scheduler);
-        return finish(scheduler, progress);
+        return finish(scheduler.outcome(), progress);
       }
     }
 
@@ -178,15 +178,15 @@ public final class Executor {
       groups.forEach(calls::run);
     }
 
-    private ExecutionResult finish(Scheduler scheduler, ProgressEmitter progress) {
-      boolean failed = scheduler.failed();
+    private ExecutionResult finish(Scheduler.Outcome walked, ProgressEmitter progress) {
+      boolean failed = walked.failed();
       boolean cancelled = cancellation.isCancelled();
       boolean undo = (failed || cancelled || damage.happened()) && options.rollbackOnFailure();
       undo = undo && damage.allowsUndo();
       List<UndoResult> undone = new ArrayList<>();
       if (undo) {
         Undoer undoer = new Undoer(registry, store, plan.deploymentName(), version, damage);
-        undone = rollback.run(undoer, progress, scheduler.finished());
+        undone = rollback.run(undoer, progress, walked.finished());
       }
       if (!failed && !damage.happened() && !cancelled) {
         verifyState();
@@ -205,7 +205,7 @@ public final class Executor {
           success ? "complete" : "failed",
           duration,
           success ? "apply complete" : "apply failed: " + error,
-          scheduler.finished());
+          walked.finished());
       return new ExecutionResult(
           success,
           plan.deploymentName(),

@@ -102,30 +102,14 @@ final class JournalledCall {
   private void record(Step s, ChangeResult r, JournalEntry entry) {
     if (!r.success()) {
       recordSafely(
-          () ->
-              store.journalFinish(
-                  entry.id(),
-                  JournalEntry.Status.FAILED,
-                  r.error(),
-                  deployment,
-                  version,
-                  null,
-                  null),
+          () -> store.journalFinish(entry, JournalEntry.Status.FAILED, r.error(), null, null),
           null);
       s.node().fail(r.error());
       return;
     }
     ResourceRecord put = s.putOnSuccess() == null ? null : applied(s, r);
     recordSafely(
-        () ->
-            store.journalFinish(
-                entry.id(),
-                JournalEntry.Status.DONE,
-                null,
-                deployment,
-                version,
-                put,
-                s.removeOnSuccess()),
+        () -> store.journalFinish(entry, JournalEntry.Status.DONE, null, put, s.removeOnSuccess()),
         s.change());
     rollback.completed(s.undo().after(s.change(), r));
   }

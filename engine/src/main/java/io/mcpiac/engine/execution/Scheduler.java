@@ -87,21 +87,18 @@ final class Scheduler {
     }
   }
 
-  /** Whether an action failed. */
-  boolean failed() {
-    lock.lock();
-    try {
-      return failed;
-    } finally {
-      lock.unlock();
-    }
-  }
+  /**
+   * How the walk stands.
+   *
+   * @param failed whether an action failed
+   * @param finished actions finished: complete, failed or skipped
+   */
+  record Outcome(boolean failed, int finished) {}
 
-  /** Actions finished so far: complete, failed or skipped. */
-  int finished() {
+  Outcome outcome() {
     lock.lock();
     try {
-      return finished;
+      return new Outcome(failed, finished);
     } finally {
       lock.unlock();
     }

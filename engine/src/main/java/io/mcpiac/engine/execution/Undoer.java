@@ -85,8 +85,7 @@ final class Undoer {
       activations.done(
           journalled.activations(), u.provider(), List.of(c), List.of(r), deployment, version);
       if (!r.success()) {
-        store.journalFinish(
-            intent.id(), JournalEntry.Status.FAILED, r.error(), deployment, version, null, null);
+        store.journalFinish(intent, JournalEntry.Status.FAILED, r.error(), null, null);
         return r.error();
       }
       ResourceRecord put = u.put();
@@ -97,8 +96,7 @@ final class Undoer {
                 put.properties(),
                 r.outputs() == null || r.outputs().isEmpty() ? put.outputs() : r.outputs());
       }
-      store.journalFinish(
-          intent.id(), JournalEntry.Status.DONE, null, deployment, version, put, u.remove());
+      store.journalFinish(intent, JournalEntry.Status.DONE, null, put, u.remove());
     } catch (StateDamagedException e) {
       damage.record(e);
     }

@@ -210,14 +210,7 @@ public final class Importer {
     }
     List<JournalEntry> written = store.journalIntents(intents);
     for (int i = 0; i < written.size(); i++) {
-      store.journalFinish(
-          written.get(i).id(),
-          JournalEntry.Status.DONE,
-          null,
-          deployment,
-          version,
-          records.get(i),
-          null);
+      store.journalFinish(written.get(i), JournalEntry.Status.DONE, null, records.get(i), null);
     }
   }
 

@@ -30,13 +30,7 @@ public final class RefreshWriter {
                           deployment, version, JournalEntry.Phase.REFRESH, Change.Kind.UPDATE, r)))
               .get(0);
       store.journalFinish(
-          entry.id(),
-          JournalEntry.Status.DONE,
-          null,
-          deployment,
-          version,
-          e.updated(),
-          e.gone() ? r.name() : null);
+          entry, JournalEntry.Status.DONE, null, e.updated(), e.gone() ? r.name() : null);
     }
     return version;
   }
