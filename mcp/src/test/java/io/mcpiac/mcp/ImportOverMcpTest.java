@@ -67,6 +67,25 @@ class ImportOverMcpTest {
 
       JsonNode again = importTypes(s, "opnsense:firewall:alias");
       assertThat(again.path("data").path("imported").asInt()).as(again.toString()).isZero();
+
+      // another deployment does not take what 'adopted' manages, unless it says adopt
+      Map<String, Object> second =
+          Map.of(
+              "deploymentId",
+              "second",
+              "provider",
+              "opnsense",
+              "types",
+              List.of("opnsense:firewall:alias"));
+      JsonNode skipped = s.call("importResources", second);
+      assertThat(skipped.path("data").path("imported").asInt()).as(skipped.toString()).isZero();
+      assertThat(skipped.path("data").path("notes").toString())
+          .contains("printers", "deployment 'adopted' manages it", "adopt: true")
+          .doesNotContain("--force");
+      java.util.HashMap<String, Object> adopting = new java.util.HashMap<>(second);
+      adopting.put("adopt", true);
+      JsonNode adopted = s.call("importResources", adopting);
+      assertThat(adopted.path("data").path("imported").asInt()).as(adopted.toString()).isOne();
     }
   }
 

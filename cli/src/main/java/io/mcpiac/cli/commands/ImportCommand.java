@@ -102,7 +102,12 @@ public final class ImportCommand implements Callable<Integer> {
         throw new UsageException(e.getMessage());
       }
       Importer.Result result =
-          Importer.run(new Engine(registry, store), name, instance, chosen, force, id);
+          Importer.run(
+              new Engine(registry, store),
+              name,
+              instance,
+              chosen,
+              new Importer.Options(force, id, "--force"));
       Files.writeString(out, result.yaml(), StandardCharsets.UTF_8);
       result.notes().forEach(n -> w.println("note: " + n));
       w.println(

@@ -1,10 +1,6 @@
 package io.mcpiac.engine.imports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Change;
@@ -19,7 +15,6 @@ import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateLock;
 import io.mcpiac.engine.states.StateStore;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,13 +28,6 @@ import java.util.Set;
  * {@code import} and the MCP servers' {@code importResources} both come here.
  */
 public final class Importer {
-  private static final ObjectMapper YAML =
-      new ObjectMapper(
-          new YAMLFactory()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
-
   private Importer() {}
 
   /** What an import found: the deployment file's text, what it holds, and what was skipped. */
@@ -72,32 +60,36 @@ public final class Importer {
     return chosen;
   }
 
-  public static Result run(
-      Engine engine, String deployment, String instance, List<ResourceType> types) {
-    return run(engine, deployment, instance, types, false);
+  /**
+   * How to import.
+   *
+   * @param adopt also take objects another deployment already manages (otherwise skipped, noted)
+   * @param onlyId adopt only the object with this id (null: all)
+   * @param adoptHint how the caller asks for {@code adopt} ({@code --force}, {@code adopt: true}),
+   *     named in the note of a skipped object
+   */
+  public record Options(boolean adopt, String onlyId, String adoptHint) {
+    /** Every object no other deployment manages; the command line's wording. */
+    public static final Options DEFAULTS = new Options(false, null, "--force");
   }
 
-  /**
-   * @param adopt also take objects another deployment already manages (otherwise skipped, noted)
-   */
   public static Result run(
-      Engine engine, String deployment, String instance, List<ResourceType> types, boolean adopt) {
-    return run(engine, deployment, instance, types, adopt, null);
+      Engine engine, String deployment, String instance, List<ResourceType> types) {
+    return run(engine, deployment, instance, types, Options.DEFAULTS);
   }
 
   /**
    * Into an existing deployment, the objects are added (what it already has is left out) and the
    * file written holds the whole deployment.
-   *
-   * @param onlyId adopt only the object with this id (null: all)
    */
   public static Result run(
       Engine engine,
       String deployment,
       String instance,
       List<ResourceType> types,
-      boolean adopt,
-      String onlyId) {
+      Options options) {
+    boolean adopt = options.adopt();
+    String onlyId = options.onlyId();
     try (StateLock ignored = engine.lock(deployment, "import")) {
       java.util.Map<String, ResourceRecord> existing = engine.state(deployment).resources();
       Set<String> mine = new HashSet<>();
@@ -133,7 +125,9 @@ public final class Importer {
                     + r.name()
                     + ": skipped, deployment '"
                     + owner
-                    + "' manages it (--force adopts it anyway)");
+                    + "' manages it ("
+                    + options.adoptHint()
+                    + " adopts it anyway)");
             continue;
           }
           String name = r.name();
@@ -172,7 +166,8 @@ public final class Importer {
       }
       all.addAll(linked);
       allTypes.addAll(typeOf);
-      return new Result(yaml(deployment, instance, all, allTypes), found.size(), notes);
+      return new Result(
+          ImportedFile.yaml(deployment, instance, all, allTypes), found.size(), notes);
     }
   }
 
@@ -211,38 +206,6 @@ public final class Importer {
     List<JournalEntry> written = store.journalIntents(intents);
     for (int i = 0; i < written.size(); i++) {
       store.journalFinish(written.get(i), JournalEntry.Status.DONE, null, records.get(i), null);
-    }
-  }
-
-  static String yaml(
-      String deployment, String instance, List<LiveResource> found, List<String> typeOf) {
-    ObjectNode doc = Json.object();
-    doc.put("apiVersion", "iac.mcp/v1");
-    doc.put("kind", "Deployment");
-    doc.putObject("metadata").put("name", deployment);
-    ObjectNode spec = doc.putObject("spec");
-    boolean defaultInstance = !instance.contains("/");
-    if (!defaultInstance) {
-      spec.putObject("providers").putObject(instance);
-    }
-    ArrayNode resources = spec.putArray("resources");
-    for (int i = 0; i < found.size(); i++) {
-      LiveResource r = found.get(i);
-      ObjectNode res = resources.addObject();
-      res.put("type", typeOf.get(i));
-      res.put("name", r.name());
-      if (!defaultInstance) {
-        res.put("provider", instance);
-      }
-      res.set("properties", r.properties());
-    }
-    try {
-      return "# Imported by mcp-iac import on "
-          + Instant.now()
-          + "; `mcp-iac plan -f` on this file shows no changes.\n"
-          + YAML.writeValueAsString(doc);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

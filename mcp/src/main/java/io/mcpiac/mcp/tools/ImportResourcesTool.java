@@ -74,7 +74,12 @@ public final class ImportResourcesTool extends BaseTool {
     }
     List<ResourceType> chosen = Importer.types(ctx.engine().registry(), instance, names);
     Importer.Result result =
-        Importer.run(ctx.engine(), deployment, instance, chosen, call.bool("adopt", false), id);
+        Importer.run(
+            ctx.engine(),
+            deployment,
+            instance,
+            chosen,
+            new Importer.Options(call.bool("adopt", false), id, "adopt: true"));
     ObjectNode data = Json.object();
     data.put("deploymentId", deployment);
     data.put("provider", instance);
