@@ -19,6 +19,8 @@ final class ProgressEmitter implements AutoCloseable {
   private final ProgressListener listener;
   private final int total;
   private final BlockingQueue<ProgressEvent> queue = new LinkedBlockingQueue<>();
+
+  /** Null when nobody listens: then events are not even queued. */
   private final Thread delivery;
 
   /**
@@ -27,6 +29,10 @@ final class ProgressEmitter implements AutoCloseable {
   ProgressEmitter(ProgressListener listener, int total) {
     this.listener = listener;
     this.total = total;
+    if (listener == ProgressListener.NONE) {
+      this.delivery = null;
+      return;
+    }
     this.delivery = new Thread(this::deliver, "mcp-iac-progress");
     delivery.setDaemon(true);
     delivery.start();
@@ -89,7 +95,9 @@ final class ProgressEmitter implements AutoCloseable {
   }
 
   private void emit(ProgressEvent event) {
-    queue.add(event);
+    if (delivery != null) {
+      queue.add(event);
+    }
   }
 
   private void deliver() {
@@ -114,6 +122,9 @@ final class ProgressEmitter implements AutoCloseable {
   /** Waits until the listener has had every event emitted so far. */
   @Override
   public void close() {
+    if (delivery == null) {
+      return;
+    }
     queue.add(END);
     boolean interrupted = false;
     while (delivery.isAlive()) {
