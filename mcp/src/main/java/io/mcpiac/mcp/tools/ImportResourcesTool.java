@@ -8,6 +8,7 @@ import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.mcp.envelope.ErrorCode;
 import io.mcpiac.mcp.envelope.Reply;
 import io.mcpiac.mcp.envelope.ToolFailure;
+import io.mcpiac.mcp.protocol.StandardTool;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public final class ImportResourcesTool extends BaseTool {
   public ImportResourcesTool(ToolContext ctx) {
     super(
         ctx,
-        "importResources",
+        StandardTool.IMPORT_RESOURCES.toolName(),
         "Import existing objects",
         "Adopt objects that already exist on a provider instance into a deployment (new, or"
             + " existing: the objects are added). Records them in state and answers the whole"
