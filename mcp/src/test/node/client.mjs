@@ -15,6 +15,7 @@ const STANDARD_TOOLS = [
   "planDeployment", "applyDeployment", "destroyDeployment", "getDeploymentState",
   "listResources", "getResource", "validateConfig", "createSnapshot", "rollbackToSnapshot",
   "createCheckpoint", "restoreCheckpoint", "listCheckpoints", "cancelDeployment",
+  "importResources",
 ];
 
 function check(condition, message, detail) {

@@ -3,7 +3,6 @@ package io.mcpiac.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpiac.cli.demo.Sandbox;
-import io.mcpiac.cli.imports.Importer;
 import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.DeploymentLoader;
@@ -11,6 +10,7 @@ import io.mcpiac.engine.config.DeploymentValidator;
 import io.mcpiac.engine.execution.Cancellation;
 import io.mcpiac.engine.execution.ExecutionOptions;
 import io.mcpiac.engine.execution.ProgressListener;
+import io.mcpiac.engine.imports.Importer;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.providers.core.CoreProvider;

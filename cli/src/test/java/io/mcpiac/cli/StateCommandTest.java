@@ -248,7 +248,7 @@ class StateCommandTest {
                   0,
                   "web",
                   version,
-                  "apply",
+                  JournalEntry.Phase.APPLY,
                   Change.Kind.CREATE,
                   "extra",
                   "core:data",

@@ -29,6 +29,9 @@ final class FirewallServer implements AutoCloseable {
   private final HttpServer http;
   final Session session;
 
+  /** The firewall's connection settings, for a second client of the same firewall. */
+  final Map<String, String> env;
+
   FirewallServer(Path dir) throws Exception {
     firewall =
         OpnsenseEmulator.builder().version("26.7").port(0).bind("127.0.0.1").tls(true).build();
@@ -36,7 +39,7 @@ final class FirewallServer implements AutoCloseable {
     store = StateStores.open("sqlite:" + dir.resolve("state.db"));
     Path ca = dir.resolve("ca.pem");
     Files.writeString(ca, firewall.caCertificatePem());
-    Map<String, String> env =
+    env =
         Map.of(
             "OPNSENSE_URL", firewall.url(),
             "OPNSENSE_API_KEY", firewall.apiKey(),

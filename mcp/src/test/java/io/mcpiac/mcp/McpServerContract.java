@@ -32,7 +32,8 @@ abstract class McpServerContract {
           "createCheckpoint",
           "restoreCheckpoint",
           "listCheckpoints",
-          "cancelDeployment");
+          "cancelDeployment",
+          "importResources");
 
   static final List<String> READ_ONLY_TOOLS =
       List.of(

@@ -4,9 +4,8 @@ import io.mcpiac.cli.ExitCodes;
 import io.mcpiac.cli.Providers;
 import io.mcpiac.cli.StateOptions;
 import io.mcpiac.cli.UsageException;
-import io.mcpiac.cli.imports.Importer;
 import io.mcpiac.engine.Engine;
-import io.mcpiac.engine.providers.Provider;
+import io.mcpiac.engine.imports.Importer;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.states.StateStore;
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,24 +95,19 @@ public final class ImportCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     try (StateStore store = state.open();
         ProviderRegistry registry = Providers.registry(Map.of(), List.of(instance))) {
-      Provider provider =
-          registry
-              .instance(instance)
-              .orElseThrow(() -> new UsageException("no provider for instance " + instance));
-      List<ResourceType> chosen = new ArrayList<>();
-      if (all) {
-        chosen.addAll(provider.resourceTypes());
-      } else {
-        for (String t : types) {
-          chosen.add(
-              provider
-                  .resourceType(t)
-                  .orElseThrow(
-                      () -> new UsageException("provider " + instance + " has no type " + t)));
-        }
+      List<ResourceType> chosen;
+      try {
+        chosen = Importer.types(registry, instance, all ? List.of() : types);
+      } catch (NoSuchElementException e) {
+        throw new UsageException(e.getMessage());
       }
       Importer.Result result =
-          Importer.run(new Engine(registry, store), name, instance, chosen, force, id);
+          Importer.run(
+              new Engine(registry, store),
+              name,
+              instance,
+              chosen,
+              new Importer.Options(force, id, "--force"));
       Files.writeString(out, result.yaml(), StandardCharsets.UTF_8);
       result.notes().forEach(n -> w.println("note: " + n));
       w.println(

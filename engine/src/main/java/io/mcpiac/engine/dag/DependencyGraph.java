@@ -58,6 +58,22 @@ public final class DependencyGraph {
     return Collections.unmodifiableSet(dependents.getOrDefault(node, Set.of()));
   }
 
+  /**
+   * Every node that depends on {@code node}, directly or through others, nearest first: what cannot
+   * run once {@code node} failed.
+   */
+  public Set<String> downstreamOf(String node) {
+    Set<String> out = new LinkedHashSet<>();
+    Deque<String> todo = new ArrayDeque<>(dependentsOf(node));
+    while (!todo.isEmpty()) {
+      String next = todo.poll();
+      if (out.add(next)) {
+        todo.addAll(dependentsOf(next));
+      }
+    }
+    return Collections.unmodifiableSet(out);
+  }
+
   /** The same nodes with every edge turned round: the order for deletes. */
   public DependencyGraph reversed() {
     DependencyGraph out = new DependencyGraph();

@@ -1,6 +1,5 @@
 package io.mcpiac.engine.execution;
 
-import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.PendingActivation;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
@@ -9,7 +8,6 @@ import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.StateStore;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +33,7 @@ final class Activations {
       Provider provider, String instance, List<Change> batch, String deployment, long version) {
     List<JournalEntry> out = new ArrayList<>();
     for (String scope : provider.activationScopes(batch)) {
-      out.add(intent(deployment, version, instance, scope));
+      out.add(JournalEntry.activation(deployment, version, instance, scope));
     }
     return out;
   }
@@ -56,24 +54,6 @@ final class Activations {
     int n = changeIntents.size();
     return new Batch(
         List.copyOf(written.subList(0, n)), List.copyOf(written.subList(n, written.size())));
-  }
-
-  static JournalEntry intent(String deployment, long version, String instance, String scope) {
-    return new JournalEntry(
-        0,
-        deployment,
-        version,
-        JournalEntry.ACTIVATE,
-        Change.Kind.UPDATE,
-        scope,
-        null,
-        instance,
-        scope,
-        Json.object().put("scope", scope),
-        JournalEntry.Status.INTENT,
-        null,
-        Instant.now(),
-        null);
   }
 
   /**
@@ -176,7 +156,7 @@ final class Activations {
     for (Map.Entry<String, List<String>> e : byInstance.entrySet()) {
       List<JournalEntry> intents = new ArrayList<>();
       for (String scope : e.getValue()) {
-        intents.add(intent(deployment, version, e.getKey(), scope));
+        intents.add(JournalEntry.activation(deployment, version, e.getKey(), scope));
       }
       List<JournalEntry> written = store.journalIntents(intents);
       String error = activate(e.getKey(), e.getValue());

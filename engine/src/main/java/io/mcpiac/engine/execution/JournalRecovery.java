@@ -8,7 +8,6 @@ import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.providers.ReadRequest;
-import io.mcpiac.engine.resources.ResourceState;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.ResourceRecord;
@@ -72,7 +71,7 @@ public final class JournalRecovery {
               .orElseThrow(() -> new IllegalStateException("unknown type " + first.type()));
       List<ReadRequest> requests = new ArrayList<>();
       for (JournalEntry e : group) {
-        ResourceRecord rec = Records.fromJson(e.record());
+        ResourceRecord rec = e.recorded();
         requests.add(
             new ReadRequest(
                 "#" + e.id(),
@@ -95,7 +94,7 @@ public final class JournalRecovery {
       ResourceType type,
       JournalEntry e,
       LiveResource live) {
-    ResourceRecord intended = Records.fromJson(e.record());
+    ResourceRecord intended = e.recorded();
     ResourceRecord current =
         store.load(deployment).flatMap(s -> s.resource(e.resource())).orElse(null);
     boolean currentIsThis = current != null && e.resourceId().equals(current.id());
@@ -124,7 +123,7 @@ public final class JournalRecovery {
               + (currentIsThis ? ", record removed" : "")
               + swept;
         }
-        if (currentIsThis || current == null && "undo".equals(e.phase())) {
+        if (currentIsThis || current == null && e.phase() == JournalEntry.Phase.UNDO) {
           finish(e, deployment, version, currentIsThis ? null : merged(intended, live), null);
           return what + ": still on the system, kept";
         }
@@ -178,15 +177,8 @@ public final class JournalRecovery {
         }
       }
     }
-    return new ResourceRecord(
-        intended.name(),
-        intended.type(),
-        intended.provider(),
-        live.id() != null ? live.id() : intended.id(),
-        props,
-        live.outputs() != null ? live.outputs() : intended.outputs(),
-        intended.dependencies(),
-        ResourceState.CREATED);
+    return intended.withOutcome(
+        live.id(), props, live.outputs() != null ? live.outputs() : intended.outputs());
   }
 
   private void finish(

@@ -4,39 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.resources.Values;
-import io.mcpiac.engine.states.ResourceRecord;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Conversions between state records and the JSON kept in journal rows. */
+/** What of a recorded resource may be sent back to its provider. */
 final class Records {
   private Records() {}
-
-  static ObjectNode toJson(ResourceRecord record) {
-    return Json.MAPPER.valueToTree(record);
-  }
-
-  static ResourceRecord fromJson(JsonNode json) {
-    try {
-      return Json.MAPPER.treeToValue(json, ResourceRecord.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("unreadable journal record: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  /** {@code put} as the provider left it: its id and outputs from the call's result. */
-  static ResourceRecord applied(
-      ResourceRecord put, String id, ObjectNode properties, ObjectNode outputs) {
-    return new ResourceRecord(
-        put.name(),
-        put.type(),
-        put.provider(),
-        id != null ? id : put.id(),
-        properties,
-        outputs,
-        put.dependencies(),
-        io.mcpiac.engine.resources.ResourceState.CREATED);
-  }
 
   /** Properties to send to a provider: stand-ins of secrets that are not known are left out. */
   static ObjectNode withoutStandIns(ObjectNode properties) {

@@ -9,7 +9,6 @@ import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateDamagedException;
 import io.mcpiac.engine.states.StateStore;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -58,22 +57,7 @@ final class Undoer {
           Activations.journal(
               store,
               u.provider(),
-              List.of(
-                  new JournalEntry(
-                      0,
-                      deployment,
-                      version,
-                      "undo",
-                      c.kind(),
-                      c.name(),
-                      c.type().name(),
-                      rec.provider(),
-                      c.id(),
-                      Records.toJson(rec),
-                      JournalEntry.Status.INTENT,
-                      null,
-                      Instant.now(),
-                      null)),
+              List.of(JournalEntry.intent(deployment, version, JournalEntry.Phase.UNDO, c, rec)),
               List.of(c));
     } catch (StateDamagedException e) {
       damage.record(e);
@@ -101,21 +85,18 @@ final class Undoer {
       activations.done(
           journalled.activations(), u.provider(), List.of(c), List.of(r), deployment, version);
       if (!r.success()) {
-        store.journalFinish(
-            intent.id(), JournalEntry.Status.FAILED, r.error(), deployment, version, null, null);
+        store.journalFinish(intent, JournalEntry.Status.FAILED, r.error(), null, null);
         return r.error();
       }
       ResourceRecord put = u.put();
       if (put != null) {
         put =
-            Records.applied(
-                put,
+            put.withOutcome(
                 r.id(),
                 put.properties(),
                 r.outputs() == null || r.outputs().isEmpty() ? put.outputs() : r.outputs());
       }
-      store.journalFinish(
-          intent.id(), JournalEntry.Status.DONE, null, deployment, version, put, u.remove());
+      store.journalFinish(intent, JournalEntry.Status.DONE, null, put, u.remove());
     } catch (StateDamagedException e) {
       damage.record(e);
     }

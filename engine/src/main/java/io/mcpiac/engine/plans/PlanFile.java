@@ -61,7 +61,7 @@ public final class PlanFile {
     List<ResourceConfig> resources = new ArrayList<>();
     for (ResourceConfig r : d.resources()) {
       ResourceType type = registry.type(r.type()).orElse(null);
-      ObjectNode props = Values.redact(type, Planner.salt(d.name(), r.name()), r.properties());
+      ObjectNode props = Values.redact(type, Values.salt(d.name(), r.name()), r.properties());
       resources.add(r.withProperties(props));
     }
     // sensitive variables are never written: applying the plan needs them given again

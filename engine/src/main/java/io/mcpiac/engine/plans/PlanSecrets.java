@@ -47,7 +47,7 @@ public final class PlanSecrets {
       }
       ResourceConfig from = given.get(r.name());
       ResourceType type = registry.type(r.type()).orElse(null);
-      String salt = Planner.salt(d.name(), r.name());
+      String salt = Values.salt(d.name(), r.name());
       ObjectNode raw = from == null ? Json.object() : from.properties();
       ObjectNode redacted = Values.redact(type, salt, raw);
       ObjectNode restored =

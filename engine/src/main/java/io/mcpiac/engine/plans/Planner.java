@@ -2,7 +2,6 @@ package io.mcpiac.engine.plans;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.mcpiac.engine.config.ConfigException;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.DeploymentGraph;
@@ -10,6 +9,7 @@ import io.mcpiac.engine.config.Diagnostic;
 import io.mcpiac.engine.config.DiagnosticCodes;
 import io.mcpiac.engine.config.ExternalValues;
 import io.mcpiac.engine.config.Reference;
+import io.mcpiac.engine.config.ReferenceTarget;
 import io.mcpiac.engine.config.References;
 import io.mcpiac.engine.config.ResourceConfig;
 import io.mcpiac.engine.config.SourceLocation;
@@ -127,7 +127,7 @@ public final class Planner {
     Map<String, ResourceConfig> configs = new LinkedHashMap<>();
     deployment.resources().forEach(r -> configs.put(r.name(), r));
 
-    Map<String, Target> targets = new HashMap<>();
+    Map<String, ReferenceTarget> targets = new HashMap<>();
     Map<String, PlannedAction> actions = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
     ExternalValues externals = new ExternalValues(deployment, outputsOf, System::getenv);
@@ -190,16 +190,13 @@ public final class Planner {
         pending);
   }
 
-  /** What a resource looks like to the resources that reference it, at plan time. */
-  private record Target(ResourceType type, String id, ObjectNode properties, ObjectNode outputs) {}
-
   private PlannedAction planResource(
       Deployment deployment,
       ResourceConfig config,
       DependencyGraph graph,
       DeploymentState recorded,
       LiveRead live,
-      Map<String, Target> targets,
+      Map<String, ReferenceTarget> targets,
       ExternalValues externals,
       List<String> warnings) {
     String deploymentName = deployment.name();
@@ -217,7 +214,7 @@ public final class Planner {
       warnings.add("resource '" + config.name() + "': " + w);
     }
     Set<String> secrets = Secrets.clearTexts(resolved);
-    String salt = salt(deploymentName, config.name());
+    String salt = Values.salt(deploymentName, config.name());
     ObjectNode shown = Values.redact(type, salt, resolved);
     List<String> deps = new ArrayList<>(graph.dependenciesOf(config.name()));
     deps.addAll(otherDeployments(config));
@@ -283,7 +280,8 @@ public final class Planner {
     outputs = Secrets.taintObject(outputs, secrets);
     targets.put(
         config.name(),
-        new Target(type, record == null || actual == null ? null : record.id(), resolved, outputs));
+        new ReferenceTarget(
+            type, record == null || actual == null ? null : record.id(), resolved, outputs));
     return new PlannedAction(
         config.name(),
         config.type(),
@@ -332,11 +330,17 @@ public final class Planner {
    * and the plan keep of them (a digest where they are secret).
    */
   private static ObjectNode resolve(
-      ResourceConfig config, Map<String, Target> targets, ExternalValues externals) {
+      ResourceConfig config, Map<String, ReferenceTarget> targets, ExternalValues externals) {
     try {
       return References.resolveObject(
           config.properties(),
-          ref -> ref.isExternal() ? externals.value(ref) : lookup(ref, targets));
+          ref -> {
+            if (ref.isExternal()) {
+              return externals.value(ref);
+            }
+            ReferenceTarget target = targets.get(ref.name());
+            return target == null ? null : target.value(ref);
+          });
     } catch (ExternalValues.UnavailableValueException e) {
       throw new ConfigException(
           List.of(
@@ -358,24 +362,6 @@ public final class Planner {
       }
     }
     return List.copyOf(out);
-  }
-
-  private static JsonNode lookup(Reference ref, Map<String, Target> targets) {
-    Target target = targets.get(ref.name());
-    if (target == null) {
-      return null;
-    }
-    boolean isOutput = target.type().outputs().containsKey(ref.attributeRoot());
-    // every resource has its provider's identifier as 'id' (an output or property wins)
-    if (!isOutput && ref.attribute().equals("id") && !target.properties().has("id")) {
-      return target.id() == null ? Values.UNKNOWN : TextNode.valueOf(target.id());
-    }
-    JsonNode base = isOutput ? target.outputs() : target.properties();
-    JsonNode value = References.at(base, ref.attribute());
-    if (value == null) {
-      return isOutput ? Values.UNKNOWN : Json.MAPPER.nullNode();
-    }
-    return value;
   }
 
   private static ObjectNode withUnknownOutputs(ResourceType type, ObjectNode known) {
@@ -498,20 +484,7 @@ public final class Planner {
 
   /** Waves of the actions that change something: the seed's stage picture of the plan. */
   static List<List<String>> stages(Map<String, PlannedAction> actions) {
-    DependencyGraph graph = new DependencyGraph();
-    Set<String> changing = new LinkedHashSet<>();
-    actions.values().stream()
-        .filter(PlannedAction::changesSomething)
-        .forEach(a -> changing.add(a.name()));
-    for (String name : changing) {
-      graph.addNode(name);
-      for (String dep : actions.get(name).dependencies()) {
-        if (changing.contains(dep)) {
-          graph.addEdge(name, dep);
-        }
-      }
-    }
-    return graph.waves();
+    return ActionGraph.of(actions.values()).waves();
   }
 
   static PlannedAction withStage(PlannedAction a, int stage) {
@@ -530,10 +503,5 @@ public final class Planner {
         a.drift(),
         a.reason(),
         stage);
-  }
-
-  /** The salt of a resource's secret digests. */
-  public static String salt(String deployment, String resource) {
-    return deployment + "/" + resource;
   }
 }

@@ -52,15 +52,7 @@ public final class RefreshPlanner {
         var props = Json.copy(r.properties());
         a.drift().forEach(d -> props.set(d.path(), d.after()));
         updated =
-            new ResourceRecord(
-                r.name(),
-                r.type(),
-                r.provider(),
-                r.id(),
-                props,
-                actual.outputs() != null ? actual.outputs() : r.outputs(),
-                r.dependencies(),
-                r.state());
+            r.withOutcome(r.id(), props, actual.outputs() != null ? actual.outputs() : r.outputs());
       }
       entries.add(new RefreshPlan.Entry(a, r, updated, outputsMoved));
     }

@@ -1,11 +1,9 @@
 package io.mcpiac.engine.refresh;
 
-import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateStore;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -28,30 +26,11 @@ public final class RefreshWriter {
           store
               .journalIntents(
                   List.of(
-                      new JournalEntry(
-                          0,
-                          deployment,
-                          version,
-                          "refresh",
-                          Change.Kind.UPDATE,
-                          r.name(),
-                          r.type(),
-                          r.provider(),
-                          r.id(),
-                          Json.MAPPER.valueToTree(r),
-                          JournalEntry.Status.INTENT,
-                          null,
-                          Instant.now(),
-                          null)))
+                      JournalEntry.intent(
+                          deployment, version, JournalEntry.Phase.REFRESH, Change.Kind.UPDATE, r)))
               .get(0);
       store.journalFinish(
-          entry.id(),
-          JournalEntry.Status.DONE,
-          null,
-          deployment,
-          version,
-          e.updated(),
-          e.gone() ? r.name() : null);
+          entry, JournalEntry.Status.DONE, null, e.updated(), e.gone() ? r.name() : null);
     }
     return version;
   }

@@ -77,6 +77,14 @@ public final class Values {
     return Secrets.redact(type, salt, Json.copy(properties));
   }
 
+  /**
+   * The salt of a resource's secret digests: its address, so equal secrets of two resources do not
+   * give equal digests.
+   */
+  public static String salt(String deployment, String resource) {
+    return deployment + "/" + resource;
+  }
+
   /** Human text for a value in plans and messages. */
   public static String display(JsonNode node) {
     if (node == null || node.isMissingNode()) {

@@ -23,6 +23,22 @@ public record ResourceRecord(
     dependencies = List.copyOf(dependencies);
   }
 
+  /**
+   * A resource as a call to its provider (or a live read) left it: created, with the id, properties
+   * and outputs the call reported ({@code id} null: the one it had).
+   */
+  public ResourceRecord withOutcome(String id, ObjectNode properties, ObjectNode outputs) {
+    return new ResourceRecord(
+        name,
+        type,
+        provider,
+        id != null ? id : this.id,
+        properties,
+        outputs,
+        dependencies,
+        ResourceState.CREATED);
+  }
+
   /** The seed's Resource view. */
   public Resource toResource() {
     return new Resource(id, type, name, properties, dependencies, outputs, state);

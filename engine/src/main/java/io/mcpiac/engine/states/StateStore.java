@@ -66,6 +66,19 @@ public interface StateStore extends AutoCloseable {
       ResourceRecord put,
       String removed);
 
+  /**
+   * Finishes {@code entry} as above, with its effect belonging to the version the entry was written
+   * in.
+   */
+  default void journalFinish(
+      JournalEntry entry,
+      JournalEntry.Status status,
+      String error,
+      ResourceRecord put,
+      String removed) {
+    journalFinish(entry.id(), status, error, entry.deployment(), entry.version(), put, removed);
+  }
+
   /** Intents without a result: what a crash left behind. Oldest first. */
   List<JournalEntry> unfinished(String deployment);
 

@@ -120,4 +120,21 @@ class DependencyGraphTest {
     g.addEdge("n0", "n49999");
     assertThat(g.findCycle()).hasValueSatisfying(c -> assertThat(c).hasSize(50_001));
   }
+
+  @Test
+  void downstreamOfIsEveryDirectAndIndirectDependentNearestFirst() {
+    DependencyGraph g =
+        new DependencyGraph()
+            .addEdge("b", "a")
+            .addEdge("c", "b")
+            .addEdge("d", "a")
+            .addEdge("e", "c")
+            .addEdge("e", "d")
+            .addNode("unrelated");
+
+    assertThat(g.downstreamOf("a")).containsExactly("b", "d", "c", "e");
+    assertThat(g.downstreamOf("c")).containsExactly("e");
+    assertThat(g.downstreamOf("e")).isEmpty();
+    assertThat(g.downstreamOf("unrelated")).isEmpty();
+  }
 }

@@ -78,7 +78,8 @@ class ActivationTest {
       p.saved.put(id, Json.object().put("value", "one"));
       p.saved.put("stray", Json.object().put("value", "x"));
       long version = f.store.beginVersion("staged");
-      f.store.journalIntents(List.of(Activations.intent("staged", version, "staged", "items")));
+      f.store.journalIntents(
+          List.of(JournalEntry.activation("staged", version, "staged", "items")));
       p.activations.clear();
 
       Plan plan = f.plan(d); // takes the lock, which recovers first
@@ -177,7 +178,8 @@ class ActivationTest {
       String id = f.store.load("staged").orElseThrow().resource("a").orElseThrow().id();
       p.saved.put(id, Json.object().put("value", "one"));
       long version = f.store.beginVersion("staged");
-      f.store.journalIntents(List.of(Activations.intent("staged", version, "staged", "items")));
+      f.store.journalIntents(
+          List.of(JournalEntry.activation("staged", version, "staged", "items")));
       p.failActivation = true;
 
       Plan plan = f.plan(d); // recovery tries once, and fails

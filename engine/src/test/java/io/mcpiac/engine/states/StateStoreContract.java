@@ -232,6 +232,39 @@ public abstract class StateStoreContract {
   }
 
   @Test
+  void everyJournalPhaseIsStoredAsTheTextOlderDatabasesHold() throws SQLException {
+    long v1 = store.beginVersion(APP);
+    Map<JournalEntry.Phase, String> stored =
+        Map.of(
+            JournalEntry.Phase.APPLY, "apply",
+            JournalEntry.Phase.UNDO, "undo",
+            JournalEntry.Phase.ACTIVATE, "activate",
+            JournalEntry.Phase.REFRESH, "refresh",
+            JournalEntry.Phase.IMPORT, "import");
+    for (JournalEntry.Phase phase : JournalEntry.Phase.values()) {
+      JournalEntry written =
+          store
+              .journalIntents(
+                  List.of(
+                      JournalEntry.intent(
+                          APP, v1, phase, Change.Kind.CREATE, resource(phase.text(), 1))))
+              .get(0);
+      try (Connection connection = connect();
+          PreparedStatement select =
+              connection.prepareStatement("SELECT phase FROM journal WHERE id = ?")) {
+        select.setLong(1, written.id());
+        try (ResultSet row = select.executeQuery()) {
+          row.next();
+          assertThat(row.getString(1)).isEqualTo(stored.get(phase));
+        }
+      }
+    }
+    assertThat(store.unfinished(APP))
+        .extracting(JournalEntry::phase)
+        .containsExactly(JournalEntry.Phase.values());
+  }
+
+  @Test
   void aFinishedRemovalEndsTheResource() {
     long v1 = store.beginVersion(APP);
     put(v1, resource("a", 1));
@@ -641,7 +674,7 @@ public abstract class StateStoreContract {
         0,
         APP,
         version,
-        "apply",
+        JournalEntry.Phase.APPLY,
         kind,
         name,
         "test:thing",

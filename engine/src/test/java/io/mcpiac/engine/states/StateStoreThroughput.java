@@ -49,7 +49,7 @@ public final class StateStoreThroughput {
                   0,
                   "bench",
                   version,
-                  "apply",
+                  JournalEntry.Phase.APPLY,
                   round == 1 ? Change.Kind.CREATE : Change.Kind.UPDATE,
                   name,
                   record.type(),

@@ -17,7 +17,8 @@ public enum StandardTool {
   CREATE_CHECKPOINT("createCheckpoint"),
   RESTORE_CHECKPOINT("restoreCheckpoint"),
   LIST_CHECKPOINTS("listCheckpoints"),
-  CANCEL_DEPLOYMENT("cancelDeployment");
+  CANCEL_DEPLOYMENT("cancelDeployment"),
+  IMPORT_RESOURCES("importResources");
 
   private final String toolName;
 

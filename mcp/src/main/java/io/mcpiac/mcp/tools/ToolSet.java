@@ -34,6 +34,7 @@ public final class ToolSet {
             ctx, StandardTool.RESTORE_CHECKPOINT.toolName(), Arguments.CHECKPOINT_ID));
     all.add(new ListCheckpointsTool(ctx));
     all.add(new CancelDeploymentTool(ctx));
+    all.add(new ImportResourcesTool(ctx));
     if (ctx.engine().registry().instance(NETWORK_PROVIDER).isPresent()) {
       all.add(new PlanDeploymentTool(ctx, "planNetworkDeployment", NETWORK_PROVIDER));
       all.add(new ApplyDeploymentTool(ctx, "applyNetworkDeployment", NETWORK_PROVIDER));

@@ -23,6 +23,8 @@ final class JournalTable {
   private static final String UNFINISHED =
       "SELECT " + COLUMNS + " FROM journal WHERE deployment = ? AND status = 'INTENT' ORDER BY id";
 
+  private static final String ACTIVATE = "'" + JournalEntry.Phase.ACTIVATE.text() + "'";
+
   /**
    * The last activation entry of each scope of a deployment, where it did not succeed: still an
    * intent, or failed (an activation that failed again when recovery retried it is finished as
@@ -31,9 +33,11 @@ final class JournalTable {
   private static final String UNACTIVATED =
       "SELECT "
           + COLUMNS
-          + " FROM journal j WHERE deployment = ? AND phase = 'activate'"
+          + " FROM journal j WHERE deployment = ? AND phase = "
+          + ACTIVATE
           + " AND status IN ('INTENT', 'FAILED') AND id = (SELECT MAX(k.id) FROM journal k"
-          + " WHERE k.deployment = j.deployment AND k.phase = 'activate'"
+          + " WHERE k.deployment = j.deployment AND k.phase = "
+          + ACTIVATE
           + " AND k.provider = j.provider AND k.resource = j.resource) ORDER BY id";
 
   private static final String OF_VERSION =
@@ -51,7 +55,7 @@ final class JournalTable {
     PreparedStatement insert = database.statement(INSERT);
     insert.setString(1, intent.deployment());
     insert.setLong(2, intent.version());
-    insert.setString(3, intent.phase());
+    insert.setString(3, intent.phase().text());
     insert.setString(4, intent.kind().name());
     insert.setString(5, intent.resource());
     insert.setString(6, intent.type());
@@ -64,21 +68,7 @@ final class JournalTable {
       row.next();
       id = row.getLong(1);
     }
-    return new JournalEntry(
-        id,
-        intent.deployment(),
-        intent.version(),
-        intent.phase(),
-        intent.kind(),
-        intent.resource(),
-        intent.type(),
-        intent.provider(),
-        intent.resourceId(),
-        intent.record(),
-        JournalEntry.Status.INTENT,
-        null,
-        startedAt,
-        null);
+    return intent.written(id, startedAt);
   }
 
   void finish(long id, JournalEntry.Status status, String error, Instant now) throws SQLException {
@@ -123,7 +113,7 @@ final class JournalTable {
                 row.getLong("id"),
                 row.getString("deployment"),
                 row.getLong("version"),
-                row.getString("phase"),
+                JournalEntry.Phase.of(row.getString("phase")),
                 Change.Kind.valueOf(row.getString("kind")),
                 row.getString("resource"),
                 row.getString("type"),

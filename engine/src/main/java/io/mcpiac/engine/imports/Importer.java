@@ -1,17 +1,13 @@
-package io.mcpiac.cli.imports;
+package io.mcpiac.engine.imports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.json.Json;
-import io.mcpiac.engine.plans.Planner;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ProviderException;
+import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.resources.ResourceState;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.resources.Values;
@@ -19,56 +15,81 @@ import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateLock;
 import io.mcpiac.engine.states.StateStore;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
  * Adopts what a provider instance already has into a new deployment: a deployment file listing
  * every object with its properties, and the same objects recorded in state (journalled like any
- * other change), so that planning the file right afterwards shows no changes.
+ * other change), so that planning the file right afterwards shows no changes. The command line's
+ * {@code import} and the MCP servers' {@code importResources} both come here.
  */
 public final class Importer {
-  private static final ObjectMapper YAML =
-      new ObjectMapper(
-          new YAMLFactory()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
-
   private Importer() {}
 
   /** What an import found: the deployment file's text, what it holds, and what was skipped. */
   public record Result(String yaml, int resources, List<String> notes) {}
 
-  public static Result run(
-      Engine engine, String deployment, String instance, List<ResourceType> types) {
-    return run(engine, deployment, instance, types, false);
+  /**
+   * The types of {@code instance} named by {@code names}; every type of the instance when {@code
+   * names} is empty.
+   *
+   * @throws NoSuchElementException naming the instance or type that does not exist
+   */
+  public static List<ResourceType> types(
+      ProviderRegistry registry, String instance, List<String> names) {
+    Provider provider =
+        registry
+            .instance(instance)
+            .orElseThrow(() -> new NoSuchElementException("no provider for instance " + instance));
+    if (names.isEmpty()) {
+      return List.copyOf(provider.resourceTypes());
+    }
+    List<ResourceType> chosen = new ArrayList<>();
+    for (String name : names) {
+      chosen.add(
+          provider
+              .resourceType(name)
+              .orElseThrow(
+                  () ->
+                      new NoSuchElementException("provider " + instance + " has no type " + name)));
+    }
+    return chosen;
   }
 
   /**
+   * How to import.
+   *
    * @param adopt also take objects another deployment already manages (otherwise skipped, noted)
+   * @param onlyId adopt only the object with this id (null: all)
+   * @param adoptHint how the caller asks for {@code adopt} ({@code --force}, {@code adopt: true}),
+   *     named in the note of a skipped object
    */
+  public record Options(boolean adopt, String onlyId, String adoptHint) {
+    /** Every object no other deployment manages; the command line's wording. */
+    public static final Options DEFAULTS = new Options(false, null, "--force");
+  }
+
   public static Result run(
-      Engine engine, String deployment, String instance, List<ResourceType> types, boolean adopt) {
-    return run(engine, deployment, instance, types, adopt, null);
+      Engine engine, String deployment, String instance, List<ResourceType> types) {
+    return run(engine, deployment, instance, types, Options.DEFAULTS);
   }
 
   /**
    * Into an existing deployment, the objects are added (what it already has is left out) and the
    * file written holds the whole deployment.
-   *
-   * @param onlyId adopt only the object with this id (null: all)
    */
   public static Result run(
       Engine engine,
       String deployment,
       String instance,
       List<ResourceType> types,
-      boolean adopt,
-      String onlyId) {
+      Options options) {
+    boolean adopt = options.adopt();
+    String onlyId = options.onlyId();
     try (StateLock ignored = engine.lock(deployment, "import")) {
       java.util.Map<String, ResourceRecord> existing = engine.state(deployment).resources();
       Set<String> mine = new HashSet<>();
@@ -104,7 +125,9 @@ public final class Importer {
                     + r.name()
                     + ": skipped, deployment '"
                     + owner
-                    + "' manages it (--force adopts it anyway)");
+                    + "' manages it ("
+                    + options.adoptHint()
+                    + " adopts it anyway)");
             continue;
           }
           String name = r.name();
@@ -120,7 +143,7 @@ public final class Importer {
             "no object with id " + onlyId + " of " + types.get(0).name() + " on " + instance);
       }
       List<LiveResource> linked = ImportLinks.link(found, existing.values());
-      record(engine.store(), engine, deployment, instance, found, linked, typeOf);
+      record(engine, deployment, instance, found, linked, typeOf);
       // the whole deployment: what it had (as recorded, with its references) and what was added
       List<LiveResource> all = new ArrayList<>();
       List<String> allTypes = new ArrayList<>();
@@ -143,12 +166,12 @@ public final class Importer {
       }
       all.addAll(linked);
       allTypes.addAll(typeOf);
-      return new Result(yaml(deployment, instance, all, allTypes), found.size(), notes);
+      return new Result(
+          ImportedFile.yaml(deployment, instance, all, allTypes), found.size(), notes);
     }
   }
 
   private static void record(
-      StateStore store,
       Engine engine,
       String deployment,
       String instance,
@@ -158,6 +181,7 @@ public final class Importer {
     if (found.isEmpty()) {
       return;
     }
+    StateStore store = engine.store();
     long version = store.beginVersion(deployment);
     List<JournalEntry> intents = new ArrayList<>();
     List<ResourceRecord> records = new ArrayList<>();
@@ -170,70 +194,18 @@ public final class Importer {
               type.name(),
               instance,
               r.id(),
-              Values.redact(type, Planner.salt(deployment, r.name()), r.properties()),
+              Values.redact(type, Values.salt(deployment, r.name()), r.properties()),
               r.outputs() == null ? Json.object() : r.outputs(),
               ImportLinks.dependencies(linked.get(i)),
               ResourceState.CREATED);
       records.add(rec);
       intents.add(
-          new JournalEntry(
-              0,
-              deployment,
-              version,
-              "import",
-              Change.Kind.CREATE,
-              r.name(),
-              type.name(),
-              instance,
-              r.id(),
-              Json.MAPPER.valueToTree(rec),
-              JournalEntry.Status.INTENT,
-              null,
-              Instant.now(),
-              null));
+          JournalEntry.intent(
+              deployment, version, JournalEntry.Phase.IMPORT, Change.Kind.CREATE, rec));
     }
     List<JournalEntry> written = store.journalIntents(intents);
     for (int i = 0; i < written.size(); i++) {
-      store.journalFinish(
-          written.get(i).id(),
-          JournalEntry.Status.DONE,
-          null,
-          deployment,
-          version,
-          records.get(i),
-          null);
-    }
-  }
-
-  static String yaml(
-      String deployment, String instance, List<LiveResource> found, List<String> typeOf) {
-    ObjectNode doc = Json.object();
-    doc.put("apiVersion", "iac.mcp/v1");
-    doc.put("kind", "Deployment");
-    doc.putObject("metadata").put("name", deployment);
-    ObjectNode spec = doc.putObject("spec");
-    boolean defaultInstance = !instance.contains("/");
-    if (!defaultInstance) {
-      spec.putObject("providers").putObject(instance);
-    }
-    ArrayNode resources = spec.putArray("resources");
-    for (int i = 0; i < found.size(); i++) {
-      LiveResource r = found.get(i);
-      ObjectNode res = resources.addObject();
-      res.put("type", typeOf.get(i));
-      res.put("name", r.name());
-      if (!defaultInstance) {
-        res.put("provider", instance);
-      }
-      res.set("properties", r.properties());
-    }
-    try {
-      return "# Imported by mcp-iac import on "
-          + Instant.now()
-          + "; `mcp-iac plan -f` on this file shows no changes.\n"
-          + YAML.writeValueAsString(doc);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+      store.journalFinish(written.get(i), JournalEntry.Status.DONE, null, records.get(i), null);
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.mcpiac.cli.imports;
+package io.mcpiac.engine.imports;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.config.Reference;

@@ -1,4 +1,4 @@
-package io.mcpiac.cli.imports;
+package io.mcpiac.engine.imports;
 
 import io.mcpiac.engine.states.DeploymentSummary;
 import io.mcpiac.engine.states.ResourceRecord;

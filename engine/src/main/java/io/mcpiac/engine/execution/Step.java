@@ -1,0 +1,25 @@
+package io.mcpiac.engine.execution;
+
+import io.mcpiac.engine.providers.Change;
+import io.mcpiac.engine.providers.Provider;
+import io.mcpiac.engine.states.ResourceRecord;
+
+/**
+ * A journalled provider call that is part of a node's action.
+ *
+ * @param putOnSuccess the record state gets when the call succeeds (null: none)
+ * @param removeOnSuccess the name whose record goes when the call succeeds (null: none)
+ */
+record Step(
+    ActionNode node,
+    Provider provider,
+    Change change,
+    ResourceRecord putOnSuccess,
+    String removeOnSuccess,
+    Undo undo) {
+
+  /** What the journal keeps of the call: the record it writes, or (a delete) the one it removes. */
+  ResourceRecord journalled() {
+    return putOnSuccess != null ? putOnSuccess : undo.put();
+  }
+}
