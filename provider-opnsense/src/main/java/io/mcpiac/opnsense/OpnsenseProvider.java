@@ -3,14 +3,15 @@ package io.mcpiac.opnsense;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
-import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.engine.plans.SchemaDefaults;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
+import io.mcpiac.engine.providers.PlannedChange;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.providers.Risk;
+import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.resources.Values;
 import io.mcpiac.opnsense.batches.Activator;
@@ -257,8 +258,7 @@ public final class OpnsenseProvider implements Provider {
                   JsonNode liveValue =
                       recValue.isBoolean()
                           ? Json.MAPPER.getNodeFactory().booleanNode("1".equals(v))
-                          : io.mcpiac.opnsense.resources.Props.like(
-                              recValue, Json.MAPPER.getNodeFactory().textNode(v));
+                          : Props.like(recValue, Json.MAPPER.getNodeFactory().textNode(v));
                   liveNative.set(k, liveValue);
                 }
               });
@@ -359,7 +359,7 @@ public final class OpnsenseProvider implements Provider {
   }
 
   @Override
-  public List<Risk> preflight(List<PlannedAction> actions) {
+  public List<Risk> preflight(List<PlannedChange> actions) {
     if (settings.url() == null) {
       return List.of();
     }

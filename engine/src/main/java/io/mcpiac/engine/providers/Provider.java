@@ -114,7 +114,7 @@ public interface Provider extends AutoCloseable {
    * the risks that must stop it unless the user accepts them (see {@link Risk}). Values may still
    * be unknown. Must not change anything.
    */
-  default List<Risk> preflight(List<io.mcpiac.engine.plans.PlannedAction> actions) {
+  default List<Risk> preflight(List<PlannedChange> actions) {
     return List.of();
   }
 

@@ -3,6 +3,7 @@ package io.mcpiac.opnsense.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.resources.Values;
 import io.mcpiac.opnsense.client.FirewallVersion;
@@ -439,7 +440,7 @@ public abstract class ResourceMapping {
    * not).
    */
   public boolean isManageable(Map<String, String> row) {
-    return Props.isUuid(row.get("uuid"));
+    return OpnsenseNames.isUuid(row.get("uuid"));
   }
 
   /** Properties an import leaves out because they hold their default value. */
