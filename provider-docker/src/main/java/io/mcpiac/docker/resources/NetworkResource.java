@@ -11,6 +11,8 @@ import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ReadRequest;
+import io.mcpiac.engine.providers.kit.Props;
+import io.mcpiac.engine.providers.kit.TypeHandler;
 import io.mcpiac.engine.resources.ResourceType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +25,7 @@ import java.util.Set;
  * name (each container gets its resource name as a network alias). Docker cannot change a network,
  * so every change replaces it.
  */
-public final class NetworkResource implements DockerResource {
+public final class NetworkResource implements TypeHandler<DockerConnection> {
   public static final String TYPE = "docker:network";
 
   private static final ResourceType DEFINITION =
@@ -71,7 +73,7 @@ public final class NetworkResource implements DockerResource {
   }
 
   @Override
-  public Map<String, LiveResource> read(List<ReadRequest> requests) {
+  public Map<String, LiveResource> read(DockerConnection session, List<ReadRequest> requests) {
     return ManagedLabels.matchById(
         list(ManagedLabels.managedFilter()),
         Network::getLabels,
@@ -80,7 +82,7 @@ public final class NetworkResource implements DockerResource {
   }
 
   @Override
-  public List<LiveResource> importAll() {
+  public List<LiveResource> importAll(DockerConnection session) {
     List<LiveResource> out = new ArrayList<>();
     for (Network n : list(managed.importFilterValues())) {
       out.add(live(ManagedLabels.resourceOf(n.getLabels()), ManagedLabels.idOf(n.getLabels()), n));
@@ -125,13 +127,19 @@ public final class NetworkResource implements DockerResource {
   }
 
   @Override
-  public ChangeResult apply(Change change) {
-    return switch (change.kind()) {
-      case CREATE -> create(change);
-      case DELETE -> delete(change);
-      // every property forces replacement; an update can only be an undo that restores the same
-      case UPDATE -> ChangeResult.ok(change.name(), change.id(), change.priorOutputs());
-    };
+  public ChangeResult create(DockerConnection session, Change change) {
+    return create(change);
+  }
+
+  /** Every property forces replacement: an update can only be an undo that restores the same. */
+  @Override
+  public ChangeResult update(DockerConnection session, Change change) {
+    return ChangeResult.ok(change.name(), change.id(), change.priorOutputs());
+  }
+
+  @Override
+  public ChangeResult delete(DockerConnection session, Change change) {
+    return delete(change);
   }
 
   private ChangeResult create(Change change) {

@@ -11,6 +11,8 @@ import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ReadRequest;
+import io.mcpiac.engine.providers.kit.Props;
+import io.mcpiac.engine.providers.kit.TypeHandler;
 import io.mcpiac.engine.resources.ResourceType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +23,7 @@ import java.util.Set;
 /**
  * {@code docker:volume}: a named volume. Docker cannot change a volume, so every change replaces.
  */
-public final class VolumeResource implements DockerResource {
+public final class VolumeResource implements TypeHandler<DockerConnection> {
   public static final String TYPE = "docker:volume";
 
   private static final ResourceType DEFINITION =
@@ -71,7 +73,7 @@ public final class VolumeResource implements DockerResource {
   }
 
   @Override
-  public Map<String, LiveResource> read(List<ReadRequest> requests) {
+  public Map<String, LiveResource> read(DockerConnection session, List<ReadRequest> requests) {
     return ManagedLabels.matchById(
         listManaged(ManagedLabels.managedFilter()),
         InspectVolumeResponse::getLabels,
@@ -80,7 +82,7 @@ public final class VolumeResource implements DockerResource {
   }
 
   @Override
-  public List<LiveResource> importAll() {
+  public List<LiveResource> importAll(DockerConnection session) {
     List<LiveResource> out = new ArrayList<>();
     for (InspectVolumeResponse v : listManaged(managed.importFilterValues())) {
       out.add(live(ManagedLabels.resourceOf(v.getLabels()), ManagedLabels.idOf(v.getLabels()), v));
@@ -113,13 +115,19 @@ public final class VolumeResource implements DockerResource {
   }
 
   @Override
-  public ChangeResult apply(Change change) {
-    return switch (change.kind()) {
-      case CREATE -> create(change);
-      case DELETE -> delete(change);
-      // every property forces replacement; an update can only be an undo that restores the same
-      case UPDATE -> ChangeResult.ok(change.name(), change.id(), change.priorOutputs());
-    };
+  public ChangeResult create(DockerConnection session, Change change) {
+    return create(change);
+  }
+
+  /** Every property forces replacement: an update can only be an undo that restores the same. */
+  @Override
+  public ChangeResult update(DockerConnection session, Change change) {
+    return ChangeResult.ok(change.name(), change.id(), change.priorOutputs());
+  }
+
+  @Override
+  public ChangeResult delete(DockerConnection session, Change change) {
+    return delete(change);
   }
 
   private ChangeResult create(Change change) {
