@@ -41,8 +41,8 @@ public final class NetworkResource implements TypeHandler<DockerConnection> {
                 "properties": {
                   "name": {"type": "string", "pattern": "^[a-zA-Z0-9][a-zA-Z0-9_.-]+$",
                            "description": "Docker's network name; default: the resource name plus a unique suffix."},
-                  "driver": {"type": "string", "minLength": 1, "description": "Network driver; default bridge."},
-                  "internal": {"type": "boolean", "description": "No route to the outside."},
+                  "driver": {"type": "string", "minLength": 1, "default": "bridge", "description": "Network driver; default bridge."},
+                  "internal": {"type": "boolean", "default": false, "description": "No route to the outside."},
                   "subnet": {"type": "string", "description": "IPv4 subnet in CIDR form, e.g. 10.89.0.0/24; default: Docker picks one."},
                   "gateway": {"type": "string", "description": "The gateway address inside subnet."},
                   "labels": {"type": "object", "additionalProperties": {"type": "string"}}

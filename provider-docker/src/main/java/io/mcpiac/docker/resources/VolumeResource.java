@@ -40,7 +40,7 @@ public final class VolumeResource implements TypeHandler<DockerConnection> {
                 "properties": {
                   "name": {"type": "string", "pattern": "^[a-zA-Z0-9][a-zA-Z0-9_.-]+$",
                            "description": "Docker's volume name; default: the resource name plus a unique suffix."},
-                  "driver": {"type": "string", "minLength": 1, "description": "Volume driver; default local."},
+                  "driver": {"type": "string", "minLength": 1, "default": "local", "description": "Volume driver; default local."},
                   "driverOpts": {"type": "object", "additionalProperties": {"type": "string"},
                                  "description": "Driver options, e.g. type/device/o for local."},
                   "labels": {"type": "object", "additionalProperties": {"type": "string"}}
