@@ -142,6 +142,15 @@ public interface Provider extends AutoCloseable {
     return null;
   }
 
+  /**
+   * Entry points limited to this provider's types that front ends offer next to their standard ones
+   * (see {@link ScopedEntryPoints}). They are offered when an instance named after the provider
+   * itself ({@code opnsense}, not {@code opnsense/branch}) is registered. None by default.
+   */
+  default List<ScopedEntryPoints> scopedEntryPoints() {
+    return List.of();
+  }
+
   /** How many of this instance's batches may be in flight at once. */
   default int maxParallelism() {
     return Integer.MAX_VALUE;
