@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.Change;
+import io.mcpiac.engine.providers.ChangeResult;
+import io.mcpiac.engine.providers.LiveResource;
+import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ProviderRegistry;
+import io.mcpiac.engine.providers.ReadRequest;
+import io.mcpiac.engine.providers.ScopedEntryPoints;
 import io.mcpiac.engine.providers.core.CoreProvider;
+import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.engine.states.StateStores;
 import io.mcpiac.mcp.server.IacServer;
@@ -80,5 +87,67 @@ class ProviderToolsTest {
     assertThat(byName(tools(registry, false)))
         .containsKey("planDeployment")
         .doesNotContainKeys("planNetworkDeployment", "applyNetworkDeployment");
+  }
+
+  /**
+   * What stands in for a provider (the orchestrator's proxy of a remote server) declares nothing.
+   */
+  private static Provider standIn(String name, List<ScopedEntryPoints> declared) {
+    return new Provider() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<ResourceType> resourceTypes() {
+        return List.of();
+      }
+
+      @Override
+      public Map<String, LiveResource> read(ResourceType type, List<ReadRequest> resources) {
+        return Map.of();
+      }
+
+      @Override
+      public List<ChangeResult> apply(List<Change> batch) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public List<ScopedEntryPoints> scopedEntryPoints() {
+        return declared;
+      }
+    };
+  }
+
+  @Test
+  void aStandInForOpnsenseOffersTheNetworkToolsItsFactoryDeclares() {
+    ProviderRegistry registry = new ProviderRegistry().register("core", new CoreProvider());
+    registry.register("opnsense", standIn("opnsense", List.of()));
+    assertThat(byName(tools(registry, false)).get("planNetworkDeployment").title())
+        .isEqualTo("Plan network infrastructure changes");
+  }
+
+  @Test
+  void anyProviderDeclaresItsOwnEntryPoints() {
+    ProviderRegistry registry = new ProviderRegistry().register("core", new CoreProvider());
+    registry.register(
+        "lab",
+        standIn(
+            "lab",
+            List.of(
+                new ScopedEntryPoints(
+                    "planLabDeployment",
+                    "applyLabDeployment",
+                    "Plan lab",
+                    "Apply lab",
+                    "benches"))));
+    Map<String, IacTool> tools = byName(tools(registry, false));
+    assertThat(tools.get("planLabDeployment").description())
+        .startsWith("Plan lab: resources (benches). ");
+    assertThat(tools.get("applyLabDeployment").description())
+        .startsWith("Apply a plan made by planLabDeployment: ");
+    assertThat(tools).doesNotContainKey("planNetworkDeployment");
   }
 }

@@ -132,15 +132,17 @@ public final class OpnsenseProvider extends KitProvider<OpnsenseSession> {
   }
 
   /** The seed's network tools: plan and apply of {@code opnsense:*} resources alone. */
+  public static final ScopedEntryPoints NETWORK_TOOLS =
+      new ScopedEntryPoints(
+          "planNetworkDeployment",
+          "applyNetworkDeployment",
+          "Plan network infrastructure changes",
+          "Apply planned network changes",
+          "VLANs, firewall rules, HAProxy, DNS…");
+
   @Override
   public List<ScopedEntryPoints> scopedEntryPoints() {
-    return List.of(
-        new ScopedEntryPoints(
-            "planNetworkDeployment",
-            "applyNetworkDeployment",
-            "Plan network infrastructure changes",
-            "Apply planned network changes",
-            "VLANs, firewall rules, HAProxy, DNS…"));
+    return List.of(NETWORK_TOOLS);
   }
 
   /** One batch at a time: OPNsense serialises config writes, and keeps one rollback timer. */
