@@ -16,7 +16,6 @@ import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.providers.kit.Outcome;
 import io.mcpiac.engine.providers.kit.Props;
-import io.mcpiac.engine.providers.kit.TypeHandler;
 import io.mcpiac.engine.resources.ResourceType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +38,7 @@ import java.util.Set;
  * records the digest of what it was built from in a label; a plan compares it with the files as
  * they are now and shows a difference as a change of {@code context}, which forces a rebuild.
  */
-public final class ImageBuildResource implements TypeHandler<DockerConnection> {
+public final class ImageBuildResource implements ReplacedOnChange {
   public static final String TYPE = "docker:image:build";
 
   private static final ResourceType DEFINITION =
@@ -250,21 +249,6 @@ public final class ImageBuildResource implements TypeHandler<DockerConnection> {
 
   @Override
   public ChangeResult create(DockerConnection session, Change change) {
-    return create(change);
-  }
-
-  /** Every property forces a rebuild: an update can only be an undo that restores the same. */
-  @Override
-  public ChangeResult update(DockerConnection session, Change change) {
-    return ChangeResult.ok(change.name(), change.id(), change.priorOutputs());
-  }
-
-  @Override
-  public ChangeResult delete(DockerConnection session, Change change) {
-    return delete(change);
-  }
-
-  private ChangeResult create(Change change) {
     ObjectNode props = change.desired();
     List<String> tags = Props.list(props, "tags");
     // a build whose answer was lost, or the undo of a removal that was deferred: adopt it
@@ -344,7 +328,8 @@ public final class ImageBuildResource implements TypeHandler<DockerConnection> {
     docker.client().tagImageCmd(imageId, repository, version).withForce(true).exec();
   }
 
-  private ChangeResult delete(Change change) {
+  @Override
+  public ChangeResult delete(DockerConnection session, Change change) {
     for (Image image : list(ManagedLabels.ID, change.id())) {
       try {
         docker.client().removeImageCmd(image.getId()).withForce(true).exec();

@@ -12,7 +12,6 @@ import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.providers.kit.Props;
-import io.mcpiac.engine.providers.kit.TypeHandler;
 import io.mcpiac.engine.resources.ResourceType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +24,7 @@ import java.util.Set;
  * name (each container gets its resource name as a network alias). Docker cannot change a network,
  * so every change replaces it.
  */
-public final class NetworkResource implements TypeHandler<DockerConnection> {
+public final class NetworkResource implements ReplacedOnChange {
   public static final String TYPE = "docker:network";
 
   private static final ResourceType DEFINITION =
@@ -128,21 +127,6 @@ public final class NetworkResource implements TypeHandler<DockerConnection> {
 
   @Override
   public ChangeResult create(DockerConnection session, Change change) {
-    return create(change);
-  }
-
-  /** Every property forces replacement: an update can only be an undo that restores the same. */
-  @Override
-  public ChangeResult update(DockerConnection session, Change change) {
-    return ChangeResult.ok(change.name(), change.id(), change.priorOutputs());
-  }
-
-  @Override
-  public ChangeResult delete(DockerConnection session, Change change) {
-    return delete(change);
-  }
-
-  private ChangeResult create(Change change) {
     ObjectNode props = change.desired();
     String name = Props.text(props, "name") != null ? Props.text(props, "name") : change.id();
     try {
@@ -181,7 +165,8 @@ public final class NetworkResource implements TypeHandler<DockerConnection> {
     }
   }
 
-  private ChangeResult delete(Change change) {
+  @Override
+  public ChangeResult delete(DockerConnection session, Change change) {
     try {
       for (Network n : list(List.of(ManagedLabels.ID + "=" + change.id()))) {
         docker.client().removeNetworkCmd(n.getId()).exec();

@@ -12,7 +12,6 @@ import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.providers.kit.Props;
-import io.mcpiac.engine.providers.kit.TypeHandler;
 import io.mcpiac.engine.resources.ResourceType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +22,7 @@ import java.util.Set;
 /**
  * {@code docker:volume}: a named volume. Docker cannot change a volume, so every change replaces.
  */
-public final class VolumeResource implements TypeHandler<DockerConnection> {
+public final class VolumeResource implements ReplacedOnChange {
   public static final String TYPE = "docker:volume";
 
   private static final ResourceType DEFINITION =
@@ -116,21 +115,6 @@ public final class VolumeResource implements TypeHandler<DockerConnection> {
 
   @Override
   public ChangeResult create(DockerConnection session, Change change) {
-    return create(change);
-  }
-
-  /** Every property forces replacement: an update can only be an undo that restores the same. */
-  @Override
-  public ChangeResult update(DockerConnection session, Change change) {
-    return ChangeResult.ok(change.name(), change.id(), change.priorOutputs());
-  }
-
-  @Override
-  public ChangeResult delete(DockerConnection session, Change change) {
-    return delete(change);
-  }
-
-  private ChangeResult create(Change change) {
     ObjectNode props = change.desired();
     String name = Props.text(props, "name") != null ? Props.text(props, "name") : change.id();
     try {
@@ -158,7 +142,8 @@ public final class VolumeResource implements TypeHandler<DockerConnection> {
     }
   }
 
-  private ChangeResult delete(Change change) {
+  @Override
+  public ChangeResult delete(DockerConnection session, Change change) {
     try {
       for (InspectVolumeResponse v : listManaged(List.of(ManagedLabels.ID + "=" + change.id()))) {
         docker.client().removeVolumeCmd(v.getName()).exec();
