@@ -14,6 +14,7 @@ import io.mcpiac.mcp.envelope.ToolFailure;
 import io.mcpiac.mcp.jobs.Job;
 import io.mcpiac.mcp.jobs.Jobs;
 import io.mcpiac.mcp.jobs.McpProgress;
+import io.mcpiac.mcp.protocol.ToolArguments;
 
 /**
  * {@code applyDeployment} (and the apply entry points providers declare, such as OPNsense's {@code
@@ -86,7 +87,8 @@ public final class ApplyDeploymentTool extends BaseTool {
 
   @Override
   public Reply call(ToolCall call) {
-    Plan plan = ctx.plans().get(call.requireString("planId"));
+    ToolArguments.Apply args = ToolArguments.Apply.from(call.arguments());
+    Plan plan = ctx.plans().get(args.planId());
     if (typePrefix != null) {
       for (PlannedAction a : plan.actions()) {
         if (!a.type().startsWith(typePrefix + ":")) {
@@ -100,7 +102,7 @@ public final class ApplyDeploymentTool extends BaseTool {
         }
       }
     }
-    ExecutionOptions options = OptionsInput.of(call);
+    ExecutionOptions options = args.options();
     if (!plan.hasChanges()) {
       ctx.plans().remove(plan.id());
       ObjectNode data = Json.object();
@@ -113,7 +115,7 @@ public final class ApplyDeploymentTool extends BaseTool {
     Confirmation.require(call, plan);
     Job job = ctx.jobs().begin(plan.deploymentName(), plan.id(), "apply");
     ctx.plans().remove(plan.id());
-    if (!call.bool("wait", true)) {
+    if (!args.waitForEnd()) {
       ctx.jobs()
           .runInBackground(
               job,

@@ -1,6 +1,8 @@
 package io.mcpiac.mcp.tools;
 
 import io.mcpiac.engine.providers.ScopedEntryPoints;
+import io.mcpiac.mcp.protocol.Arguments;
+import io.mcpiac.mcp.protocol.StandardTool;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,10 +22,14 @@ public final class ToolSet {
     all.add(new ListResourcesTool(ctx));
     all.add(new GetResourceTool(ctx));
     all.add(new ValidateConfigTool(ctx));
-    all.add(new CreateCheckpointTool(ctx, "createSnapshot", true));
-    all.add(new RestoreCheckpointTool(ctx, "rollbackToSnapshot", "snapshotId"));
-    all.add(new CreateCheckpointTool(ctx, "createCheckpoint", false));
-    all.add(new RestoreCheckpointTool(ctx, "restoreCheckpoint", "checkpointId"));
+    all.add(new CreateCheckpointTool(ctx, StandardTool.CREATE_SNAPSHOT.toolName(), true));
+    all.add(
+        new RestoreCheckpointTool(
+            ctx, StandardTool.ROLLBACK_TO_SNAPSHOT.toolName(), Arguments.SNAPSHOT_ID));
+    all.add(new CreateCheckpointTool(ctx, StandardTool.CREATE_CHECKPOINT.toolName(), false));
+    all.add(
+        new RestoreCheckpointTool(
+            ctx, StandardTool.RESTORE_CHECKPOINT.toolName(), Arguments.CHECKPOINT_ID));
     all.add(new ListCheckpointsTool(ctx));
     all.add(new CancelDeploymentTool(ctx));
     all.addAll(scoped(ctx));

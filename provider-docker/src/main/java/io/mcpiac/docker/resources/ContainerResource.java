@@ -90,7 +90,17 @@ public final class ContainerResource implements TypeHandler<DockerConnection> {
         list(ManagedLabels.MANAGED, "true"),
         Container::getLabels,
         requests,
-        (r, c) -> ContainerLive.live(r.name(), r.id(), c, r.properties()));
+        (r, c) ->
+            withLimits(ContainerLive.live(r.name(), r.id(), c, r.properties()), c, r.properties()));
+  }
+
+  /** The limits {@code docker update} changes, which only an inspection shows. */
+  private LiveResource withLimits(LiveResource live, Container c, ObjectNode recorded) {
+    InspectContainerResponse inspected = inspect(c.getId());
+    if (inspected != null) {
+      ContainerLimits.report(live.properties(), inspected.getHostConfig(), recorded);
+    }
+    return live;
   }
 
   @Override
