@@ -17,6 +17,7 @@ import io.mcpiac.engine.plans.ActionType;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanRenderer;
 import io.mcpiac.engine.plans.PlannedAction;
+import io.mcpiac.engine.plans.PropertyChange;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
@@ -584,6 +585,81 @@ class DockerEngineTest {
         engine.destroy(
             "docker-drift-test", ExecutionOptions.DEFAULTS, p -> true, e -> {}, new Cancellation());
     assertThat(destroyed.result().success()).isTrue();
+    assertThat(docker.managedObjects(run)).isEmpty();
+  }
+
+  /**
+   * Issue #13 for Docker: a property the file leaves out means its schema default, so a container
+   * joined to another network behind our back is drift (as OPNsense's left-out properties are), and
+   * apply puts the default back.
+   */
+  @Test
+  void aContainerJoinedToANetworkBehindOurBackIsDriftAgainstTheDefault() {
+    // the file says nothing about networks: the container is on Docker's default bridge
+    Deployment d =
+        load(
+            """
+            apiVersion: iac.mcp/v1
+            kind: Deployment
+            metadata: {name: docker-default-drift}
+            spec:
+              resources:
+                - type: docker:container
+                  name: sleeper
+                  properties:
+                    image: mcp-iac-test/busybox:1
+                    command: ["sleep", "600"]
+                    labels: {mcp-iac-test-run: "@RUN@"}
+            """);
+    assertThat(apply(engine.plan(d)).success()).isTrue();
+    Plan unchanged = engine.plan(d);
+    assertThat(unchanged.hasChanges()).as(new PlanRenderer(false).render(unchanged)).isFalse();
+
+    // someone connects the container to another network with docker network connect
+    String container = engine.state("docker-default-drift").resources().get("sleeper").id();
+    String foreign = "foreign-" + run;
+    docker.client().createNetworkCmd().withName(foreign).exec();
+    try {
+      docker
+          .client()
+          .connectToNetworkCmd()
+          .withNetworkId(foreign)
+          .withContainerId(container)
+          .exec();
+      Plan plan = engine.plan(d);
+      String shown = new PlanRenderer(false).render(plan);
+      assertThat(action(plan, "sleeper").drift())
+          .as(shown)
+          .extracting(PropertyChange::path)
+          .contains("networks");
+      assertThat(action(plan, "sleeper").action()).as(shown).isEqualTo(ActionType.REPLACE);
+      assertThat(shown).contains(foreign);
+
+      // apply puts the default back: the container is on the bridge alone again
+      assertThat(apply(plan).success()).isTrue();
+      String replaced = engine.state("docker-default-drift").resources().get("sleeper").id();
+      assertThat(
+              docker
+                  .client()
+                  .inspectContainerCmd(replaced)
+                  .exec()
+                  .getNetworkSettings()
+                  .getNetworks()
+                  .keySet())
+          .containsExactly("bridge");
+      assertThat(engine.plan(d).hasChanges()).isFalse();
+      Engine.Applied destroyed =
+          engine.destroy(
+              "docker-default-drift",
+              ExecutionOptions.DEFAULTS,
+              p -> true,
+              e -> {},
+              new Cancellation());
+      assertThat(destroyed.result().success()).isTrue();
+    } finally {
+      docker.removeAll(run);
+      docker.client().removeNetworkCmd(foreign).exec();
+    }
     assertThat(docker.managedObjects(run)).isEmpty();
   }
 

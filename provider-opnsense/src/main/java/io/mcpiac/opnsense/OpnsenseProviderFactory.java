@@ -97,4 +97,9 @@ public final class OpnsenseProviderFactory implements ProviderFactory {
             conf.path("retryBackoffMs").asLong(d.backoffMillis()));
     return new OpnsenseProvider(s, conf.path("writeConcurrency").asInt(4), tuning);
   }
+
+  @Override
+  public java.util.List<io.mcpiac.engine.providers.ScopedEntryPoints> scopedEntryPoints() {
+    return java.util.List.of(OpnsenseProvider.NETWORK_TOOLS);
+  }
 }

@@ -123,7 +123,7 @@ public final class Executor {
       List<Risk> refused = new ArrayList<>();
       byProvider.forEach(
           (provider, actions) ->
-              provider.preflight(actions).stream()
+              provider.preflight(actions.stream().map(PlannedAction::forProvider).toList()).stream()
                   .filter(r -> !options.acceptedRisks().contains(r.code()))
                   .forEach(refused::add));
       if (!refused.isEmpty()) {

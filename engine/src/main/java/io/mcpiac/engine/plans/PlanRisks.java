@@ -30,7 +30,8 @@ final class PlanRisks {
     List<String> out = new ArrayList<>();
     byProvider.forEach(
         (provider, mine) -> {
-          for (Risk r : provider.preflight(mine)) {
+          for (Risk r :
+              provider.preflight(mine.stream().map(PlannedAction::forProvider).toList())) {
             out.add(
                 PREFIX
                     + r.resource()

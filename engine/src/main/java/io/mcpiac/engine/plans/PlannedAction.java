@@ -1,6 +1,7 @@
 package io.mcpiac.engine.plans;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.providers.PlannedChange;
 import java.util.List;
 
 /**
@@ -45,5 +46,11 @@ public record PlannedAction(
 
   public boolean changesSomething() {
     return action != ActionType.NO_OP;
+  }
+
+  /** This action as a provider's preflight sees it (providers do not know the plan's types). */
+  public PlannedChange forProvider() {
+    return new PlannedChange(
+        name, type, PlannedChange.Kind.valueOf(action.name()), id, properties, prior);
   }
 }

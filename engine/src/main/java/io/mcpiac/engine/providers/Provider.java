@@ -114,7 +114,7 @@ public interface Provider extends AutoCloseable {
    * the risks that must stop it unless the user accepts them (see {@link Risk}). Values may still
    * be unknown. Must not change anything.
    */
-  default List<Risk> preflight(List<io.mcpiac.engine.plans.PlannedAction> actions) {
+  default List<Risk> preflight(List<PlannedChange> actions) {
     return List.of();
   }
 
@@ -140,6 +140,15 @@ public interface Provider extends AutoCloseable {
   /** Where this instance points (a URL, a socket), for messages; null when it has no address. */
   default String endpoint() {
     return null;
+  }
+
+  /**
+   * Entry points limited to this provider's types that front ends offer next to their standard ones
+   * (see {@link ScopedEntryPoints}). They are offered when an instance named after the provider
+   * itself ({@code opnsense}, not {@code opnsense/branch}) is registered. None by default.
+   */
+  default List<ScopedEntryPoints> scopedEntryPoints() {
+    return List.of();
   }
 
   /** How many of this instance's batches may be in flight at once. */

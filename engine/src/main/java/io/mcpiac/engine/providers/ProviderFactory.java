@@ -41,4 +41,14 @@ public interface ProviderFactory {
   default java.util.List<String> overriddenEnvironment(String instance, ObjectNode settings) {
     return java.util.List.of();
   }
+
+  /**
+   * Entry points limited to this provider's types that front ends offer next to their standard ones
+   * (see {@link ScopedEntryPoints}); declared here as well as on {@link
+   * Provider#scopedEntryPoints()}, so a stand-in for a provider of this name (a remote server's
+   * proxy) offers them too. None by default.
+   */
+  default java.util.List<ScopedEntryPoints> scopedEntryPoints() {
+    return java.util.List.of();
+  }
 }

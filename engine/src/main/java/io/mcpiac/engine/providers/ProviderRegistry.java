@@ -72,6 +72,40 @@ public final class ProviderRegistry implements AutoCloseable {
     return names;
   }
 
+  /**
+   * The entry points the registered providers declare for their own types (see {@link
+   * ScopedEntryPoints}), by provider name, each entry point's names once: for each instance named
+   * after its provider, what the provider declares, or else what the installed factory of that name
+   * declares (an instance that stands in for a provider, such as a remote server's proxy, declares
+   * nothing itself).
+   */
+  public Map<String, List<ScopedEntryPoints>> scopedEntryPoints() {
+    Map<String, ProviderFactory> factories = new LinkedHashMap<>();
+    Map<String, List<ScopedEntryPoints>> out = new LinkedHashMap<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    instances.forEach(
+        (instance, provider) -> {
+          if (!instance.equals(provider.name())) {
+            return;
+          }
+          List<ScopedEntryPoints> declared = provider.scopedEntryPoints();
+          if (declared.isEmpty()) {
+            if (factories.isEmpty()) {
+              java.util.ServiceLoader.load(ProviderFactory.class)
+                  .forEach(f -> factories.putIfAbsent(f.name(), f));
+            }
+            ProviderFactory f = factories.get(provider.name());
+            declared = f == null ? List.of() : f.scopedEntryPoints();
+          }
+          for (ScopedEntryPoints e : declared) {
+            if (names.add(e.planName()) && names.add(e.applyName())) {
+              out.computeIfAbsent(provider.name(), n -> new ArrayList<>()).add(e);
+            }
+          }
+        });
+    return out;
+  }
+
   /** {@code opnsense} for {@code opnsense/branch}. */
   public static String baseName(String instance) {
     int slash = instance.indexOf('/');

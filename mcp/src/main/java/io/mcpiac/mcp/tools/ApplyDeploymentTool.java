@@ -9,6 +9,7 @@ import io.mcpiac.engine.execution.ProgressListener;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlannedAction;
+import io.mcpiac.engine.providers.ScopedEntryPoints;
 import io.mcpiac.mcp.envelope.ErrorCode;
 import io.mcpiac.mcp.envelope.Reply;
 import io.mcpiac.mcp.envelope.ToolFailure;
@@ -19,20 +20,34 @@ import io.mcpiac.mcp.protocol.ToolArguments;
 import java.util.List;
 
 /**
- * {@code applyDeployment} (and {@code applyNetworkDeployment}): applies a plan made by
- * planDeployment, with progress notifications; refused when stale, and without confirmation when it
- * deletes or replaces. {@code wait: false} returns at once and runs in the background.
+ * {@code applyDeployment} (and the apply entry points providers declare, such as OPNsense's {@code
+ * applyNetworkDeployment}): applies a plan made by planDeployment, with progress notifications;
+ * refused when stale, and without confirmation when it deletes or replaces. {@code wait: false}
+ * returns at once and runs in the background.
  */
 public final class ApplyDeploymentTool extends BaseTool {
   private final String typePrefix;
 
-  public ApplyDeploymentTool(ToolContext ctx, String name, String typePrefix) {
+  /** {@code applyDeployment}: plans of every type. */
+  public ApplyDeploymentTool(ToolContext ctx) {
+    this(ctx, "applyDeployment", "Apply a planned deployment", "planDeployment", null);
+  }
+
+  /**
+   * A provider's own apply entry point: plans of its types alone (see {@link ScopedEntryPoints}).
+   */
+  public static ApplyDeploymentTool scoped(ToolContext ctx, String provider, ScopedEntryPoints e) {
+    return new ApplyDeploymentTool(ctx, e.applyName(), e.applyTitle(), e.planName(), provider);
+  }
+
+  private ApplyDeploymentTool(
+      ToolContext ctx, String name, String title, String planTool, String typePrefix) {
     super(
         ctx,
         name,
-        typePrefix == null ? "Apply a planned deployment" : "Apply planned network changes",
+        title,
         "Apply a plan made by "
-            + (typePrefix == null ? "planDeployment" : "planNetworkDeployment")
+            + planTool
             + ": changes run in dependency order and in parallel; on failure completed changes"
             + " are rolled back. A plan that deletes or replaces needs confirmation (asked through"
             + " elicitation, or \"confirm\": true). A stale plan (state or live systems changed"

@@ -9,29 +9,50 @@ import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanJson;
 import io.mcpiac.engine.plans.PlanRenderer;
 import io.mcpiac.engine.plans.PlanRequest;
+import io.mcpiac.engine.providers.ScopedEntryPoints;
 import io.mcpiac.mcp.envelope.Reply;
 import java.util.List;
 import java.util.Set;
 
 /**
- * {@code planDeployment} (and {@code planNetworkDeployment}, restricted to {@code opnsense:}
- * types): validates, plans, keeps the plan by id for {@code applyDeployment} and shows the diff.
+ * {@code planDeployment} (and the plan entry points providers declare for their own types, such as
+ * OPNsense's {@code planNetworkDeployment}): validates, plans, keeps the plan by id for {@code
+ * applyDeployment} and shows the diff.
  */
 public final class PlanDeploymentTool extends BaseTool {
   private final String typePrefix;
 
+  /** {@code planDeployment}: every type. */
+  public PlanDeploymentTool(ToolContext ctx) {
+    this(
+        ctx,
+        "planDeployment",
+        "Plan a deployment",
+        "Validate a deployment and plan it: what would be created, updated, replaced and deleted,"
+            + " in stages. ",
+        null);
+  }
+
+  /** A provider's own plan entry point: its types alone (see {@link ScopedEntryPoints}). */
+  public static PlanDeploymentTool scoped(ToolContext ctx, String provider, ScopedEntryPoints e) {
+    return new PlanDeploymentTool(
+        ctx,
+        e.planName(),
+        e.planTitle(),
+        "Plan " + provider + ": resources (" + e.subject() + "). ",
+        provider);
+  }
+
   /**
-   * @param typePrefix null for every type, or the only prefix allowed ({@code opnsense})
+   * @param typePrefix null for every type, or the only prefix allowed (a provider's name)
    */
-  public PlanDeploymentTool(ToolContext ctx, String name, String typePrefix) {
+  private PlanDeploymentTool(
+      ToolContext ctx, String name, String title, String what, String typePrefix) {
     super(
         ctx,
         name,
-        typePrefix == null ? "Plan a deployment" : "Plan network infrastructure changes",
-        (typePrefix == null
-                ? "Validate a deployment and plan it: what would be created, updated, replaced"
-                    + " and deleted, in stages. "
-                : "Plan " + typePrefix + ": resources (VLANs, firewall rules, HAProxy, DNS…). ")
+        title,
+        what
             + "Give 'resources' (the seed's Resource objects) with 'deploymentId', or a whole"
             + " 'deployment'. Returns a planId for applyDeployment and the rendered diff; nothing"
             + " changes. Invalid input answers VALIDATION_FAILED with every diagnostic.",

@@ -1,5 +1,6 @@
 package io.mcpiac.mcp.tools;
 
+import io.mcpiac.engine.providers.ScopedEntryPoints;
 import io.mcpiac.mcp.protocol.Arguments;
 import io.mcpiac.mcp.protocol.StandardTool;
 import java.util.ArrayList;
@@ -7,9 +8,6 @@ import java.util.List;
 
 /** The seeds' standard IaC tool set, for one server's providers. */
 public final class ToolSet {
-  /** The instance whose presence adds planNetworkDeployment and applyNetworkDeployment. */
-  public static final String NETWORK_PROVIDER = "opnsense";
-
   private ToolSet() {}
 
   /**
@@ -17,8 +15,8 @@ public final class ToolSet {
    */
   public static List<IacTool> of(ToolContext ctx, boolean readOnly) {
     List<IacTool> all = new ArrayList<>();
-    all.add(new PlanDeploymentTool(ctx, StandardTool.PLAN_DEPLOYMENT.toolName(), null));
-    all.add(new ApplyDeploymentTool(ctx, StandardTool.APPLY_DEPLOYMENT.toolName(), null));
+    all.add(new PlanDeploymentTool(ctx));
+    all.add(new ApplyDeploymentTool(ctx));
     all.add(new DestroyDeploymentTool(ctx));
     all.add(new GetDeploymentStateTool(ctx));
     all.add(new ListResourcesTool(ctx));
@@ -35,13 +33,29 @@ public final class ToolSet {
     all.add(new ListCheckpointsTool(ctx));
     all.add(new CancelDeploymentTool(ctx));
     all.add(new ImportResourcesTool(ctx));
-    if (ctx.engine().registry().instance(NETWORK_PROVIDER).isPresent()) {
-      all.add(new PlanDeploymentTool(ctx, "planNetworkDeployment", NETWORK_PROVIDER));
-      all.add(new ApplyDeploymentTool(ctx, "applyNetworkDeployment", NETWORK_PROVIDER));
-    }
+    all.addAll(scoped(ctx));
     if (readOnly) {
       all.removeIf(t -> t.effect() != IacTool.Effect.READ_ONLY);
     }
     return List.copyOf(all);
+  }
+
+  /**
+   * The entry points the registered providers declare for their own types (the seed's
+   * planNetworkDeployment and applyNetworkDeployment come from the firewall provider).
+   */
+  private static List<IacTool> scoped(ToolContext ctx) {
+    List<IacTool> out = new ArrayList<>();
+    ctx.engine()
+        .registry()
+        .scopedEntryPoints()
+        .forEach(
+            (provider, entries) -> {
+              for (ScopedEntryPoints e : entries) {
+                out.add(PlanDeploymentTool.scoped(ctx, provider, e));
+                out.add(ApplyDeploymentTool.scoped(ctx, provider, e));
+              }
+            });
+    return out;
   }
 }

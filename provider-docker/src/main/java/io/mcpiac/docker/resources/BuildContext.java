@@ -1,5 +1,6 @@
 package io.mcpiac.docker.resources;
 
+import io.mcpiac.engine.providers.kit.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,38 +62,39 @@ public final class BuildContext {
     return new BuildContext(dir, file);
   }
 
-  /** Why this context cannot be built, or null. */
-  public String problem() {
+  /** Whether this context can be built, and if not why. */
+  public Outcome problem() {
     if (!Files.isDirectory(directory)) {
-      return "the build context " + directory + " is not a directory";
+      return Outcome.failed("the build context " + directory + " is not a directory");
     }
     if (!Files.isRegularFile(dockerfile)) {
-      return "the Dockerfile " + dockerfile + " does not exist";
+      return Outcome.failed("the Dockerfile " + dockerfile + " does not exist");
     }
-    return null;
+    return Outcome.DONE;
   }
 
   /**
-   * Why this context is outside {@code base}'s directory tree (symbolic links followed), or null.
-   * The whole context goes to the Docker Engine, so a shared deployment file naming {@code /etc} or
-   * {@code ../../} must not send a directory its user did not mean to.
+   * Whether this context is inside {@code base}'s directory tree (symbolic links followed), and if
+   * not why not. The whole context goes to the Docker Engine, so a shared deployment file naming
+   * {@code /etc} or {@code ../../} must not send a directory its user did not mean to.
    */
-  public String outsideOf(Path baseDirectory) {
+  public Outcome outsideOf(Path baseDirectory) {
     Path base = (baseDirectory == null ? Path.of("") : baseDirectory).toAbsolutePath().normalize();
     try {
       Path realBase = base.toRealPath();
       Path realDir = directory.toRealPath();
       if (realDir.startsWith(realBase)) {
-        return null;
+        return Outcome.DONE;
       }
     } catch (java.io.IOException e) {
-      return null; // problem() reports a context that cannot be read
+      return Outcome.DONE; // problem() reports a context that cannot be read
     }
-    return "the build context "
-        + directory
-        + " is outside the deployment's directory "
-        + base
-        + ": set allowContextOutside: true to build from it";
+    return Outcome.failed(
+        "the build context "
+            + directory
+            + " is outside the deployment's directory "
+            + base
+            + ": set allowContextOutside: true to build from it");
   }
 
   /** The Dockerfile's path inside the build's tar. */

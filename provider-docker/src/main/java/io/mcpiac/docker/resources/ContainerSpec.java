@@ -2,6 +2,7 @@ package io.mcpiac.docker.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.engine.resources.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,11 +64,11 @@ record ContainerSpec(
     }
     return new ContainerSpec(
         Props.text(p, "image"),
-        Props.texts(p, "command"),
+        Props.list(p, "command"),
         Props.map(p, "env"),
         ports,
         volumes,
-        Props.texts(p, "networks"),
+        Props.list(p, "networks"),
         Props.map(p, "labels"),
         Props.text(p, "restartPolicy"),
         p.hasNonNull("memory") ? memoryBytes(p.get("memory")) : null,

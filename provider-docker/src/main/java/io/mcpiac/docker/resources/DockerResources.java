@@ -2,10 +2,11 @@ package io.mcpiac.docker.resources;
 
 import io.mcpiac.docker.client.DockerConnection;
 import io.mcpiac.engine.providers.ProviderContext;
+import io.mcpiac.engine.providers.kit.TypeHandler;
 import java.time.Duration;
 import java.util.List;
 
-/** The provider's resource types, wired to one connection. */
+/** The provider's type handlers, wired to one connection. */
 public final class DockerResources {
   private DockerResources() {}
 
@@ -14,7 +15,7 @@ public final class DockerResources {
    * @param context the deployment the instance serves (null: several) and what relative build
    *     contexts are relative to
    */
-  public static List<DockerResource> all(
+  public static List<TypeHandler<DockerConnection>> all(
       DockerConnection docker, Duration startCheck, ProviderContext context) {
     DeferredImageRemovals deferred = new DeferredImageRemovals(docker);
     ManagedLabels managed = new ManagedLabels(context.deployment());

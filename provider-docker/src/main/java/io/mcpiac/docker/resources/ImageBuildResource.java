@@ -5,7 +5,6 @@ import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerClientException;
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.Image;
@@ -15,6 +14,8 @@ import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ReadRequest;
+import io.mcpiac.engine.providers.kit.Outcome;
+import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.engine.resources.ResourceType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ import java.util.Set;
  * records the digest of what it was built from in a label; a plan compares it with the files as
  * they are now and shows a difference as a change of {@code context}, which forces a rebuild.
  */
-public final class ImageBuildResource implements DockerResource {
+public final class ImageBuildResource implements ReplacedOnChange {
   public static final String TYPE = "docker:image:build";
 
   private static final ResourceType DEFINITION =
@@ -116,7 +117,7 @@ public final class ImageBuildResource implements DockerResource {
   }
 
   @Override
-  public Map<String, LiveResource> read(List<ReadRequest> requests) {
+  public Map<String, LiveResource> read(DockerConnection session, List<ReadRequest> requests) {
     // an image whose removal is deferred (a container still runs it) is already gone for us
     List<Image> listed =
         list(ManagedLabels.MANAGED, "true").stream()
@@ -130,7 +131,7 @@ public final class ImageBuildResource implements DockerResource {
   }
 
   @Override
-  public List<LiveResource> importAll() {
+  public List<LiveResource> importAll(DockerConnection session) {
     List<LiveResource> out = new ArrayList<>();
     for (Image image :
         docker.client().listImagesCmd().withLabelFilter(managed.importFilter()).exec()) {
@@ -149,7 +150,7 @@ public final class ImageBuildResource implements DockerResource {
   private LiveResource live(String name, String id, Image image, ObjectNode recorded) {
     ObjectNode props = Json.object();
     List<String> tags = tagsOf(image);
-    List<String> recordedTags = Props.texts(recorded, "tags");
+    List<String> recordedTags = Props.list(recorded, "tags");
     props.set("labels", ManagedLabels.reported(image.getLabels(), recorded));
     props.set(
         "tags",
@@ -182,7 +183,7 @@ public final class ImageBuildResource implements DockerResource {
     BuildContext context =
         BuildContext.of(
             baseDirectory, Props.text(props, "context"), Props.text(props, "dockerfile"));
-    if (context.problem() != null) {
+    if (!context.problem().done()) {
       return null;
     }
     try {
@@ -227,7 +228,7 @@ public final class ImageBuildResource implements DockerResource {
   }
 
   @Override
-  public Map<String, String> validate(ObjectNode properties) {
+  public Map<String, String> validate(String name, ObjectNode properties) {
     if (!Props.known(properties, "context")
         || properties.has("dockerfile") && !Props.known(properties, "dockerfile")) {
       return Map.of();
@@ -235,33 +236,21 @@ public final class ImageBuildResource implements DockerResource {
     BuildContext context =
         BuildContext.of(
             baseDirectory, Props.text(properties, "context"), Props.text(properties, "dockerfile"));
-    String problem = context.problem();
-    if (problem == null && !properties.path("allowContextOutside").asBoolean(false)) {
+    Outcome problem = context.problem();
+    if (problem.done() && !properties.path("allowContextOutside").asBoolean(false)) {
       problem = context.outsideOf(baseDirectory);
     }
-    if (problem == null) {
+    if (!(problem instanceof Outcome.Failed failed)) {
       return Map.of();
     }
-    return Map.of(problem.contains("Dockerfile") ? "dockerfile" : "context", problem);
+    return Map.of(
+        failed.reason().contains("Dockerfile") ? "dockerfile" : "context", failed.reason());
   }
 
   @Override
-  public ChangeResult apply(Change change) {
-    try {
-      return switch (change.kind()) {
-        case CREATE -> create(change);
-        case DELETE -> delete(change);
-        // every property forces a rebuild; an update can only be an undo that restores the same
-        case UPDATE -> ChangeResult.ok(change.name(), change.id(), change.priorOutputs());
-      };
-    } catch (DockerException e) {
-      return ChangeResult.failed(change.name(), DockerErrors.message(e));
-    }
-  }
-
-  private ChangeResult create(Change change) {
+  public ChangeResult create(DockerConnection session, Change change) {
     ObjectNode props = change.desired();
-    List<String> tags = Props.texts(props, "tags");
+    List<String> tags = Props.list(props, "tags");
     // a build whose answer was lost, or the undo of a removal that was deferred: adopt it
     for (Image image : list(ManagedLabels.ID, change.id())) {
       deferred.cancel(change.id());
@@ -277,9 +266,8 @@ public final class ImageBuildResource implements DockerResource {
     BuildContext context =
         BuildContext.of(
             baseDirectory, Props.text(props, "context"), Props.text(props, "dockerfile"));
-    String problem = context.problem();
-    if (problem != null) {
-      return ChangeResult.failed(change.name(), problem);
+    if (context.problem() instanceof Outcome.Failed problem) {
+      return ChangeResult.failed(change.name(), problem.reason());
     }
     Path tar = null;
     try {
@@ -340,7 +328,8 @@ public final class ImageBuildResource implements DockerResource {
     docker.client().tagImageCmd(imageId, repository, version).withForce(true).exec();
   }
 
-  private ChangeResult delete(Change change) {
+  @Override
+  public ChangeResult delete(DockerConnection session, Change change) {
     for (Image image : list(ManagedLabels.ID, change.id())) {
       try {
         docker.client().removeImageCmd(image.getId()).withForce(true).exec();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ReadRequest;
+import io.mcpiac.engine.providers.kit.Props;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -11,6 +11,7 @@ import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ReadRequest;
+import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.engine.resources.ResourceType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ import java.util.Set;
  * name (each container gets its resource name as a network alias). Docker cannot change a network,
  * so every change replaces it.
  */
-public final class NetworkResource implements DockerResource {
+public final class NetworkResource implements ReplacedOnChange {
   public static final String TYPE = "docker:network";
 
   private static final ResourceType DEFINITION =
@@ -39,8 +40,8 @@ public final class NetworkResource implements DockerResource {
                 "properties": {
                   "name": {"type": "string", "pattern": "^[a-zA-Z0-9][a-zA-Z0-9_.-]+$",
                            "description": "Docker's network name; default: the resource name plus a unique suffix."},
-                  "driver": {"type": "string", "minLength": 1, "description": "Network driver; default bridge."},
-                  "internal": {"type": "boolean", "description": "No route to the outside."},
+                  "driver": {"type": "string", "minLength": 1, "default": "bridge", "description": "Network driver; default bridge."},
+                  "internal": {"type": "boolean", "default": false, "description": "No route to the outside."},
                   "subnet": {"type": "string", "description": "IPv4 subnet in CIDR form, e.g. 10.89.0.0/24; default: Docker picks one."},
                   "gateway": {"type": "string", "description": "The gateway address inside subnet."},
                   "labels": {"type": "object", "additionalProperties": {"type": "string"}}
@@ -71,7 +72,7 @@ public final class NetworkResource implements DockerResource {
   }
 
   @Override
-  public Map<String, LiveResource> read(List<ReadRequest> requests) {
+  public Map<String, LiveResource> read(DockerConnection session, List<ReadRequest> requests) {
     return ManagedLabels.matchById(
         list(ManagedLabels.managedFilter()),
         Network::getLabels,
@@ -80,7 +81,7 @@ public final class NetworkResource implements DockerResource {
   }
 
   @Override
-  public List<LiveResource> importAll() {
+  public List<LiveResource> importAll(DockerConnection session) {
     List<LiveResource> out = new ArrayList<>();
     for (Network n : list(managed.importFilterValues())) {
       out.add(live(ManagedLabels.resourceOf(n.getLabels()), ManagedLabels.idOf(n.getLabels()), n));
@@ -125,16 +126,7 @@ public final class NetworkResource implements DockerResource {
   }
 
   @Override
-  public ChangeResult apply(Change change) {
-    return switch (change.kind()) {
-      case CREATE -> create(change);
-      case DELETE -> delete(change);
-      // every property forces replacement; an update can only be an undo that restores the same
-      case UPDATE -> ChangeResult.ok(change.name(), change.id(), change.priorOutputs());
-    };
-  }
-
-  private ChangeResult create(Change change) {
+  public ChangeResult create(DockerConnection session, Change change) {
     ObjectNode props = change.desired();
     String name = Props.text(props, "name") != null ? Props.text(props, "name") : change.id();
     try {
@@ -173,7 +165,8 @@ public final class NetworkResource implements DockerResource {
     }
   }
 
-  private ChangeResult delete(Change change) {
+  @Override
+  public ChangeResult delete(DockerConnection session, Change change) {
     try {
       for (Network n : list(List.of(ManagedLabels.ID + "=" + change.id()))) {
         docker.client().removeNetworkCmd(n.getId()).exec();

@@ -11,6 +11,7 @@ import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ReadRequest;
+import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.engine.resources.ResourceType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.Set;
 /**
  * {@code docker:volume}: a named volume. Docker cannot change a volume, so every change replaces.
  */
-public final class VolumeResource implements DockerResource {
+public final class VolumeResource implements ReplacedOnChange {
   public static final String TYPE = "docker:volume";
 
   private static final ResourceType DEFINITION =
@@ -38,7 +39,7 @@ public final class VolumeResource implements DockerResource {
                 "properties": {
                   "name": {"type": "string", "pattern": "^[a-zA-Z0-9][a-zA-Z0-9_.-]+$",
                            "description": "Docker's volume name; default: the resource name plus a unique suffix."},
-                  "driver": {"type": "string", "minLength": 1, "description": "Volume driver; default local."},
+                  "driver": {"type": "string", "minLength": 1, "default": "local", "description": "Volume driver; default local."},
                   "driverOpts": {"type": "object", "additionalProperties": {"type": "string"},
                                  "description": "Driver options, e.g. type/device/o for local."},
                   "labels": {"type": "object", "additionalProperties": {"type": "string"}}
@@ -71,7 +72,7 @@ public final class VolumeResource implements DockerResource {
   }
 
   @Override
-  public Map<String, LiveResource> read(List<ReadRequest> requests) {
+  public Map<String, LiveResource> read(DockerConnection session, List<ReadRequest> requests) {
     return ManagedLabels.matchById(
         listManaged(ManagedLabels.managedFilter()),
         InspectVolumeResponse::getLabels,
@@ -80,7 +81,7 @@ public final class VolumeResource implements DockerResource {
   }
 
   @Override
-  public List<LiveResource> importAll() {
+  public List<LiveResource> importAll(DockerConnection session) {
     List<LiveResource> out = new ArrayList<>();
     for (InspectVolumeResponse v : listManaged(managed.importFilterValues())) {
       out.add(live(ManagedLabels.resourceOf(v.getLabels()), ManagedLabels.idOf(v.getLabels()), v));
@@ -116,16 +117,7 @@ public final class VolumeResource implements DockerResource {
   }
 
   @Override
-  public ChangeResult apply(Change change) {
-    return switch (change.kind()) {
-      case CREATE -> create(change);
-      case DELETE -> delete(change);
-      // every property forces replacement; an update can only be an undo that restores the same
-      case UPDATE -> ChangeResult.ok(change.name(), change.id(), change.priorOutputs());
-    };
-  }
-
-  private ChangeResult create(Change change) {
+  public ChangeResult create(DockerConnection session, Change change) {
     ObjectNode props = change.desired();
     String name = Props.text(props, "name") != null ? Props.text(props, "name") : change.id();
     try {
@@ -153,7 +145,8 @@ public final class VolumeResource implements DockerResource {
     }
   }
 
-  private ChangeResult delete(Change change) {
+  @Override
+  public ChangeResult delete(DockerConnection session, Change change) {
     try {
       for (InspectVolumeResponse v : listManaged(List.of(ManagedLabels.ID + "=" + change.id()))) {
         docker.client().removeVolumeCmd(v.getName()).exec();

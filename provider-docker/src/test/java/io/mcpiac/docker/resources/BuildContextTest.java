@@ -2,6 +2,7 @@ package io.mcpiac.docker.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcpiac.engine.providers.kit.Outcome;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -92,7 +93,7 @@ class BuildContextTest {
 
     BuildContext context = BuildContext.of(app.toString(), "../build/Dockerfile.prod");
 
-    assertThat(context.problem()).isNull();
+    assertThat(context.problem()).isEqualTo(Outcome.DONE);
     assertThat(context.dockerfileInTar()).isEqualTo(BuildContext.OUTSIDE_DOCKERFILE);
     assertThat(tarOf(context)).containsEntry(BuildContext.OUTSIDE_DOCKERFILE, "FROM scratch\n");
     String before = context.digest();
@@ -103,10 +104,15 @@ class BuildContextTest {
 
   @Test
   void namesWhatIsMissing() throws IOException {
-    assertThat(BuildContext.of(dir.resolve("nope").toString(), null).problem())
+    assertThat(reason(BuildContext.of(dir.resolve("nope").toString(), null).problem()))
         .contains("is not a directory");
     Path app = app();
-    assertThat(BuildContext.of(app.toString(), "Dockerfile.dev").problem())
+    assertThat(reason(BuildContext.of(app.toString(), "Dockerfile.dev").problem()))
         .contains("Dockerfile.dev does not exist");
+  }
+
+  private static String reason(Outcome o) {
+    assertThat(o).isInstanceOf(Outcome.Failed.class);
+    return ((Outcome.Failed) o).reason();
   }
 }

@@ -72,9 +72,11 @@ public final class Activator {
         if (m == Module.FILTER && client.version().hasSavepoints()) {
           savepoint = client.post("/api/firewall/filter/savepoint", null).path("revision").asText();
         }
-        String failure = activate(m, savepoint);
-        if (failure != null) {
-          failures.add(failure.startsWith("!") ? failure.substring(1) : failure);
+        Activation outcome = activate(m, savepoint);
+        if (outcome instanceof Activation.Refused r) {
+          failures.add(r.reason());
+        } else if (outcome instanceof Activation.LeftInPlace l) {
+          failures.add(l.reason());
         }
       }
     }
@@ -83,39 +85,39 @@ public final class Activator {
     }
   }
 
-  /**
-   * Activates a module; null on success, else why not. A reason starting with {@code !} means the
-   * writes must stay (the firewall's own rollback timer takes the rules back).
-   */
-  String activate(Module module, String savepoint) {
+  /** Activates a module: done, refused (writes to take back) or left in place (writes stay). */
+  Activation activate(Module module, String savepoint) {
     try {
       if (module == Module.HAPROXY) {
         JsonNode test = client.post("/api/haproxy/service/configtest", null);
         String text = test.path("result").asText("");
         if (text.contains("ALERT")) {
-          return "HAProxy's configtest failed, so nothing was activated: " + text.strip();
+          return new Activation.Refused(
+              "HAProxy's configtest failed, so nothing was activated: " + text.strip());
         }
       }
       if (module == Module.FILTER && savepoint != null) {
         expectOk(client.post("/api/firewall/filter/apply/" + savepoint, null), module);
         if (!client.healthy(3)) {
-          return "!the firewall API stopped answering after the rule change; OPNsense takes the"
-              + " rules back to savepoint "
-              + savepoint
-              + " by itself within 60 seconds";
+          return new Activation.LeftInPlace(
+              "the firewall API stopped answering after the rule change; OPNsense takes the"
+                  + " rules back to savepoint "
+                  + savepoint
+                  + " by itself within 60 seconds");
         }
         client.post("/api/firewall/filter/cancelRollback/" + savepoint, null);
-        return null;
+        return Activation.DONE;
       }
       expectOk(client.post(module.applyPath(), null), module);
       if (module == Module.FILTER && !client.healthy(3)) {
-        return "!the firewall API stopped answering after the rule change (this firewall has no"
-            + " savepoint rollback): check access to "
-            + client.settings().url();
+        return new Activation.LeftInPlace(
+            "the firewall API stopped answering after the rule change (this firewall has no"
+                + " savepoint rollback): check access to "
+                + client.settings().url());
       }
-      return null;
+      return Activation.DONE;
     } catch (ProviderException e) {
-      return "activating " + scope(module) + " failed: " + e.getMessage();
+      return new Activation.Refused("activating " + scope(module) + " failed: " + e.getMessage());
     }
   }
 

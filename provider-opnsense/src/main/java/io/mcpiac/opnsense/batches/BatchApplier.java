@@ -1,23 +1,19 @@
 package io.mcpiac.opnsense.batches;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.ProviderException;
-import io.mcpiac.engine.resources.Values;
+import io.mcpiac.engine.providers.kit.HandlerSet;
 import io.mcpiac.opnsense.client.FirewallVersion;
 import io.mcpiac.opnsense.client.OpnsenseClient;
+import io.mcpiac.opnsense.handlers.MappingHandler;
+import io.mcpiac.opnsense.handlers.OpnsenseSession;
 import io.mcpiac.opnsense.resources.Endpoint;
 import io.mcpiac.opnsense.resources.Lookups;
 import io.mcpiac.opnsense.resources.Module;
-import io.mcpiac.opnsense.resources.ResourceMapping;
-import io.mcpiac.opnsense.resources.ResourceMappings;
-import io.mcpiac.opnsense.resources.WriteFailure;
-import io.mcpiac.opnsense.resources.Writer;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -37,21 +33,28 @@ public final class BatchApplier {
   private static final Logger LOG = LoggerFactory.getLogger(BatchApplier.class);
 
   private final OpnsenseClient client;
-  private final ResourceMappings mappings;
+  private final HandlerSet<OpnsenseSession> handlers;
   private final ExecutorService writers;
   private final int writeConcurrency;
 
+  /**
+   * @param handlers the provider's handlers: each write is one of theirs, with the kit's error
+   *     translation
+   */
   public BatchApplier(
-      OpnsenseClient client, ResourceMappings mappings, ExecutorService writers, int concurrency) {
+      OpnsenseClient client,
+      HandlerSet<OpnsenseSession> handlers,
+      ExecutorService writers,
+      int concurrency) {
     this.client = client;
-    this.mappings = mappings;
+    this.handlers = handlers;
     this.writers = writers;
     this.writeConcurrency = Math.max(1, concurrency);
   }
 
   /** A change whose write went through. */
   private record Written(
-      int index, Change change, ResourceMapping mapping, Endpoint ep, String id) {}
+      int index, Change change, MappingHandler handler, Endpoint ep, String id) {}
 
   /** The activation scopes of the modules a batch writes to (see {@link Activator}). */
   public List<String> activationScopes(List<Change> batch) {
@@ -67,8 +70,8 @@ public final class BatchApplier {
 
   public List<ChangeResult> apply(List<Change> batch) {
     FirewallVersion version = client.version();
-    Lookups lookups = new Lookups(client);
-    Writer writer = new Writer(client, lookups);
+    OpnsenseSession session = new OpnsenseSession(client);
+    Lookups lookups = session.lookups();
     ChangeResult[] results = new ChangeResult[batch.size()];
 
     boolean touchesFilter = false;
@@ -88,7 +91,7 @@ public final class BatchApplier {
       }
     }
 
-    List<Written> written = write(batch, writer, results, savepointError);
+    List<Written> written = write(batch, session, results, savepointError);
 
     // independent chains of modules are activated at the same time, each chain in order
     List<Future<ChainOutcome>> running = new ArrayList<>();
@@ -101,7 +104,7 @@ public final class BatchApplier {
       }
       if (!touched.isEmpty()) {
         String rev = savepoint;
-        running.add(writers.submit(() -> activateChain(touched, written, writer, rev)));
+        running.add(writers.submit(() -> activateChain(touched, written, session, rev)));
       }
     }
     Map<Written, String> failures = new java.util.HashMap<>();
@@ -144,7 +147,7 @@ public final class BatchApplier {
 
   /** Activates the touched modules of one chain in order. */
   private ChainOutcome activateChain(
-      List<Module> modules, List<Written> written, Writer writer, String savepoint) {
+      List<Module> modules, List<Written> written, OpnsenseSession session, String savepoint) {
     Map<Written, String> failed = new java.util.HashMap<>();
     List<String> leftBehind = new ArrayList<>();
     for (Module module : modules) {
@@ -157,30 +160,37 @@ public final class BatchApplier {
       if (mine.isEmpty() || module.applyPath() == null) {
         continue;
       }
-      String failure = new Activator(client).activate(module, savepoint);
-      if (failure != null) {
-        if (failure.startsWith("!")) {
-          leftBehind.add(failure.substring(1));
-        } else if (!undo(writer, mine)) {
+      Activation outcome = new Activator(client).activate(module, savepoint);
+      String failure = null;
+      if (outcome instanceof Activation.LeftInPlace stays) {
+        failure = stays.reason();
+        leftBehind.add(failure);
+      } else if (outcome instanceof Activation.Refused refused) {
+        failure = refused.reason();
+        if (!undo(session, mine)) {
           leftBehind.add(failure + " (and not every write of it could be taken back)");
         }
+      }
+      if (failure != null) {
         for (Written w : mine) {
-          failed.put(w, failure.startsWith("!") ? failure.substring(1) : failure);
+          failed.put(w, failure);
         }
       }
     }
     return new ChainOutcome(failed, leftBehind);
   }
 
+  private MappingHandler handler(Change c) {
+    return (MappingHandler) handlers.get(c.type().name());
+  }
+
   private Endpoint endpoint(Change c) {
-    ResourceMapping m = mappings.get(c.type().name());
-    return m.endpointFor(c.kind() == Change.Kind.DELETE ? c.prior() : c.desired());
+    return handler(c).endpoint(c);
   }
 
   private List<Written> write(
-      List<Change> batch, Writer writer, ChangeResult[] results, String savepointError) {
-    List<Future<Written>> futures = new ArrayList<>();
-    List<Written> written = new ArrayList<>();
+      List<Change> batch, OpnsenseSession session, ChangeResult[] results, String savepointError) {
+    List<Future<ChangeResult>> futures = new ArrayList<>();
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       Change c = batch.get(i);
@@ -188,68 +198,60 @@ public final class BatchApplier {
         results[i] = failed(c, savepointError);
         continue;
       }
-      int index = i;
       order.add(i);
-      if (writeConcurrency == 1) {
-        futures.add(java.util.concurrent.CompletableFuture.completedFuture(null));
-        try {
-          written.add(writeOne(index, c, writer));
-        } catch (RuntimeException e) {
-          results[index] = failed(c, message(e));
-        }
-      } else {
-        futures.add(writers.submit(() -> writeOne(index, c, writer)));
-      }
+      futures.add(
+          writeConcurrency == 1
+              ? java.util.concurrent.CompletableFuture.completedFuture(handlers.write(session, c))
+              : writers.submit(() -> handlers.write(session, c)));
     }
-    if (writeConcurrency == 1) {
-      return written;
-    }
+    List<Written> written = new ArrayList<>();
     for (int k = 0; k < futures.size(); k++) {
       int index = order.get(k);
+      Change c = batch.get(index);
+      ChangeResult r;
       try {
-        written.add(futures.get(k).get());
+        r = futures.get(k).get();
       } catch (ExecutionException e) {
-        results[index] = failed(batch.get(index), message(e.getCause()));
+        r = failed(c, message(e.getCause()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        results[index] = failed(batch.get(index), "interrupted");
+        r = failed(c, "interrupted");
+      }
+      if (r.success()) {
+        written.add(new Written(index, c, handler(c), endpoint(c), r.id()));
+      } else {
+        results[index] = r;
       }
     }
     return written;
   }
 
-  private Written writeOne(int index, Change c, Writer writer) {
-    ResourceMapping m = mappings.get(c.type().name());
-    Endpoint ep = endpoint(c);
-    String id = c.id();
-    switch (c.kind()) {
-      case CREATE -> id = m.create(writer, ep, c.id(), c.name(), clean(c.desired()));
-      case UPDATE -> m.update(writer, ep, c.id(), c.name(), clean(c.prior()), clean(c.desired()));
-      case DELETE -> m.delete(writer, ep, c.id(), c.name(), clean(c.prior()));
-    }
-    return new Written(index, c, m, ep, id);
-  }
-
   /** Takes back the writes of a module that could not be activated, newest first. */
-  private boolean undo(Writer writer, List<Written> mine) {
+  private boolean undo(OpnsenseSession session, List<Written> mine) {
     boolean all = true;
     for (int i = mine.size() - 1; i >= 0; i--) {
       Written w = mine.get(i);
       Change c = w.change();
-      try {
-        switch (c.kind()) {
-          case CREATE -> w.mapping().delete(writer, w.ep(), w.id(), c.name(), clean(c.desired()));
-          case UPDATE ->
-              w.mapping()
-                  .update(writer, w.ep(), w.id(), c.name(), clean(c.desired()), clean(c.prior()));
-          case DELETE -> w.mapping().create(writer, w.ep(), w.id(), c.name(), clean(c.prior()));
-        }
-      } catch (RuntimeException e) {
+      ChangeResult r = handlers.write(session, inverse(c, w.id()));
+      if (!r.success()) {
         all = false;
-        LOG.warn("could not take back {} of {}: {}", c.kind(), c.name(), e.getMessage());
+        LOG.warn("could not take back {} of {}: {}", c.kind(), c.name(), r.error());
       }
     }
     return all;
+  }
+
+  /** The change that takes {@code c} back. */
+  private static Change inverse(Change c, String id) {
+    return switch (c.kind()) {
+      case CREATE ->
+          new Change(Change.Kind.DELETE, c.name(), c.type(), id, c.desired(), null, Json.object());
+      case UPDATE ->
+          new Change(
+              Change.Kind.UPDATE, c.name(), c.type(), id, c.desired(), c.prior(), Json.object());
+      case DELETE ->
+          new Change(Change.Kind.CREATE, c.name(), c.type(), id, null, c.prior(), Json.object());
+    };
   }
 
   private ChangeResult success(Written w, Lookups lookups) {
@@ -258,41 +260,25 @@ public final class BatchApplier {
       return ChangeResult.ok(c.name(), w.id(), Json.object());
     }
     Map<String, String> row = null;
-    if (w.mapping().outputsNeedRow()) {
+    if (w.handler().mapping().outputsNeedRow()) {
       lookups.invalidate(w.ep());
       try {
-        row = w.mapping().match(w.id(), c.desired(), lookups.rows(w.ep()));
+        row = w.handler().mapping().match(w.id(), c.desired(), lookups.rows(w.ep()));
       } catch (ProviderException e) {
         LOG.warn("could not read back {}: {}", c.name(), e.getMessage());
       }
     }
-    ObjectNode outputs = w.mapping().outputs(c.name(), w.id(), row, c.desired());
+    ObjectNode outputs = w.handler().mapping().outputs(c.name(), w.id(), row, c.desired());
     return ChangeResult.ok(c.name(), w.id(), outputs);
   }
 
   private static ChangeResult failed(Change c, String why) {
-    return ChangeResult.failed(c.name(), c.type().name() + " '" + c.name() + "': " + why);
+    return HandlerSet.failed(c, why);
   }
 
   private static String message(Throwable e) {
-    if (e instanceof WriteFailure || e instanceof ProviderException) {
-      return e.getMessage();
-    }
-    return e.getClass().getSimpleName() + ": " + e.getMessage();
-  }
-
-  /** Properties without the stand-ins of secrets and unknown values (never sent to a firewall). */
-  static ObjectNode clean(ObjectNode props) {
-    if (props == null) {
-      return null;
-    }
-    ObjectNode out = props.deepCopy();
-    for (Iterator<Map.Entry<String, JsonNode>> it = out.fields(); it.hasNext(); ) {
-      JsonNode v = it.next().getValue();
-      if (Values.isSensitive(v) || Values.containsUnknown(v)) {
-        it.remove();
-      }
-    }
-    return out;
+    return e instanceof ProviderException
+        ? e.getMessage()
+        : e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 }

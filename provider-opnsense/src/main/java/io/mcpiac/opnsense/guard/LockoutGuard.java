@@ -2,11 +2,11 @@ package io.mcpiac.opnsense.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mcpiac.engine.plans.ActionType;
-import io.mcpiac.engine.plans.PlannedAction;
+import io.mcpiac.engine.providers.PlannedChange;
 import io.mcpiac.engine.providers.Risk;
+import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.engine.resources.Values;
-import io.mcpiac.opnsense.resources.Props;
+import io.mcpiac.opnsense.resources.OpnsenseNames;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -34,21 +34,22 @@ public final class LockoutGuard {
     this.net = net;
   }
 
-  public List<Risk> check(List<PlannedAction> actions) {
+  public List<Risk> check(List<PlannedChange> actions) {
     Map<String, List<String>> aliases = new HashMap<>();
-    for (PlannedAction a : actions) {
+    for (PlannedChange a : actions) {
       if (a.type().equals(ALIAS) && a.properties() != null) {
         String name = Props.text(a.properties(), "name");
         aliases.put(
-            name != null ? name : Props.aliasName(a.name()), Props.list(a.properties(), "content"));
+            name != null ? name : OpnsenseNames.aliasName(a.name()),
+            Props.list(a.properties(), "content"));
       }
     }
     List<Risk> risks = new ArrayList<>();
-    for (PlannedAction a : actions) {
+    for (PlannedChange a : actions) {
       if (!a.type().equals(RULE) || !a.changesSomething()) {
         continue;
       }
-      ObjectNode after = a.action() == ActionType.DELETE ? null : a.properties();
+      ObjectNode after = a.kind() == PlannedChange.Kind.DELETE ? null : a.properties();
       ObjectNode before = a.prior();
       if (after != null && blocksApi(after, aliases)) {
         risks.add(

@@ -2,6 +2,7 @@ package io.mcpiac.opnsense.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.engine.resources.Values;
 import java.util.List;
 import java.util.Map;

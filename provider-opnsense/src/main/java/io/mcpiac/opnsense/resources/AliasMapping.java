@@ -1,6 +1,7 @@
 package io.mcpiac.opnsense.resources;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.providers.kit.Props;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,7 +96,7 @@ public final class AliasMapping extends ResourceMapping {
 
   static String aliasName(String resource, ObjectNode props) {
     String n = Props.text(props, "name");
-    return n != null ? n : Props.aliasName(resource);
+    return n != null ? n : OpnsenseNames.aliasName(resource);
   }
 
   @Override

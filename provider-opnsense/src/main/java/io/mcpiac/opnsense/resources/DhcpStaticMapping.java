@@ -2,6 +2,7 @@ package io.mcpiac.opnsense.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.providers.kit.Props;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,7 +87,7 @@ public final class DhcpStaticMapping extends ResourceMapping {
       String resource, ObjectNode fields, ObjectNode props, Endpoint ep, Lookups lookups) {
     if (ep == KEA_RESERVATIONS) {
       String subnet = Props.text(props, "subnet");
-      if (subnet != null && !Props.isUuid(subnet)) {
+      if (subnet != null && !OpnsenseNames.isUuid(subnet)) {
         String uuid = lookups.uuidWhere(DhcpRangeMapping.KEA_SUBNETS, "subnet", subnet);
         if (uuid == null) {
           throw new WriteFailure("subnet: no Kea subnet " + subnet + " on the firewall");
@@ -112,7 +113,7 @@ public final class DhcpStaticMapping extends ResourceMapping {
     if (property.equals("subnet")
         && recorded != null
         && live != null
-        && !Props.isUuid(recorded.asText())) {
+        && !OpnsenseNames.isUuid(recorded.asText())) {
       String cidr = l.fieldOf(DhcpRangeMapping.KEA_SUBNETS, live.asText(), "subnet");
       if (recorded.asText().equals(cidr)) {
         return recorded;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.kit.Props;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class HaproxyBackendMapping extends ResourceMapping {
   /** host:port of a short-form entry, or null for a server UUID. */
   static String address(String entry, int defaultPort) {
     String e = entry.trim();
-    if (Props.isUuid(e)) {
+    if (OpnsenseNames.isUuid(e)) {
       return null;
     }
     if (e.startsWith("[")) {

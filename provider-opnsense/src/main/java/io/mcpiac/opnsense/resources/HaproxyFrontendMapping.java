@@ -2,6 +2,7 @@ package io.mcpiac.opnsense.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.providers.kit.Props;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +52,7 @@ public final class HaproxyFrontendMapping extends ResourceMapping {
     String backend = Props.text(props, "defaultBackend");
     if (backend == null || backend.isEmpty()) {
       fields.put("defaultBackend", "");
-    } else if (Props.isUuid(backend)) {
+    } else if (OpnsenseNames.isUuid(backend)) {
       fields.put("defaultBackend", backend);
     } else {
       String uuid = lookups.uuidWhere(HaproxyBackendMapping.BACKENDS, "name", backend);
@@ -74,7 +75,7 @@ public final class HaproxyFrontendMapping extends ResourceMapping {
     if (property.equals("defaultBackend")
         && recorded != null
         && live != null
-        && !Props.isUuid(recorded.asText())
+        && !OpnsenseNames.isUuid(recorded.asText())
         && !live.asText().isEmpty()) {
       String name = l.fieldOf(HaproxyBackendMapping.BACKENDS, live.asText(), "name");
       if (recorded.asText().equals(name)) {

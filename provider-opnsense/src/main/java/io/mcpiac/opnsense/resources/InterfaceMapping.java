@@ -1,6 +1,7 @@
 package io.mcpiac.opnsense.resources;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.opnsense.client.FirewallVersion;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.mcpiac.opnsense.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.engine.resources.Values;
 import io.mcpiac.opnsense.client.OpnsenseClient;
 import java.util.ArrayList;

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.resources.ResourceType;
-import io.mcpiac.engine.resources.Values;
 import io.mcpiac.opnsense.client.FirewallVersion;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +102,7 @@ public abstract class ResourceMapping {
           new ResourceType(
               name,
               description,
-              schema(),
+              MappingSchema.of(this),
               replaceOnChange(),
               allSecrets(),
               outputDescriptions(),
@@ -114,89 +112,15 @@ public abstract class ResourceMapping {
     return t;
   }
 
-  private JsonNode schema() {
-    StringBuilder s = new StringBuilder();
-    s.append("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",")
-        .append("\"type\":\"object\",\"additionalProperties\":false,\"properties\":{");
-    List<String> members = new ArrayList<>();
-    for (Spec spec : allSpecs()) {
-      members.add(
-          Json.write(spec.property())
-              + ":{"
-              + schemaType(spec)
-              + ",\"description\":"
-              + Json.write(spec.description())
-              + (spec.schema() == null ? "" : "," + spec.schema())
-              + schemaDefault(spec)
-              + "}");
-    }
-    String extra = extraSchema();
-    if (!extra.isBlank()) {
-      members.add(extra);
-    }
-    members.add(
-        "\"native\":{\"type\":\"object\",\"description\":\"OPNsense fields passed through as they"
-            + " are (field name to value), for what this type does not model.\","
-            + "\"additionalProperties\":{\"type\":[\"string\",\"number\",\"boolean\"]}}");
-    s.append(String.join(",", members)).append("}");
-    if (!required().isEmpty()) {
-      s.append(",\"required\":").append(Json.write(required()));
-    }
-    return Json.parse(s.append("}").toString());
-  }
-
   /**
    * The value a left-out property stands for (what is sent when it is absent), as the schema's
    * {@code default}: the planner compares the live object against it, so a change made on the
-   * firewall to a property the file leaves out is drift. None where the firewall computes it.
-   */
-  /**
-   * Properties the firewall fills in itself when they are left out (so their absence has no fixed
-   * value to compare with): no schema default.
+   * firewall to a property the file leaves out is drift. None where the firewall computes it:
+   * properties the firewall fills in itself when they are left out (so their absence has no fixed
+   * value to compare with) are listed here.
    */
   protected Set<String> computedWhenAbsent() {
     return Set.of();
-  }
-
-  private String schemaDefault(Spec spec) {
-    if (computedWhenAbsent().contains(spec.property())) {
-      return "";
-    }
-    JsonNode d = defaultValue(spec);
-    return d == null ? "" : ",\"default\":" + Json.write(d);
-  }
-
-  static JsonNode defaultValue(Spec spec) {
-    String w = spec.whenAbsent();
-    if (w == null || spec.field().startsWith("@")) {
-      return null;
-    }
-    return switch (spec.kind()) {
-      case TEXT -> Json.MAPPER.getNodeFactory().textNode(w);
-      case INT -> w.matches("-?[0-9]{1,9}") ? Props.intOrText(w) : null;
-      case INT_OR_TEXT -> Props.intOrText(w);
-      case BOOL -> Props.boolOf(w);
-      case NOT_BOOL -> Json.MAPPER.getNodeFactory().booleanNode(!Props.boolOf(w).booleanValue());
-      case CSV -> Props.split(w, ",");
-      case LINES -> Props.split(w, "\n");
-    };
-  }
-
-  private static String schemaType(Spec spec) {
-    return switch (spec.kind()) {
-      case TEXT -> "\"type\":\"string\"";
-      case INT -> "\"type\":\"integer\"";
-      case INT_OR_TEXT -> "\"type\":[\"integer\",\"string\"]";
-      case BOOL, NOT_BOOL -> "\"type\":\"boolean\"";
-      // an item is sent joined with the others (by ',' or a newline): an item holding the
-      // separator would become two entries on the firewall, so it cannot be represented
-      case CSV ->
-          "\"type\":[\"string\",\"array\"],\"items\":{\"type\":\"string\","
-              + "\"pattern\":\"^[^,\\\\u0000-\\\\u001f]*$\"}";
-      case LINES ->
-          "\"type\":[\"string\",\"array\"],\"items\":{\"type\":\"string\","
-              + "\"pattern\":\"^[^\\\\u0000-\\\\u001f]*$\"}";
-    };
   }
 
   /** Properties that follow from the order of the file (see {@link Sequences}); none by default. */
@@ -237,78 +161,25 @@ public abstract class ResourceMapping {
    * checked and diffed, a native value would silently override it, so it is refused.
    */
   public final Map<String, String> nativeOverrides(ObjectNode props) {
-    JsonNode nat = props.get(NATIVE);
-    Map<String, String> problems = new java.util.TreeMap<>();
-    if (nat == null || !nat.isObject()) {
-      return problems;
-    }
-    for (Endpoint ep : endpoints()) {
-      for (Spec spec : specs(ep)) {
-        if (nat.has(spec.field())) {
-          problems.put(
-              NATIVE + "." + spec.field(),
-              "'"
-                  + spec.field()
-                  + "' is the OPNsense field of the typed property '"
-                  + spec.property()
-                  + "': set '"
-                  + spec.property()
-                  + "' instead (native may not override a typed property)");
-        }
-      }
-    }
-    return problems;
+    List<Spec> all = new ArrayList<>();
+    endpoints().forEach(ep -> all.addAll(specs(ep)));
+    return NativeFields.overrides(props.get(NATIVE), all);
+  }
+
+  /** Sets a (possibly dotted) field in a nested body. */
+  protected static void put(ObjectNode fields, String field, String value) {
+    SpecFields.put(fields, field, value);
   }
 
   /** The wrapper's content for a {@code set…} of an object with {@code props}. */
   public ObjectNode toFields(
       String resource, ObjectNode props, Endpoint endpoint, Lookups lookups) {
     ObjectNode fields = Json.object();
-    for (Spec spec : specs(endpoint)) {
-      if (spec.field().startsWith("@")) {
-        continue;
-      }
-      String value = fieldValue(spec, props);
-      if (value != null) {
-        put(fields, spec.field(), value);
-      }
-    }
+    SpecFields.write(specs(endpoint), props, fields);
     customizeFields(resource, fields, props, endpoint, lookups);
     PortSyntax.convertFields(endpoint, fields);
-    JsonNode nat = props.get(NATIVE);
-    if (nat != null && nat.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = nat.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        JsonNode v = e.getValue();
-        put(fields, e.getKey(), v.isBoolean() ? (v.booleanValue() ? "1" : "0") : v.asText());
-      }
-    }
+    NativeFields.write(props.get(NATIVE), fields);
     return fields;
-  }
-
-  /** Sets a (possibly dotted) field in a nested body. */
-  protected static void put(ObjectNode fields, String field, String value) {
-    int dot = field.indexOf('.');
-    if (dot < 0) {
-      fields.put(field, value);
-      return;
-    }
-    ObjectNode child = fields.with(field.substring(0, dot));
-    put(child, field.substring(dot + 1), value);
-  }
-
-  private static String fieldValue(Spec spec, ObjectNode props) {
-    JsonNode v = props.get(spec.property());
-    if (v == null || v.isNull() || Values.isUnknown(v)) {
-      return spec.whenAbsent();
-    }
-    return switch (spec.kind()) {
-      case TEXT, INT, INT_OR_TEXT -> v.asText();
-      case BOOL -> Props.bool(props, spec.property(), false) ? "1" : "0";
-      case NOT_BOOL -> Props.bool(props, spec.property(), true) ? "0" : "1";
-      case CSV -> String.join(",", Props.list(v));
-      case LINES -> String.join("\n", Props.list(v));
-    };
   }
 
   /** Fields that do not map one to one. */
@@ -317,21 +188,7 @@ public abstract class ResourceMapping {
 
   /** The friendly properties of a stored object (a flattened search row or get item). */
   public ObjectNode toProperties(Endpoint endpoint, Map<String, String> row, Lookups lookups) {
-    ObjectNode props = Json.object();
-    for (Spec spec : specs(endpoint)) {
-      String v = row.get(spec.field());
-      if (v == null || spec.field().startsWith("@")) {
-        continue;
-      }
-      switch (spec.kind()) {
-        case TEXT -> props.put(spec.property(), v);
-        case INT, INT_OR_TEXT -> props.set(spec.property(), Props.intOrText(v));
-        case BOOL -> props.set(spec.property(), Props.boolOf(v));
-        case NOT_BOOL -> props.put(spec.property(), !Props.boolOf(v).booleanValue());
-        case CSV -> props.set(spec.property(), Props.split(v, ","));
-        case LINES -> props.set(spec.property(), Props.split(v, "\n"));
-      }
-    }
+    ObjectNode props = SpecFields.read(specs(endpoint), row);
     customizeProperties(props, endpoint, row, lookups);
     return props;
   }
@@ -355,35 +212,7 @@ public abstract class ResourceMapping {
       JsonNode live,
       ObjectNode recordedProps,
       Lookups lookups) {
-    // OPNsense answers protocols upper-case (TCP) whatever was written; the name is the same
-    if (property.equals("protocol")
-        && recorded != null
-        && live != null
-        && recorded.asText().equalsIgnoreCase(live.asText())) {
-      return recorded;
-    }
-    // 8000:8080 and 8000-8080 are one range; the field's own syntax is read back
-    if (recorded != null && live != null && samePorts(recorded, live)) {
-      return recorded;
-    }
-    return Props.like(recorded, live);
-  }
-
-  private static boolean samePorts(JsonNode recorded, JsonNode live) {
-    List<String> a = Props.list(recorded);
-    List<String> b = Props.list(live);
-    if (a.size() != b.size() || a.isEmpty()) {
-      return false;
-    }
-    boolean anyRange = false;
-    for (int i = 0; i < a.size(); i++) {
-      if (PortSyntax.same(a.get(i), b.get(i))) {
-        anyRange = true;
-      } else if (!a.get(i).equals(b.get(i))) {
-        return false;
-      }
-    }
-    return anyRange;
+    return LiveShape.of(property, recorded, live);
   }
 
   /** Creates the object with the id chosen beforehand; returns the id it really got. */
@@ -439,7 +268,7 @@ public abstract class ResourceMapping {
    * not).
    */
   public boolean isManageable(Map<String, String> row) {
-    return Props.isUuid(row.get("uuid"));
+    return OpnsenseNames.isUuid(row.get("uuid"));
   }
 
   /** Properties an import leaves out because they hold their default value. */
@@ -447,15 +276,7 @@ public abstract class ResourceMapping {
     for (Endpoint e : endpoints()) {
       for (Spec spec : specs(e)) {
         if (spec.property().equals(property)) {
-          String dflt = spec.whenAbsent();
-          return switch (spec.kind()) {
-            case BOOL ->
-                dflt != null && value.isBoolean() && value.booleanValue() == "1".equals(dflt);
-            case NOT_BOOL ->
-                dflt != null && value.isBoolean() && value.booleanValue() == "0".equals(dflt);
-            case CSV, LINES -> value.isArray() && value.isEmpty();
-            default -> value.asText().equals(dflt == null ? "" : dflt);
-          };
+          return SpecFields.isDefault(spec, value);
         }
       }
     }

@@ -3,6 +3,7 @@ package io.mcpiac.opnsense.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.opnsense.client.OpnsenseApiException;
 import io.mcpiac.opnsense.client.OpnsenseClient;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.mcpiac.opnsense.resources;
+package io.mcpiac.engine.providers.kit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,22 +7,23 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.resources.Values;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Conversions between friendly JSON values and OPNsense's string fields. */
+/**
+ * The one property helper of every provider: typed values out of (schema-checked) resource
+ * properties, and the conversions between friendly JSON values and the string fields many systems
+ * keep (OPNsense's config.xml, Docker's labels and env).
+ */
 public final class Props {
-  private static final Pattern UUID =
-      Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
   private static final Pattern INTEGER = Pattern.compile("^-?[0-9]{1,9}$");
 
   private Props() {}
-
-  /** OPNsense's own test for an id that set… may create (lower-case v4 UUID). */
-  public static boolean isUuid(String s) {
-    return s != null && UUID.matcher(s).matches();
-  }
 
   /** A property as text: strings as they are, numbers and booleans as written; null if absent. */
   public static String text(ObjectNode props, String key) {
@@ -149,12 +150,22 @@ public final class Props {
     return live;
   }
 
-  /** A name OPNsense accepts for aliases ({@code [A-Za-z0-9_]}, starting with a letter). */
-  public static String aliasName(String resourceName) {
-    String s = resourceName.replaceAll("[^A-Za-z0-9_]", "_");
-    if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {
-      s = "a_" + s;
+  /** Whether the property is set and holds no value unknown until apply. */
+  public static boolean known(ObjectNode props, String key) {
+    JsonNode v = props == null ? null : props.get(key);
+    return v != null && !Values.containsUnknown(v);
+  }
+
+  /** A map of scalars ({@code env}, {@code labels}, {@code buildArgs}) as strings. */
+  public static Map<String, String> map(ObjectNode props, String key) {
+    Map<String, String> out = new LinkedHashMap<>();
+    JsonNode v = props == null ? null : props.get(key);
+    if (v != null && v.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText());
+      }
     }
-    return s.length() > 31 ? s.substring(0, 31) : s;
+    return out;
   }
 }
