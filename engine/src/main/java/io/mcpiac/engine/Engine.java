@@ -151,7 +151,7 @@ public final class Engine {
     deployment.resources().forEach(r -> known.add(r.name()));
     for (String name : names) {
       if (!known.contains(name)) {
-        throw new java.util.NoSuchElementException(
+        throw new io.mcpiac.engine.errors.NotFoundException(
             option
                 + " "
                 + name

@@ -142,7 +142,9 @@ public final class CheckpointCommand implements Runnable {
             store
                 .checkpoint(id)
                 .orElseThrow(
-                    () -> new java.util.NoSuchElementException("checkpoint '" + id + "' not found"))
+                    () ->
+                        new io.mcpiac.engine.errors.NotFoundException(
+                            "checkpoint '" + id + "' not found"))
                 .deployment();
       }
       try (Workspace ws = target.open(state, deployment)) {

@@ -5,6 +5,7 @@ import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.ReferenceRecovery;
 import io.mcpiac.engine.config.ResourceConfig;
 import io.mcpiac.engine.config.SourceLocation;
+import io.mcpiac.engine.errors.NotFoundException;
 import io.mcpiac.engine.execution.Cancellation;
 import io.mcpiac.engine.execution.ExecutionOptions;
 import io.mcpiac.engine.execution.ProgressListener;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.function.Predicate;
 
 /**
@@ -48,7 +48,7 @@ public final class CheckpointManager {
     return engine
         .store()
         .checkpoint(id)
-        .orElseThrow(() -> new NoSuchElementException("checkpoint '" + id + "' not found"));
+        .orElseThrow(() -> new NotFoundException("checkpoint '" + id + "' not found"));
   }
 
   /** The plan that would converge the real systems back to the checkpoint. */

@@ -1,5 +1,6 @@
 package io.mcpiac.engine.states.jdbc;
 
+import io.mcpiac.engine.errors.InvalidInputException;
 import io.mcpiac.engine.states.Checkpoint;
 import io.mcpiac.engine.states.DeploymentState;
 import io.mcpiac.engine.states.DeploymentSummary;
@@ -215,7 +216,7 @@ public final class JdbcStateStore implements StateStore {
     String deployment = state.name();
     for (Checkpoint checkpoint : imported) {
       if (!deployment.equals(checkpoint.deployment())) {
-        throw new IllegalArgumentException(
+        throw new InvalidInputException(
             "checkpoint "
                 + checkpoint.id()
                 + " belongs to '"
