@@ -127,20 +127,9 @@ public final class Engine {
             .replacing(request.replace())
             .plan(deployment, moved.state(), force || request.force());
     if (moved.any()) {
-      List<String> warnings = new ArrayList<>(moved.notes());
-      warnings.addAll(plan.warnings());
       plan =
-          new Plan(
-              plan.id(),
-              plan.deploymentName(),
-              plan.createdAt(),
-              plan.stateVersion(),
-              plan.fingerprint(),
-              plan.actions(),
-              plan.stages(),
-              plan.deployment(),
-              warnings,
-              plan.activations());
+          plan.withWarningsFirst(
+              moved.notes().stream().map(io.mcpiac.engine.plans.PlanWarning::note).toList());
     }
     return Targeting.restrict(plan, request.targets());
   }

@@ -25,7 +25,7 @@ public record Plan(
     List<PlannedAction> actions,
     List<List<String>> stages,
     Deployment deployment,
-    List<String> warnings,
+    List<PlanWarning> warnings,
     List<PendingActivation> activations) {
 
   public Plan {
@@ -45,7 +45,7 @@ public record Plan(
       List<PlannedAction> actions,
       List<List<String>> stages,
       Deployment deployment,
-      List<String> warnings) {
+      List<PlanWarning> warnings) {
     this(
         id,
         deploymentName,
@@ -71,6 +71,28 @@ public record Plan(
         stages,
         other,
         warnings,
+        activations);
+  }
+
+  /** Every warning as the one line the plan shows. */
+  public List<String> warningTexts() {
+    return warnings.stream().map(PlanWarning::text).toList();
+  }
+
+  /** A copy with {@code more} warnings first. */
+  public Plan withWarningsFirst(List<PlanWarning> more) {
+    List<PlanWarning> all = new java.util.ArrayList<>(more);
+    all.addAll(warnings);
+    return new Plan(
+        id,
+        deploymentName,
+        createdAt,
+        stateVersion,
+        fingerprint,
+        actions,
+        stages,
+        deployment,
+        all,
         activations);
   }
 
