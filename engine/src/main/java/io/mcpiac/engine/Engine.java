@@ -1,6 +1,5 @@
 package io.mcpiac.engine;
 
-import io.mcpiac.engine.checkpoints.CheckpointManager;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.Outputs;
 import io.mcpiac.engine.execution.Cancellation;

@@ -9,6 +9,7 @@ import io.mcpiac.engine.states.LockInfo;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateLock;
 import io.mcpiac.engine.states.StateStore;
+import io.mcpiac.engine.states.StoreSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
