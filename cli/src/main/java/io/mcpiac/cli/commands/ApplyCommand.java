@@ -102,7 +102,7 @@ public final class ApplyCommand implements Callable<Integer> {
           ws.engine()
               .planAndApply(
                   deployment,
-                  planning.request(source, deployment),
+                  planning.request(loaded),
                   apply.toOptions(),
                   progress.remembering(Approval.of(apply.yes, output.json(), output.colour(), out)),
                   progress,

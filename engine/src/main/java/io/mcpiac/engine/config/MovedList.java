@@ -1,10 +1,6 @@
 package io.mcpiac.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,28 +22,19 @@ public record MovedList(List<Move> moves, List<Diagnostic> problems) {
     problems = List.copyOf(problems);
   }
 
-  /** The file's {@code spec.moved}; empty when the file has none or cannot be read. */
-  public static MovedList read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return NONE; // the loader reports an unreadable file
-    }
-    if (!text.contains(KEY)) {
-      return NONE;
-    }
-    DocumentParser.Result parsed = DocumentParser.parse(text, file.toString());
-    JsonNode list = parsed.root() == null ? null : parsed.root().path("spec").get(KEY);
+  /**
+   * The {@code spec.moved} node of a document already parsed (null when absent), checked for shape;
+   * how the loader reads it, so a file (or standard input) is parsed once.
+   */
+  public static MovedList of(JsonNode list, SourceMap lines, String origin) {
     if (list == null || list.isNull()) {
       return NONE;
     }
-    String origin = file.toString();
     List<Move> moves = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
     String base = "spec." + KEY;
     if (!list.isArray()) {
-      problems.add(problem(origin, parsed.lines(), base, "must be a list of {from: …, to: …}"));
+      problems.add(problem(origin, lines, base, "must be a list of {from: …, to: …}"));
       return new MovedList(moves, problems);
     }
     for (int i = 0; i < list.size(); i++) {
@@ -62,16 +49,11 @@ public record MovedList(List<Move> moves, List<Diagnostic> problems) {
           || to == null
           || !to.isTextual()) {
         problems.add(
-            problem(
-                origin,
-                parsed.lines(),
-                path,
-                "must be {from: OLD-NAME, to: NEW-NAME}, nothing else"));
+            problem(origin, lines, path, "must be {from: OLD-NAME, to: NEW-NAME}, nothing else"));
         continue;
       }
       moves.add(
-          new Move(
-              from.asText(), to.asText(), new SourceLocation(origin, parsed.lines().lineOf(path))));
+          new Move(from.asText(), to.asText(), new SourceLocation(origin, lines.lineOf(path))));
     }
     return new MovedList(moves, problems);
   }
