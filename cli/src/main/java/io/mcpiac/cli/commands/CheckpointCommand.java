@@ -161,6 +161,7 @@ public final class CheckpointCommand implements Runnable {
                     ApplyCommand.cancelOnInterrupt());
         return AppliedReport.print(
             applied,
+            ws,
             out,
             output.json(),
             "Nothing to restore: '" + deployment + "' already matches " + id + ".");

@@ -45,6 +45,7 @@ public final class DestroyCommand implements Callable<Integer> {
                   ApplyCommand.cancelOnInterrupt());
       return AppliedReport.print(
           applied,
+          ws,
           out,
           output.json(),
           "Nothing to destroy: deployment '" + name + "' has no resources.");
