@@ -1,15 +1,21 @@
 package io.mcpiac.cli.commands;
 
 import io.mcpiac.cli.ExitCodes;
+import io.mcpiac.cli.OutputOptions;
 import io.mcpiac.cli.Workspace;
+import io.mcpiac.cli.output.PlanProgress;
 import io.mcpiac.cli.output.ResultPrinter;
 import io.mcpiac.cli.output.ServerRollbacks;
 import io.mcpiac.engine.Engine;
+import io.mcpiac.engine.execution.Cancellation;
 import io.mcpiac.engine.execution.ExecutionResult;
+import io.mcpiac.engine.execution.ProgressListener;
 import io.mcpiac.engine.execution.ResultJson;
 import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.states.StateJson;
 import java.io.PrintWriter;
+import java.util.function.Predicate;
 
 /**
  * The one way an apply-like command (apply, destroy, checkpoint restore) ends: the result, what
@@ -18,6 +24,28 @@ import java.io.PrintWriter;
  */
 final class AppliedReport {
   private AppliedReport() {}
+
+  /** An apply-like engine call: plans, asks {@code approve}, applies with progress. */
+  interface Run {
+    Engine.Applied start(Predicate<Plan> approve, ProgressListener progress, Cancellation cancel);
+  }
+
+  /**
+   * Runs {@code run} with the plan and progress on screen, {@code approval} asked once the plan is
+   * shown, Ctrl-C rolling back, and reports it as {@link #print} does.
+   */
+  static int run(
+      Workspace ws,
+      OutputOptions output,
+      PrintWriter out,
+      Predicate<Plan> approval,
+      Run run,
+      String nothingToDo) {
+    PlanProgress progress = new PlanProgress(out, output.json(), output.colour());
+    Engine.Applied applied =
+        run.start(progress.remembering(approval), progress, ApplyCommand.cancelOnInterrupt());
+    return print(applied, ws, out, output.json(), nothingToDo);
+  }
 
   /**
    * @param nothingToDo what to say when the plan had no changes

@@ -1,13 +1,8 @@
 package io.mcpiac.cli.commands;
 
-import io.mcpiac.cli.ExitCodes;
 import io.mcpiac.cli.OutputOptions;
 import io.mcpiac.cli.StateOptions;
 import io.mcpiac.cli.UsageException;
-import io.mcpiac.cli.Workspace;
-import io.mcpiac.engine.json.Json;
-import io.mcpiac.engine.states.DeploymentState;
-import io.mcpiac.engine.states.StateJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,18 +34,19 @@ public final class StateMvCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var out = spec.commandLine().getOut();
-    try (Workspace ws = Workspace.forState(state, StateFiles.existing(state, name))) {
-      DeploymentState after;
-      try {
-        after = ws.engine().move(name, from, to);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
-      }
-      if (output.json()) {
-        out.println(Json.pretty(StateJson.of(after)));
-      } else {
-        out.println(
+    return StateEditReport.edit(
+        state,
+        output.json(),
+        spec.commandLine().getOut(),
+        name,
+        engine -> {
+          try {
+            return engine.move(name, from, to);
+          } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+          }
+        },
+        after ->
             "Moved "
                 + from
                 + " to "
@@ -60,8 +56,5 @@ public final class StateMvCommand implements Callable<Integer> {
                 + "' is now at state version "
                 + after.version()
                 + ".");
-      }
-      return ExitCodes.OK;
-    }
   }
 }

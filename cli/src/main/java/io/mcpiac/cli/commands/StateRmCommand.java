@@ -1,12 +1,7 @@
 package io.mcpiac.cli.commands;
 
-import io.mcpiac.cli.ExitCodes;
 import io.mcpiac.cli.OutputOptions;
 import io.mcpiac.cli.StateOptions;
-import io.mcpiac.cli.Workspace;
-import io.mcpiac.engine.json.Json;
-import io.mcpiac.engine.states.DeploymentState;
-import io.mcpiac.engine.states.StateJson;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,18 +35,20 @@ public final class StateRmCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var out = spec.commandLine().getOut();
-    try (Workspace ws = Workspace.forState(state, StateFiles.existing(state, name))) {
-      DeploymentState after = ws.engine().forget(name, addresses);
-      if (output.json()) {
-        out.println(Json.pretty(StateJson.of(after)));
-      } else {
-        for (String a : addresses) {
-          out.println("Removed " + a + " from state (its object was left in place).");
-        }
-        out.println("'" + name + "' is now at state version " + after.version() + ".");
-      }
-      return ExitCodes.OK;
-    }
+    return StateEditReport.edit(
+        state,
+        output.json(),
+        spec.commandLine().getOut(),
+        name,
+        engine -> engine.forget(name, addresses),
+        after -> {
+          StringBuilder text = new StringBuilder();
+          for (String a : addresses) {
+            text.append("Removed ")
+                .append(a)
+                .append(" from state (its object was left in place).\n");
+          }
+          return text + "'" + name + "' is now at state version " + after.version() + ".";
+        });
   }
 }
