@@ -1,13 +1,10 @@
 package io.mcpiac.cli.commands;
 
-import io.mcpiac.cli.OutputOptions;
-import io.mcpiac.cli.StateOptions;
+import io.mcpiac.engine.Engine;
+import io.mcpiac.engine.states.DeploymentState;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code state rm NAME ADDR…}: Terraform's {@code state rm}. */
 @Command(
@@ -18,7 +15,7 @@ import picocli.CommandLine.Spec;
       "The next plan proposes to create them again unless they are also removed from the file"
           + " (or adopted with import). Earlier state versions keep them."
     })
-public final class StateRmCommand implements Callable<Integer> {
+public final class StateRmCommand extends StateEditCommand {
   @Parameters(index = "0", paramLabel = "NAME", description = "The deployment.")
   String name;
 
@@ -29,26 +26,22 @@ public final class StateRmCommand implements Callable<Integer> {
       description = "Resource names to forget.")
   List<String> addresses;
 
-  @Mixin StateOptions state;
-  @Mixin OutputOptions output;
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Override
+  String deployment() {
+    return name;
+  }
 
   @Override
-  public Integer call() {
-    return StateEditReport.edit(
-        state,
-        output.json(),
-        spec.commandLine().getOut(),
-        name,
-        engine -> engine.forget(name, addresses),
-        after -> {
-          StringBuilder text = new StringBuilder();
-          for (String a : addresses) {
-            text.append("Removed ")
-                .append(a)
-                .append(" from state (its object was left in place).\n");
-          }
-          return text + "'" + name + "' is now at state version " + after.version() + ".";
-        });
+  DeploymentState edit(Engine engine) {
+    return engine.forget(name, addresses);
+  }
+
+  @Override
+  String said(DeploymentState after) {
+    StringBuilder text = new StringBuilder();
+    for (String a : addresses) {
+      text.append("Removed ").append(a).append(" from state (its object was left in place).\n");
+    }
+    return text + "'" + name + "' is now at state version " + after.version() + ".";
   }
 }
