@@ -13,6 +13,7 @@ import io.mcpiac.mcp.envelope.ToolFailure;
 import io.mcpiac.mcp.jobs.Job;
 import io.mcpiac.mcp.jobs.Jobs;
 import io.mcpiac.mcp.jobs.McpProgress;
+import io.mcpiac.mcp.protocol.ToolArguments;
 
 /**
  * {@code applyDeployment} (and {@code applyNetworkDeployment}): applies a plan made by
@@ -71,7 +72,8 @@ public final class ApplyDeploymentTool extends BaseTool {
 
   @Override
   public Reply call(ToolCall call) {
-    Plan plan = ctx.plans().get(call.requireString("planId"));
+    ToolArguments.Apply args = ToolArguments.Apply.from(call.arguments());
+    Plan plan = ctx.plans().get(args.planId());
     if (typePrefix != null) {
       for (PlannedAction a : plan.actions()) {
         if (!a.type().startsWith(typePrefix + ":")) {
@@ -85,7 +87,7 @@ public final class ApplyDeploymentTool extends BaseTool {
         }
       }
     }
-    ExecutionOptions options = OptionsInput.of(call);
+    ExecutionOptions options = args.options();
     if (!plan.hasChanges()) {
       ctx.plans().remove(plan.id());
       ObjectNode data = Json.object();
@@ -98,7 +100,7 @@ public final class ApplyDeploymentTool extends BaseTool {
     Confirmation.require(call, plan);
     Job job = ctx.jobs().begin(plan.deploymentName(), plan.id(), "apply");
     ctx.plans().remove(plan.id());
-    if (!call.bool("wait", true)) {
+    if (!args.waitForEnd()) {
       ctx.jobs()
           .runInBackground(
               job,

@@ -14,6 +14,7 @@ import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.mcp.envelope.ErrorCode;
 import io.mcpiac.mcp.envelope.ToolFailure;
+import io.mcpiac.mcp.protocol.Arguments;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -100,7 +101,7 @@ public final class DeploymentInput {
         VariableInputs.fromEnvironment()
             .withArguments(vars != null && vars.isObject() ? (ObjectNode) vars : null);
     JsonNode deployment = call.get("deployment");
-    JsonNode resources = call.get("resources");
+    JsonNode resources = call.get(Arguments.RESOURCES);
     if (deployment != null && !deployment.isNull()) {
       if (resources != null && !resources.isNull()) {
         throw new ToolFailure(
@@ -130,7 +131,7 @@ public final class DeploymentInput {
   }
 
   private static String name(ToolCall call) {
-    String name = call.string("deploymentId");
+    String name = call.string(Arguments.DEPLOYMENT_ID);
     if (name == null) {
       name = call.string("name");
     }
