@@ -61,17 +61,7 @@ public record Plan(
 
   /** The same plan made from {@code other} configuration (secrets redacted or restored). */
   public Plan withDeployment(Deployment other) {
-    return new Plan(
-        id,
-        deploymentName,
-        createdAt,
-        stateVersion,
-        fingerprint,
-        actions,
-        stages,
-        other,
-        warnings,
-        activations);
+    return with(other, warnings);
   }
 
   /** Every warning as the one line the plan shows. */
@@ -83,6 +73,10 @@ public record Plan(
   public Plan withWarningsFirst(List<PlanWarning> more) {
     List<PlanWarning> all = new java.util.ArrayList<>(more);
     all.addAll(warnings);
+    return with(deployment, all);
+  }
+
+  private Plan with(Deployment d, List<PlanWarning> w) {
     return new Plan(
         id,
         deploymentName,
@@ -91,8 +85,8 @@ public record Plan(
         fingerprint,
         actions,
         stages,
-        deployment,
-        all,
+        d,
+        w,
         activations);
   }
 
