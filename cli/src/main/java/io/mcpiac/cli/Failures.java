@@ -2,11 +2,8 @@ package io.mcpiac.cli;
 
 import io.mcpiac.cli.output.DiagnosticsJson;
 import io.mcpiac.engine.config.ConfigException;
-import io.mcpiac.engine.execution.RiskRefusedException;
+import io.mcpiac.engine.errors.ErrorKind;
 import io.mcpiac.engine.json.Json;
-import io.mcpiac.engine.plans.PlanStaleException;
-import io.mcpiac.engine.states.LockedException;
-import java.util.NoSuchElementException;
 import picocli.CommandLine;
 
 /**
@@ -27,36 +24,44 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       return ExitCodes.INVALID_INPUT;
     }
     String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
-    int code;
-    String kind;
-    if (ex instanceof UsageException || ex instanceof NoSuchElementException) {
-      code = ExitCodes.INVALID_INPUT;
-      kind = "invalid-input";
-    } else if (ex instanceof LockedException) {
-      code = ExitCodes.FAILED;
-      kind = "locked";
-    } else if (ex instanceof PlanStaleException) {
-      code = ExitCodes.FAILED;
-      kind = "plan-stale";
-    } else if (ex instanceof RiskRefusedException) {
-      code = ExitCodes.FAILED;
-      kind = "risk-refused";
-    } else {
-      code = ExitCodes.FAILED;
-      kind = "failed";
-    }
-    report(cmd, json, kind, message);
+    ErrorKind kind = ErrorKind.of(ex);
+    report(cmd, json, jsonKind(kind), message);
     if ("1".equals(System.getenv("MCP_IAC_DEBUG"))) {
       ex.printStackTrace(cmd.getErr());
     }
-    return code;
+    return exitCode(kind);
+  }
+
+  /**
+   * The one place a kind of failure becomes an exit code: 2 for the caller's mistakes, 1 for every
+   * failure, ours included (a bug of ours is never reported as bad input).
+   */
+  static int exitCode(ErrorKind kind) {
+    return switch (kind) {
+      case INVALID_INPUT, NOT_FOUND -> ExitCodes.INVALID_INPUT;
+      case LOCKED, STATE_DAMAGED, STALE_PLAN, PROVIDER_FAILURE, RISK_REFUSED, CANCELLED, INTERNAL ->
+          ExitCodes.FAILED;
+    };
+  }
+
+  /**
+   * The {@code kind} of {@code --json} diagnostics; these strings are part of the JSON contract.
+   */
+  static String jsonKind(ErrorKind kind) {
+    return switch (kind) {
+      case INVALID_INPUT, NOT_FOUND -> "invalid-input";
+      case LOCKED -> "locked";
+      case STALE_PLAN -> "plan-stale";
+      case RISK_REFUSED -> "risk-refused";
+      case STATE_DAMAGED, PROVIDER_FAILURE, CANCELLED, INTERNAL -> "failed";
+    };
   }
 
   /** A bad command line: exit 2 (1 with {@code --detailed-exitcode}, mapped by the caller). */
   static int badCommandLine(CommandLine.ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     boolean json = java.util.Arrays.asList(args).contains("--json");
-    report(cmd, json, "invalid-input", ex.getMessage());
+    report(cmd, json, jsonKind(ErrorKind.INVALID_INPUT), ex.getMessage());
     if (!json) {
       cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
     }

@@ -1,12 +1,11 @@
 package io.mcpiac.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.config.Deployment;
-import io.mcpiac.engine.config.ResourceConfig;
 import io.mcpiac.engine.providers.ProviderContext;
 import io.mcpiac.engine.providers.ProviderRegistry;
-import io.mcpiac.engine.states.DeploymentState;
-import io.mcpiac.engine.states.ResourceRecord;
+import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.mcp.remote.RemoteProviders;
 import io.mcpiac.mcp.remote.ServersFile;
@@ -24,10 +23,6 @@ public final class Workspace implements AutoCloseable {
 
   private final List<SubDeployment> remoteParts;
 
-  private Workspace(StateStore store, ProviderRegistry registry) {
-    this(store, registry, List.of());
-  }
-
   private Workspace(StateStore store, ProviderRegistry registry, List<SubDeployment> remoteParts) {
     this.store = store;
     this.registry = registry;
@@ -35,58 +30,77 @@ public final class Workspace implements AutoCloseable {
     this.remoteParts = List.copyOf(remoteParts);
   }
 
+  /** For a deployment file: its providers plus those its recorded state uses. */
+  public static Workspace forDeployment(StateOptions state, Deployment deployment) {
+    return forDeployment(state, null, deployment);
+  }
+
   /**
-   * For a deployment file, as {@link #forDeployment(StateOptions, Deployment)}; with {@code
-   * --servers}, the prefixes the servers file names go to those MCP servers.
+   * As {@link #forDeployment(StateOptions, Deployment)}; with {@code --servers}, the prefixes the
+   * servers file names go to those MCP servers.
    */
   public static Workspace forDeployment(
       StateOptions state, ServersOptions servers, Deployment deployment) {
-    if (servers == null || !servers.orchestrating()) {
-      return forDeployment(state, deployment);
-    }
-    ServersFile file = servers.load();
-    StateStore store = state.open();
-    try {
-      Set<String> instances = new LinkedHashSet<>();
-      for (ResourceConfig r : deployment.resources()) {
-        instances.add(r.providerInstance());
-      }
-      store
-          .load(deployment.name())
-          .ifPresent(s -> s.resources().values().forEach(r -> instances.add(r.provider())));
-      store.unfinished(deployment.name()).forEach(e -> instances.add(e.provider()));
-      return orchestrator(
-          store,
-          file,
-          deployment.providers(),
-          instances,
-          new ProviderContext(deployment.name(), baseDirectory(deployment)));
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
+    Set<String> configured = new LinkedHashSet<>();
+    deployment.resources().forEach(r -> configured.add(r.providerInstance()));
+    return open(
+        state,
+        servers,
+        deployment.name(),
+        deployment.providers(),
+        configured,
+        false,
+        new ProviderContext(deployment.name(), baseDirectory(deployment)));
   }
 
-  /** For a deployment known only by name, as {@link #forState}, optionally orchestrating. */
+  /** For a deployment known only by name: the providers its recorded state uses. */
+  public static Workspace forState(StateOptions state, String deployment) {
+    return forState(state, null, deployment);
+  }
+
+  /** As {@link #forState(StateOptions, String)}, optionally orchestrating. */
   public static Workspace forState(StateOptions state, ServersOptions servers, String deployment) {
-    if (servers == null || !servers.orchestrating()) {
-      return forState(state, deployment);
-    }
-    ServersFile file = servers.load();
+    return open(
+        state,
+        servers,
+        deployment,
+        Map.of(),
+        Set.of(),
+        true,
+        new ProviderContext(deployment, java.nio.file.Path.of("").toAbsolutePath()));
+  }
+
+  /**
+   * The one place that works out which provider instances a command needs: those {@code
+   * configured}, those state records, those of a crashed run's unfinished calls (reconciled first)
+   * and, for a deployment known by name, those of its checkpoints (a restore after a destroy
+   * re-creates them). With {@code --servers} the servers' prefixes are remote, the rest local.
+   */
+  private static Workspace open(
+      StateOptions state,
+      ServersOptions servers,
+      String deployment,
+      Map<String, ObjectNode> settings,
+      Set<String> configured,
+      boolean withCheckpoints,
+      ProviderContext context) {
+    ServersFile file = servers == null || !servers.orchestrating() ? null : servers.load();
     StateStore store = state.open();
     try {
-      Set<String> instances = new LinkedHashSet<>();
-      DeploymentState s = store.load(deployment).orElse(DeploymentState.empty(deployment));
-      for (ResourceRecord r : s.resources().values()) {
-        instances.add(r.provider());
-      }
+      Set<String> instances = new LinkedHashSet<>(configured);
+      store
+          .load(deployment)
+          .ifPresent(s -> s.resources().values().forEach(r -> instances.add(r.provider())));
       store.unfinished(deployment).forEach(e -> instances.add(e.provider()));
-      return orchestrator(
-          store,
-          file,
-          Map.of(),
-          instances,
-          new ProviderContext(deployment, java.nio.file.Path.of("").toAbsolutePath()));
+      if (withCheckpoints) {
+        store
+            .checkpoints(deployment)
+            .forEach(c -> c.resources().forEach(r -> instances.add(r.provider())));
+      }
+      if (file == null) {
+        return new Workspace(store, Providers.registry(settings, instances, context), List.of());
+      }
+      return orchestrator(store, file, settings, instances, context);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -97,21 +111,19 @@ public final class Workspace implements AutoCloseable {
   private static Workspace orchestrator(
       StateStore store,
       ServersFile file,
-      Map<String, com.fasterxml.jackson.databind.node.ObjectNode> settings,
+      Map<String, ObjectNode> settings,
       Set<String> instances,
       ProviderContext base) {
     Set<String> remote = new LinkedHashSet<>();
     file.servers().forEach(s -> remote.addAll(s.prefixes()));
     Set<String> local = new LinkedHashSet<>();
     for (String used : instances) {
-      String instance =
-          used.contains(":") ? io.mcpiac.engine.resources.ResourceType.prefixOf(used) : used;
+      String instance = used.contains(":") ? ResourceType.prefixOf(used) : used;
       if (!remote.contains(ProviderRegistry.baseName(instance))) {
         local.add(instance);
       }
     }
-    Map<String, com.fasterxml.jackson.databind.node.ObjectNode> localSettings =
-        new java.util.LinkedHashMap<>(settings);
+    Map<String, ObjectNode> localSettings = new java.util.LinkedHashMap<>(settings);
     localSettings.keySet().removeIf(i -> remote.contains(ProviderRegistry.baseName(i)));
     ProviderRegistry registry = Providers.registry(localSettings, local, base);
     List<SubDeployment> parts = RemoteProviders.register(registry, file);
@@ -121,57 +133,6 @@ public final class Workspace implements AutoCloseable {
   /** The remote servers' parts when orchestrating (empty otherwise). */
   public List<SubDeployment> remoteParts() {
     return remoteParts;
-  }
-
-  /** For a deployment file: its providers plus those its recorded state uses. */
-  public static Workspace forDeployment(StateOptions state, Deployment deployment) {
-    StateStore store = state.open();
-    try {
-      Set<String> instances = new LinkedHashSet<>();
-      for (ResourceConfig r : deployment.resources()) {
-        instances.add(r.providerInstance());
-      }
-      store
-          .load(deployment.name())
-          .ifPresent(s -> s.resources().values().forEach(r -> instances.add(r.provider())));
-      store.unfinished(deployment.name()).forEach(e -> instances.add(e.provider()));
-      return new Workspace(
-          store,
-          Providers.registry(
-              deployment.providers(),
-              instances,
-              new ProviderContext(deployment.name(), baseDirectory(deployment))));
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
-  }
-
-  /** For a deployment known only by name: the providers its recorded state uses. */
-  public static Workspace forState(StateOptions state, String deployment) {
-    StateStore store = state.open();
-    try {
-      Set<String> instances = new LinkedHashSet<>();
-      DeploymentState s = store.load(deployment).orElse(DeploymentState.empty(deployment));
-      for (ResourceRecord r : s.resources().values()) {
-        instances.add(r.provider());
-      }
-      // a crashed run's unfinished calls are reconciled first: their providers are needed too
-      store.unfinished(deployment).forEach(e -> instances.add(e.provider()));
-      // a checkpoint restored after a destroy needs the providers of what it re-creates
-      store
-          .checkpoints(deployment)
-          .forEach(c -> c.resources().forEach(r -> instances.add(r.provider())));
-      return new Workspace(
-          store,
-          Providers.registry(
-              Map.of(),
-              instances,
-              new ProviderContext(deployment, java.nio.file.Path.of("").toAbsolutePath())));
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
   }
 
   /** The directory of the deployment's file; the working directory for other origins. */

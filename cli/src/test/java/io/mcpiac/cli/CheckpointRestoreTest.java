@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcpiac.cli.demo.Sandbox;
 import io.mcpiac.engine.json.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,13 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CheckpointRestoreTest {
   @TempDir Path dir;
 
-  static final String YAML =
+  /** The resources of the office deployment ({@link Office#HEADER} comes first). */
+  static final String RESOURCES =
       """
-      apiVersion: iac.mcp/v1
-      kind: Deployment
-      metadata: {name: office}
-      spec:
-        resources:
           - {type: opnsense:firewall:alias, name: printers, properties: {type: host, content: ["10.0.0.9"]}}
           - {type: opnsense:firewall:rule, name: to-printers, properties: {interface: lan, destination: "${printers.name}", port: 631, description: to-printers}}
           - {type: opnsense:service:haproxy:server, name: s1, properties: {address: 10.0.0.8, port: 8080}}
@@ -38,11 +33,11 @@ class CheckpointRestoreTest {
   @ParameterizedTest
   @ValueSource(strings = {"26.1", "26.7"})
   void aCheckpointRestoredAfterDestroyRecreatesEverything(String version) throws Exception {
-    try (Sandbox fw = Sandbox.start(version)) {
-      Path file = dir.resolve("office.yaml");
-      Files.writeString(file, YAML);
-      String state = "sqlite:" + dir.resolve("state.db");
-      Map<String, String> env = fw.env("OPNSENSE_");
+    try (Office office = Office.start(dir, version)) {
+      Sandbox fw = office.firewall();
+      Path file = office.file(RESOURCES);
+      String state = office.state();
+      Map<String, String> env = office.env();
       Pty.Run apply =
           Pty.noTerminal(dir, env, "apply", "-f", file.toString(), "--state", state, "--yes");
       assertThat(apply.exit()).as(apply.screen()).isZero();

@@ -31,6 +31,17 @@ final class Cli {
     }
   }
 
+  /** As {@link #run}, with {@code input} on standard input ({@code -f -}). */
+  static synchronized Run runWithInput(String input, String... args) {
+    java.io.InputStream in = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+      return run(args);
+    } finally {
+      System.setIn(in);
+    }
+  }
+
   /** The id state records for a resource, as {@code state show --json} reports it. */
   static String resourceId(String state, String deployment, String name) {
     Run show = run("state", "show", deployment, "--state", state, "--json");

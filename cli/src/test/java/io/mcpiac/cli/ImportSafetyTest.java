@@ -6,7 +6,6 @@ import io.mcpiac.cli.demo.Sandbox;
 import io.mcpiac.engine.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,13 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ImportSafetyTest {
   @TempDir Path dir;
 
-  static final String YAML =
+  /** The resources of the office deployment ({@link Office#HEADER} comes first). */
+  static final String RESOURCES =
       """
-      apiVersion: iac.mcp/v1
-      kind: Deployment
-      metadata: {name: office}
-      spec:
-        resources:
           - {type: opnsense:firewall:alias, name: printers, properties: {type: host, content: ["10.0.0.9"]}}
           - {type: opnsense:firewall:rule, name: to-printers, properties: {interface: lan, destination: "${printers.name}", port: 631, description: to-printers}}
           - {type: opnsense:service:haproxy:server, name: s1, properties: {address: 10.0.0.8, port: 8080}}
@@ -38,19 +33,18 @@ class ImportSafetyTest {
   @ValueSource(strings = {"26.1", "26.7"})
   void importFailsLoudlyKeepsReferencesAndRespectsOtherDeployments(String version)
       throws Exception {
-    try (Sandbox fw = Sandbox.start(version)) {
-      Path file = dir.resolve("office.yaml");
-      Files.writeString(file, YAML);
-      String built = "sqlite:" + dir.resolve("built.db");
-      String adopted = "sqlite:" + dir.resolve("adopted.db");
-      Map<String, String> env = fw.env("OPNSENSE_");
+    try (Office office = Office.start(dir, version)) {
+      Sandbox fw = office.firewall();
+      Path file = office.file(RESOURCES);
+      String built = office.state("built");
+      String adopted = office.state("adopted");
+      Map<String, String> env = office.env();
       Pty.Run apply =
           Pty.noTerminal(dir, env, "apply", "-f", file.toString(), "--state", built, "--yes");
       assertThat(apply.exit()).as(apply.screen()).isZero();
 
       // a wrong secret: an error, nothing written
-      Map<String, String> wrong = new HashMap<>(env);
-      wrong.put("OPNSENSE_API_SECRET", "wrong");
+      Map<String, String> wrong = office.wrongSecret();
       Path out = dir.resolve("imported.yaml");
       Pty.Run bad =
           Pty.noTerminal(

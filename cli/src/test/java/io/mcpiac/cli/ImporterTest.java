@@ -11,12 +11,9 @@ import io.mcpiac.engine.execution.Cancellation;
 import io.mcpiac.engine.execution.ExecutionOptions;
 import io.mcpiac.engine.execution.ProgressListener;
 import io.mcpiac.engine.imports.Importer;
-import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.ProviderRegistry;
-import io.mcpiac.engine.providers.core.CoreProvider;
 import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.engine.states.StateStores;
-import io.mcpiac.opnsense.OpnsenseProviderFactory;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,19 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ImporterTest {
   @TempDir Path dir;
 
-  static ProviderRegistry registry(Sandbox s) {
-    ProviderRegistry r = new ProviderRegistry();
-    r.register(CoreProvider.NAME, new CoreProvider());
-    r.register(
-        "opnsense",
-        new OpnsenseProviderFactory(s.env("OPNSENSE_")).create("opnsense", Json.object()));
-    return r;
-  }
-
   @Test
   void importedFilePlansAsNoOp() throws Exception {
     try (Sandbox fw = Sandbox.start("26.7");
-        ProviderRegistry reg = registry(fw);
+        ProviderRegistry reg = Office.registry(fw);
         StateStore built = StateStores.open("sqlite:" + dir.resolve("built.db"));
         StateStore adopted = StateStores.open("sqlite:" + dir.resolve("adopted.db"))) {
       // someone built the firewall earlier (another tool, the GUI, another state)

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpiac.cli.demo.Sandbox;
 import io.mcpiac.engine.json.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,22 +20,17 @@ class InteractivePromptTest {
   @ParameterizedTest
   @ValueSource(strings = {"26.1", "26.7"})
   void thePlanIsOnScreenBeforeTheQuestion(String version) throws Exception {
-    try (Sandbox fw = Sandbox.start(version)) {
-      Path file = dir.resolve("office.yaml");
-      Files.writeString(
-          file,
-          """
-          apiVersion: iac.mcp/v1
-          kind: Deployment
-          metadata: {name: office}
-          spec:
-            resources:
-              - {type: opnsense:firewall:alias, name: printers, properties: {type: host, content: ["10.0.0.9"]}}
-              - {type: opnsense:firewall:rule, name: allow-mgmt, properties: {interface: lan, port: 443, description: allow-mgmt}}
-              - {type: opnsense:firewall:rule, name: block-rest, properties: {interface: lan, action: block, source: 192.168.1.0/24, description: block-rest}}
-          """);
-      Map<String, String> env = new HashMap<>(fw.env("OPNSENSE_"));
-      String state = "sqlite:" + dir.resolve("state.db");
+    try (Office office = Office.start(dir, version)) {
+      Sandbox fw = office.firewall();
+      Path file =
+          office.file(
+              """
+                  - {type: opnsense:firewall:alias, name: printers, properties: {type: host, content: ["10.0.0.9"]}}
+                  - {type: opnsense:firewall:rule, name: allow-mgmt, properties: {interface: lan, port: 443, description: allow-mgmt}}
+                  - {type: opnsense:firewall:rule, name: block-rest, properties: {interface: lan, action: block, source: 192.168.1.0/24, description: block-rest}}
+              """);
+      Map<String, String> env = office.env();
+      String state = office.state();
 
       Pty.Run apply = Pty.run(dir, env, "yes\n", "apply", "-f", file.toString(), "--state", state);
       assertThat(apply.exit()).as(apply.screen()).isZero();

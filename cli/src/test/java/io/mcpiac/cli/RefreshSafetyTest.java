@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpiac.cli.demo.Sandbox;
 import io.mcpiac.engine.json.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,13 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RefreshSafetyTest {
   @TempDir Path dir;
 
-  static final String YAML =
+  /** The resources of the office deployment ({@link Office#HEADER} comes first). */
+  static final String RESOURCES =
       """
-      apiVersion: iac.mcp/v1
-      kind: Deployment
-      metadata: {name: office}
-      spec:
-        resources:
           - {type: opnsense:firewall:alias, name: printers, properties: {type: host, content: ["10.0.0.9"]}}
           - {type: opnsense:firewall:alias, name: admins, properties: {type: host, content: ["10.0.0.2"]}}
           - {type: opnsense:firewall:rule, name: allow-mgmt, properties: {interface: lan, port: 443, description: allow-mgmt}}
@@ -38,12 +33,11 @@ class RefreshSafetyTest {
   @ParameterizedTest
   @ValueSource(strings = {"26.1", "26.7"})
   void aRefreshAgainstTheWrongFirewallWritesNothing(String version) throws Exception {
-    try (Sandbox office = Sandbox.start(version);
+    try (Office office = Office.start(dir, version);
         Sandbox empty = Sandbox.start(version)) {
-      Path file = dir.resolve("office.yaml");
-      Files.writeString(file, YAML);
-      String state = "sqlite:" + dir.resolve("state.db");
-      Map<String, String> right = office.env("OPNSENSE_");
+      Path file = office.file(RESOURCES);
+      String state = office.state();
+      Map<String, String> right = office.env();
       Map<String, String> wrong = empty.env("OPNSENSE_");
 
       Pty.Run apply =
@@ -67,7 +61,7 @@ class RefreshSafetyTest {
       // a change made in the GUI: plan --refresh-only shows it and writes nothing
       String ruleId = resourceId(state, "allow-mgmt");
       SandboxApi.call(
-          office,
+          office.firewall(),
           "POST",
           "/api/firewall/filter/setRule/" + ruleId,
           "{\"rule\":{\"enabled\":\"0\"}}");
@@ -116,7 +110,7 @@ class RefreshSafetyTest {
       assertThat(again.screen()).contains("0 to add");
       var rows =
           SandboxApi.call(
-                  office,
+                  office.firewall(),
                   "POST",
                   "/api/firewall/filter/searchRule",
                   "{\"interface\":\"lan\",\"rowCount\":999}")

@@ -98,6 +98,39 @@ class StateSurgeryTest {
     assertThat(invalid.err()).contains("wrong.yaml:16").contains("there is no 'nothere'");
   }
 
+  /**
+   * The file is read and parsed once, {@code moved:} with the rest: so the list also works where
+   * the file cannot be read a second time (standard input) or is no file (a directory).
+   */
+  @Test
+  void theMovedListWorksFromStandardInputAndFromADirectory() throws Exception {
+    Path f = write("three", THREE);
+    assertThat(Cli.run("apply", "-f", f.toString(), "--state", state, "--yes").exit()).isZero();
+    String id = idOf("a");
+    String movedOnce =
+        "apiVersion: iac.mcp/v1\nkind: Deployment\nmetadata: {name: app}\nspec:\n"
+            + THREE.replace("name: a", "name: first").replace("${a.", "${first.")
+            + "  moved:\n    - {from: a, to: first}\n";
+    Cli.Run fromStdin = Cli.runWithInput(movedOnce, "apply", "-f", "-", "--state", state, "--yes");
+    assertThat(fromStdin.exit()).as(fromStdin.printed()).isZero();
+    assertThat(fromStdin.out()).doesNotContain("destroyed");
+    assertThat(idOf("first")).isEqualTo(id);
+
+    Path project = Files.createDirectories(dir.resolve("project"));
+    Files.writeString(
+        project.resolve("deployment.yaml"),
+        movedOnce
+            .replace("name: first", "name: second")
+            .replace("${first.", "${second.")
+            .replace("{from: a, to: first}", "{from: first, to: second}"));
+    Cli.Run plan = Cli.run("plan", "-f", project.toString(), "--state", state);
+    assertThat(plan.out()).as(plan.printed()).contains("'first' has moved to 'second'");
+    assertThat(plan.out()).contains("No changes.");
+    Cli.Run apply = Cli.run("apply", "-f", project.toString(), "--state", state, "--yes");
+    assertThat(apply.exit()).as(apply.printed()).isZero();
+    assertThat(idOf("second")).isEqualTo(id);
+  }
+
   @Test
   void stateRmForgetsButTheNextPlanCreatesAgain() throws Exception {
     Path f = write("three", THREE);

@@ -2,8 +2,6 @@ package io.mcpiac.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcpiac.cli.demo.Sandbox;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,21 +19,14 @@ class ValidateLiveTest {
   @ParameterizedTest
   @ValueSource(strings = {"26.1", "26.7"})
   void planAndValidateLiveReachTheFirewall(String version) throws Exception {
-    try (Sandbox fw = Sandbox.start(version)) {
-      Path file = dir.resolve("office.yaml");
-      Files.writeString(
-          file,
-          """
-          apiVersion: iac.mcp/v1
-          kind: Deployment
-          metadata: {name: office}
-          spec:
-            resources:
-              - {type: opnsense:firewall:alias, name: printers, properties: {type: host, content: ["10.0.0.9"]}}
-          """);
-      String state = "sqlite:" + dir.resolve("state.db");
-      Map<String, String> wrong = new HashMap<>(fw.env("OPNSENSE_"));
-      wrong.put("OPNSENSE_API_SECRET", "wrong");
+    try (Office office = Office.start(dir, version)) {
+      Path file =
+          office.file(
+              """
+                  - {type: opnsense:firewall:alias, name: printers, properties: {type: host, content: ["10.0.0.9"]}}
+              """);
+      String state = office.state();
+      Map<String, String> wrong = office.wrongSecret();
 
       Pty.Run plan = Pty.noTerminal(dir, wrong, "plan", "-f", file.toString(), "--state", state);
       assertThat(plan.exit()).as(plan.screen()).isEqualTo(1);
@@ -47,14 +38,13 @@ class ValidateLiveTest {
       assertThat(live.exit()).as(live.screen()).isEqualTo(1);
       assertThat(live.screen()).contains("OPNSENSE_API_SECRET");
 
-      Map<String, String> noCa = new HashMap<>(fw.env("OPNSENSE_"));
+      Map<String, String> noCa = new HashMap<>(office.env());
       noCa.remove("OPNSENSE_CA_FILE");
       Pty.Run tls = Pty.noTerminal(dir, noCa, "validate", "--live", "-f", file.toString());
       assertThat(tls.exit()).as(tls.screen()).isEqualTo(1);
       assertThat(tls.screen()).contains("OPNSENSE_CA_FILE");
 
-      Pty.Run ok =
-          Pty.noTerminal(dir, fw.env("OPNSENSE_"), "validate", "--live", "-f", file.toString());
+      Pty.Run ok = Pty.noTerminal(dir, office.env(), "validate", "--live", "-f", file.toString());
       assertThat(ok.exit()).as(ok.screen()).isZero();
     }
   }

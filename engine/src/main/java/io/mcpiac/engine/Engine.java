@@ -1,6 +1,5 @@
 package io.mcpiac.engine;
 
-import io.mcpiac.engine.checkpoints.CheckpointManager;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.Outputs;
 import io.mcpiac.engine.execution.Cancellation;
@@ -127,20 +126,9 @@ public final class Engine {
             .replacing(request.replace())
             .plan(deployment, moved.state(), force || request.force());
     if (moved.any()) {
-      List<String> warnings = new ArrayList<>(moved.notes());
-      warnings.addAll(plan.warnings());
       plan =
-          new Plan(
-              plan.id(),
-              plan.deploymentName(),
-              plan.createdAt(),
-              plan.stateVersion(),
-              plan.fingerprint(),
-              plan.actions(),
-              plan.stages(),
-              plan.deployment(),
-              warnings,
-              plan.activations());
+          plan.withWarningsFirst(
+              moved.notes().stream().map(io.mcpiac.engine.plans.PlanWarning::note).toList());
     }
     return Targeting.restrict(plan, request.targets());
   }
@@ -151,7 +139,7 @@ public final class Engine {
     deployment.resources().forEach(r -> known.add(r.name()));
     for (String name : names) {
       if (!known.contains(name)) {
-        throw new java.util.NoSuchElementException(
+        throw new io.mcpiac.engine.errors.NotFoundException(
             option
                 + " "
                 + name

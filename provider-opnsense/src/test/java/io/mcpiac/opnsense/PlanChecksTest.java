@@ -183,7 +183,7 @@ class PlanChecksTest {
       String warning =
           "resource 'nas': address 2001:db8::10 is IPv6 but the record type is A: OPNsense saves"
               + " it, Unbound then serves a broken record (use type: AAAA)";
-      assertThat(plan.warnings()).contains(warning);
+      assertThat(plan.warningTexts()).contains(warning);
       assertThat(new PlanRenderer(false).render(plan)).contains("  ! " + warning);
     }
   }

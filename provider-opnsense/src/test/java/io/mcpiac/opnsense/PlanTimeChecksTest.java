@@ -91,7 +91,7 @@ class PlanTimeChecksTest {
                   + "    - {type: opnsense:firewall:rule, name: block-rest, properties: {interface:"
                   + " lan, action: block}}\n");
       Plan plan = Firewall.plan(engine, d);
-      assertThat(plan.warnings())
+      assertThat(plan.warningTexts())
           .anySatisfy(
               w ->
                   assertThat(w)

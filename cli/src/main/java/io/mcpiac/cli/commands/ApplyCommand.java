@@ -7,14 +7,12 @@ import io.mcpiac.cli.UsageException;
 import io.mcpiac.cli.Workspace;
 import io.mcpiac.cli.output.PlanProgress;
 import io.mcpiac.cli.output.ProgressPrinter;
-import io.mcpiac.cli.output.ResultPrinter;
 import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.LoadedDeployment;
 import io.mcpiac.engine.execution.Cancellation;
 import io.mcpiac.engine.execution.ExecutionResult;
 import io.mcpiac.engine.execution.ProgressListener;
-import io.mcpiac.engine.execution.ResultJson;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanFile;
@@ -85,7 +83,7 @@ public final class ApplyCommand implements Callable<Integer> {
         }
         ExecutionResult result =
             ws.engine().apply(plan, apply.toOptions(), progress(plan, out), cancelOnInterrupt());
-        return report(plan, result, out, ws);
+        return AppliedReport.result(plan.deploymentName(), result, ws, out, output.json(), true);
       }
     }
     LoadedDeployment loaded = DeploymentFiles.read(source, variables.inputs());
@@ -102,7 +100,7 @@ public final class ApplyCommand implements Callable<Integer> {
           ws.engine()
               .planAndApply(
                   deployment,
-                  planning.request(source, deployment),
+                  planning.request(loaded),
                   apply.toOptions(),
                   progress.remembering(Approval.of(apply.yes, output.json(), output.colour(), out)),
                   progress,
@@ -116,7 +114,8 @@ public final class ApplyCommand implements Callable<Integer> {
         }
         return ExitCodes.OK;
       }
-      return report(applied.plan(), applied.result(), out, ws);
+      return AppliedReport.result(
+          applied.plan().deploymentName(), applied.result(), ws, out, output.json(), true);
     }
   }
 
@@ -131,26 +130,6 @@ public final class ApplyCommand implements Callable<Integer> {
     } catch (Exception unreadable) {
       return null;
     }
-  }
-
-  private int report(Plan plan, ExecutionResult result, PrintWriter out, Workspace ws) {
-    var servers = io.mcpiac.cli.output.ServerRollbacks.of(ws.remoteParts());
-    io.mcpiac.engine.states.DeploymentState after = ws.engine().state(plan.deploymentName());
-    if (output.json()) {
-      var json = ResultJson.of(result);
-      json.set("outputs", io.mcpiac.engine.states.StateJson.outputs(after));
-      if (!ws.remoteParts().isEmpty()) {
-        json.set("serverRollbacks", io.mcpiac.cli.output.ServerRollbacks.json(servers));
-      }
-      out.println(Json.write(json));
-    } else {
-      ResultPrinter.print(result, out);
-      io.mcpiac.cli.output.ServerRollbacks.print(servers, out);
-      if (result.success()) {
-        OutputCommand.print(io.mcpiac.engine.states.StateJson.outputs(after), out);
-      }
-    }
-    return result.success() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
   private ProgressListener progress(Plan plan, PrintWriter out) {

@@ -4,8 +4,6 @@ import io.mcpiac.cli.ExitCodes;
 import io.mcpiac.cli.OutputOptions;
 import io.mcpiac.cli.StateOptions;
 import io.mcpiac.cli.Workspace;
-import io.mcpiac.cli.output.PlanProgress;
-import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.states.Checkpoint;
 import io.mcpiac.engine.states.StateJson;
@@ -59,23 +57,21 @@ public final class CheckpointCommand implements Runnable {
       var out = spec.commandLine().getOut();
       try (Workspace ws = Workspace.forState(state, name)) {
         Checkpoint cp = ws.engine().checkpoints().create(name, message);
-        if (output.json()) {
-          out.println(Json.pretty(StateJson.of(cp)));
-        } else {
-          out.println(
-              "Checkpoint created: "
-                  + cp.id()
-                  + "\n"
-                  + cp.description()
-                  + " ("
-                  + name
-                  + " at version "
-                  + cp.version()
-                  + ", "
-                  + cp.resources().size()
-                  + " resources)");
-        }
-        return ExitCodes.OK;
+        return StateEditReport.print(
+            out,
+            output.json(),
+            StateJson.of(cp),
+            "Checkpoint created: "
+                + cp.id()
+                + "\n"
+                + cp.description()
+                + " ("
+                + name
+                + " at version "
+                + cp.version()
+                + ", "
+                + cp.resources().size()
+                + " resources)");
       }
     }
   }
@@ -142,25 +138,19 @@ public final class CheckpointCommand implements Runnable {
             store
                 .checkpoint(id)
                 .orElseThrow(
-                    () -> new java.util.NoSuchElementException("checkpoint '" + id + "' not found"))
+                    () ->
+                        new io.mcpiac.engine.errors.NotFoundException(
+                            "checkpoint '" + id + "' not found"))
                 .deployment();
       }
       try (Workspace ws = target.open(state, deployment)) {
-        PlanProgress progress = new PlanProgress(out, output.json(), output.colour());
-        Engine.Applied applied =
-            ws.engine()
-                .checkpoints()
-                .restore(
-                    id,
-                    apply.toOptions(),
-                    progress.remembering(
-                        Approval.of(apply.yes, output.json(), output.colour(), out)),
-                    progress,
-                    ApplyCommand.cancelOnInterrupt());
-        return AppliedReport.print(
-            applied,
+        return AppliedReport.run(
+            ws,
+            output,
             out,
-            output.json(),
+            Approval.of(apply.yes, output.json(), output.colour(), out),
+            (approve, progress, cancel) ->
+                ws.engine().checkpoints().restore(id, apply.toOptions(), approve, progress, cancel),
             "Nothing to restore: '" + deployment + "' already matches " + id + ".");
       }
     }

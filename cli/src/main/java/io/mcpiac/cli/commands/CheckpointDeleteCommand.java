@@ -3,10 +3,10 @@ package io.mcpiac.cli.commands;
 import io.mcpiac.cli.ExitCodes;
 import io.mcpiac.cli.OutputOptions;
 import io.mcpiac.cli.StateOptions;
+import io.mcpiac.engine.errors.NotFoundException;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.states.StateStore;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +32,7 @@ public final class CheckpointDeleteCommand implements Callable<Integer> {
     try (StateStore store = state.openExisting()) {
       for (String id : ids) {
         if (store.checkpoint(id).isEmpty()) {
-          throw new NoSuchElementException("checkpoint '" + id + "' not found");
+          throw new NotFoundException("checkpoint '" + id + "' not found");
         }
       }
       ids.forEach(store::deleteCheckpoint);

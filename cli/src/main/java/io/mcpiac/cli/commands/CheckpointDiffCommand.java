@@ -5,6 +5,7 @@ import io.mcpiac.cli.ExitCodes;
 import io.mcpiac.cli.OutputOptions;
 import io.mcpiac.cli.StateOptions;
 import io.mcpiac.engine.checkpoints.StateDiff;
+import io.mcpiac.engine.errors.NotFoundException;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.PropertyChange;
 import io.mcpiac.engine.resources.Values;
@@ -13,7 +14,6 @@ import io.mcpiac.engine.states.DeploymentState;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateStore;
 import java.util.Collection;
-import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -124,6 +124,6 @@ public final class CheckpointDiffCommand implements Callable<Integer> {
   private static Checkpoint find(StateStore store, String id) {
     return store
         .checkpoint(id)
-        .orElseThrow(() -> new NoSuchElementException("checkpoint '" + id + "' not found"));
+        .orElseThrow(() -> new NotFoundException("checkpoint '" + id + "' not found"));
   }
 }

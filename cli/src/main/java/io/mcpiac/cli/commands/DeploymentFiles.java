@@ -8,7 +8,6 @@ import io.mcpiac.engine.config.DeploymentLoader;
 import io.mcpiac.engine.config.DeploymentValidator;
 import io.mcpiac.engine.config.Diagnostic;
 import io.mcpiac.engine.config.LoadedDeployment;
-import io.mcpiac.engine.config.MovedList;
 import io.mcpiac.engine.config.ProviderSettingsChecks;
 import io.mcpiac.engine.config.VariableInputs;
 import io.mcpiac.engine.providers.ProviderRegistry;
@@ -124,9 +123,8 @@ final class DeploymentFiles {
   static List<Diagnostic> diagnostics(LoadedDeployment loaded, ProviderRegistry registry) {
     List<Diagnostic> all =
         new java.util.ArrayList<>(DeploymentValidator.validate(loaded, registry));
-    String origin = loaded.deployment().location().file();
-    if (!loaded.unparsable() && origin != null && !origin.startsWith("<")) {
-      all.addAll(MovedList.read(Path.of(origin)).check(loaded.deployment()));
+    if (!loaded.unparsable()) {
+      all.addAll(loaded.declarations().moved().check(loaded.deployment()));
     }
     all.sort(java.util.Comparator.comparingInt(d -> d.location().line()));
     return all;

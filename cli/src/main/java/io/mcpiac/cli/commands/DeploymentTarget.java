@@ -2,8 +2,8 @@ package io.mcpiac.cli.commands;
 
 import io.mcpiac.cli.StateOptions;
 import io.mcpiac.cli.Workspace;
+import io.mcpiac.engine.errors.NotFoundException;
 import java.nio.file.Path;
-import java.util.NoSuchElementException;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,7 +36,7 @@ public final class DeploymentTarget {
     if (ws.store().load(deployment).isEmpty()) {
       String where = ws.store().location();
       ws.close();
-      throw new NoSuchElementException("no deployment named '" + deployment + "' in " + where);
+      throw new NotFoundException("no deployment named '" + deployment + "' in " + where);
     }
     return ws;
   }

@@ -3,8 +3,6 @@ package io.mcpiac.cli.commands;
 import io.mcpiac.cli.OutputOptions;
 import io.mcpiac.cli.StateOptions;
 import io.mcpiac.cli.Workspace;
-import io.mcpiac.cli.output.PlanProgress;
-import io.mcpiac.engine.Engine;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,20 +31,13 @@ public final class DestroyCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     try (Workspace ws = target.open(state, servers, name)) {
-      PlanProgress progress = new PlanProgress(out, output.json(), output.colour());
-      Engine.Applied applied =
-          ws.engine()
-              .destroy(
-                  name,
-                  apply.toOptions(),
-                  progress.remembering(
-                      Approval.forDestroy(apply.yes, output.json(), output.colour(), out)),
-                  progress,
-                  ApplyCommand.cancelOnInterrupt());
-      return AppliedReport.print(
-          applied,
+      return AppliedReport.run(
+          ws,
+          output,
           out,
-          output.json(),
+          Approval.forDestroy(apply.yes, output.json(), output.colour(), out),
+          (approve, progress, cancel) ->
+              ws.engine().destroy(name, apply.toOptions(), approve, progress, cancel),
           "Nothing to destroy: deployment '" + name + "' has no resources.");
     }
   }

@@ -99,10 +99,10 @@ public final class GraphCommand implements Callable<Integer> {
 
   private PlanGraph ofFile() {
     LoadedDeployment loaded = DeploymentFiles.read(file);
-    Deployment deployment = DeploymentFiles.load(file);
+    Deployment deployment = DeploymentFiles.deployment(loaded);
     try (Workspace ws = Workspace.forDeployment(state.readOnly(), servers, deployment)) {
       DeploymentFiles.validate(loaded, ws.registry());
-      return PlanGraph.of(ws.engine().plan(deployment, planning.request(file, deployment)));
+      return PlanGraph.of(ws.engine().plan(deployment, planning.request(loaded)));
     }
   }
 

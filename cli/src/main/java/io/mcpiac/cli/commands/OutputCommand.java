@@ -6,6 +6,7 @@ import io.mcpiac.cli.ExitCodes;
 import io.mcpiac.cli.OutputOptions;
 import io.mcpiac.cli.StateOptions;
 import io.mcpiac.cli.UsageException;
+import io.mcpiac.engine.errors.NotFoundException;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.resources.Values;
 import io.mcpiac.engine.states.DeploymentState;
@@ -15,7 +16,6 @@ import io.mcpiac.engine.states.StateStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +63,7 @@ public final class OutputCommand implements Callable<Integer> {
               .load(name)
               .orElseThrow(
                   () ->
-                      new NoSuchElementException(
+                      new NotFoundException(
                           "no deployment named '" + name + "' in " + store.location()));
       ObjectNode outputs = StateJson.outputs(s);
       if (output == null) {
@@ -80,7 +80,7 @@ public final class OutputCommand implements Callable<Integer> {
       }
       JsonNode value = outputs.get(output);
       if (value == null) {
-        throw new NoSuchElementException(
+        throw new NotFoundException(
             "the deployment '"
                 + name
                 + "' has no output '"

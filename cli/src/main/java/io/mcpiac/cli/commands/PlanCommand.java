@@ -70,7 +70,7 @@ public final class PlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LoadedDeployment loaded = DeploymentFiles.read(file, variables.inputs());
     Deployment deployment = DeploymentFiles.deployment(loaded);
-    PlanRequest request = planning.request(file, deployment, force);
+    PlanRequest request = planning.request(loaded, force);
     if (out != null && !request.moves().isEmpty()) {
       refuseSavingPendingMoves(state, deployment, request);
     }

@@ -1,9 +1,7 @@
 package io.mcpiac.cli.commands;
 
-import io.mcpiac.engine.config.Deployment;
-import io.mcpiac.engine.config.MovedList;
+import io.mcpiac.engine.config.LoadedDeployment;
 import io.mcpiac.engine.plans.PlanRequest;
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -24,15 +22,17 @@ public final class PlanningOptions {
       description = "Replace this resource even when nothing changed (repeatable).")
   List<String> replace = List.of();
 
-  /** The request for a deployment read from {@code file}, with the file's {@code moved:} list. */
-  PlanRequest request(Path file, Deployment deployment) {
-    return request(file, deployment, false);
+  /** The request for a loaded deployment, with its {@code moved:} list (read with the file). */
+  PlanRequest request(LoadedDeployment loaded) {
+    return request(loaded, false);
   }
 
   /** As above; {@code force}: plan even when most recorded objects of an instance are gone. */
-  PlanRequest request(Path file, Deployment deployment, boolean force) {
-    MovedList moved = file == null ? MovedList.NONE : MovedList.read(file);
+  PlanRequest request(LoadedDeployment loaded, boolean force) {
     return new PlanRequest(
-        new LinkedHashSet<>(targets), new LinkedHashSet<>(replace), moved.moves(), force);
+        new LinkedHashSet<>(targets),
+        new LinkedHashSet<>(replace),
+        loaded.declarations().moved().moves(),
+        force);
   }
 }

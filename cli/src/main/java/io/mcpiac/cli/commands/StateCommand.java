@@ -3,6 +3,7 @@ package io.mcpiac.cli.commands;
 import io.mcpiac.cli.ExitCodes;
 import io.mcpiac.cli.OutputOptions;
 import io.mcpiac.cli.StateOptions;
+import io.mcpiac.engine.errors.NotFoundException;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.resources.Values;
 import io.mcpiac.engine.states.DeploymentState;
@@ -10,7 +11,6 @@ import io.mcpiac.engine.states.DeploymentSummary;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateJson;
 import io.mcpiac.engine.states.StateStore;
-import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,7 +106,7 @@ public final class StateCommand implements Runnable {
             (version == null ? store.load(name) : store.load(name, version))
                 .orElseThrow(
                     () ->
-                        new NoSuchElementException(
+                        new NotFoundException(
                             "no deployment named '"
                                 + name
                                 + "'"

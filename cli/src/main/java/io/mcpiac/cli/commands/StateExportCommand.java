@@ -2,6 +2,7 @@ package io.mcpiac.cli.commands;
 
 import io.mcpiac.cli.ExitCodes;
 import io.mcpiac.cli.StateOptions;
+import io.mcpiac.engine.errors.NotFoundException;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.states.DeploymentState;
 import io.mcpiac.engine.states.StateExport;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +52,7 @@ public final class StateExportCommand implements Callable<Integer> {
               .load(name)
               .orElseThrow(
                   () ->
-                      new NoSuchElementException(
+                      new NotFoundException(
                           "no deployment named '" + name + "' in " + store.location()));
       export = new StateExport(latest, store.checkpoints(name));
       if (!store.unfinished(name).isEmpty()) {

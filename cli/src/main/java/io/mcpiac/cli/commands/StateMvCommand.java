@@ -1,18 +1,10 @@
 package io.mcpiac.cli.commands;
 
-import io.mcpiac.cli.ExitCodes;
-import io.mcpiac.cli.OutputOptions;
-import io.mcpiac.cli.StateOptions;
 import io.mcpiac.cli.UsageException;
-import io.mcpiac.cli.Workspace;
-import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.states.DeploymentState;
-import io.mcpiac.engine.states.StateJson;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code state mv NAME FROM TO}: Terraform's {@code state mv}. */
 @Command(
@@ -23,7 +15,7 @@ import picocli.CommandLine.Spec;
           + " the file is not a destroy and a create.",
       "The same from the file itself: spec.moved: [{from: OLD, to: NEW}] (applied by apply)."
     })
-public final class StateMvCommand implements Callable<Integer> {
+public final class StateMvCommand extends StateEditCommand {
   @Parameters(index = "0", paramLabel = "NAME", description = "The deployment.")
   String name;
 
@@ -33,35 +25,30 @@ public final class StateMvCommand implements Callable<Integer> {
   @Parameters(index = "2", paramLabel = "TO", description = "Its new name.")
   String to;
 
-  @Mixin StateOptions state;
-  @Mixin OutputOptions output;
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Override
+  String deployment() {
+    return name;
+  }
 
   @Override
-  public Integer call() {
-    var out = spec.commandLine().getOut();
-    try (Workspace ws = Workspace.forState(state, StateFiles.existing(state, name))) {
-      DeploymentState after;
-      try {
-        after = ws.engine().move(name, from, to);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
-      }
-      if (output.json()) {
-        out.println(Json.pretty(StateJson.of(after)));
-      } else {
-        out.println(
-            "Moved "
-                + from
-                + " to "
-                + to
-                + "; '"
-                + name
-                + "' is now at state version "
-                + after.version()
-                + ".");
-      }
-      return ExitCodes.OK;
+  DeploymentState edit(Engine engine) {
+    try {
+      return engine.move(name, from, to);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
+  }
+
+  @Override
+  String said(DeploymentState after) {
+    return "Moved "
+        + from
+        + " to "
+        + to
+        + "; '"
+        + name
+        + "' is now at state version "
+        + after.version()
+        + ".";
   }
 }

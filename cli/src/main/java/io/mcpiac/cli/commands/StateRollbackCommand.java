@@ -1,6 +1,5 @@
 package io.mcpiac.cli.commands;
 
-import io.mcpiac.cli.ExitCodes;
 import io.mcpiac.cli.OutputOptions;
 import io.mcpiac.cli.StateOptions;
 import io.mcpiac.engine.json.Json;
@@ -41,23 +40,21 @@ public final class StateRollbackCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     try (StateStore store = state.open()) {
       StateRollback.Result r = StateRollback.rollback(store, name, toVersion);
-      if (output.json()) {
-        out.println(Json.pretty(Json.MAPPER.valueToTree(r)));
-      } else {
-        out.println(
-            "State of '"
-                + name
-                + "' is version "
-                + r.to()
-                + " again, recorded as version "
-                + r.newVersion()
-                + " (was "
-                + r.from()
-                + ")"
-                + (r.changed().isEmpty() ? "" : "; changed: " + String.join(", ", r.changed()))
-                + ". Run plan to see what apply would do now.");
-      }
-      return ExitCodes.OK;
+      return StateEditReport.print(
+          out,
+          output.json(),
+          Json.MAPPER.valueToTree(r),
+          "State of '"
+              + name
+              + "' is version "
+              + r.to()
+              + " again, recorded as version "
+              + r.newVersion()
+              + " (was "
+              + r.from()
+              + ")"
+              + (r.changed().isEmpty() ? "" : "; changed: " + String.join(", ", r.changed()))
+              + ". Run plan to see what apply would do now.");
     }
   }
 }

@@ -9,9 +9,9 @@ import io.mcpiac.engine.config.Template;
 import io.mcpiac.engine.config.TemplateLibrary;
 import io.mcpiac.engine.config.Templates;
 import io.mcpiac.engine.config.VariableDeclaration;
+import io.mcpiac.engine.errors.NotFoundException;
 import io.mcpiac.engine.json.Json;
 import java.io.PrintWriter;
-import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,7 +86,7 @@ public final class TemplatesCommand implements Runnable {
               .findFirst()
               .orElseThrow(
                   () ->
-                      new NoSuchElementException(
+                      new NotFoundException(
                           "no built-in template '"
                               + name
                               + "'; templates: "

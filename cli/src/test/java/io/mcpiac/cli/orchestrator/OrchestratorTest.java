@@ -134,6 +134,41 @@ class OrchestratorTest extends OrchestratedParts {
     assertThat(plan.exit()).as(plan.toString()).isZero();
   }
 
+  /**
+   * destroy reports like apply: the firewall server deletes its part first (web-1 depends on
+   * app-1), the app server then fails, and the lines saying what each server's rollback undid are
+   * printed, as text and as JSON.
+   */
+  @Test
+  void aDestroyThatFailsShowsWhatEachServerRolledBack() throws Exception {
+    Path file =
+        parts.file(
+            "web.yaml",
+            deployment("10.9.0.5", "")
+                .replace(
+                    "properties: {input: \"10.9.0.5\"}",
+                    "properties: {input: \"10.9.0.5\", failOnDelete: true}"));
+    Processes.Run applied = parts.orchestrate("apply", "-f", file.toString(), "--yes");
+    assertThat(applied.exit()).as(applied.toString()).isZero();
+    String uuid = parts.haproxy("Servers").get("web-1").path("uuid").asText();
+
+    Processes.Run destroy = parts.orchestrate("destroy", "web", "--yes");
+    assertThat(destroy.exit()).as(destroy.toString()).isEqualTo(1);
+    assertThat(destroy.stdout())
+        .as(destroy.toString())
+        .contains("server 'firewall' rolled back to")
+        .contains("create web-1");
+    // the firewall has its server again
+    assertThat(parts.haproxy("Servers")).containsOnlyKeys("web-1");
+
+    Processes.Run json = parts.orchestrate("destroy", "web", "--yes", "--json");
+    assertThat(json.exit()).as(json.toString()).isEqualTo(1);
+    assertThat(json.json().path("serverRollbacks").toString())
+        .as(json.toString())
+        .contains("firewall");
+    assertThat(uuid).isNotEmpty();
+  }
+
   @Test
   void aServerKilledDuringTheApplyGivesAClearErrorTheOthersRollBackAndALaterApplyConverges()
       throws Exception {

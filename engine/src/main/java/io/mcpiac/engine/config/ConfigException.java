@@ -1,10 +1,12 @@
 package io.mcpiac.engine.config;
 
+import io.mcpiac.engine.errors.ErrorKind;
+import io.mcpiac.engine.errors.KindedError;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** Thrown with every problem of a deployment at once; nothing has been changed anywhere. */
-public class ConfigException extends RuntimeException {
+public class ConfigException extends RuntimeException implements KindedError {
   private static final long serialVersionUID = 1L;
   private final transient List<Diagnostic> diagnostics;
 
@@ -19,5 +21,10 @@ public class ConfigException extends RuntimeException {
 
   public List<Diagnostic> diagnostics() {
     return diagnostics;
+  }
+
+  @Override
+  public ErrorKind kind() {
+    return ErrorKind.INVALID_INPUT;
   }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param kind {@code Deployment} or {@code Template}
  * @param instances for expanded resources: the template instance that produced each, by name
+ * @param moved {@code spec.moved} as written, read with the rest of the document
  */
 public record Declarations(
     String kind,
@@ -19,10 +20,19 @@ public record Declarations(
     List<OutputDeclaration> outputs,
     List<Template> templates,
     Map<Integer, ForEachSpec> forEach,
-    Map<String, Instance> instances) {
+    Map<String, Instance> instances,
+    MovedList moved) {
 
   public static final Declarations NONE =
-      new Declarations(Deployment.KIND, null, Map.of(), List.of(), List.of(), Map.of(), Map.of());
+      new Declarations(
+          Deployment.KIND,
+          null,
+          Map.of(),
+          List.of(),
+          List.of(),
+          Map.of(),
+          Map.of(),
+          MovedList.NONE);
 
   public Declarations {
     variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
@@ -30,16 +40,19 @@ public record Declarations(
     templates = List.copyOf(templates);
     forEach = Map.copyOf(forEach);
     instances = Map.copyOf(instances);
+    moved = moved == null ? MovedList.NONE : moved;
   }
 
   /** A template instance: where {@code type: template:NAME} was written. */
   public record Instance(String name, String template, SourceLocation location) {}
 
   Declarations ofKind(String kind) {
-    return new Declarations(kind, description, variables, outputs, templates, forEach, instances);
+    return new Declarations(
+        kind, description, variables, outputs, templates, forEach, instances, moved);
   }
 
   Declarations withInstances(Map<String, Instance> instances) {
-    return new Declarations(kind, description, variables, outputs, templates, forEach, instances);
+    return new Declarations(
+        kind, description, variables, outputs, templates, forEach, instances, moved);
   }
 }

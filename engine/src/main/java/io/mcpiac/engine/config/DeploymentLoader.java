@@ -127,7 +127,7 @@ public final class DeploymentLoader {
     }
     List<Diagnostic> all = new ArrayList<>(parsed.problems());
     all.addAll(read.problems());
-    return new LoadedDeployment(read.deployment(), all, read.sourceMap());
+    return new LoadedDeployment(read.deployment(), all, read.sourceMap(), read.declarations());
   }
 
   /** The same structure as a JSON object, e.g. from an MCP client; there are no lines. */

@@ -27,7 +27,7 @@ final class DocumentReader {
           "variables",
           "outputs",
           "templates",
-          MovedList.KEY); // moved: read by MovedList
+          MovedList.KEY); // moved: read into Declarations by MovedList
   private static final Set<String> TEMPLATE_SPEC_KEYS =
       Set.of("description", "parameters", "resources", "outputs");
   private static final Set<String> RESOURCE_KEYS =
@@ -135,7 +135,8 @@ final class DocumentReader {
         language.outputs(spec.get("outputs"), "spec.outputs"),
         templates,
         resources.forEach(),
-        Map.of());
+        Map.of(),
+        template ? MovedList.NONE : MovedList.of(spec.get(MovedList.KEY), lines, origin));
   }
 
   /** {@code spec.templates.NAME: {description, parameters, resources, outputs}}. */

@@ -1,10 +1,6 @@
 package io.mcpiac.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,31 +22,27 @@ public record MovedList(List<Move> moves, List<Diagnostic> problems) {
     problems = List.copyOf(problems);
   }
 
-  /** The file's {@code spec.moved}; empty when the file has none or cannot be read. */
-  public static MovedList read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return NONE; // the loader reports an unreadable file
-    }
-    return parse(text, file.toString());
-  }
-
   /** The {@code spec.moved} of a deployment given as YAML or JSON text (an MCP tool's argument). */
   public static MovedList parse(String text, String origin) {
     if (!text.contains(KEY)) {
       return NONE;
     }
     DocumentParser.Result parsed = DocumentParser.parse(text, origin);
-    return parsed.root() == null ? NONE : of(parsed.root(), parsed.lines(), origin);
+    return parsed.root() == null ? NONE : ofDocument(parsed.root(), parsed.lines(), origin);
   }
 
   /**
    * The {@code spec.moved} of a deployment given as a parsed document ({@code lines} may be empty).
    */
-  public static MovedList of(JsonNode root, SourceMap lines, String origin) {
-    JsonNode list = root.path("spec").get(KEY);
+  public static MovedList ofDocument(JsonNode root, SourceMap lines, String origin) {
+    return of(root.path("spec").get(KEY), lines, origin);
+  }
+
+  /**
+   * The {@code spec.moved} node of a document already parsed (null when absent), checked for shape;
+   * how the loader reads it, so a file (or standard input) is parsed once.
+   */
+  public static MovedList of(JsonNode list, SourceMap lines, String origin) {
     if (list == null || list.isNull()) {
       return NONE;
     }

@@ -1,5 +1,6 @@
 package io.mcpiac.engine.config;
 
+import io.mcpiac.engine.errors.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,7 +53,7 @@ public final class TemplateLibrary {
   private static String read(String file) {
     try (InputStream in = TemplateLibrary.class.getResourceAsStream(ROOT + file)) {
       if (in == null) {
-        throw new IllegalArgumentException("no built-in template file " + file);
+        throw new InvalidInputException("no built-in template file " + file);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -1,9 +1,11 @@
 package io.mcpiac.engine.dag;
 
+import io.mcpiac.engine.errors.ErrorKind;
+import io.mcpiac.engine.errors.KindedError;
 import java.util.List;
 
 /** A dependency cycle; {@link #cycle()} is the closing path, e.g. {@code [a, b, a]}. */
-public class CycleException extends RuntimeException {
+public class CycleException extends RuntimeException implements KindedError {
   private static final long serialVersionUID = 1L;
   private final transient List<String> cycle;
 
@@ -14,5 +16,10 @@ public class CycleException extends RuntimeException {
 
   public List<String> cycle() {
     return cycle;
+  }
+
+  @Override
+  public ErrorKind kind() {
+    return ErrorKind.INVALID_INPUT;
   }
 }

@@ -1,5 +1,7 @@
 package io.mcpiac.engine.execution;
 
+import io.mcpiac.engine.errors.InvalidInputException;
+
 /**
  * The seed's execution options.
  *
@@ -19,7 +21,7 @@ public record ExecutionOptions(
 
   public ExecutionOptions {
     if (parallelism < 1) {
-      throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+      throw new InvalidInputException("parallelism must be at least 1, got " + parallelism);
     }
     acceptedRisks = java.util.Set.copyOf(acceptedRisks);
   }

@@ -148,7 +148,8 @@ public final class Importer {
       List<LiveResource> all = new ArrayList<>();
       List<String> allTypes = new ArrayList<>();
       for (var c :
-          io.mcpiac.engine.checkpoints.CheckpointManager.asRestorable(deployment, existing.values())
+          io.mcpiac.engine.checkpoints.RecordedDeployment.asRestorable(
+                  deployment, existing.values())
               .resources()) {
         ObjectNode props = c.properties().deepCopy();
         List<String> secret = new ArrayList<>();

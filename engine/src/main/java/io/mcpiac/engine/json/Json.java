@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.mcpiac.engine.errors.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,7 +63,7 @@ public final class Json {
     try {
       return MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
+      throw new InvalidInputException("invalid JSON: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -72,7 +73,7 @@ public final class Json {
       return object();
     }
     if (!node.isObject()) {
-      throw new IllegalArgumentException("expected a JSON object");
+      throw new InvalidInputException("expected a JSON object");
     }
     return (ObjectNode) node;
   }

@@ -25,7 +25,7 @@ public record Plan(
     List<PlannedAction> actions,
     List<List<String>> stages,
     Deployment deployment,
-    List<String> warnings,
+    List<PlanWarning> warnings,
     List<PendingActivation> activations) {
 
   public Plan {
@@ -45,7 +45,7 @@ public record Plan(
       List<PlannedAction> actions,
       List<List<String>> stages,
       Deployment deployment,
-      List<String> warnings) {
+      List<PlanWarning> warnings) {
     this(
         id,
         deploymentName,
@@ -61,6 +61,22 @@ public record Plan(
 
   /** The same plan made from {@code other} configuration (secrets redacted or restored). */
   public Plan withDeployment(Deployment other) {
+    return with(other, warnings);
+  }
+
+  /** Every warning as the one line the plan shows. */
+  public List<String> warningTexts() {
+    return warnings.stream().map(PlanWarning::text).toList();
+  }
+
+  /** A copy with {@code more} warnings first. */
+  public Plan withWarningsFirst(List<PlanWarning> more) {
+    List<PlanWarning> all = new java.util.ArrayList<>(more);
+    all.addAll(warnings);
+    return with(deployment, all);
+  }
+
+  private Plan with(Deployment d, List<PlanWarning> w) {
     return new Plan(
         id,
         deploymentName,
@@ -69,8 +85,8 @@ public record Plan(
         fingerprint,
         actions,
         stages,
-        other,
-        warnings,
+        d,
+        w,
         activations);
   }
 

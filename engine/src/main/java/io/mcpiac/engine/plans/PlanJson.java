@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.resources.Values;
+import java.util.Locale;
 
 /**
  * A plan as JSON for machines (the command line's {@code --json}, MCP answers): secrets as {@code
@@ -56,7 +57,12 @@ public final class PlanJson {
     for (PendingActivation p : plan.activations()) {
       activations.addObject().put("provider", p.provider()).put("scope", p.scope());
     }
-    out.set("warnings", Json.MAPPER.valueToTree(plan.warnings()));
+    out.set("warnings", Json.MAPPER.valueToTree(plan.warningTexts()));
+    ArrayNode details = out.putArray("warningDetails");
+    for (PlanWarning w : plan.warnings()) {
+      ObjectNode node = details.addObject().put("kind", w.kind().name().toLowerCase(Locale.ROOT));
+      node.put("resource", w.resource()).put("property", w.property()).put("message", w.message());
+    }
     return out;
   }
 

@@ -58,20 +58,20 @@ public final class PlanRenderer {
       }
       out.append('\n');
     }
-    List<String> providerWarnings =
-        plan.warnings().stream().filter(w -> w.startsWith("resource '")).toList();
+    List<PlanWarning> providerWarnings =
+        plan.warnings().stream().filter(w -> w.kind() == PlanWarning.Kind.PROVIDER).toList();
     if (!providerWarnings.isEmpty()) {
       out.append(paint(BOLD, "Warnings: accepted by the system, but likely to break a service"))
           .append('\n');
-      for (String w : providerWarnings) {
-        out.append(paint(YELLOW, "  ! ")).append(w).append('\n');
+      for (PlanWarning w : providerWarnings) {
+        out.append(paint(YELLOW, "  ! ")).append(w.text()).append('\n');
       }
       out.append('\n');
     }
-    for (String w : plan.warnings()) {
-      // drift has its own section above, provider warnings theirs
-      if (!w.contains(" drifted: ") && !providerWarnings.contains(w)) {
-        out.append(paint(YELLOW, "Note: " + w)).append('\n');
+    for (PlanWarning w : plan.warnings()) {
+      // drift has its own section above, provider warnings theirs; risks are also repeated last
+      if (w.kind() == PlanWarning.Kind.NOTE || w.kind() == PlanWarning.Kind.RISK) {
+        out.append(paint(YELLOW, "Note: " + w.text())).append('\n');
       }
     }
     if (!plan.hasChanges()) {
@@ -118,9 +118,9 @@ public final class PlanRenderer {
       out.append(paint(DIM, "  " + (i + 1) + ": " + abbreviate(plan.stages().get(i)))).append('\n');
     }
     out.append(paint(BOLD, plan.summary())).append('\n');
-    for (String w : plan.warnings()) {
-      if (w.startsWith(PlanRisks.PREFIX)) {
-        out.append(paint(RED, "Warning: " + w)).append('\n');
+    for (PlanWarning w : plan.warnings()) {
+      if (w.kind() == PlanWarning.Kind.RISK) {
+        out.append(paint(RED, "Warning: " + w.text())).append('\n');
       }
     }
     return out.toString();

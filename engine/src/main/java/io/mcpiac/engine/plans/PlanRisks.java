@@ -14,11 +14,9 @@ import java.util.Map;
  * checks and is what refuses.
  */
 final class PlanRisks {
-  static final String PREFIX = "apply will refuse this plan: ";
-
   private PlanRisks() {}
 
-  static List<String> warnings(ProviderRegistry registry, List<PlannedAction> actions) {
+  static List<PlanWarning> warnings(ProviderRegistry registry, List<PlannedAction> actions) {
     Map<Provider, List<PlannedAction>> byProvider = new IdentityHashMap<>();
     for (PlannedAction a : actions) {
       if (a.changesSomething()) {
@@ -27,19 +25,14 @@ final class PlanRisks {
             .add(a);
       }
     }
-    List<String> out = new ArrayList<>();
+    List<PlanWarning> out = new ArrayList<>();
     byProvider.forEach(
         (provider, mine) -> {
           for (Risk r :
               provider.preflight(mine.stream().map(PlannedAction::forProvider).toList())) {
             out.add(
-                PREFIX
-                    + r.resource()
-                    + ": "
-                    + r.message()
-                    + " (accept with --force-"
-                    + r.code()
-                    + "-risk)");
+                PlanWarning.risk(
+                    r.resource(), r.message() + " (accept with --force-" + r.code() + "-risk)"));
           }
         });
     return out;

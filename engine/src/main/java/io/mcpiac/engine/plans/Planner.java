@@ -129,7 +129,7 @@ public final class Planner {
 
     Map<String, ReferenceTarget> targets = new HashMap<>();
     Map<String, PlannedAction> actions = new LinkedHashMap<>();
-    List<String> warnings = new ArrayList<>();
+    List<PlanWarning> warnings = new ArrayList<>();
     ExternalValues externals = new ExternalValues(deployment, outputsOf, System::getenv);
     for (String name : graph.order()) {
       ResourceConfig config = configs.get(name);
@@ -169,13 +169,15 @@ public final class Planner {
     long drifted = withStages.stream().filter(a -> !a.drift().isEmpty()).count();
     if (drifted > 0) {
       warnings.add(
-          drifted
-              + (drifted == 1 ? " resource has" : " resources have")
-              + " drifted: changed outside mcp-iac since the last apply");
+          PlanWarning.drift(
+              drifted
+                  + (drifted == 1 ? " resource has" : " resources have")
+                  + " drifted: changed outside mcp-iac since the last apply"));
     }
     if (!pending.isEmpty()) {
       warnings.add(
-          "changes may be written but not active on " + pending + ": apply activates them");
+          PlanWarning.note(
+              "changes may be written but not active on " + pending + ": apply activates them"));
     }
     return new Plan(
         "plan-" + UUID.randomUUID().toString().substring(0, 8),
@@ -198,7 +200,7 @@ public final class Planner {
       LiveRead live,
       Map<String, ReferenceTarget> targets,
       ExternalValues externals,
-      List<String> warnings) {
+      List<PlanWarning> warnings) {
     String deploymentName = deployment.name();
     Provider provider = registry.providerFor(config.type(), config.provider());
     ResourceType type =
@@ -211,7 +213,7 @@ public final class Planner {
             Secrets.markDeclared(
                 type, provider.canonical(type, resolve(config, targets, externals))));
     for (String w : provider.warnings(type, config.name(), resolved)) {
-      warnings.add("resource '" + config.name() + "': " + w);
+      warnings.add(PlanWarning.provider(config.name(), w));
     }
     Set<String> secrets = Secrets.clearTexts(resolved);
     String salt = Values.salt(deploymentName, config.name());

@@ -49,11 +49,12 @@ public final class Targeting {
     actions
         .values()
         .forEach(a -> out.add(Planner.withStage(a, stageOf.getOrDefault(a.name(), -1))));
-    List<String> warnings = new ArrayList<>(plan.warnings());
+    List<PlanWarning> warnings = new ArrayList<>(plan.warnings());
     warnings.add(
-        "resource targeting is in effect: only "
-            + String.join(", ", keep)
-            + " planned; other changes may be pending (run without --target to see them)");
+        PlanWarning.note(
+            "resource targeting is in effect: only "
+                + String.join(", ", keep)
+                + " planned; other changes may be pending (run without --target to see them)"));
     return new Plan(
         plan.id(),
         plan.deploymentName(),

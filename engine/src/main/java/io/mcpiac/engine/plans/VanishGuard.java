@@ -1,5 +1,7 @@
 package io.mcpiac.engine.plans;
 
+import io.mcpiac.engine.errors.ErrorKind;
+import io.mcpiac.engine.errors.KindedError;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.states.ResourceRecord;
@@ -70,11 +72,16 @@ public final class VanishGuard {
   }
 
   /** Most recorded objects of a provider instance are missing from its live read. */
-  public static final class VanishedException extends RuntimeException {
+  public static final class VanishedException extends RuntimeException implements KindedError {
     private static final long serialVersionUID = 1L;
 
     public VanishedException(String message) {
       super(message);
+    }
+
+    @Override
+    public ErrorKind kind() {
+      return ErrorKind.RISK_REFUSED;
     }
   }
 }

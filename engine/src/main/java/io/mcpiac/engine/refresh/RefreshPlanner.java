@@ -1,6 +1,6 @@
 package io.mcpiac.engine.refresh;
 
-import io.mcpiac.engine.checkpoints.CheckpointManager;
+import io.mcpiac.engine.checkpoints.RecordedDeployment;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.LiveRead;
 import io.mcpiac.engine.plans.Plan;
@@ -30,7 +30,7 @@ public final class RefreshPlanner {
     Plan view =
         new Planner(registry)
             .plan(
-                CheckpointManager.asDeployment(deployment, recorded.resources().values()),
+                RecordedDeployment.asDeployment(deployment, recorded.resources().values()),
                 recorded,
                 live);
     List<RefreshPlan.Entry> entries = new ArrayList<>();

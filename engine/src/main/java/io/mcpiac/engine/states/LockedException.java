@@ -1,7 +1,10 @@
 package io.mcpiac.engine.states;
 
+import io.mcpiac.engine.errors.ErrorKind;
+import io.mcpiac.engine.errors.KindedError;
+
 /** Another writer holds the deployment's lock; the message names it. */
-public class LockedException extends RuntimeException {
+public class LockedException extends RuntimeException implements KindedError {
   private static final long serialVersionUID = 1L;
   private final transient LockInfo holder;
 
@@ -12,5 +15,10 @@ public class LockedException extends RuntimeException {
 
   public LockInfo holder() {
     return holder;
+  }
+
+  @Override
+  public ErrorKind kind() {
+    return ErrorKind.LOCKED;
   }
 }

@@ -1,5 +1,7 @@
 package io.mcpiac.engine.states;
 
+import io.mcpiac.engine.errors.InvalidInputException;
+import io.mcpiac.engine.errors.NotFoundException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +40,7 @@ public final class StateEdits {
   public static DeploymentState move(DeploymentState state, String from, String to) {
     require(state, from);
     if (state.resources().containsKey(to)) {
-      throw new IllegalArgumentException(
+      throw new InvalidInputException(
           "cannot move '" + from + "' to '" + to + "': '" + to + "' is already recorded");
     }
     Map<String, ResourceRecord> out = new LinkedHashMap<>();
@@ -52,7 +54,7 @@ public final class StateEdits {
 
   private static void require(DeploymentState state, String name) {
     if (!state.resources().containsKey(name)) {
-      throw new NoSuchElementException(
+      throw new NotFoundException(
           "deployment '"
               + state.name()
               + "' has no resource '"

@@ -3,6 +3,7 @@ package io.mcpiac.engine.states;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.errors.InvalidInputException;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.resources.ResourceState;
 import java.time.Instant;
@@ -60,18 +61,18 @@ public record StateExport(DeploymentState state, List<Checkpoint> checkpoints) {
    */
   public static StateExport fromJson(JsonNode json) {
     if (!json.isObject()) {
-      throw new IllegalArgumentException("a state export is a JSON object");
+      throw new InvalidInputException("a state export is a JSON object");
     }
     String format = json.path("format").asText("");
     if (!FORMAT.equals(format)) {
-      throw new IllegalArgumentException(
+      throw new InvalidInputException(
           "unknown state export format '" + format + "' (expected " + FORMAT + ")");
     }
     String deployment = required(json, "deployment");
     Map<String, ResourceRecord> resources = new LinkedHashMap<>();
     for (ResourceRecord record : resources(json.path("resources"), "resources")) {
       if (resources.put(record.name(), record) != null) {
-        throw new IllegalArgumentException("resource '" + record.name() + "' appears twice");
+        throw new InvalidInputException("resource '" + record.name() + "' appears twice");
       }
     }
     DeploymentState state =
@@ -114,7 +115,7 @@ public record StateExport(DeploymentState state, List<Checkpoint> checkpoints) {
 
   private static List<ResourceRecord> resources(JsonNode array, String where) {
     if (!array.isArray()) {
-      throw new IllegalArgumentException(where + ": 'resources' must be a list");
+      throw new InvalidInputException(where + ": 'resources' must be a list");
     }
     List<ResourceRecord> records = new ArrayList<>();
     for (JsonNode node : array) {
@@ -138,7 +139,7 @@ public record StateExport(DeploymentState state, List<Checkpoint> checkpoints) {
   private static String required(JsonNode node, String field) {
     String value = text(node, field);
     if (value == null || value.isEmpty()) {
-      throw new IllegalArgumentException("missing '" + field + "' in the state export");
+      throw new InvalidInputException("missing '" + field + "' in the state export");
     }
     return value;
   }
@@ -155,7 +156,7 @@ public record StateExport(DeploymentState state, List<Checkpoint> checkpoints) {
     try {
       return Instant.parse(value.asText());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(what + " is not a timestamp: " + value.asText(), e);
+      throw new InvalidInputException(what + " is not a timestamp: " + value.asText(), e);
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.mcpiac.engine.states;
 
+import io.mcpiac.engine.errors.NotFoundException;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.TreeSet;
 
 /**
@@ -25,10 +25,10 @@ public final class StateRollback {
       }
       long current = store.version(deployment);
       if (current <= 0) {
-        throw new NoSuchElementException("no deployment state found for '" + deployment + "'");
+        throw new NotFoundException("no deployment state found for '" + deployment + "'");
       }
       if (toVersion < 1 || toVersion >= current) {
-        throw new NoSuchElementException(
+        throw new NotFoundException(
             "version "
                 + toVersion
                 + " of '"
@@ -44,7 +44,7 @@ public final class StateRollback {
               .load(deployment, toVersion)
               .orElseThrow(
                   () ->
-                      new NoSuchElementException(
+                      new NotFoundException(
                           "version " + toVersion + " of '" + deployment + "' is not recorded"));
       DeploymentState now = store.load(deployment).orElse(DeploymentState.empty(deployment));
       TreeSet<String> changed = new TreeSet<>();

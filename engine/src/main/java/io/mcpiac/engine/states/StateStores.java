@@ -1,13 +1,10 @@
 package io.mcpiac.engine.states;
 
-import io.mcpiac.engine.states.jdbc.JdbcStateStore;
-import io.mcpiac.engine.states.jdbc.StoreSettings;
-import io.mcpiac.engine.states.postgres.PostgresDialect;
-import io.mcpiac.engine.states.postgres.PostgresLocation;
-import io.mcpiac.engine.states.sqlite.SqliteDialect;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 
 /** Opens a state store from a location such as {@code sqlite:.mcp-iac/state.db}. */
@@ -34,11 +31,22 @@ public final class StateStores {
   }
 
   public static StateStore open(String location, StoreSettings settings) {
-    if (isPostgresql(location)) {
-      PostgresLocation postgres = PostgresLocation.parse(location, System.getenv());
-      return JdbcStateStore.open(new PostgresDialect(postgres), settings);
+    for (StateStoreFactory backend : Backends.ALL) {
+      if (backend.opens(location)) {
+        return backend.open(location, settings);
+      }
     }
-    return JdbcStateStore.open(new SqliteDialect(sqlitePath(location)), settings);
+    // sqlitePath says what is wrong with a location no backend opens
+    sqlitePath(location);
+    throw new IllegalStateException("no state backend opens '" + redacted(location) + "'");
+  }
+
+  /** The backends on the class path, loaded once; each opens locations the others do not. */
+  private static final class Backends {
+    static final List<StateStoreFactory> ALL =
+        ServiceLoader.load(StateStoreFactory.class, StateStores.class.getClassLoader()).stream()
+            .map(ServiceLoader.Provider::get)
+            .toList();
   }
 
   /** {@value #LOCATION_VARIABLE} if set, else {@value #DEFAULT_LOCATION}. */
@@ -78,7 +86,8 @@ public final class StateStores {
     return Path.of(text).toAbsolutePath().normalize();
   }
 
-  static boolean isPostgresql(String location) {
+  /** True for a {@code postgresql://} (or {@code postgres://}) location. */
+  public static boolean isPostgresql(String location) {
     String lower = location.strip().toLowerCase(Locale.ROOT);
     return lower.startsWith("postgresql://") || lower.startsWith("postgres://");
   }

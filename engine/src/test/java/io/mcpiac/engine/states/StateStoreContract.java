@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.resources.ResourceState;
-import io.mcpiac.engine.states.jdbc.StoreSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,6 @@ package io.mcpiac.engine.states;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mcpiac.engine.states.jdbc.StoreSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.mcpiac.mcp.resources;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.Engine;
+import io.mcpiac.engine.errors.NotFoundException;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.resources.TypeDocument;
@@ -16,7 +17,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * MCP resources: the deployment format's JSON Schema, each resource type's schema, the list of
@@ -79,7 +79,7 @@ public final class IacResources {
             (exchange, request) -> {
               String name = deploymentOf(request.uri());
               if (engine.store().version(name) == 0) {
-                throw new NoSuchElementException("no deployment '" + name + "' in state");
+                throw new NotFoundException("no deployment '" + name + "' in state");
               }
               return text(request.uri(), Json.pretty(StateJson.of(engine.state(name))));
             }));

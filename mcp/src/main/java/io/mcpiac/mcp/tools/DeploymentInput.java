@@ -133,7 +133,7 @@ public final class DeploymentInput {
     }
     return deployment.isTextual()
         ? MovedList.parse(deployment.asText(), ORIGIN)
-        : MovedList.of(normalised(deployment, call), SourceMap.EMPTY, ORIGIN);
+        : MovedList.ofDocument(normalised(deployment, call), SourceMap.EMPTY, ORIGIN);
   }
 
   /** The seed's shorthand {@code {name, resources}} becomes the YAML structure. */

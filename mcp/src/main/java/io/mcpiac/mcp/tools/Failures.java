@@ -2,20 +2,21 @@ package io.mcpiac.mcp.tools;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.config.ConfigException;
-import io.mcpiac.engine.dag.CycleException;
+import io.mcpiac.engine.errors.ErrorKind;
 import io.mcpiac.engine.execution.RiskRefusedException;
 import io.mcpiac.engine.json.Json;
-import io.mcpiac.engine.plans.PlanStaleException;
-import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.Risk;
-import io.mcpiac.engine.states.LockedException;
 import io.mcpiac.mcp.envelope.ErrorCode;
 import io.mcpiac.mcp.envelope.ToolFailure;
-import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Engine exceptions as envelope errors with stable codes; never a stack trace to the client. */
+/**
+ * The one place where an exception becomes an envelope error: by its {@link ErrorKind}, never by
+ * its class, so a bug of ours (an {@code IllegalArgumentException} or {@code NullPointerException}
+ * that declares no kind) is INTERNAL and never VALIDATION_FAILED; never a stack trace to the
+ * client.
+ */
 public final class Failures {
   private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
 
@@ -25,37 +26,54 @@ public final class Failures {
     if (e instanceof ToolFailure f) {
       return f;
     }
-    if (e instanceof ConfigException c) {
-      return DeploymentInput.invalid(c.diagnostics());
+    ErrorKind kind = ErrorKind.of(e);
+    return switch (kind) {
+      case INVALID_INPUT ->
+          e instanceof ConfigException c
+              ? DeploymentInput.invalid(c.diagnostics())
+              : new ToolFailure(ErrorCode.VALIDATION_FAILED, e.getMessage());
+      case NOT_FOUND -> new ToolFailure(ErrorCode.NOT_FOUND, e.getMessage());
+      case LOCKED -> new ToolFailure(ErrorCode.LOCKED, e.getMessage());
+      case STALE_PLAN -> new ToolFailure(ErrorCode.PLAN_STALE, e.getMessage());
+      case RISK_REFUSED -> riskRefused(e);
+      case PROVIDER_FAILURE -> new ToolFailure(ErrorCode.PROVIDER_ERROR, e.getMessage());
+      case CANCELLED -> new ToolFailure(ErrorCode.CANCELLED, e.getMessage());
+      case STATE_DAMAGED, INTERNAL -> internal(e);
+    };
+  }
+
+  /** The envelope code of a kind that is not an exception (a cancelled or failed run's result). */
+  public static ErrorCode code(ErrorKind kind) {
+    return switch (kind) {
+      case INVALID_INPUT -> ErrorCode.VALIDATION_FAILED;
+      case NOT_FOUND -> ErrorCode.NOT_FOUND;
+      case LOCKED -> ErrorCode.LOCKED;
+      case STALE_PLAN -> ErrorCode.PLAN_STALE;
+      case RISK_REFUSED -> ErrorCode.RISK_REFUSED;
+      case PROVIDER_FAILURE -> ErrorCode.PROVIDER_ERROR;
+      case CANCELLED -> ErrorCode.CANCELLED;
+      case STATE_DAMAGED, INTERNAL -> ErrorCode.INTERNAL;
+    };
+  }
+
+  private static ToolFailure riskRefused(Throwable e) {
+    if (!(e instanceof RiskRefusedException r)) {
+      return new ToolFailure(ErrorCode.RISK_REFUSED, e.getMessage());
     }
-    if (e instanceof PlanStaleException) {
-      return new ToolFailure(ErrorCode.PLAN_STALE, e.getMessage());
+    ObjectNode details = Json.object();
+    for (Risk risk : r.risks()) {
+      ObjectNode node = details.withArray("risks").addObject();
+      node.put("code", risk.code());
+      node.put("resource", risk.resource());
+      node.put("message", risk.message());
     }
-    if (e instanceof LockedException) {
-      return new ToolFailure(ErrorCode.LOCKED, e.getMessage());
-    }
-    if (e instanceof RiskRefusedException r) {
-      ObjectNode details = Json.object();
-      for (Risk risk : r.risks()) {
-        ObjectNode node = details.withArray("risks").addObject();
-        node.put("code", risk.code());
-        node.put("resource", risk.resource());
-        node.put("message", risk.message());
-      }
-      return new ToolFailure(
-          ErrorCode.RISK_REFUSED,
-          e.getMessage() + "\nAccept a risk with options.acceptRisks: [\"<code>\"].",
-          details);
-    }
-    if (e instanceof NoSuchElementException) {
-      return new ToolFailure(ErrorCode.NOT_FOUND, e.getMessage());
-    }
-    if (e instanceof ProviderException) {
-      return new ToolFailure(ErrorCode.PROVIDER_ERROR, e.getMessage());
-    }
-    if (e instanceof CycleException || e instanceof IllegalArgumentException) {
-      return new ToolFailure(ErrorCode.VALIDATION_FAILED, e.getMessage());
-    }
+    return new ToolFailure(
+        ErrorCode.RISK_REFUSED,
+        e.getMessage() + "\nAccept a risk with options.acceptRisks: [\"<code>\"].",
+        details);
+  }
+
+  private static ToolFailure internal(Throwable e) {
     LOG.error("internal error", e);
     return new ToolFailure(
         ErrorCode.INTERNAL,

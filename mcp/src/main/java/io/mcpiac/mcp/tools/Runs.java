@@ -1,9 +1,9 @@
 package io.mcpiac.mcp.tools;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.errors.ErrorKind;
 import io.mcpiac.engine.execution.ExecutionResult;
 import io.mcpiac.engine.execution.ResultJson;
-import io.mcpiac.mcp.envelope.ErrorCode;
 import io.mcpiac.mcp.envelope.Reply;
 import io.mcpiac.mcp.envelope.ToolFailure;
 import io.mcpiac.mcp.jobs.EventLines;
@@ -18,7 +18,7 @@ final class Runs {
     if (r.success()) {
       return new Reply(data, text);
     }
-    throw new ToolFailure(
-        r.cancelled() ? ErrorCode.CANCELLED : ErrorCode.PROVIDER_ERROR, text, data);
+    ErrorKind kind = r.cancelled() ? ErrorKind.CANCELLED : ErrorKind.PROVIDER_FAILURE;
+    throw new ToolFailure(Failures.code(kind), text, data);
   }
 }

@@ -1,5 +1,6 @@
 package io.mcpiac.engine.states.jdbc;
 
+import io.mcpiac.engine.errors.InvalidInputException;
 import io.mcpiac.engine.states.Checkpoint;
 import io.mcpiac.engine.states.DeploymentState;
 import io.mcpiac.engine.states.DeploymentSummary;
@@ -8,6 +9,7 @@ import io.mcpiac.engine.states.LockInfo;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateLock;
 import io.mcpiac.engine.states.StateStore;
+import io.mcpiac.engine.states.StoreSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -215,7 +217,7 @@ public final class JdbcStateStore implements StateStore {
     String deployment = state.name();
     for (Checkpoint checkpoint : imported) {
       if (!deployment.equals(checkpoint.deployment())) {
-        throw new IllegalArgumentException(
+        throw new InvalidInputException(
             "checkpoint "
                 + checkpoint.id()
                 + " belongs to '"

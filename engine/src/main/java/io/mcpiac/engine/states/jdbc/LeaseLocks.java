@@ -2,6 +2,7 @@ package io.mcpiac.engine.states.jdbc;
 
 import io.mcpiac.engine.states.LockInfo;
 import io.mcpiac.engine.states.LockedException;
+import io.mcpiac.engine.states.StoreSettings;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;

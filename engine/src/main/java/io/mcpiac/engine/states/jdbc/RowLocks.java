@@ -2,6 +2,7 @@ package io.mcpiac.engine.states.jdbc;
 
 import io.mcpiac.engine.states.LockInfo;
 import io.mcpiac.engine.states.StateLock;
+import io.mcpiac.engine.states.StoreSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.mcpiac.engine.states.jdbc;
 
 import io.mcpiac.engine.states.StateDamagedException;
+import io.mcpiac.engine.states.StoreSettings;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;

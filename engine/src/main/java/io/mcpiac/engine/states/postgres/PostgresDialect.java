@@ -1,9 +1,9 @@
 package io.mcpiac.engine.states.postgres;
 
+import io.mcpiac.engine.states.StoreSettings;
 import io.mcpiac.engine.states.jdbc.Database;
 import io.mcpiac.engine.states.jdbc.DeploymentLocks;
 import io.mcpiac.engine.states.jdbc.SqlDialect;
-import io.mcpiac.engine.states.jdbc.StoreSettings;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;

@@ -2,11 +2,11 @@ package io.mcpiac.engine.states.sqlite;
 
 import io.mcpiac.engine.states.StateDamagedException;
 import io.mcpiac.engine.states.StateStoreException;
+import io.mcpiac.engine.states.StoreSettings;
 import io.mcpiac.engine.states.jdbc.Database;
 import io.mcpiac.engine.states.jdbc.DeploymentLocks;
 import io.mcpiac.engine.states.jdbc.LeaseLocks;
 import io.mcpiac.engine.states.jdbc.SqlDialect;
-import io.mcpiac.engine.states.jdbc.StoreSettings;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;

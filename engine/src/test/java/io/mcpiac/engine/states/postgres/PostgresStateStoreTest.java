@@ -10,7 +10,7 @@ import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.engine.states.StateStoreContract;
 import io.mcpiac.engine.states.StateStoreException;
 import io.mcpiac.engine.states.StateStores;
-import io.mcpiac.engine.states.jdbc.StoreSettings;
+import io.mcpiac.engine.states.StoreSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

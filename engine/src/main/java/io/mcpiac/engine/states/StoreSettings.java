@@ -1,4 +1,4 @@
-package io.mcpiac.engine.states.jdbc;
+package io.mcpiac.engine.states;
 
 import java.time.Clock;
 import java.time.Duration;

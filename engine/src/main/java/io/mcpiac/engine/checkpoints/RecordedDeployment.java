@@ -1,83 +1,22 @@
 package io.mcpiac.engine.checkpoints;
 
-import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.ReferenceRecovery;
 import io.mcpiac.engine.config.ResourceConfig;
 import io.mcpiac.engine.config.SourceLocation;
-import io.mcpiac.engine.execution.Cancellation;
-import io.mcpiac.engine.execution.ExecutionOptions;
-import io.mcpiac.engine.execution.ProgressListener;
 import io.mcpiac.engine.json.Json;
-import io.mcpiac.engine.plans.Plan;
-import io.mcpiac.engine.plans.Planner;
-import io.mcpiac.engine.states.Checkpoint;
 import io.mcpiac.engine.states.ResourceRecord;
-import io.mcpiac.engine.states.StateLock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.function.Predicate;
 
 /**
- * The seed's CheckpointManager: a checkpoint is an immutable copy of a deployment's state;
- * restoring one plans the difference between what is there now and the checkpoint, shows it, and
- * applies it.
+ * Recorded resources (a checkpoint's, or state's) as a configuration: what restoring a checkpoint,
+ * refreshing and importing plan against.
  */
-public final class CheckpointManager {
-  private final Engine engine;
-
-  public CheckpointManager(Engine engine) {
-    this.engine = engine;
-  }
-
-  /** A checkpoint of a deployment nothing was applied to yet is empty (version 0). */
-  public Checkpoint create(String deployment, String description) {
-    try (StateLock ignored = engine.lock(deployment, "checkpoint")) {
-      return engine.store().createCheckpoint(deployment, description);
-    }
-  }
-
-  public List<Checkpoint> list(String deployment) {
-    return engine.store().checkpoints(deployment);
-  }
-
-  public Checkpoint get(String id) {
-    return engine
-        .store()
-        .checkpoint(id)
-        .orElseThrow(() -> new NoSuchElementException("checkpoint '" + id + "' not found"));
-  }
-
-  /** The plan that would converge the real systems back to the checkpoint. */
-  public Plan planRestore(String id) {
-    Checkpoint cp = get(id);
-    try (StateLock ignored = engine.lock(cp.deployment(), "plan restore")) {
-      return new Planner(engine.registry())
-          .plan(asRestorable(cp.deployment(), cp.resources()), engine.state(cp.deployment()));
-    }
-  }
-
-  /** Plans and applies the restore under one lock. */
-  public Engine.Applied restore(
-      String id,
-      ExecutionOptions options,
-      Predicate<Plan> approve,
-      ProgressListener listener,
-      Cancellation cancel) {
-    Checkpoint cp = get(id);
-    try (StateLock ignored = engine.lock(cp.deployment(), "restore " + id)) {
-      Plan plan =
-          new Planner(engine.registry())
-              .plan(
-                  asRestorable(cp.deployment(), cp.resources()),
-                  engine.state(cp.deployment()),
-                  Engine.forced(options));
-      return engine.run(plan, options, approve, listener, cancel);
-    }
-  }
+public final class RecordedDeployment {
+  private RecordedDeployment() {}
 
   /**
    * A checkpoint as a configuration to restore: as {@link #asDeployment}, with every literal that
