@@ -14,6 +14,7 @@ import io.mcpiac.opnsense.resources.Lookups;
 import io.mcpiac.opnsense.resources.Module;
 import io.mcpiac.opnsense.resources.ResourceMapping;
 import io.mcpiac.opnsense.resources.ResourceMappings;
+import io.mcpiac.opnsense.resources.RuleMoves;
 import io.mcpiac.opnsense.resources.WriteFailure;
 import io.mcpiac.opnsense.resources.Writer;
 import java.util.ArrayList;
@@ -88,7 +89,11 @@ public final class BatchApplier {
       }
     }
 
-    List<Written> written = write(batch, writer, results, savepointError);
+    RuleMoves moves = new RuleMoves(lookups, version);
+    Map<Integer, RuleMoves.Placed> rules = rules(batch);
+    moves.readBefore(List.copyOf(rules.values()));
+    List<Written> written = write(batch, writer, results, savepointError, moves, rules);
+    Map<Integer, Integer> sequences = place(moves, rules, written);
 
     // independent chains of modules are activated at the same time, each chain in order
     List<Future<ChainOutcome>> running = new ArrayList<>();
@@ -127,7 +132,7 @@ public final class BatchApplier {
     written.removeAll(failures.keySet());
 
     for (Written w : written) {
-      results[w.index()] = success(w, lookups);
+      results[w.index()] = success(w, lookups, sequences.get(w.index()));
     }
     List<ChangeResult> out = new ArrayList<>(batch.size());
     for (ChangeResult r : results) {
@@ -177,8 +182,51 @@ public final class BatchApplier {
     return m.endpointFor(c.kind() == Change.Kind.DELETE ? c.prior() : c.desired());
   }
 
+  /** The batch's creates and updates of rules that have a planned sequence, by index. */
+  private Map<Integer, RuleMoves.Placed> rules(List<Change> batch) {
+    Map<Integer, RuleMoves.Placed> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      Change c = batch.get(i);
+      Endpoint ep = endpoint(c);
+      Integer planned = RuleMoves.planned(c, ep);
+      if (planned != null) {
+        out.put(i, new RuleMoves.Placed(i, c, ep, c.id(), planned));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Puts the written rules in their places with the firewall's move call (before activation, so the
+   * firewall never runs a half-ordered rule set); the sequences it gave, by batch index.
+   */
+  private static Map<Integer, Integer> place(
+      RuleMoves moves, Map<Integer, RuleMoves.Placed> rules, List<Written> written) {
+    List<RuleMoves.Placed> done = new ArrayList<>();
+    for (Written w : written) {
+      RuleMoves.Placed p = rules.get(w.index());
+      if (p != null) {
+        done.add(p);
+      }
+    }
+    if (done.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      return moves.place(done);
+    } catch (ProviderException e) {
+      // written but not in place: no per-change answer would be true
+      throw new ProviderException("could not put the rules in order: " + e.getMessage());
+    }
+  }
+
   private List<Written> write(
-      List<Change> batch, Writer writer, ChangeResult[] results, String savepointError) {
+      List<Change> batch,
+      Writer writer,
+      ChangeResult[] results,
+      String savepointError,
+      RuleMoves moves,
+      Map<Integer, RuleMoves.Placed> rules) {
     List<Future<Written>> futures = new ArrayList<>();
     List<Written> written = new ArrayList<>();
     List<Integer> order = new ArrayList<>();
@@ -193,12 +241,13 @@ public final class BatchApplier {
       if (writeConcurrency == 1) {
         futures.add(java.util.concurrent.CompletableFuture.completedFuture(null));
         try {
-          written.add(writeOne(index, c, writer));
+          written.add(writeOne(index, c, writer, toWrite(moves, rules.get(index), c)));
         } catch (RuntimeException e) {
           results[index] = failed(c, message(e));
         }
       } else {
-        futures.add(writers.submit(() -> writeOne(index, c, writer)));
+        ObjectNode desired = toWrite(moves, rules.get(index), c);
+        futures.add(writers.submit(() -> writeOne(index, c, writer, desired)));
       }
     }
     if (writeConcurrency == 1) {
@@ -218,13 +267,18 @@ public final class BatchApplier {
     return written;
   }
 
-  private Written writeOne(int index, Change c, Writer writer) {
+  /** A rule that moves is written where it is; the move call then sets its place. */
+  private static ObjectNode toWrite(RuleMoves moves, RuleMoves.Placed rule, Change c) {
+    return rule != null && moves.moves(rule) ? moves.toWrite(rule, c.desired()) : c.desired();
+  }
+
+  private Written writeOne(int index, Change c, Writer writer, ObjectNode desired) {
     ResourceMapping m = mappings.get(c.type().name());
     Endpoint ep = endpoint(c);
     String id = c.id();
     switch (c.kind()) {
-      case CREATE -> id = m.create(writer, ep, c.id(), c.name(), clean(c.desired()));
-      case UPDATE -> m.update(writer, ep, c.id(), c.name(), clean(c.prior()), clean(c.desired()));
+      case CREATE -> id = m.create(writer, ep, c.id(), c.name(), clean(desired));
+      case UPDATE -> m.update(writer, ep, c.id(), c.name(), clean(c.prior()), clean(desired));
       case DELETE -> m.delete(writer, ep, c.id(), c.name(), clean(c.prior()));
     }
     return new Written(index, c, m, ep, id);
@@ -252,7 +306,7 @@ public final class BatchApplier {
     return all;
   }
 
-  private ChangeResult success(Written w, Lookups lookups) {
+  private ChangeResult success(Written w, Lookups lookups, Integer sequence) {
     Change c = w.change();
     if (c.kind() == Change.Kind.DELETE) {
       return ChangeResult.ok(c.name(), w.id(), Json.object());
@@ -267,6 +321,12 @@ public final class BatchApplier {
       }
     }
     ObjectNode outputs = w.mapping().outputs(c.name(), w.id(), row, c.desired());
+    if (sequence != null) {
+      // the firewall placed the rule with a number of its own: state records what it holds
+      ObjectNode applied = c.desired().deepCopy();
+      applied.put("sequence", sequence);
+      return new ChangeResult(c.name(), w.id(), applied, outputs, null, null);
+    }
     return ChangeResult.ok(c.name(), w.id(), outputs);
   }
 
