@@ -110,11 +110,13 @@ public final class BatchApplier {
       }
     }
     Map<Written, String> failures = new java.util.HashMap<>();
+    Map<Written, String> inactive = new java.util.HashMap<>();
     List<String> leftBehind = new ArrayList<>();
     for (Future<ChainOutcome> f : running) {
       try {
         ChainOutcome o = f.get();
         failures.putAll(o.failed());
+        inactive.putAll(o.inactive());
         leftBehind.addAll(o.leftBehind());
       } catch (ExecutionException e) {
         throw new ProviderException("activation failed: " + message(e.getCause()));
@@ -132,7 +134,8 @@ public final class BatchApplier {
     written.removeAll(failures.keySet());
 
     for (Written w : written) {
-      results[w.index()] = success(w, lookups, sequences.get(w.index()));
+      ChangeResult ok = success(w, lookups, sequences.get(w.index()));
+      results[w.index()] = inactive.containsKey(w) ? ok.notActivated(inactive.get(w)) : ok;
     }
     List<ChangeResult> out = new ArrayList<>(batch.size());
     for (ChangeResult r : results) {
@@ -142,15 +145,18 @@ public final class BatchApplier {
   }
 
   /**
-   * What activating one chain of modules came to: writes that failed (and were taken back), and
-   * failures whose writes are still on the firewall.
+   * What activating one chain of modules came to: writes that failed (and were taken back), writes
+   * that stay but could not be activated for a fault they did not make, and failures whose writes
+   * are still on the firewall.
    */
-  private record ChainOutcome(Map<Written, String> failed, List<String> leftBehind) {}
+  private record ChainOutcome(
+      Map<Written, String> failed, Map<Written, String> inactive, List<String> leftBehind) {}
 
   /** Activates the touched modules of one chain in order. */
   private ChainOutcome activateChain(
       List<Module> modules, List<Written> written, Writer writer, String savepoint) {
     Map<Written, String> failed = new java.util.HashMap<>();
+    Map<Written, String> inactive = new java.util.HashMap<>();
     List<String> leftBehind = new ArrayList<>();
     for (Module module : modules) {
       List<Written> mine = new ArrayList<>();
@@ -162,19 +168,31 @@ public final class BatchApplier {
       if (mine.isEmpty() || module.applyPath() == null) {
         continue;
       }
-      String failure = new Activator(client).activate(module, savepoint);
+      Activator activator = new Activator(client);
+      String failure = activator.activate(module, savepoint);
       if (failure != null) {
         if (failure.startsWith("!")) {
           leftBehind.add(failure.substring(1));
         } else if (!undo(writer, mine)) {
           leftBehind.add(failure + " (and not every write of it could be taken back)");
+        } else if (activator.failedBefore(module, failure)) {
+          // the configuration failed its test without this batch's writes too: they are not the
+          // fault, so they stay, and HAProxy is reloaded by the batch that clears it (a backend
+          // re-enabled by the same apply) — or the scope stays "activate" drift until then
+          String why = redo(writer, mine);
+          if (why == null) {
+            String reason = Activator.notOurFault(failure);
+            mine.forEach(w -> inactive.put(w, reason));
+            continue;
+          }
+          leftBehind.add(failure + " (" + why + ")");
         }
         for (Written w : mine) {
           failed.put(w, failure.startsWith("!") ? failure.substring(1) : failure);
         }
       }
     }
-    return new ChainOutcome(failed, leftBehind);
+    return new ChainOutcome(failed, inactive, leftBehind);
   }
 
   private Endpoint endpoint(Change c) {
@@ -282,6 +300,25 @@ public final class BatchApplier {
       case DELETE -> m.delete(writer, ep, c.id(), c.name(), clean(c.prior()));
     }
     return new Written(index, c, m, ep, id);
+  }
+
+  /** Writes again what {@link #undo} took back; null when all of it, else what failed. */
+  private String redo(Writer writer, List<Written> mine) {
+    for (Written w : mine) {
+      Change c = w.change();
+      try {
+        switch (c.kind()) {
+          case CREATE -> w.mapping().create(writer, w.ep(), w.id(), c.name(), clean(c.desired()));
+          case UPDATE ->
+              w.mapping()
+                  .update(writer, w.ep(), w.id(), c.name(), clean(c.prior()), clean(c.desired()));
+          case DELETE -> w.mapping().delete(writer, w.ep(), w.id(), c.name(), clean(c.prior()));
+        }
+      } catch (RuntimeException e) {
+        return "could not write " + c.name() + " again: " + message(e);
+      }
+    }
+    return null;
   }
 
   /** Takes back the writes of a module that could not be activated, newest first. */
