@@ -149,6 +149,17 @@ public final class Workspace implements AutoCloseable {
 
   /** For a deployment known only by name: the providers its recorded state uses. */
   public static Workspace forState(StateOptions state, String deployment) {
+    return forState(state, deployment, Map.of());
+  }
+
+  /**
+   * As {@link #forState(StateOptions, String)}, with connection settings for some instances (a
+   * checkpoint's, where the environment gives none).
+   */
+  public static Workspace forState(
+      StateOptions state,
+      String deployment,
+      Map<String, com.fasterxml.jackson.databind.node.ObjectNode> settings) {
     StateStore store = state.open();
     try {
       Set<String> instances = new LinkedHashSet<>();
@@ -165,7 +176,7 @@ public final class Workspace implements AutoCloseable {
       return new Workspace(
           store,
           Providers.registry(
-              Map.of(),
+              settings,
               instances,
               new ProviderContext(deployment, java.nio.file.Path.of("").toAbsolutePath())));
     } catch (RuntimeException e) {

@@ -136,16 +136,19 @@ public final class CheckpointCommand implements Runnable {
     @Override
     public Integer call() {
       var out = spec.commandLine().getOut();
-      String deployment;
+      Checkpoint checkpoint;
       try (StateStore store = state.open()) {
-        deployment =
+        checkpoint =
             store
                 .checkpoint(id)
                 .orElseThrow(
-                    () -> new java.util.NoSuchElementException("checkpoint '" + id + "' not found"))
-                .deployment();
+                    () ->
+                        new java.util.NoSuchElementException("checkpoint '" + id + "' not found"));
       }
-      try (Workspace ws = target.open(state, deployment)) {
+      String deployment = checkpoint.deployment();
+      var err = spec.commandLine().getErr();
+      try (Workspace ws = target.open(state, checkpoint, note -> err.println("Note: " + note))) {
+        err.flush();
         PlanProgress progress = new PlanProgress(out, output.json(), output.colour());
         Engine.Applied applied =
             ws.engine()

@@ -22,9 +22,9 @@ import java.util.NoSuchElementException;
 import java.util.function.Predicate;
 
 /**
- * The seed's CheckpointManager: a checkpoint is an immutable copy of a deployment's state;
- * restoring one plans the difference between what is there now and the checkpoint, shows it, and
- * applies it.
+ * The seed's CheckpointManager: a checkpoint is an immutable copy of a deployment's state, with the
+ * configuration it was last applied with ({@link CheckpointConfiguration}); restoring one plans the
+ * difference between what is there now and the checkpoint, shows it, and applies it.
  */
 public final class CheckpointManager {
   private final Engine engine;
@@ -56,7 +56,7 @@ public final class CheckpointManager {
     Checkpoint cp = get(id);
     try (StateLock ignored = engine.lock(cp.deployment(), "plan restore")) {
       return new Planner(engine.registry())
-          .plan(asRestorable(cp.deployment(), cp.resources()), engine.state(cp.deployment()));
+          .plan(CheckpointConfiguration.restorable(cp), engine.state(cp.deployment()));
     }
   }
 
@@ -72,7 +72,7 @@ public final class CheckpointManager {
       Plan plan =
           new Planner(engine.registry())
               .plan(
-                  asRestorable(cp.deployment(), cp.resources()),
+                  CheckpointConfiguration.restorable(cp),
                   engine.state(cp.deployment()),
                   Engine.forced(options));
       return engine.run(plan, options, approve, listener, cancel);
