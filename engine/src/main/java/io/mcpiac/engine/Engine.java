@@ -250,7 +250,12 @@ public final class Engine {
       Plan plan, ExecutionOptions options, ProgressListener listener, Cancellation cancel) {
     try (StateLock ignored = lock(plan.deploymentName(), "apply")) {
       verifyFresh(plan);
-      return new Executor(registry, store).execute(plan, options, listener, cancel);
+      ExecutionResult result =
+          new Executor(registry, store).execute(plan, options, listener, cancel);
+      if (plan.deployment() != null) {
+        remember(plan.deployment(), new Applied(plan, result));
+      }
+      return result;
     }
   }
 

@@ -75,7 +75,15 @@ public final class CheckpointManager {
                   CheckpointConfiguration.restorable(cp),
                   engine.state(cp.deployment()),
                   Engine.forced(options));
-      return engine.run(plan, options, approve, listener, cancel);
+      Engine.Applied applied = engine.run(plan, options, approve, listener, cancel);
+      boolean matches =
+          applied.applied() ? applied.result().success() : !applied.plan().hasChanges();
+      long version = engine.store().version(cp.deployment());
+      if (matches && cp.configuration() != null && version > 0) {
+        // the deployment matches the checkpoint's configuration now: later checkpoints keep it
+        engine.store().recordConfiguration(cp.deployment(), version, cp.configuration());
+      }
+      return applied;
     }
   }
 
