@@ -109,8 +109,10 @@ public final class RuleMoves {
    */
   public Map<Integer, Integer> place(List<Placed> written) {
     List<Placed> todo = new ArrayList<>();
+    Map<Endpoint, List<Map<String, String>>> read = new HashMap<>();
     for (Placed p : written) {
-      if (moves(p) || (p.change().kind() == Change.Kind.CREATE && canMove(p.ep()))) {
+      if (moves(p)
+          || (p.change().kind() == Change.Kind.CREATE && canMove(p.ep()) && taken(p, read))) {
         todo.add(p);
       }
     }
@@ -133,6 +135,34 @@ public final class RuleMoves {
       }
     }
     return differ;
+  }
+
+  /**
+   * Whether another rule on a new rule's interface already has its planned number (one read per
+   * collection for all of a batch's new rules).
+   */
+  private boolean taken(Placed p, Map<Endpoint, List<Map<String, String>>> read) {
+    List<Map<String, String>> rows =
+        read.computeIfAbsent(
+            p.ep(),
+            ep -> {
+              lookups.invalidate(ep);
+              return reader.rows(ep);
+            });
+    String iface = null;
+    for (Map<String, String> row : rows) {
+      if (p.id().equals(row.get("uuid"))) {
+        iface = row.getOrDefault("interface", "");
+      }
+    }
+    for (Map<String, String> row : rows) {
+      if (!p.id().equals(row.get("uuid"))
+          && row.getOrDefault("interface", "").equals(iface)
+          && Integer.valueOf(p.planned()).equals(number(row.get("sequence")))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void place(Placed p, java.util.Set<String> pending) {
