@@ -43,17 +43,8 @@ class CheckpointRestoreTest {
       Files.writeString(file, YAML);
       String state = "sqlite:" + dir.resolve("state.db");
       Map<String, String> env = fw.env("OPNSENSE_");
-      Pty.Run apply =
-          Pty.noTerminal(dir, env, "apply", "-f", file.toString(), "--state", state, "--yes");
-      assertThat(apply.exit()).as(apply.screen()).isZero();
+      String checkpoint = applyAndCheckpoint(file, state, env).path("id").asText();
       String oldServer = id(state, "s1");
-
-      Pty.Run cp =
-          Pty.noTerminal(
-              dir, env, "checkpoint", "create", "office", "-m", "good", "--state", state, "--json");
-      assertThat(cp.exit()).as(cp.screen()).isZero();
-      String checkpoint =
-          Json.parse(cp.screen().substring(cp.screen().indexOf('{'))).path("id").asText();
 
       Pty.Run destroy = Pty.noTerminal(dir, env, "destroy", "office", "--state", state, "--yes");
       assertThat(destroy.exit()).as(destroy.screen()).isZero();
@@ -110,16 +101,8 @@ class CheckpointRestoreTest {
       Files.writeString(file, WITH_SOURCE);
       String state = "sqlite:" + dir.resolve("state.db");
       Map<String, String> env = fw.env("OPNSENSE_");
-      Pty.Run apply =
-          Pty.noTerminal(dir, env, "apply", "-f", file.toString(), "--state", state, "--yes");
-      assertThat(apply.exit()).as(apply.screen()).isZero();
+      JsonNode made = applyAndCheckpoint(file, state, env);
       String oldAlias = id(state, "printers");
-
-      Pty.Run cp =
-          Pty.noTerminal(
-              dir, env, "checkpoint", "create", "office", "-m", "good", "--state", state, "--json");
-      assertThat(cp.exit()).as(cp.screen()).isZero();
-      JsonNode made = Json.parse(cp.screen().substring(cp.screen().indexOf('{')));
       assertThat(made.path("configuration").asBoolean()).isTrue();
       String checkpoint = made.path("id").asText();
 
@@ -184,15 +167,7 @@ class CheckpointRestoreTest {
       Files.writeString(file, WITH_SOURCE);
       String state = "sqlite:" + dir.resolve("state.db");
       Map<String, String> env = fw.env("OPNSENSE_");
-      assertThat(
-              Pty.noTerminal(dir, env, "apply", "-f", file.toString(), "--state", state, "--yes")
-                  .exit())
-          .isZero();
-      Pty.Run cp =
-          Pty.noTerminal(
-              dir, env, "checkpoint", "create", "office", "-m", "good", "--state", state, "--json");
-      String checkpoint =
-          Json.parse(cp.screen().substring(cp.screen().indexOf('{'))).path("id").asText();
+      String checkpoint = applyAndCheckpoint(file, state, env).path("id").asText();
       assertThat(Pty.noTerminal(dir, env, "destroy", "office", "--state", state, "--yes").exit())
           .isZero();
       // the same firewall under another name
@@ -207,6 +182,19 @@ class CheckpointRestoreTest {
           .contains("was made against " + env.get("OPNSENSE_URL"))
           .contains("the environment points at " + elsewhere);
     }
+  }
+
+  /** Applies the file and checkpoints the deployment; the checkpoint as {@code --json} shows it. */
+  private JsonNode applyAndCheckpoint(Path file, String state, Map<String, String> env)
+      throws Exception {
+    Pty.Run apply =
+        Pty.noTerminal(dir, env, "apply", "-f", file.toString(), "--state", state, "--yes");
+    assertThat(apply.exit()).as(apply.screen()).isZero();
+    Pty.Run cp =
+        Pty.noTerminal(
+            dir, env, "checkpoint", "create", "office", "-m", "good", "--state", state, "--json");
+    assertThat(cp.exit()).as(cp.screen()).isZero();
+    return Json.parse(cp.screen().substring(cp.screen().indexOf('{')));
   }
 
   private static String id(String state, String name) {
