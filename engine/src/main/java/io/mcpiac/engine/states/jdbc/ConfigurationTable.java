@@ -3,20 +3,16 @@ package io.mcpiac.engine.states.jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The {@code configurations} table: per deployment, the configuration of its last successful apply
- * (one JSON document, replaced by the next), which checkpoints copy.
+ * The {@code configuration} column of {@code deployments}: the configuration of the deployment's
+ * last successful apply (one JSON document, replaced by the next), which checkpoints copy. On the
+ * deployment's own row, so keeping it takes no table or page of its own.
  */
 final class ConfigurationTable {
-  private static final String PUT =
-      "INSERT INTO configurations (deployment, version, updated_at, configuration)"
-          + " VALUES (?, ?, ?, ?) ON CONFLICT (deployment) DO UPDATE SET version = excluded.version,"
-          + " updated_at = excluded.updated_at, configuration = excluded.configuration";
-  private static final String FIND =
-      "SELECT configuration FROM configurations WHERE deployment = ?";
+  private static final String PUT = "UPDATE deployments SET configuration = ? WHERE name = ?";
+  private static final String FIND = "SELECT configuration FROM deployments WHERE name = ?";
 
   private final Database database;
 
@@ -24,12 +20,11 @@ final class ConfigurationTable {
     this.database = database;
   }
 
-  void put(String deployment, long version, String configuration, Instant now) throws SQLException {
+  /** Nothing happens for a deployment that has no row yet (nothing was ever applied). */
+  void put(String deployment, String configuration) throws SQLException {
     PreparedStatement put = database.statement(PUT);
-    put.setString(1, deployment);
-    put.setLong(2, version);
-    Millis.set(put, 3, Millis.truncate(now));
-    put.setString(4, configuration);
+    put.setString(1, configuration);
+    put.setString(2, deployment);
     put.executeUpdate();
   }
 

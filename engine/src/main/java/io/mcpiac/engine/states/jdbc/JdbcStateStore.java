@@ -206,7 +206,7 @@ public final class JdbcStateStore implements StateStore {
   public void recordConfiguration(String deployment, long version, String configuration) {
     database.write(
         () -> {
-          configurations.put(deployment, version, configuration, now());
+          configurations.put(deployment, configuration);
           return null;
         });
   }
