@@ -11,9 +11,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# curl for the emulator's smoke script (a stranger's client), on a machine that lacks it.
-if ! command -v curl >/dev/null 2>&1; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null
+# curl for the emulator's smoke script (a stranger's client), and zsh for the zsh completion test
+# (FmtAndCompletionTest drives a real zsh), on a machine that lacks them.
+MISSING=()
+command -v curl >/dev/null 2>&1 || MISSING+=(curl)
+command -v zsh >/dev/null 2>&1 || MISSING+=(zsh)
+if [ "${#MISSING[@]}" -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${MISSING[@]}" >/dev/null
 fi
 
 # The real Docker Engine for the Docker provider's tests.

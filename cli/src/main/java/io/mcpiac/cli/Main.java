@@ -2,18 +2,28 @@ package io.mcpiac.cli;
 
 import io.mcpiac.cli.commands.ApplyCommand;
 import io.mcpiac.cli.commands.BenchCommand;
+import io.mcpiac.cli.commands.CdsTrainingCommand;
 import io.mcpiac.cli.commands.CheckpointCommand;
+import io.mcpiac.cli.commands.CompletionCommand;
 import io.mcpiac.cli.commands.DemoCommand;
 import io.mcpiac.cli.commands.DestroyCommand;
+import io.mcpiac.cli.commands.FmtCommand;
+import io.mcpiac.cli.commands.GraphCommand;
 import io.mcpiac.cli.commands.ImportCommand;
+import io.mcpiac.cli.commands.InstallCommand;
 import io.mcpiac.cli.commands.OpnsenseEmulatorCommand;
 import io.mcpiac.cli.commands.OutputCommand;
 import io.mcpiac.cli.commands.PlanCommand;
 import io.mcpiac.cli.commands.RefreshCommand;
+import io.mcpiac.cli.commands.SchemaCommand;
 import io.mcpiac.cli.commands.ServeCommand;
 import io.mcpiac.cli.commands.StateCommand;
 import io.mcpiac.cli.commands.TemplatesCommand;
+import io.mcpiac.cli.commands.TypesCommand;
 import io.mcpiac.cli.commands.ValidateCommand;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,41 +39,82 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 success, 1 failure, 2 invalid input. With --detailed-exitcode (plan),"
           + " Terraform's: 0 no changes, 1 any error (invalid input too), 2 changes.",
       "With --json, failures are JSON diagnostics on stdout (format_version, diagnostics[])."
-    },
-    subcommands = {
-      ValidateCommand.class,
-      PlanCommand.class,
-      ApplyCommand.class,
-      DestroyCommand.class,
-      RefreshCommand.class,
-      StateCommand.class,
-      OutputCommand.class,
-      TemplatesCommand.class,
-      CheckpointCommand.class,
-      BenchCommand.class,
-      ServeCommand.class,
-      ImportCommand.class,
-      DemoCommand.class,
-      OpnsenseEmulatorCommand.class,
-      io.mcpiac.cli.commands.TypesCommand.class,
-      io.mcpiac.cli.commands.SchemaCommand.class,
-      io.mcpiac.cli.commands.GraphCommand.class,
-      io.mcpiac.cli.commands.FmtCommand.class,
-      io.mcpiac.cli.commands.CompletionCommand.class,
-      io.mcpiac.cli.commands.InstallCommand.class,
-      io.mcpiac.cli.commands.CdsTrainingCommand.class,
-      CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
+  /**
+   * The subcommands, in help order. Not in {@code @Command(subcommands)}: picocli would build the
+   * model of every command (reflection over hundreds of options) at every start, which was most of
+   * a short command's start-up; {@link #run} builds only the command the user named.
+   */
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          ValidateCommand.class,
+          PlanCommand.class,
+          ApplyCommand.class,
+          DestroyCommand.class,
+          RefreshCommand.class,
+          StateCommand.class,
+          OutputCommand.class,
+          TemplatesCommand.class,
+          CheckpointCommand.class,
+          BenchCommand.class,
+          ServeCommand.class,
+          ImportCommand.class,
+          DemoCommand.class,
+          OpnsenseEmulatorCommand.class,
+          TypesCommand.class,
+          SchemaCommand.class,
+          GraphCommand.class,
+          FmtCommand.class,
+          CompletionCommand.class,
+          InstallCommand.class,
+          CdsTrainingCommand.class,
+          CommandLine.HelpCommand.class);
+
+  /** Commands that describe the whole tree (help, completion scripts): they get all of it. */
+  private static final Set<Class<?>> NEED_WHOLE_TREE =
+      Set.of(CommandLine.HelpCommand.class, CompletionCommand.class, InstallCommand.class);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
-  /** The command tree with every handler, as {@link #run} uses it. */
+  /** The whole command tree with every handler. */
   public static CommandLine commandLine() {
+    return commandLine(COMMANDS);
+  }
+
+  /**
+   * The tree {@link #run} needs for {@code args}: the root with only the named subcommand when the
+   * first argument names one (parsing, help and errors of that command are the same as in the whole
+   * tree), the root alone for {@code --version}, the whole tree otherwise (root help, unknown
+   * commands and their suggestions).
+   */
+  static CommandLine commandLineFor(String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return commandLine(List.of());
+    }
+    if (args.length > 0) {
+      for (Class<?> command : COMMANDS) {
+        Command annotation = command.getAnnotation(Command.class);
+        if (!NEED_WHOLE_TREE.contains(command)
+            && (annotation.name().equals(args[0])
+                || Arrays.asList(annotation.aliases()).contains(args[0]))) {
+          return commandLine(List.of(command));
+        }
+      }
+    }
+    return commandLine();
+  }
+
+  private static CommandLine commandLine(List<Class<?>> commands) {
     CommandLine cli = new CommandLine(new Main());
+    for (Class<?> command : commands) {
+      cli.addSubcommand(command);
+    }
+    // handlers after the subcommands: picocli hands them down only to those already added
     cli.setExecutionExceptionHandler(new Failures());
     cli.setParameterExceptionHandler(Failures::badCommandLine);
     return cli;
@@ -71,7 +122,7 @@ public final class Main implements Runnable {
 
   /** Runs a command line and returns its exit code (for tests and embedding). */
   public static int run(String... args) {
-    CommandLine cli = commandLine();
+    CommandLine cli = commandLineFor(args);
     try {
       int outcome = cli.execute(args);
       return ExitCodes.forUser(outcome, detailedExitCode(cli, args));
@@ -91,7 +142,7 @@ public final class Main implements Runnable {
       return true;
     }
     // a command line that did not parse has no parse result to ask
-    return java.util.Arrays.asList(args).contains(ExitCodes.DETAILED_OPTION);
+    return Arrays.asList(args).contains(ExitCodes.DETAILED_OPTION);
   }
 
   @Override

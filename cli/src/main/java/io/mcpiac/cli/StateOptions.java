@@ -1,10 +1,8 @@
 package io.mcpiac.cli;
 
+import io.mcpiac.engine.states.EmptyStateStore;
 import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.engine.states.StateStores;
-import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -96,44 +94,12 @@ public final class StateOptions {
   }
 
   /**
-   * Empty state that leaves nothing behind: a temporary SQLite file, deleted on close, that reports
-   * the real location in messages.
+   * Empty state that leaves nothing behind: nothing is created or migrated, not even a temporary
+   * database; messages name the real location.
    */
   private StateStore emptyStandIn(Path wanted) {
     System.err.println(
         "mcp-iac: no state at sqlite:" + wanted + " yet: planning against empty state");
-    Path dir;
-    try {
-      dir = Files.createTempDirectory("mcp-iac-plan");
-    } catch (IOException e) {
-      throw new UsageException("cannot create a temporary directory: " + e.getMessage());
-    }
-    StateStore temp = StateStores.open("sqlite:" + dir.resolve("state.db"));
-    return (StateStore)
-        Proxy.newProxyInstance(
-            StateStore.class.getClassLoader(),
-            new Class<?>[] {StateStore.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("location") && method.getParameterCount() == 0) {
-                return "sqlite:" + wanted;
-              }
-              try {
-                return method.invoke(temp, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              } finally {
-                if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                  deleteTree(dir);
-                }
-              }
-            });
-  }
-
-  private static void deleteTree(Path dir) {
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temporary directory left behind is harmless
-    }
+    return new EmptyStateStore("sqlite:" + wanted);
   }
 }

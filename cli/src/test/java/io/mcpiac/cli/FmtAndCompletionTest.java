@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,5 +99,48 @@ class FmtAndCompletionTest {
     assertThat(Cli.run("completion", "zsh").out())
         .startsWith("#compdef mcp-iac")
         .contains("bashcompinit");
+  }
+
+  /**
+   * The zsh script in a real interactive zsh: TAB completes a command, a subcommand and a flag as a
+   * user sees it. Skipped only where zsh is not installed (scripts/test-all.sh installs it).
+   */
+  @Test
+  void zshCompletionCompletesCommandsAndFlagsInARealZsh() throws Exception {
+    Path zsh =
+        java.util.stream.Stream.of("/usr/bin/zsh", "/bin/zsh", "/usr/local/bin/zsh")
+            .map(Path::of)
+            .filter(Files::isExecutable)
+            .findFirst()
+            .orElse(null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        zsh != null, "zsh is not installed here: apt-get install zsh (scripts/test-all.sh does)");
+    Path script = dir.resolve("_mcp-iac");
+    Files.writeString(script, Cli.run("completion", "zsh").out());
+    Path harness = dir.resolve("zsh-complete.zsh");
+    try (var in = getClass().getResourceAsStream("/zsh-complete.zsh")) {
+      Files.write(harness, in.readAllBytes());
+    }
+    Map<String, String> expected =
+        Map.of(
+            "mcp-iac valid", "mcp-iac validate",
+            "mcp-iac state mi", "mcp-iac state migrate",
+            "mcp-iac plan --detailed-e", "mcp-iac plan --detailed-exitcode");
+    for (var e : expected.entrySet()) {
+      Path home = Files.createDirectories(dir.resolve("home"));
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  zsh.toString(), "-f", harness.toString(), script.toString(), e.getKey())
+              .redirectErrorStream(true);
+      pb.environment().put("HOME", home.toString()); // no user's .zshrc or completion dump
+      pb.environment().put("TERM", "xterm");
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes());
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(out).as("zsh printed:%n%s", out).contains("COMPLETION-LOADED");
+      assertThat(out.substring(out.lastIndexOf("COMPLETION-LOADED")))
+          .as("TAB after '%s' in zsh printed:%n%s", e.getKey(), out)
+          .contains(e.getValue());
+    }
   }
 }

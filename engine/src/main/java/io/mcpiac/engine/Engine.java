@@ -260,6 +260,31 @@ public final class Engine {
   }
 
   /**
+   * Applies a plan made with renames ({@link PlanRequest#moves}) in another call, as MCP clients
+   * do: under one lock, the renames become a new state version (a rename is not a destroy and a
+   * create), then the plan's actions run. A plan without actions records only the renames and
+   * returns empty.
+   */
+  public java.util.Optional<ExecutionResult> apply(
+      Plan plan,
+      List<io.mcpiac.engine.config.Move> moves,
+      ExecutionOptions options,
+      ProgressListener listener,
+      Cancellation cancel) {
+    try (StateLock ignored = lock(plan.deploymentName(), "apply")) {
+      verifyFresh(plan, moves);
+      StateEdits.Moved moved = StateEdits.applyMoves(state(plan.deploymentName()), moves);
+      if (moved.any()) {
+        store.importState(moved.state(), List.of());
+      }
+      return plan.hasChanges()
+          ? java.util.Optional.of(
+              new Executor(registry, store).execute(plan, options, listener, cancel))
+          : java.util.Optional.empty();
+    }
+  }
+
+  /**
    * Plans and applies under one lock. {@code approve} sees the plan first and may refuse it (the
    * terminal's confirmation); a plan without changes is not applied.
    */
@@ -354,8 +379,13 @@ public final class Engine {
   }
 
   private void verifyFresh(Plan plan) {
-    DeploymentState now = state(plan.deploymentName());
-    if (now.version() != plan.stateVersion()) {
+    verifyFresh(plan, List.of());
+  }
+
+  /** As above for a plan made with {@code moves}: the live read is keyed by the new names. */
+  private void verifyFresh(Plan plan, List<io.mcpiac.engine.config.Move> moves) {
+    DeploymentState recorded = state(plan.deploymentName());
+    if (recorded.version() != plan.stateVersion()) {
       DeploymentState then =
           store
               .load(plan.deploymentName(), plan.stateVersion())
@@ -368,11 +398,13 @@ public final class Engine {
               + " of '"
               + plan.deploymentName()
               + "', which is now at version "
-              + now.version()
+              + recorded.version()
               + ": another apply ran since"
-              + changedNames(then.resources(), now.resources())
+              + changedNames(then.resources(), recorded.resources())
               + ". Make a new plan.");
     }
+    DeploymentState now =
+        moves.isEmpty() ? recorded : StateEdits.applyMoves(recorded, moves).state();
     LiveRead live = LiveRead.of(registry, now.resources().values());
     if (!live.fingerprint().equals(plan.fingerprint())) {
       Plan fresh = planner(plan.deploymentName()).plan(plan.deployment(), now, live);

@@ -55,7 +55,8 @@ public final class OutputCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (StateStore store = state.open()) {
+    // a missing state file is an error that says so, as for state show: output writes nothing
+    try (StateStore store = state.openExisting()) {
       String name = deploymentName(store);
       DeploymentState s =
           store

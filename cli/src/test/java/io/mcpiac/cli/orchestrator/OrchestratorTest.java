@@ -8,10 +8,7 @@ import io.mcpiac.engine.states.DeploymentState;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The orchestrator without Docker, every part a real process: {@code mcp-iac apply --servers}, an
@@ -19,27 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
  * OPNsense emulator. One graph across both servers, outputs flowing from one to the other, and
  * rollback across servers when one of them fails or dies.
  */
-class OrchestratorTest {
-  @TempDir Path dir;
-  FirewallAndAppServers parts;
-
-  @BeforeEach
-  void start() throws Exception {
-    parts = new FirewallAndAppServers(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    parts.close();
-  }
-
+class OrchestratorTest extends OrchestratedParts {
   static String deployment(String appIp, String extra) {
-    return """
-        apiVersion: iac.mcp/v1
-        kind: Deployment
-        metadata: {name: web}
-        spec:
-          resources:
+    return web(
+        """
             - type: core:data
               name: app-1
               properties: {input: "%s"}
@@ -54,7 +34,7 @@ class OrchestratorTest {
                 mode: http
                 servers: ["${web-1.uuid}"]
         %s"""
-        .formatted(appIp, extra);
+            .formatted(appIp, extra));
   }
 
   @Test

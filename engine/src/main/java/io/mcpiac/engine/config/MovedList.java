@@ -34,20 +34,31 @@ public record MovedList(List<Move> moves, List<Diagnostic> problems) {
     } catch (IOException e) {
       return NONE; // the loader reports an unreadable file
     }
+    return parse(text, file.toString());
+  }
+
+  /** The {@code spec.moved} of a deployment given as YAML or JSON text (an MCP tool's argument). */
+  public static MovedList parse(String text, String origin) {
     if (!text.contains(KEY)) {
       return NONE;
     }
-    DocumentParser.Result parsed = DocumentParser.parse(text, file.toString());
-    JsonNode list = parsed.root() == null ? null : parsed.root().path("spec").get(KEY);
+    DocumentParser.Result parsed = DocumentParser.parse(text, origin);
+    return parsed.root() == null ? NONE : of(parsed.root(), parsed.lines(), origin);
+  }
+
+  /**
+   * The {@code spec.moved} of a deployment given as a parsed document ({@code lines} may be empty).
+   */
+  public static MovedList of(JsonNode root, SourceMap lines, String origin) {
+    JsonNode list = root.path("spec").get(KEY);
     if (list == null || list.isNull()) {
       return NONE;
     }
-    String origin = file.toString();
     List<Move> moves = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
     String base = "spec." + KEY;
     if (!list.isArray()) {
-      problems.add(problem(origin, parsed.lines(), base, "must be a list of {from: …, to: …}"));
+      problems.add(problem(origin, lines, base, "must be a list of {from: …, to: …}"));
       return new MovedList(moves, problems);
     }
     for (int i = 0; i < list.size(); i++) {
@@ -62,16 +73,11 @@ public record MovedList(List<Move> moves, List<Diagnostic> problems) {
           || to == null
           || !to.isTextual()) {
         problems.add(
-            problem(
-                origin,
-                parsed.lines(),
-                path,
-                "must be {from: OLD-NAME, to: NEW-NAME}, nothing else"));
+            problem(origin, lines, path, "must be {from: OLD-NAME, to: NEW-NAME}, nothing else"));
         continue;
       }
       moves.add(
-          new Move(
-              from.asText(), to.asText(), new SourceLocation(origin, parsed.lines().lineOf(path))));
+          new Move(from.asText(), to.asText(), new SourceLocation(origin, lines.lineOf(path))));
     }
     return new MovedList(moves, problems);
   }

@@ -1,7 +1,10 @@
 package io.mcpiac.engine.config;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * The 1-based line of every value of a loaded document, by path: {@code ""} for the root, {@code
@@ -12,10 +15,12 @@ import java.util.Map;
 public final class SourceMap {
   public static final SourceMap EMPTY = new SourceMap(Map.of());
 
-  private final Map<String, Integer> lines;
+  // sorted, so the lines under a path are one range (copyUnder runs once per resource: a scan of
+  // every line each time made loading N resources cost N squared)
+  private final NavigableMap<String, Integer> lines;
 
   SourceMap(Map<String, Integer> lines) {
-    this.lines = Map.copyOf(lines);
+    this.lines = Collections.unmodifiableNavigableMap(new TreeMap<>(lines));
   }
 
   /** The line of exactly this path, or 0 when it was not in the document. */
@@ -49,12 +54,15 @@ public final class SourceMap {
 
   /** Copies the lines at or under {@code from}, moved to {@code to}. */
   void copyUnder(String from, String to, Builder into) {
-    lines.forEach(
-        (path, line) -> {
-          if (isUnder(path, from)) {
-            into.put(to + path.substring(from.length()), line);
-          }
-        });
+    // every path under `from` starts with it: only that range of the sorted keys is read
+    lines
+        .subMap(from, true, from + Character.MAX_VALUE, true)
+        .forEach(
+            (path, line) -> {
+              if (isUnder(path, from)) {
+                into.put(to + path.substring(from.length()), line);
+              }
+            });
   }
 
   private static boolean isUnder(String path, String prefix) {

@@ -11,6 +11,10 @@ import io.mcpiac.engine.resources.ResourceType;
  * @param prior the recorded properties before the change (null for a create)
  * @param desired the properties after the change (null for a delete)
  * @param priorOutputs the recorded outputs before the change (empty for a create)
+ * @param undoToken null for every change the engine plans; set only on an undo the provider itself
+ *     returned in {@link ChangeResult#undo}: the provider's own note of how to undo (for a remote
+ *     server, the snapshot to roll back to). The engine carries it back untouched and never reads
+ *     it.
  */
 public record Change(
     Kind kind,
@@ -19,12 +23,35 @@ public record Change(
     String id,
     ObjectNode prior,
     ObjectNode desired,
-    ObjectNode priorOutputs) {
+    ObjectNode priorOutputs,
+    String undoToken) {
 
-  /** What a change does to the real object. */
+  /** A change as the engine plans it: no undo token. */
+  public Change(
+      Kind kind,
+      String name,
+      ResourceType type,
+      String id,
+      ObjectNode prior,
+      ObjectNode desired,
+      ObjectNode priorOutputs) {
+    this(kind, name, type, id, prior, desired, priorOutputs, null);
+  }
+
+  /** What the change does to the real object. */
   public enum Kind {
     CREATE,
     UPDATE,
     DELETE
+  }
+
+  /** The same change carrying the provider's undo token (see {@link #undoToken}). */
+  public Change withUndoToken(String token) {
+    return new Change(kind, name, type, id, prior, desired, priorOutputs, token);
+  }
+
+  /** Whether this is an undo the provider described itself, with its own token. */
+  public boolean isProviderUndo() {
+    return undoToken != null;
   }
 }

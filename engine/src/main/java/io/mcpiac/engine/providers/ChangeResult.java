@@ -11,7 +11,9 @@ import io.mcpiac.engine.json.Json;
  * @param outputs the object's outputs after the change
  * @param undo how to undo this change, when the provider knows better than the engine's default
  *     (delete what was created, restore prior properties, re-create what was deleted with its old
- *     id); null for the default
+ *     id); null for the default. A provider that undoes in its own way (a remote server rolled back
+ *     to a snapshot) puts its token on this change ({@link Change#withUndoToken}); the engine hands
+ *     the change back to the same provider, which knows it by {@link Change#undoToken}
  * @param error the failure, in words a user can act on; null on success
  * @param notActivated on success: why the change is written but its activation scope could not be
  *     activated for reasons the change did not cause (the system's configuration was already
@@ -44,6 +46,11 @@ public record ChangeResult(
 
   public boolean success() {
     return error == null;
+  }
+
+  /** The provider's own undo token for this change, or null (see {@link Change#undoToken}). */
+  public String undoToken() {
+    return undo == null ? null : undo.undoToken();
   }
 
   public static ChangeResult ok(String name, String id, ObjectNode outputs) {

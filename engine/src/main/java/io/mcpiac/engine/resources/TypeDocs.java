@@ -19,19 +19,9 @@ import java.util.TreeMap;
 public final class TypeDocs {
   private TypeDocs() {}
 
-  /** The JSON Schema with what else a client needs: outputs, replacements, secrets, the text. */
+  /** The JSON Schema with what else a client needs (see {@link TypeDocument}). */
   public static ObjectNode document(ResourceType t, String id) {
-    ObjectNode doc = t.schema().isObject() ? ((ObjectNode) t.schema()).deepCopy() : Json.object();
-    doc.put("$id", id);
-    doc.put("title", t.name());
-    if (t.description() != null) {
-      doc.put("description", t.description());
-    }
-    doc.set("x-outputs", Json.MAPPER.valueToTree(new TreeMap<>(t.outputs())));
-    doc.set("x-replaceOnChange", Json.MAPPER.valueToTree(sorted(t.replaceOnChange())));
-    doc.set("x-secretProperties", Json.MAPPER.valueToTree(sorted(t.secretProperties())));
-    doc.put("x-documentation", text(t));
-    return doc;
+    return TypeDocument.encode(t, id);
   }
 
   /** The text {@code mcp-iac schema TYPE} prints. */
@@ -193,10 +183,6 @@ public final class TypeDocs {
     Set<String> out = new java.util.LinkedHashSet<>();
     array.forEach(v -> out.add(v.asText()));
     return out;
-  }
-
-  private static List<String> sorted(Set<String> set) {
-    return set.stream().sorted().toList();
   }
 
   /** Wraps at about 96 columns with {@code indent} in front of every line. */

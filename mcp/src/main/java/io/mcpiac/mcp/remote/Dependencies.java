@@ -28,10 +28,10 @@ final class Dependencies {
 
   static void infer(
       Map<String, ObjectNode> desired,
-      Map<String, SubDeployment.Recorded> recorded,
+      Map<String, Recorded> recorded,
       Map<String, List<String>> recordedDependencies) {
     Map<String, String> owners = new HashMap<>();
-    for (SubDeployment.Recorded r : recorded.values()) {
+    for (Recorded r : recorded.values()) {
       if (!desired.containsKey(r.name())) {
         continue;
       }

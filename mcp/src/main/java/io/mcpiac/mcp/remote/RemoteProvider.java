@@ -1,6 +1,5 @@
 package io.mcpiac.mcp.remote;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Change;
@@ -9,12 +8,8 @@ import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.resources.ResourceType;
-import io.mcpiac.mcp.resources.IacResources;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A remote IaC MCP server's types, seen as a local provider: the orchestrator's engine plans and
@@ -43,44 +38,12 @@ public final class RemoteProvider implements Provider {
   @Override
   public synchronized List<ResourceType> resourceTypes() {
     if (types == null) {
-      List<ResourceType> out = new ArrayList<>();
-      for (String uri : part.server().typeSchemaUris()) {
-        String type = uri.substring(IacResources.TYPE_SCHEMA_PREFIX.length());
-        if (ResourceType.prefixOf(type).equals(prefix)) {
-          out.add(typeOf(type, Json.parse(part.server().readResource(uri))));
-        }
-      }
-      types = List.copyOf(out);
+      types =
+          part.types().stream()
+              .filter(t -> ResourceType.prefixOf(t.name()).equals(prefix))
+              .toList();
     }
     return types;
-  }
-
-  /** The type document of {@code mcp-iac://schema/types/…} back as a type. */
-  static ResourceType typeOf(String name, JsonNode doc) {
-    ObjectNode schema = doc.isObject() ? ((ObjectNode) doc).deepCopy() : Json.object();
-    String description = schema.path("description").asText(null);
-    Map<String, String> outputs =
-        Json.MAPPER.convertValue(
-            schema.path("x-outputs"),
-            Json.MAPPER.getTypeFactory().constructMapType(Map.class, String.class, String.class));
-    Set<String> replace = strings(schema.path("x-replaceOnChange"));
-    Set<String> secrets = strings(schema.path("x-secretProperties"));
-    schema.remove(
-        List.of(
-            "$id",
-            "title",
-            "x-outputs",
-            "x-replaceOnChange",
-            "x-secretProperties",
-            "x-documentation"));
-    return new ResourceType(
-        name, description, schema, replace, secrets, outputs == null ? Map.of() : outputs, false);
-  }
-
-  private static Set<String> strings(JsonNode array) {
-    Set<String> out = new HashSet<>();
-    array.forEach(v -> out.add(v.asText()));
-    return out;
   }
 
   /**

@@ -1,10 +1,9 @@
 package io.mcpiac.mcp.remote;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.ProviderException;
+import io.mcpiac.mcp.envelope.Response;
+import io.mcpiac.mcp.protocol.ToolArguments;
 import io.mcpiac.mcp.resources.IacResources;
 import io.mcpiac.mcp.server.IacServer;
 import io.modelcontextprotocol.client.McpClient;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +43,6 @@ public final class RemoteServer implements AutoCloseable {
           });
 
   private final ServerSpec spec;
-  private final AtomicLong progressTokens = new AtomicLong();
   private McpSyncClient client;
 
   /** The stdio server's process: its death ends a waiting call at once. */
@@ -66,59 +63,31 @@ public final class RemoteServer implements AutoCloseable {
     return spec.name();
   }
 
-  /** A tool's answer: the seed's envelope, whether it says success or not. */
-  public record Answer(String tool, JsonNode envelope) {
-    public boolean success() {
-      return envelope.path("success").asBoolean(false);
-    }
-
-    public JsonNode data() {
-      return envelope.path("data");
-    }
-
-    public String errorCode() {
-      return envelope.path("error").path("code").asText("");
-    }
-
-    public String errorMessage() {
-      return envelope.path("error").path("message").asText("");
-    }
-  }
-
   /**
    * Calls a standard tool. Transport failures (the server died, stopped answering, refused the
    * token) become a {@link ProviderException} naming the server; an envelope with {@code success:
    * false} is returned as it is.
    */
-  public synchronized Answer call(String tool, ObjectNode arguments) {
-    return call(tool, arguments, false);
-  }
-
-  /**
-   * @param progress ask for progress notifications (logged, named after the server)
-   */
-  public synchronized Answer call(String tool, ObjectNode arguments, boolean progress) {
+  public synchronized Response call(ToolArguments arguments) {
+    String tool = arguments.tool().toolName();
     McpSyncClient c = connected();
     try {
       @SuppressWarnings("unchecked")
-      Map<String, Object> args = Json.MAPPER.convertValue(arguments, Map.class);
+      Map<String, Object> args = Json.MAPPER.convertValue(arguments.toJson(), Map.class);
       McpSchema.CallToolRequest request =
-          McpSchema.CallToolRequest.builder()
-              .name(tool)
-              .arguments(args)
-              .progressToken(progress ? spec.name() + "-" + progressTokens.incrementAndGet() : null)
-              .build();
+          McpSchema.CallToolRequest.builder().name(tool).arguments(args).build();
       McpSchema.CallToolResult result = watched(c, () -> c.callTool(request));
-      JsonNode env = Json.MAPPER.valueToTree(result.structuredContent());
-      if (env == null || env.isNull() || !env.has("success")) {
-        String text =
-            result.content() == null || result.content().isEmpty()
-                ? "no answer"
-                : String.valueOf(result.content().get(0));
-        throw new ProviderException(
-            spec.describe() + " answered " + tool + " without an envelope: " + text);
-      }
-      return new Answer(tool, env);
+      return Response.fromJson(Json.MAPPER.valueToTree(result.structuredContent()))
+          .orElseThrow(
+              () ->
+                  new ProviderException(
+                      spec.describe()
+                          + " answered "
+                          + tool
+                          + " without an envelope: "
+                          + (result.content() == null || result.content().isEmpty()
+                              ? "no answer"
+                              : String.valueOf(result.content().get(0)))));
     } catch (ProviderException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -336,9 +305,5 @@ public final class RemoteServer implements AutoCloseable {
         LOG.debug("closing {}: {}", spec.name(), e.toString());
       }
     }
-  }
-
-  static ArrayNode array() {
-    return Json.MAPPER.createArrayNode();
   }
 }

@@ -1,15 +1,19 @@
 package io.mcpiac.mcp.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.execution.ExecutionOptions;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.ReadRequest;
+import io.mcpiac.engine.resources.ResourceType;
+import io.mcpiac.engine.resources.Secrets;
+import io.mcpiac.mcp.protocol.ToolArguments;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,32 +28,39 @@ import org.slf4j.LoggerFactory;
  * own. A batch of changes becomes: a snapshot of the part, the whole desired part with the changes
  * applied sent to {@code planDeployment} (references already resolved by the orchestrator, so the
  * server sees literal values), {@code applyDeployment}, and a read of the outputs with {@code
- * getDeploymentState}. Undoing any change of a batch rolls the part back to the snapshot taken
- * before that batch ({@code rollbackToSnapshot}), once: the engine undoes in reverse order of
- * completion, so the server ends where it was before the orchestrator's first batch.
+ * getDeploymentState}. Each result carries an undo token ({@link UndoToken}): undoing any change of
+ * a batch rolls the part back to the snapshot taken before that batch ({@code rollbackToSnapshot}),
+ * once; the engine undoes in reverse order of completion, so the server ends where it was before
+ * the orchestrator's first batch.
+ *
+ * <p>The server keys its part by name, so a replacement the orchestrator runs create-before-destroy
+ * (create the new object, then delete the old one of the same name) is the server's own
+ * replacement: sending the new properties makes the server create the new object and delete the old
+ * one, in its type's order; the orchestrator's later delete of the old object then has nothing left
+ * to do on the server.
  */
 public final class SubDeployment {
   private static final Logger LOG = LoggerFactory.getLogger(SubDeployment.class);
 
-  /** Marks an undo change as "roll this server back to the snapshot", in its priorOutputs. */
-  static final String SNAPSHOT_MARK = "$rollbackToSnapshot";
-
-  /** The snapshot id meaning "the server had no part yet": rolling back destroys the part. */
-  static final String NOTHING = "none:";
-
-  /** How the server's state answers show a secret. */
-  private static final String MASK = "\"(sensitive)\"";
-
   private final RemoteServer server;
+  private final StandardToolsClient tools;
   private final String name;
-  private final Set<String> rolledBack = new HashSet<>();
+  private final Set<UndoToken> rolledBack = new HashSet<>();
+  private List<ResourceType> types;
 
   /**
-   * The literal properties last sent for each resource. The server answers secrets masked, so an
-   * untouched resource with a secret is resent from here; without it the batch is refused rather
-   * than overwriting the secret with its mask.
+   * The literal properties last sent for each resource. The server answers secret properties
+   * masked, so an untouched resource with a secret is resent from here; without it the batch is
+   * refused rather than overwriting the secret with its mask.
    */
   private final Map<String, ObjectNode> sent = new HashMap<>();
+
+  /**
+   * The resources a create of this orchestrator has replaced on the server (the server replaced or
+   * updated the object of that name itself), by name: the id of the old object, whose delete comes
+   * next.
+   */
+  private final Map<String, String> replacedOnServer = new HashMap<>();
 
   private final List<ServerRollback> rollbacks = new ArrayList<>();
 
@@ -60,17 +71,9 @@ public final class SubDeployment {
     }
   }
 
-  /** A resource as the server recorded it. */
-  record Recorded(
-      String name,
-      String type,
-      String id,
-      ObjectNode properties,
-      ObjectNode outputs,
-      List<String> dependencies) {}
-
   public SubDeployment(RemoteServer server, String name) {
     this.server = server;
+    this.tools = new StandardToolsClient(server);
     this.name = name;
   }
 
@@ -87,32 +90,24 @@ public final class SubDeployment {
     return List.copyOf(rollbacks);
   }
 
+  /** The server's resource types, read once from its type documents. */
+  synchronized List<ResourceType> types() {
+    if (types == null) {
+      types = tools.types();
+    }
+    return types;
+  }
+
   /** The part as the server recorded it (empty before the first apply). */
   synchronized Map<String, Recorded> recorded() {
-    ObjectNode args = Json.object();
-    args.put("deploymentId", name);
-    RemoteServer.Answer a = server.call("getDeploymentState", args);
-    Map<String, Recorded> out = new LinkedHashMap<>();
+    Answered<Map<String, Recorded>> a = tools.state(name);
     if (!a.success()) {
-      if ("NOT_FOUND".equals(a.errorCode())) {
-        return out;
+      if (a.notFound()) {
+        return new LinkedHashMap<>();
       }
-      throw failure(a);
+      throw refused(a);
     }
-    for (JsonNode r : a.data().path("resources")) {
-      List<String> deps = new ArrayList<>();
-      r.path("dependencies").forEach(d -> deps.add(d.asText()));
-      out.put(
-          r.path("name").asText(),
-          new Recorded(
-              r.path("name").asText(),
-              r.path("type").asText(),
-              r.path("id").asText(null),
-              object(r.get("properties")),
-              object(r.get("outputs")),
-              deps));
-    }
-    return out;
+    return a.value();
   }
 
   /**
@@ -136,134 +131,136 @@ public final class SubDeployment {
     return out;
   }
 
-  /** Applies a batch (see the class comment); one result per change, in order. */
+  /**
+   * Applies a batch (see the class comment); one result per change, in order. Undos (changes with
+   * this part's undo token) run first, then the other changes as one sub-deployment.
+   */
   synchronized List<ChangeResult> apply(List<Change> batch) {
-    List<Change> forward = new ArrayList<>();
-    for (Change c : batch) {
-      if (snapshotOf(c) == null) {
-        forward.add(c);
-      }
-    }
-    Map<String, ChangeResult> byName = new HashMap<>();
-    for (Change c : batch) {
-      String snapshot = snapshotOf(c);
-      if (snapshot != null) {
-        byName.put(c.name() + "\u0000undo", rollbackTo(snapshot, c));
+    ChangeResult[] out = new ChangeResult[batch.size()];
+    List<Integer> forward = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      Change c = batch.get(i);
+      if (c.isProviderUndo()) {
+        out[i] = undo(UndoToken.decode(c.undoToken()), c);
+      } else if (c.kind() == Change.Kind.DELETE
+          && c.id() != null
+          && c.id().equals(replacedOnServer.get(c.name()))) {
+        replacedOnServer.remove(c.name());
+        out[i] = done(c, c.id(), Json.object(), UndoToken.nothing());
+      } else {
+        forward.add(i);
       }
     }
     if (!forward.isEmpty()) {
-      List<ChangeResult> done = applyForward(forward);
+      List<ChangeResult> done = applyForward(forward.stream().map(batch::get).toList());
       for (int i = 0; i < forward.size(); i++) {
-        byName.put(forward.get(i).name(), done.get(i));
+        out[forward.get(i)] = done.get(i);
       }
     }
-    List<ChangeResult> out = new ArrayList<>();
-    for (Change c : batch) {
-      out.add(byName.get(snapshotOf(c) != null ? c.name() + "\u0000undo" : c.name()));
-    }
-    return out;
+    return Arrays.asList(out);
   }
 
   private List<ChangeResult> applyForward(List<Change> batch) {
     Map<String, Recorded> before = recorded();
-    String snapshot = snapshot(before);
-    Map<String, ObjectNode> desired;
+    UndoToken undo = snapshot(before);
+    ToolArguments.Plan plan;
     try {
-      desired = desired(before, batch);
+      plan = new ToolArguments.Plan(name, desired(before, batch));
     } catch (IllegalStateException masked) {
       return failedAll(batch, masked.getMessage());
     }
-    ObjectNode planArgs = Json.object();
-    planArgs.put("deploymentId", name);
-    ArrayNode resources = planArgs.putArray("resources");
-    desired.values().forEach(resources::add);
-    RemoteServer.Answer plan = server.call("planDeployment", planArgs);
-    if (!plan.success()) {
-      return failedAll(batch, "planDeployment: " + plan.errorMessage());
+    Answered<StandardToolsClient.Planned> planned = tools.plan(plan);
+    if (!planned.success()) {
+      return failedAll(batch, planned.refusal());
     }
-    JsonNode result = null;
-    if (plan.data().path("hasChanges").asBoolean(true) && plan.data().hasNonNull("planId")) {
-      ObjectNode applyArgs = Json.object();
-      applyArgs.put("planId", plan.data().get("planId").asText());
-      applyArgs.put("confirm", true);
-      applyArgs.put("wait", true);
-      ObjectNode options = applyArgs.putObject("options");
+    Map<String, StandardToolsClient.Outcome> outcome = Map.of();
+    if (planned.value().hasChanges() && planned.value().planId() != null) {
       // the orchestrator rolls back across servers; the server reports each change as it is
-      options.put("rollbackOnFailure", false);
-      RemoteServer.Answer applied;
+      ExecutionOptions options =
+          new ExecutionOptions(ExecutionOptions.DEFAULTS.parallelism(), false, false);
+      Answered<Map<String, StandardToolsClient.Outcome>> applied;
       try {
-        applied = server.call("applyDeployment", applyArgs);
+        applied =
+            tools.apply(new ToolArguments.Apply(planned.value().planId(), true, true, options));
       } catch (ProviderException e) {
         // the batch as a whole failed: put back what it may have done before saying so
-        throw new ProviderException(e.getMessage() + undoAfterLostBatch(snapshot), e);
+        throw new ProviderException(e.getMessage() + undoAfterLostBatch(undo), e);
       }
-      result =
-          applied.success() ? applied.data() : applied.envelope().path("error").path("details");
-      if (!applied.success() && !result.has("results")) {
-        return failedAll(batch, "applyDeployment: " + applied.errorMessage());
+      if (applied.value() == null) {
+        return failedAll(batch, applied.refusal());
       }
+      outcome = applied.value();
     }
     Map<String, Recorded> after = recorded();
-    Map<String, JsonNode> outcome = new HashMap<>();
-    if (result != null) {
-      result.path("results").forEach(r -> outcome.put(r.path("resource").asText(), r));
-    }
     List<ChangeResult> out = new ArrayList<>();
     for (Change c : batch) {
-      JsonNode r = outcome.get(c.name());
-      String status = r == null ? "complete" : r.path("status").asText();
-      if (!"complete".equals(status)) {
-        String error = r.path("error").asText("");
+      StandardToolsClient.Outcome r = outcome.get(c.name());
+      if (r != null && !r.complete()) {
         out.add(
             ChangeResult.failed(
                 c.name(),
                 "on "
                     + server.spec().describe()
                     + ": "
-                    + (error.isEmpty()
-                        ? status + " (another change of the batch failed)"
-                        : error)));
+                    + (r.error().isEmpty()
+                        ? r.status() + " (another change of the batch failed)"
+                        : r.error())));
         continue;
       }
       Recorded now = after.get(c.name());
-      Change undo = undoMark(c, snapshot);
       if (c.kind() == Change.Kind.DELETE) {
-        out.add(new ChangeResult(c.name(), c.id(), null, Json.object(), undo, null));
+        out.add(done(c, c.id(), Json.object(), undo));
       } else if (now == null) {
         out.add(
             ChangeResult.failed(
                 c.name(), "on " + server.spec().describe() + ": not in its state after the apply"));
       } else {
-        out.add(new ChangeResult(c.name(), now.id(), null, now.outputs(), undo, null));
+        Recorded old = before.get(c.name());
+        if (c.kind() == Change.Kind.CREATE && old != null && old.id() != null) {
+          replacedOnServer.put(c.name(), old.id());
+        }
+        out.add(done(c, now.id(), now.outputs(), undo));
       }
     }
     return out;
   }
 
+  /** A change that succeeded, undone by {@code undo}. */
+  private static ChangeResult done(Change c, String id, ObjectNode outputs, UndoToken undo) {
+    Change.Kind inverse =
+        switch (c.kind()) {
+          case CREATE -> Change.Kind.DELETE;
+          case UPDATE -> Change.Kind.UPDATE;
+          case DELETE -> Change.Kind.CREATE;
+        };
+    Change undoChange =
+        new Change(inverse, c.name(), c.type(), id, c.desired(), c.prior(), outputs)
+            .withUndoToken(undo.encode());
+    return new ChangeResult(c.name(), id, null, outputs, undoChange, null);
+  }
+
   /** Takes the snapshot that undoing this batch returns to. */
-  private String snapshot(Map<String, Recorded> before) {
-    ObjectNode args = Json.object();
-    args.put("deploymentId", name);
-    args.put("description", "before an orchestrated batch");
-    RemoteServer.Answer a = server.call("createSnapshot", args);
+  private UndoToken snapshot(Map<String, Recorded> before) {
+    Answered<String> a =
+        tools.snapshot(new ToolArguments.CreateSnapshot(name, "before an orchestrated batch"));
     if (!a.success()) {
-      if ("NOT_FOUND".equals(a.errorCode()) && before.isEmpty()) {
-        return NOTHING + java.util.UUID.randomUUID();
+      if (a.notFound() && before.isEmpty()) {
+        return UndoToken.destroyPart();
       }
-      throw failure(a);
+      throw refused(a);
     }
-    return a.data().path("snapshotId").asText(a.data().path("id").asText());
+    return UndoToken.snapshot(a.value());
   }
 
   /** The server's whole desired part: what it has, with the batch applied. */
-  private Map<String, ObjectNode> desired(Map<String, Recorded> before, List<Change> batch) {
+  private List<ToolArguments.Resource> desired(Map<String, Recorded> before, List<Change> batch) {
     Map<String, ObjectNode> desired = new LinkedHashMap<>();
     Map<String, List<String>> recordedDeps = new HashMap<>();
     Set<String> changed = new HashSet<>();
     batch.forEach(c -> changed.add(c.name()));
     for (Recorded r : before.values()) {
       ObjectNode props = r.properties();
-      if (!changed.contains(r.name()) && props.toString().contains(MASK)) {
+      if (!changed.contains(r.name()) && hasSecret(r)) {
         ObjectNode known = sent.get(r.name());
         if (known == null) {
           throw new IllegalStateException(
@@ -289,7 +286,63 @@ public final class SubDeployment {
       }
     }
     Dependencies.infer(desired, before, recordedDeps);
-    return desired;
+    List<ToolArguments.Resource> out = new ArrayList<>();
+    for (ObjectNode r : desired.values()) {
+      List<String> deps = new ArrayList<>();
+      r.path("dependsOn").forEach(d -> deps.add(d.asText()));
+      String type = r.path("type").asText();
+      String resource = r.path("name").asText();
+      out.add(
+          new ToolArguments.Resource(
+              type, resource, wire(type, resource, (ObjectNode) r.get("properties")), deps));
+    }
+    return out;
+  }
+
+  /**
+   * The properties as the server must receive them. A secret in a property the server's type keeps
+   * secret goes as its text (serialised, it would be its stand-in); a secret anywhere else would be
+   * kept in clear in the server's state, so the batch is refused naming it.
+   */
+  private ObjectNode wire(String type, String resource, ObjectNode properties) {
+    ObjectNode out = properties.deepCopy();
+    Set<String> secret = type(type).map(ResourceType::secretProperties).orElse(Set.of());
+    for (String p : secret) {
+      if (out.has(p)) {
+        out.set(p, Secrets.reveal(out.get(p)));
+      }
+    }
+    out.fields()
+        .forEachRemaining(
+            e -> {
+              if (Secrets.containsSecret(e.getValue())) {
+                throw new IllegalStateException(
+                    "'"
+                        + resource
+                        + "' has a secret value in '"
+                        + e.getKey()
+                        + "', which "
+                        + type
+                        + " on this server does not keep secret (its state would hold it in"
+                        + " clear); use a property the type declares secret, or keep this value on"
+                        + " another server");
+              }
+            });
+    return out;
+  }
+
+  private java.util.Optional<ResourceType> type(String name) {
+    return types().stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /**
+   * Whether the server holds a secret of this resource, which it answers masked: the type's schema
+   * names its secret properties ({@code x-secretProperties} of the type document).
+   */
+  private boolean hasSecret(Recorded r) {
+    return type(r.type())
+        .map(t -> t.secretProperties().stream().anyMatch(p -> r.properties().hasNonNull(p)))
+        .orElse(false);
   }
 
   private static ObjectNode resource(String type, String name, ObjectNode properties) {
@@ -300,74 +353,52 @@ public final class SubDeployment {
     return r;
   }
 
-  private Change undoMark(Change c, String snapshot) {
-    ObjectNode mark = Json.object();
-    mark.put(SNAPSHOT_MARK, snapshot);
-    mark.put("server", server.name());
-    Change.Kind kind =
-        switch (c.kind()) {
-          case CREATE -> Change.Kind.DELETE;
-          case UPDATE -> Change.Kind.UPDATE;
-          case DELETE -> Change.Kind.CREATE;
-        };
-    return new Change(kind, c.name(), c.type(), c.id(), c.desired(), c.prior(), mark);
-  }
-
-  private static String snapshotOf(Change c) {
-    JsonNode mark = c.priorOutputs() == null ? null : c.priorOutputs().get(SNAPSHOT_MARK);
-    return mark == null ? null : mark.asText();
-  }
-
-  /** Rolls the part back to a snapshot, once; later undos of the same batch are already done. */
-  private ChangeResult rollbackTo(String snapshot, Change c) {
-    if (rolledBack.contains(snapshot)) {
+  /** Undoes the batch a token belongs to, once; later undos of the same batch are already done. */
+  private ChangeResult undo(UndoToken token, Change c) {
+    if (token.kind() == UndoToken.Kind.NOTHING || rolledBack.contains(token)) {
       return ChangeResult.ok(c.name(), c.id(), Json.object());
     }
     try {
-      JsonNode result = restore(snapshot);
-      rolledBack.add(snapshot);
-      rollbacks.add(new ServerRollback(server.name(), snapshot, result, null));
-      LOG.info("{}: rolled back to {}", server.spec().describe(), snapshot);
+      JsonNode result = restore(token);
+      rolledBack.add(token);
+      rollbacks.add(new ServerRollback(server.name(), token.describe(), result, null));
+      LOG.info("{}: rolled back to {}", server.spec().describe(), token.describe());
       return ChangeResult.ok(c.name(), c.id(), Json.object());
     } catch (ProviderException e) {
-      rollbacks.add(new ServerRollback(server.name(), snapshot, null, e.getMessage()));
+      rollbacks.add(new ServerRollback(server.name(), token.describe(), null, e.getMessage()));
       return ChangeResult.failed(c.name(), e.getMessage());
     }
   }
 
-  private JsonNode restore(String snapshot) {
-    ObjectNode args = Json.object();
-    args.put("confirm", true);
-    RemoteServer.Answer a;
-    if (snapshot.startsWith(NOTHING)) {
-      args.put("deploymentId", name);
-      a = server.call("destroyDeployment", args);
-      if (!a.success() && "NOT_FOUND".equals(a.errorCode())) {
+  private JsonNode restore(UndoToken token) {
+    Answered<JsonNode> a;
+    if (token.kind() == UndoToken.Kind.DESTROY_PART) {
+      a = tools.destroy(new ToolArguments.Destroy(name, true));
+      if (!a.success() && a.notFound()) {
         return Json.object();
       }
     } else {
-      args.put("snapshotId", snapshot);
-      a = server.call("rollbackToSnapshot", args);
+      a = tools.rollback(new ToolArguments.RollbackToSnapshot(token.value(), true));
     }
     if (!a.success()) {
       throw new ProviderException(
           server.spec().describe()
               + " could not roll back to "
-              + snapshot
+              + token.describe()
               + ": "
               + a.errorMessage());
     }
-    return a.data();
+    return a.value();
   }
 
-  private String undoAfterLostBatch(String snapshot) {
+  private String undoAfterLostBatch(UndoToken token) {
     try {
-      restore(snapshot);
-      rolledBack.add(snapshot);
-      rollbacks.add(new ServerRollback(server.name(), snapshot, null, null));
-      return "; its part of this batch was rolled back to " + snapshot;
+      restore(token);
+      rolledBack.add(token);
+      rollbacks.add(new ServerRollback(server.name(), token.describe(), null, null));
+      return "; its part of this batch was rolled back to " + token.describe();
     } catch (ProviderException e) {
-      rollbacks.add(new ServerRollback(server.name(), snapshot, null, e.getMessage()));
+      rollbacks.add(new ServerRollback(server.name(), token.describe(), null, e.getMessage()));
       return "; its part may be half-applied (a later apply converges): " + e.getMessage();
     }
   }
@@ -380,18 +411,7 @@ public final class SubDeployment {
     return out;
   }
 
-  private ProviderException failure(RemoteServer.Answer a) {
-    return new ProviderException(
-        server.spec().describe()
-            + " refused "
-            + a.tool()
-            + ": "
-            + a.errorCode()
-            + " "
-            + a.errorMessage());
-  }
-
-  private static ObjectNode object(JsonNode node) {
-    return node instanceof ObjectNode o ? o.deepCopy() : Json.object();
+  private ProviderException refused(Answered<?> a) {
+    return new ProviderException(server.spec().describe() + " refused " + a.refusal());
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.resources.ResourceType;
+import io.mcpiac.engine.resources.TypeDocument;
 import io.mcpiac.engine.states.DeploymentSummary;
 import io.mcpiac.engine.states.StateJson;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
@@ -89,7 +90,7 @@ public final class IacResources {
    * the same explanation {@code mcp-iac schema TYPE} prints ({@code x-documentation}).
    */
   static ObjectNode typeDocument(ResourceType t) {
-    return io.mcpiac.engine.resources.TypeDocs.document(t, TYPE_SCHEMA_PREFIX + t.name());
+    return TypeDocument.encode(t, TYPE_SCHEMA_PREFIX + t.name());
   }
 
   static String deploymentOf(String uri) {

@@ -1,6 +1,8 @@
 package io.mcpiac.mcp.tools;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.config.Move;
+import io.mcpiac.engine.execution.Cancellation;
 import io.mcpiac.engine.execution.ExecutionOptions;
 import io.mcpiac.engine.execution.ExecutionResult;
 import io.mcpiac.engine.execution.ProgressListener;
@@ -13,6 +15,8 @@ import io.mcpiac.mcp.envelope.ToolFailure;
 import io.mcpiac.mcp.jobs.Job;
 import io.mcpiac.mcp.jobs.Jobs;
 import io.mcpiac.mcp.jobs.McpProgress;
+import io.mcpiac.mcp.protocol.ToolArguments;
+import java.util.List;
 
 /**
  * {@code applyDeployment} (and {@code applyNetworkDeployment}): applies a plan made by
@@ -71,7 +75,8 @@ public final class ApplyDeploymentTool extends BaseTool {
 
   @Override
   public Reply call(ToolCall call) {
-    Plan plan = ctx.plans().get(call.requireString("planId"));
+    ToolArguments.Apply args = ToolArguments.Apply.from(call.arguments());
+    Plan plan = ctx.plans().get(args.planId());
     if (typePrefix != null) {
       for (PlannedAction a : plan.actions()) {
         if (!a.type().startsWith(typePrefix + ":")) {
@@ -85,30 +90,38 @@ public final class ApplyDeploymentTool extends BaseTool {
         }
       }
     }
-    ExecutionOptions options = OptionsInput.of(call);
+    ExecutionOptions options = args.options();
+    List<Move> moves = ctx.plans().moves(plan.id());
     if (!plan.hasChanges()) {
+      if (!moves.isEmpty()) {
+        ctx.engine().apply(plan, moves, options, ProgressListener.NONE, new Cancellation());
+      }
       ctx.plans().remove(plan.id());
       ObjectNode data = Json.object();
       data.put("deploymentId", plan.deploymentName());
       data.put("planId", plan.id());
       data.put("success", true);
       data.put("status", "no-changes");
-      return new Reply(data, "No changes: nothing to apply.");
+      return new Reply(
+          data,
+          moves.isEmpty()
+              ? "No changes: nothing to apply."
+              : "No changes to apply; recorded " + moves.size() + " rename(s) in state.");
     }
     Confirmation.require(call, plan);
     Job job = ctx.jobs().begin(plan.deploymentName(), plan.id(), "apply");
     ctx.plans().remove(plan.id());
-    if (!call.bool("wait", true)) {
+    if (!args.waitForEnd()) {
       ctx.jobs()
           .runInBackground(
               job,
               j ->
-                  ctx.engine()
-                      .apply(
-                          plan,
-                          options,
-                          Jobs.recording(j, ProgressListener.NONE),
-                          j.cancellation()));
+                  run(
+                      plan,
+                      moves,
+                      options,
+                      Jobs.recording(j, ProgressListener.NONE),
+                      j.cancellation()));
       ObjectNode data = Json.object();
       data.put("deploymentId", plan.deploymentName());
       data.put("planId", plan.id());
@@ -125,10 +138,19 @@ public final class ApplyDeploymentTool extends BaseTool {
     ExecutionResult result =
         ctx.jobs()
             .runHere(
-                job,
-                j ->
-                    ctx.engine()
-                        .apply(plan, options, Jobs.recording(j, progress), j.cancellation()));
+                job, j -> run(plan, moves, options, Jobs.recording(j, progress), j.cancellation()));
     return Runs.reply(result);
+  }
+
+  /** The plan's renames (spec.moved) are recorded first, under the same lock as its actions. */
+  private ExecutionResult run(
+      Plan plan,
+      List<Move> moves,
+      ExecutionOptions options,
+      ProgressListener listener,
+      Cancellation cancel) {
+    return moves.isEmpty()
+        ? ctx.engine().apply(plan, options, listener, cancel)
+        : ctx.engine().apply(plan, moves, options, listener, cancel).orElseThrow();
   }
 }

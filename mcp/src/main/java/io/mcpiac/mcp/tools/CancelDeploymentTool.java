@@ -6,6 +6,7 @@ import io.mcpiac.mcp.envelope.ErrorCode;
 import io.mcpiac.mcp.envelope.Reply;
 import io.mcpiac.mcp.envelope.ToolFailure;
 import io.mcpiac.mcp.jobs.Job;
+import io.mcpiac.mcp.protocol.StandardTool;
 
 /**
  * {@code cancelDeployment}: stops a running apply, destroy or restore (MCP's SDK has no request
@@ -19,7 +20,7 @@ public final class CancelDeploymentTool extends BaseTool {
   public CancelDeploymentTool(ToolContext ctx) {
     super(
         ctx,
-        "cancelDeployment",
+        StandardTool.CANCEL_DEPLOYMENT.toolName(),
         "Cancel a running deployment",
         "Stop the running apply, destroy or restore of a deployment: nothing new starts, then the"
             + " completed changes are rolled back (per the apply's rollbackOnFailure). Waits up to"

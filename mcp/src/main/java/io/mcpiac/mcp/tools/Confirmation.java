@@ -7,6 +7,7 @@ import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.mcp.envelope.ErrorCode;
 import io.mcpiac.mcp.envelope.ToolFailure;
+import io.mcpiac.mcp.protocol.Arguments;
 import io.modelcontextprotocol.spec.McpSchema.ClientCapabilities;
 import io.modelcontextprotocol.spec.McpSchema.ElicitRequest;
 import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
@@ -45,7 +46,7 @@ public final class Confirmation {
     if (deletes.isEmpty() && replaces.isEmpty()) {
       return true;
     }
-    if (call.bool("confirm", false)) {
+    if (call.bool(Arguments.CONFIRM, false)) {
       return true;
     }
     String question =

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.states.Checkpoint;
 import io.mcpiac.engine.states.StateJson;
 import io.mcpiac.mcp.envelope.Reply;
+import io.mcpiac.mcp.protocol.ToolArguments;
 
 /** {@code createCheckpoint} and the seed's {@code createSnapshot}: a copy of the state. */
 public final class CreateCheckpointTool extends BaseTool {
@@ -48,8 +49,9 @@ public final class CreateCheckpointTool extends BaseTool {
 
   @Override
   public Reply call(ToolCall call) {
-    String name = call.requireString("deploymentId");
-    String description = call.string("description");
+    ToolArguments.CreateSnapshot args = ToolArguments.CreateSnapshot.from(call.arguments());
+    String name = args.deploymentId();
+    String description = args.description();
     Checkpoint cp =
         ctx.engine()
             .checkpoints()

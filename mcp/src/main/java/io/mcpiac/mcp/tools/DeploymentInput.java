@@ -8,12 +8,15 @@ import io.mcpiac.engine.config.DeploymentLoader;
 import io.mcpiac.engine.config.DeploymentValidator;
 import io.mcpiac.engine.config.Diagnostic;
 import io.mcpiac.engine.config.LoadedDeployment;
+import io.mcpiac.engine.config.MovedList;
 import io.mcpiac.engine.config.ResourceConfig;
+import io.mcpiac.engine.config.SourceMap;
 import io.mcpiac.engine.config.VariableInputs;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.mcp.envelope.ErrorCode;
 import io.mcpiac.mcp.envelope.ToolFailure;
+import io.mcpiac.mcp.protocol.Arguments;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -100,7 +103,7 @@ public final class DeploymentInput {
         VariableInputs.fromEnvironment()
             .withArguments(vars != null && vars.isObject() ? (ObjectNode) vars : null);
     JsonNode deployment = call.get("deployment");
-    JsonNode resources = call.get("resources");
+    JsonNode resources = call.get(Arguments.RESOURCES);
     if (deployment != null && !deployment.isNull()) {
       if (resources != null && !resources.isNull()) {
         throw new ToolFailure(
@@ -120,6 +123,19 @@ public final class DeploymentInput {
     return DeploymentLoader.read(document(name(call), resources), ORIGIN, inputs);
   }
 
+  /**
+   * The {@code spec.moved} renames of the call's {@code deployment}; none for {@code resources}.
+   */
+  static MovedList moved(ToolCall call) {
+    JsonNode deployment = call.get("deployment");
+    if (deployment == null || deployment.isNull()) {
+      return MovedList.NONE;
+    }
+    return deployment.isTextual()
+        ? MovedList.parse(deployment.asText(), ORIGIN)
+        : MovedList.of(normalised(deployment, call), SourceMap.EMPTY, ORIGIN);
+  }
+
   /** The seed's shorthand {@code {name, resources}} becomes the YAML structure. */
   private static JsonNode normalised(JsonNode deployment, ToolCall call) {
     if (deployment.isObject() && !deployment.has("spec") && deployment.has("resources")) {
@@ -130,7 +146,7 @@ public final class DeploymentInput {
   }
 
   private static String name(ToolCall call) {
-    String name = call.string("deploymentId");
+    String name = call.string(Arguments.DEPLOYMENT_ID);
     if (name == null) {
       name = call.string("name");
     }

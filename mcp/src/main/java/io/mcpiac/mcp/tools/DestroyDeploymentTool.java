@@ -11,6 +11,8 @@ import io.mcpiac.mcp.envelope.ToolFailure;
 import io.mcpiac.mcp.jobs.Job;
 import io.mcpiac.mcp.jobs.Jobs;
 import io.mcpiac.mcp.jobs.McpProgress;
+import io.mcpiac.mcp.protocol.Arguments;
+import io.mcpiac.mcp.protocol.StandardTool;
 
 /** {@code destroyDeployment}: deletes everything recorded for a deployment, once confirmed. */
 public final class DestroyDeploymentTool extends BaseTool {
@@ -18,7 +20,7 @@ public final class DestroyDeploymentTool extends BaseTool {
   public DestroyDeploymentTool(ToolContext ctx) {
     super(
         ctx,
-        "destroyDeployment",
+        StandardTool.DESTROY_DEPLOYMENT.toolName(),
         "Destroy a deployment",
         "Delete every resource recorded for the deployment, dependents first. Needs confirmation"
             + " (asked through elicitation, or \"confirm\": true); streams progress.",
@@ -44,7 +46,7 @@ public final class DestroyDeploymentTool extends BaseTool {
 
   @Override
   public Reply call(ToolCall call) {
-    String name = call.requireString("deploymentId");
+    String name = call.requireString(Arguments.DEPLOYMENT_ID);
     if (ctx.engine().state(name).resources().isEmpty()) {
       if (ctx.engine().store().version(name) == 0) {
         throw new ToolFailure(ErrorCode.NOT_FOUND, "no deployment '" + name + "' in state");

@@ -9,6 +9,8 @@ import io.mcpiac.mcp.envelope.ErrorCode;
 import io.mcpiac.mcp.envelope.Reply;
 import io.mcpiac.mcp.envelope.ToolFailure;
 import io.mcpiac.mcp.jobs.Job;
+import io.mcpiac.mcp.protocol.StandardTool;
+import io.mcpiac.mcp.protocol.ToolArguments;
 import java.util.Optional;
 
 /** {@code getDeploymentState}: the recorded state and, if any, the running or last job. */
@@ -17,7 +19,7 @@ public final class GetDeploymentStateTool extends BaseTool {
   public GetDeploymentStateTool(ToolContext ctx) {
     super(
         ctx,
-        "getDeploymentState",
+        StandardTool.GET_DEPLOYMENT_STATE.toolName(),
         "Get a deployment's state",
         "The deployment's recorded resources (the seed's Resource objects, secrets masked), its"
             + " state version, its outputs (spec.outputs; sensitive ones masked), and the status, progress and latest events of its running or last"
@@ -49,7 +51,7 @@ public final class GetDeploymentStateTool extends BaseTool {
 
   @Override
   public Reply call(ToolCall call) {
-    String name = call.requireString("deploymentId");
+    String name = ToolArguments.GetState.from(call.arguments()).deploymentId();
     DeploymentState state = ctx.engine().state(name);
     Optional<Job> job = ctx.jobs().latest(name);
     if (state.version() == 0 && job.isEmpty()) {

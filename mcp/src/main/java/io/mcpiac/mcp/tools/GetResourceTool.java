@@ -8,6 +8,7 @@ import io.mcpiac.engine.states.StateJson;
 import io.mcpiac.mcp.envelope.ErrorCode;
 import io.mcpiac.mcp.envelope.Reply;
 import io.mcpiac.mcp.envelope.ToolFailure;
+import io.mcpiac.mcp.protocol.StandardTool;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class GetResourceTool extends BaseTool {
   public GetResourceTool(ToolContext ctx) {
     super(
         ctx,
-        "getResource",
+        StandardTool.GET_RESOURCE.toolName(),
         "Get a resource",
         "One recorded resource with its properties and outputs: by the provider's id, by"
             + " 'deployment/name', or by name (with deploymentId when names repeat).",

@@ -6,6 +6,7 @@ import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.states.Checkpoint;
 import io.mcpiac.engine.states.StateJson;
 import io.mcpiac.mcp.envelope.Reply;
+import io.mcpiac.mcp.protocol.StandardTool;
 import java.util.List;
 
 /** {@code listCheckpoints}: a deployment's checkpoints, oldest first. */
@@ -14,7 +15,7 @@ public final class ListCheckpointsTool extends BaseTool {
   public ListCheckpointsTool(ToolContext ctx) {
     super(
         ctx,
-        "listCheckpoints",
+        StandardTool.LIST_CHECKPOINTS.toolName(),
         "List checkpoints",
         "The checkpoints (and snapshots) of a deployment, with their ids for restoreCheckpoint.",
         """

@@ -8,6 +8,7 @@ import io.mcpiac.engine.states.DeploymentSummary;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateJson;
 import io.mcpiac.mcp.envelope.Reply;
+import io.mcpiac.mcp.protocol.StandardTool;
 
 /** {@code listResources}: recorded resources of every deployment, filtered. */
 public final class ListResourcesTool extends BaseTool {
@@ -15,7 +16,7 @@ public final class ListResourcesTool extends BaseTool {
   public ListResourcesTool(ToolContext ctx) {
     super(
         ctx,
-        "listResources",
+        StandardTool.LIST_RESOURCES.toolName(),
         "List resources",
         "Resources recorded in state, across deployments, optionally filtered by deployment, type"
             + " (or type prefix such as opnsense:firewall) and provider instance.",

@@ -1,24 +1,14 @@
 package io.mcpiac.mcp.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mcpiac.engine.execution.ExecutionOptions;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import io.mcpiac.mcp.protocol.OptionsCodec;
 
 /** The seed's execution options from a tool's {@code options} argument. */
 final class OptionsInput {
   private OptionsInput() {}
 
   static ExecutionOptions of(ToolCall call) {
-    JsonNode o = call.options();
-    int parallelism = o.path("parallelism").asInt(ExecutionOptions.DEFAULTS.parallelism());
-    boolean continueOnError =
-        o.path("continueOnError").asBoolean(ExecutionOptions.DEFAULTS.continueOnError());
-    boolean rollback =
-        o.path("rollbackOnFailure").asBoolean(ExecutionOptions.DEFAULTS.rollbackOnFailure());
-    Set<String> risks = new LinkedHashSet<>();
-    o.path("acceptRisks").forEach(r -> risks.add(r.asText()));
-    return new ExecutionOptions(Math.max(1, parallelism), continueOnError, rollback, risks);
+    return OptionsCodec.decode(call.options());
   }
 
   /** The JSON Schema of {@code options} for tools that change things. */

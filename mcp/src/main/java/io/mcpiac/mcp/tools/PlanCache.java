@@ -1,9 +1,11 @@
 package io.mcpiac.mcp.tools;
 
+import io.mcpiac.engine.config.Move;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.mcp.envelope.ErrorCode;
 import io.mcpiac.mcp.envelope.ToolFailure;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,22 +15,37 @@ import java.util.Map;
 public final class PlanCache {
   static final int CAPACITY = 256;
 
-  private final Map<String, Plan> plans =
+  /** A plan and the deployment's renames ({@code spec.moved}) that apply records first. */
+  private record Entry(Plan plan, List<Move> moves) {}
+
+  private final Map<String, Entry> plans =
       new LinkedHashMap<>() {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Plan> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
           return size() > CAPACITY;
         }
       };
 
   public synchronized void put(Plan plan) {
-    plans.put(plan.id(), plan);
+    put(plan, List.of());
+  }
+
+  /** A plan made against state with {@code moves} applied: apply must record them first. */
+  public synchronized void put(Plan plan, List<Move> moves) {
+    plans.put(plan.id(), new Entry(plan, List.copyOf(moves)));
+  }
+
+  /** The renames the plan was made with; empty for none. */
+  public synchronized List<Move> moves(String planId) {
+    Entry entry = plans.get(planId);
+    return entry == null ? List.of() : entry.moves();
   }
 
   public synchronized Plan get(String planId) {
-    Plan plan = plans.get(planId);
+    Entry entry = plans.get(planId);
+    Plan plan = entry == null ? null : entry.plan();
     if (plan == null) {
       throw new ToolFailure(
           ErrorCode.PLAN_NOT_FOUND,

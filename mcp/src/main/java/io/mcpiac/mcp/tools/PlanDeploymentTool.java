@@ -2,11 +2,16 @@ package io.mcpiac.mcp.tools;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.config.Deployment;
+import io.mcpiac.engine.config.Diagnostic;
+import io.mcpiac.engine.config.MovedList;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanJson;
 import io.mcpiac.engine.plans.PlanRenderer;
+import io.mcpiac.engine.plans.PlanRequest;
 import io.mcpiac.mcp.envelope.Reply;
+import java.util.List;
+import java.util.Set;
 
 /**
  * {@code planDeployment} (and {@code planNetworkDeployment}, restricted to {@code opnsense:}
@@ -89,10 +94,20 @@ public final class PlanDeploymentTool extends BaseTool {
                   + deployment.resources().size()
                   + " resources)."));
     }
-    Plan plan = ctx.engine().plan(deployment);
+    // spec.moved: renames are planned as renames (not a destroy and a create), as the CLI does
+    MovedList moved = DeploymentInput.moved(call);
+    List<Diagnostic> moveProblems = moved.check(deployment);
+    if (!moveProblems.isEmpty()) {
+      throw DeploymentInput.invalid(moveProblems);
+    }
+    Plan plan =
+        moved.moves().isEmpty()
+            ? ctx.engine().plan(deployment)
+            : ctx.engine()
+                .plan(deployment, new PlanRequest(Set.of(), Set.of(), moved.moves(), false));
     boolean dryRun = call.options().path("dryRun").asBoolean(false);
     if (!dryRun) {
-      ctx.plans().put(plan);
+      ctx.plans().put(plan, moved.moves());
       data.put("planId", plan.id());
     }
     data.put("hasChanges", plan.hasChanges());

@@ -2,8 +2,7 @@ package io.mcpiac.mcp.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mcpiac.mcp.envelope.ErrorCode;
-import io.mcpiac.mcp.envelope.ToolFailure;
+import io.mcpiac.mcp.protocol.Arguments;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 
 /**
@@ -15,21 +14,15 @@ import io.modelcontextprotocol.server.McpSyncServerExchange;
 public record ToolCall(McpSyncServerExchange exchange, ObjectNode arguments, Object progressToken) {
 
   public String string(String name) {
-    JsonNode v = arguments.get(name);
-    return v == null || v.isNull() ? null : v.asText();
+    return Arguments.string(arguments, name);
   }
 
   public String requireString(String name) {
-    String v = string(name);
-    if (v == null || v.isBlank()) {
-      throw new ToolFailure(ErrorCode.VALIDATION_FAILED, "the argument '" + name + "' is required");
-    }
-    return v;
+    return Arguments.requireString(arguments, name);
   }
 
   public boolean bool(String name, boolean fallback) {
-    JsonNode v = arguments.get(name);
-    return v == null || v.isNull() ? fallback : v.asBoolean(fallback);
+    return Arguments.bool(arguments, name, fallback);
   }
 
   public JsonNode get(String name) {
@@ -38,7 +31,6 @@ public record ToolCall(McpSyncServerExchange exchange, ObjectNode arguments, Obj
 
   /** The {@code options} object, or an empty one. */
   public JsonNode options() {
-    JsonNode o = arguments.get("options");
-    return o != null && o.isObject() ? o : arguments.objectNode();
+    return Arguments.options(arguments);
   }
 }

@@ -1,5 +1,7 @@
 package io.mcpiac.mcp.tools;
 
+import io.mcpiac.mcp.protocol.Arguments;
+import io.mcpiac.mcp.protocol.StandardTool;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,17 +17,21 @@ public final class ToolSet {
    */
   public static List<IacTool> of(ToolContext ctx, boolean readOnly) {
     List<IacTool> all = new ArrayList<>();
-    all.add(new PlanDeploymentTool(ctx, "planDeployment", null));
-    all.add(new ApplyDeploymentTool(ctx, "applyDeployment", null));
+    all.add(new PlanDeploymentTool(ctx, StandardTool.PLAN_DEPLOYMENT.toolName(), null));
+    all.add(new ApplyDeploymentTool(ctx, StandardTool.APPLY_DEPLOYMENT.toolName(), null));
     all.add(new DestroyDeploymentTool(ctx));
     all.add(new GetDeploymentStateTool(ctx));
     all.add(new ListResourcesTool(ctx));
     all.add(new GetResourceTool(ctx));
     all.add(new ValidateConfigTool(ctx));
-    all.add(new CreateCheckpointTool(ctx, "createSnapshot", true));
-    all.add(new RestoreCheckpointTool(ctx, "rollbackToSnapshot", "snapshotId"));
-    all.add(new CreateCheckpointTool(ctx, "createCheckpoint", false));
-    all.add(new RestoreCheckpointTool(ctx, "restoreCheckpoint", "checkpointId"));
+    all.add(new CreateCheckpointTool(ctx, StandardTool.CREATE_SNAPSHOT.toolName(), true));
+    all.add(
+        new RestoreCheckpointTool(
+            ctx, StandardTool.ROLLBACK_TO_SNAPSHOT.toolName(), Arguments.SNAPSHOT_ID));
+    all.add(new CreateCheckpointTool(ctx, StandardTool.CREATE_CHECKPOINT.toolName(), false));
+    all.add(
+        new RestoreCheckpointTool(
+            ctx, StandardTool.RESTORE_CHECKPOINT.toolName(), Arguments.CHECKPOINT_ID));
     all.add(new ListCheckpointsTool(ctx));
     all.add(new CancelDeploymentTool(ctx));
     if (ctx.engine().registry().instance(NETWORK_PROVIDER).isPresent()) {

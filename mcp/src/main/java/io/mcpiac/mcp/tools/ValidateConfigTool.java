@@ -5,6 +5,7 @@ import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.ResourceConfig;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.mcp.envelope.Reply;
+import io.mcpiac.mcp.protocol.StandardTool;
 
 /** {@code validateConfig}: every problem of a deployment at once, touching nothing. */
 public final class ValidateConfigTool extends BaseTool {
@@ -12,7 +13,7 @@ public final class ValidateConfigTool extends BaseTool {
   public ValidateConfigTool(ToolContext ctx) {
     super(
         ctx,
-        "validateConfig",
+        StandardTool.VALIDATE_CONFIG.toolName(),
         "Validate a deployment",
         "Check a deployment without touching anything: document shape, names, types, provider"
             + " instances, dependencies, references, cycles, each type's JSON Schema and the"

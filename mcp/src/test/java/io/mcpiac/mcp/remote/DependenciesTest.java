@@ -24,14 +24,13 @@ class DependenciesTest {
     desired.put("web-1", resource("web-1", "{\"address\": \"10.0.0.1\"}"));
     desired.put("backend", resource("backend", "{\"servers\": [\"uuid-of-web-1\"]}"));
     desired.put("odd", resource("odd", "{\"peer\": \"uuid-of-backend\"}"));
-    Map<String, SubDeployment.Recorded> recorded = new LinkedHashMap<>();
+    Map<String, Recorded> recorded = new LinkedHashMap<>();
     recorded.put(
         "web-1",
-        new SubDeployment.Recorded(
-            "web-1", "t", "uuid-of-web-1", Json.object(), Json.object(), List.of()));
+        new Recorded("web-1", "t", "uuid-of-web-1", Json.object(), Json.object(), List.of()));
     recorded.put(
         "backend",
-        new SubDeployment.Recorded(
+        new Recorded(
             "backend",
             "t",
             "uuid-of-backend",

@@ -101,6 +101,41 @@ class ControlApiTest {
   }
 
   @Test
+  void holdWriteToHoldsTheAnswerOfThatObjectsWriteOnly() throws Exception {
+    String held = "3f1c2b7e-5a4d-4c6b-9e8f-0a1b2c3d4e5f";
+    String other = "7d2e1f0a-9b8c-4d7e-8f6a-5b4c3d2e1f0a";
+    api.post("/__emulator/faults", "{\"holdWriteTo\":\"" + held + "\"}");
+    // another object's write answers at once
+    assertThat(
+            api.post(
+                    "/api/firewall/alias/setItem/" + other,
+                    "{\"alias\":{\"name\":\"other\",\"type\":\"host\",\"content\":\"10.0.0.2\"}}")
+                .json()
+                .path("result")
+                .asText())
+        .isEqualTo("saved");
+    java.util.concurrent.CompletableFuture<Client.Reply> write =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                api.post(
+                    "/api/firewall/alias/setItem/" + held,
+                    "{\"alias\":{\"name\":\"held\",\"type\":\"host\",\"content\":\"10.0.0.1\"}}"));
+    for (int i = 0;
+        i < 100 && !api.get("/__emulator/faults").json().path("holding").asBoolean();
+        i++) {
+      Thread.sleep(50);
+    }
+    assertThat(api.get("/__emulator/faults").json().path("holding").asBoolean()).isTrue();
+    assertThat(write).isNotDone();
+    // the write is made while its answer waits
+    assertThat(api.get("/api/firewall/alias/getItem/" + held).json().at("/alias/name").asText())
+        .isEqualTo("held");
+    api.send("DELETE", "/__emulator/faults", null, null);
+    assertThat(write.get(10, java.util.concurrent.TimeUnit.SECONDS).json().path("result").asText())
+        .isEqualTo("saved");
+  }
+
+  @Test
   void invalidFaultSettingsAreRejected() {
     assertThat(api.post("/__emulator/faults", "{\"errorRate\":2}").status()).isEqualTo(400);
     assertThat(api.post("/__emulator/faults", "{broken").status()).isEqualTo(400);

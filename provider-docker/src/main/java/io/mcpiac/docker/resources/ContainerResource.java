@@ -206,7 +206,16 @@ public final class ContainerResource implements DockerResource {
         list(ManagedLabels.MANAGED, "true"),
         Container::getLabels,
         requests,
-        (r, c) -> live(r.name(), r.id(), c, r.properties()));
+        (r, c) -> withLimits(live(r.name(), r.id(), c, r.properties()), c, r.properties()));
+  }
+
+  /** The limits {@code docker update} changes, which only an inspection shows. */
+  private LiveResource withLimits(LiveResource live, Container c, ObjectNode recorded) {
+    InspectContainerResponse inspected = inspect(c.getId());
+    if (inspected != null) {
+      ContainerLimits.report(live.properties(), inspected.getHostConfig(), recorded);
+    }
+    return live;
   }
 
   @Override

@@ -92,6 +92,9 @@ public final class VolumeResource implements DockerResource {
     ObjectNode props = Json.object();
     props.put("name", v.getName());
     props.put("driver", v.getDriver());
+    // what the volume was made with: a volume re-made by hand with other options is drift
+    props.set(
+        "driverOpts", Json.MAPPER.valueToTree(v.getOptions() == null ? Map.of() : v.getOptions()));
     props.set("labels", Json.MAPPER.valueToTree(ManagedLabels.userLabels(v.getLabels())));
     return new LiveResource(name, id, props, outputs(v));
   }

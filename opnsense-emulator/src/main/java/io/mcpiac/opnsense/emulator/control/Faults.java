@@ -11,9 +11,9 @@ import java.util.Random;
  * Fault injection for tests and benchmarks: latency on every API call, extra latency on every
  * apply/reconfigure, a rate of HTTP 500 answers, a rate of dropped connections, and "fail the Nth
  * call to this path" (once), "fail every call to paths that start so" ({@code failPaths}), and
- * "hold the answer of the Nth write" (the call is done, its answer waits until the faults are
- * reset: a harness kills the client meanwhile, as a crash between a firewall's write and the
- * client's record of it).
+ * "hold the answer of the Nth write" or of the first write to a path containing a text (the call is
+ * done, its answer waits until the faults are reset: a harness kills the client meanwhile, as a
+ * crash between a firewall's write and the client's record of it).
  */
 public final class Faults {
   /** What to do with one call. */
@@ -32,6 +32,7 @@ public final class Faults {
   private final java.util.Set<String> failPaths = new java.util.TreeSet<>();
   private Random random = new Random();
   private int holdAfterWrite;
+  private String holdWriteTo = "";
   private int writes;
   private boolean holding;
 
@@ -46,6 +47,7 @@ public final class Faults {
       random = new Random(body.get("seed").asLong());
     }
     holdAfterWrite = body.path("holdAfterWrite").asInt(0);
+    holdWriteTo = body.path("holdWriteTo").asText("");
     body.path("failPaths").forEach(n -> failPaths.add(n.asText()));
     JsonNode nth = body.path("failNth");
     if (nth.isArray()) {
@@ -70,6 +72,7 @@ public final class Faults {
     seen.clear();
     failPaths.clear();
     holdAfterWrite = 0;
+    holdWriteTo = "";
     writes = 0;
     holding = false;
     notifyAll();
@@ -85,6 +88,7 @@ public final class Faults {
     failNth.forEach(nth::put);
     failPaths.forEach(o.putArray("failPaths")::add);
     o.put("holdAfterWrite", holdAfterWrite);
+    o.put("holdWriteTo", holdWriteTo);
     o.put("writes", writes);
     o.put("holding", holding);
     return o;
@@ -117,12 +121,21 @@ public final class Faults {
   /**
    * Called once a call was handled, before its answer is sent: holds the answer of the write
    * numbered {@code holdAfterWrite} (POSTs other than searches, gets and status reads, counted from
-   * the last configuration) until the faults are reset.
+   * the last configuration), or the first write whose path contains {@code holdWriteTo} (an
+   * object's UUID), until the faults are reset.
    */
   public synchronized void afterCall(String method, String path) {
-    if (holdAfterWrite <= 0 || !isWrite(method, path) || ++writes != holdAfterWrite) {
+    if (!isWrite(method, path)) {
       return;
     }
+    writes++;
+    boolean byNumber = holdAfterWrite > 0 && writes == holdAfterWrite;
+    // a write to one object (its id in the path), however many writes come before it
+    boolean byPath = !holdWriteTo.isEmpty() && path.contains(holdWriteTo);
+    if (!byNumber && !byPath) {
+      return;
+    }
+    holdWriteTo = "";
     holding = true;
     while (holding) {
       try {
