@@ -58,6 +58,22 @@ public final class Workspace implements AutoCloseable {
     return forState(state, null, deployment);
   }
 
+  /**
+   * As {@link #forState(StateOptions, String)}, with connection settings for some instances (a
+   * checkpoint's, where the environment gives none).
+   */
+  public static Workspace forState(
+      StateOptions state, String deployment, Map<String, ObjectNode> settings) {
+    return open(
+        state,
+        null,
+        deployment,
+        settings,
+        Set.of(),
+        true,
+        new ProviderContext(deployment, java.nio.file.Path.of("").toAbsolutePath()));
+  }
+
   /** As {@link #forState(StateOptions, String)}, optionally orchestrating. */
   public static Workspace forState(StateOptions state, ServersOptions servers, String deployment) {
     return open(

@@ -1,6 +1,6 @@
 package io.mcpiac.engine;
 
-import io.mcpiac.engine.checkpoints.RecordedDeployment;
+import io.mcpiac.engine.checkpoints.CheckpointConfiguration;
 import io.mcpiac.engine.errors.NotFoundException;
 import io.mcpiac.engine.execution.Cancellation;
 import io.mcpiac.engine.execution.ExecutionOptions;
@@ -12,10 +12,11 @@ import io.mcpiac.engine.states.StateLock;
 import java.util.function.Predicate;
 
 /**
- * The seed's CheckpointManager: a checkpoint is an immutable copy of a deployment's state;
- * restoring one plans the difference between what is there now and the checkpoint, shows it, and
- * applies it. It lives next to {@link Engine}, whose lock and apply it uses, so that the
- * checkpoints package (checkpoints as configurations, their diff) never points back at the engine.
+ * The seed's CheckpointManager: a checkpoint is an immutable copy of a deployment's state, with the
+ * configuration it was last applied with ({@link CheckpointConfiguration}); restoring one plans the
+ * difference between what is there now and the checkpoint, shows it, and applies it. It lives next
+ * to {@link Engine}, whose lock and apply it uses, so that the checkpoints package (checkpoints as
+ * configurations, their diff) never points back at the engine.
  */
 public final class CheckpointManager {
   private final Engine engine;
@@ -47,9 +48,7 @@ public final class CheckpointManager {
     Checkpoint cp = get(id);
     try (StateLock ignored = engine.lock(cp.deployment(), "plan restore")) {
       return new Planner(engine.registry())
-          .plan(
-              RecordedDeployment.asRestorable(cp.deployment(), cp.resources()),
-              engine.state(cp.deployment()));
+          .plan(CheckpointConfiguration.restorable(cp), engine.state(cp.deployment()));
     }
   }
 
@@ -65,10 +64,18 @@ public final class CheckpointManager {
       Plan plan =
           new Planner(engine.registry())
               .plan(
-                  RecordedDeployment.asRestorable(cp.deployment(), cp.resources()),
+                  CheckpointConfiguration.restorable(cp),
                   engine.state(cp.deployment()),
                   Engine.forced(options));
-      return engine.run(plan, options, approve, listener, cancel);
+      Engine.Applied applied = engine.run(plan, options, approve, listener, cancel);
+      boolean matches =
+          applied.applied() ? applied.result().success() : !applied.plan().hasChanges();
+      long version = engine.store().version(cp.deployment());
+      if (matches && cp.configuration() != null && version > 0) {
+        // the deployment matches the checkpoint's configuration now: later checkpoints keep it
+        engine.store().recordConfiguration(cp.deployment(), version, cp.configuration());
+      }
+      return applied;
     }
   }
 }

@@ -171,11 +171,29 @@ public final class Engine {
         store.importState(moved.state(), List.of());
       }
       if (!go) {
-        return new Applied(plan, null);
+        return remember(deployment, new Applied(plan, null));
       }
-      return new Applied(
-          plan, new Executor(registry, store).execute(plan, options, listener, cancel));
+      return remember(
+          deployment,
+          new Applied(
+              plan, new Executor(registry, store).execute(plan, options, listener, cancel)));
     }
+  }
+
+  /**
+   * Keeps the configuration a deployment now matches (applied without a failure, or nothing to do),
+   * for the checkpoints made after it.
+   */
+  private Applied remember(Deployment deployment, Applied applied) {
+    boolean matches = applied.applied() ? applied.result().success() : !applied.plan().hasChanges();
+    long version = store.version(deployment.name());
+    if (matches && version > 0) {
+      store.recordConfiguration(
+          deployment.name(),
+          version,
+          io.mcpiac.engine.checkpoints.CheckpointConfiguration.of(deployment, registry));
+    }
+    return applied;
   }
 
   /** {@code state rm}: forgets resources; their objects stay on the systems. New state version. */
@@ -220,7 +238,12 @@ public final class Engine {
       Plan plan, ExecutionOptions options, ProgressListener listener, Cancellation cancel) {
     try (StateLock ignored = lock(plan.deploymentName(), "apply")) {
       verifyFresh(plan);
-      return new Executor(registry, store).execute(plan, options, listener, cancel);
+      ExecutionResult result =
+          new Executor(registry, store).execute(plan, options, listener, cancel);
+      if (plan.deployment() != null) {
+        remember(plan.deployment(), new Applied(plan, result));
+      }
+      return result;
     }
   }
 
@@ -262,7 +285,7 @@ public final class Engine {
     try (StateLock ignored = lock(deployment.name(), "apply")) {
       Plan plan =
           planner(deployment.name()).plan(deployment, state(deployment.name()), forced(options));
-      return run(plan, options, approve, listener, cancel);
+      return remember(deployment, run(plan, options, approve, listener, cancel));
     }
   }
 

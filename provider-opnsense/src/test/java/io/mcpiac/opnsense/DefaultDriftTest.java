@@ -85,6 +85,8 @@ class DefaultDriftTest {
               "s1", "/api/haproxy/settings/setServer/", "server", "enabled", "0", "enabled"),
           new GuiEdit("s1", "/api/haproxy/settings/setServer/", "server", "ssl", "1", "ssl"),
           new GuiEdit(
+              "b", "/api/haproxy/settings/setBackend/", "backend", "enabled", "0", "enabled"),
+          new GuiEdit(
               "b",
               "/api/haproxy/settings/setBackend/",
               "backend",

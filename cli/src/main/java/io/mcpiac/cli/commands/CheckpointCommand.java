@@ -132,18 +132,20 @@ public final class CheckpointCommand implements Runnable {
     @Override
     public Integer call() {
       var out = spec.commandLine().getOut();
-      String deployment;
+      Checkpoint checkpoint;
       try (StateStore store = state.open()) {
-        deployment =
+        checkpoint =
             store
                 .checkpoint(id)
                 .orElseThrow(
                     () ->
                         new io.mcpiac.engine.errors.NotFoundException(
-                            "checkpoint '" + id + "' not found"))
-                .deployment();
+                            "checkpoint '" + id + "' not found"));
       }
-      try (Workspace ws = target.open(state, deployment)) {
+      String deployment = checkpoint.deployment();
+      var err = spec.commandLine().getErr();
+      try (Workspace ws = target.open(state, checkpoint, note -> err.println("Note: " + note))) {
+        err.flush();
         return AppliedReport.run(
             ws,
             output,

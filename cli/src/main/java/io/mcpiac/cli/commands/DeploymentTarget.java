@@ -24,6 +24,30 @@ public final class DeploymentTarget {
     return open(state, null, deployment);
   }
 
+  /**
+   * For {@code checkpoint restore}: without {@code -f}, the providers the checkpoint was made with
+   * where the environment does not say where they are ({@link CheckpointSettings}); {@code notes}
+   * gets one line per instance whose settings came from the checkpoint or differ from it.
+   */
+  Workspace open(
+      StateOptions state,
+      io.mcpiac.engine.states.Checkpoint checkpoint,
+      java.util.function.Consumer<String> notes) {
+    if (file != null) {
+      return open(state, checkpoint.deployment());
+    }
+    Workspace ws =
+        Workspace.forState(
+            state, checkpoint.deployment(), CheckpointSettings.resolve(checkpoint, notes));
+    if (ws.store().load(checkpoint.deployment()).isEmpty()) {
+      String where = ws.store().location();
+      ws.close();
+      throw new NotFoundException(
+          "no deployment named '" + checkpoint.deployment() + "' in " + where);
+    }
+    return ws;
+  }
+
   /** As {@link #open(StateOptions, String)}; with {@code --servers}, orchestrating. */
   Workspace open(StateOptions state, io.mcpiac.cli.ServersOptions servers, String deployment) {
     Workspace ws =

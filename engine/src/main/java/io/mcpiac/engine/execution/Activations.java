@@ -58,11 +58,12 @@ final class Activations {
 
   /**
    * Records that the call these entries belong to returned: the activation of a scope ran ({@code
-   * DONE}) unless every change of the batch in that scope failed. Then it is finished {@code
-   * FAILED}: the provider may have failed to activate the scope and taken its writes back by writes
-   * that are not active either, which cannot be told apart from changes refused before anything was
-   * written; the scope stays {@code activate} drift (activating again is harmless) until an
-   * activation of it succeeds.
+   * DONE}) unless the provider said it could not activate it (a successful change {@link
+   * ChangeResult#notActivated}) or every change of the batch in that scope failed. Then it is
+   * finished {@code FAILED}: the provider may have failed to activate the scope and taken its
+   * writes back by writes that are not active either, which cannot be told apart from changes
+   * refused before anything was written; the scope stays {@code activate} drift (activating again
+   * is harmless) until an activation of it succeeds.
    */
   void done(
       List<JournalEntry> entries,
@@ -81,12 +82,18 @@ final class Activations {
     }
   }
 
-  /** Why {@code scope} may not be active after the batch; null when a change of it succeeded. */
+  /**
+   * Why {@code scope} may not be active after the batch; null when a change of it succeeded and was
+   * activated.
+   */
   private static String notActivated(
       String scope, Provider provider, List<Change> batch, List<ChangeResult> results) {
     String error = null;
     for (int i = 0; i < batch.size(); i++) {
       if (provider.activationScopes(List.of(batch.get(i))).contains(scope)) {
+        if (results.get(i).success() && results.get(i).notActivated() != null) {
+          return results.get(i).notActivated();
+        }
         if (results.get(i).success()) {
           return null;
         }

@@ -15,9 +15,34 @@ import io.mcpiac.engine.json.Json;
  *     to a snapshot) puts its token on this change ({@link Change#withUndoToken}); the engine hands
  *     the change back to the same provider, which knows it by {@link Change#undoToken}
  * @param error the failure, in words a user can act on; null on success
+ * @param notActivated on success: why the change is written but its activation scope could not be
+ *     activated for reasons the change did not cause (the system's configuration was already
+ *     broken); the scope then stays {@code activate} drift until an activation of it succeeds. Null
+ *     when activated (or nothing to activate)
  */
 public record ChangeResult(
-    String name, String id, ObjectNode properties, ObjectNode outputs, Change undo, String error) {
+    String name,
+    String id,
+    ObjectNode properties,
+    ObjectNode outputs,
+    Change undo,
+    String error,
+    String notActivated) {
+
+  public ChangeResult(
+      String name,
+      String id,
+      ObjectNode properties,
+      ObjectNode outputs,
+      Change undo,
+      String error) {
+    this(name, id, properties, outputs, undo, error, null);
+  }
+
+  /** This successful result, written but not activated, for {@code why}. */
+  public ChangeResult notActivated(String why) {
+    return new ChangeResult(name, id, properties, outputs, undo, error, why);
+  }
 
   public boolean success() {
     return error == null;

@@ -103,6 +103,16 @@ public record EmptyStateStore(String location) implements StateStore {
   }
 
   @Override
+  public void recordConfiguration(String deployment, long version, String configuration) {
+    throw readOnly();
+  }
+
+  @Override
+  public Optional<String> configuration(String deployment) {
+    return Optional.empty();
+  }
+
+  @Override
   public List<Checkpoint> checkpoints(String deployment) {
     return List.of();
   }

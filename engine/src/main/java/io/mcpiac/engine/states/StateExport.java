@@ -49,6 +49,9 @@ public record StateExport(DeploymentState state, List<Checkpoint> checkpoints) {
       node.put("version", checkpoint.version());
       node.put("timestamp", checkpoint.timestamp().toString());
       node.put("description", checkpoint.description());
+      if (checkpoint.configuration() != null) {
+        node.set("configuration", io.mcpiac.engine.json.Json.parse(checkpoint.configuration()));
+      }
       node.set("resources", resources(checkpoint.resources()));
     }
     return out;
@@ -92,7 +95,10 @@ public record StateExport(DeploymentState state, List<Checkpoint> checkpoints) {
               node.path("version").asLong(0),
               instant(node.get("timestamp"), "checkpoint " + id + " timestamp"),
               node.path("description").asText(""),
-              resources(node.path("resources"), "checkpoint " + id)));
+              resources(node.path("resources"), "checkpoint " + id),
+              node.hasNonNull("configuration")
+                  ? io.mcpiac.engine.json.Json.write(node.get("configuration"))
+                  : null));
     }
     return new StateExport(state, checkpoints);
   }

@@ -52,6 +52,7 @@ public final class StateJson {
     node.put("timestamp", c.timestamp().toString());
     node.put("description", c.description());
     node.put("resources", c.resources().size());
+    node.put("configuration", c.configuration() != null);
     return node;
   }
 }

@@ -113,6 +113,15 @@ public interface StateStore extends AutoCloseable {
    */
   Checkpoint createCheckpoint(String deployment, String description);
 
+  /**
+   * Keeps the configuration {@code deployment} was just applied with (JSON, no secrets), replacing
+   * the one kept before; the next checkpoints copy it.
+   */
+  void recordConfiguration(String deployment, long version, String configuration);
+
+  /** The configuration the deployment was last applied with, if any was kept. */
+  Optional<String> configuration(String deployment);
+
   /** The deployment's checkpoints, newest first. */
   List<Checkpoint> checkpoints(String deployment);
 

@@ -492,6 +492,24 @@ public abstract class StateStoreContract {
   }
 
   @Test
+  void aCheckpointKeepsTheConfigurationLastApplied() {
+    long v1 = store.beginVersion(APP);
+    put(v1, resource("a", 1));
+    Checkpoint without = store.createCheckpoint(APP, "before configurations were kept");
+    store.recordConfiguration(APP, v1, "{\"resources\":[{\"name\":\"a\"}]}");
+    Checkpoint with = store.createCheckpoint(APP, "after");
+    store.recordConfiguration(APP, v1, "{\"resources\":[]}");
+
+    assertThat(store.checkpoint(without.id()).orElseThrow().configuration()).isNull();
+    assertThat(store.checkpoint(with.id()).orElseThrow().configuration())
+        .isEqualTo("{\"resources\":[{\"name\":\"a\"}]}");
+    assertThat(store.configuration(APP)).contains("{\"resources\":[]}");
+    // a deployment nothing was applied to keeps none
+    store.recordConfiguration("nothing", 0, "{}");
+    assertThat(store.configuration("nothing")).isEmpty();
+  }
+
+  @Test
   void checkpointsAreListedNewestFirst() {
     long v1 = store.beginVersion(APP);
     put(v1, resource("a", 1));

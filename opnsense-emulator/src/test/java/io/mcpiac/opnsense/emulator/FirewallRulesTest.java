@@ -228,8 +228,9 @@ class FirewallRulesTest {
     long newB =
         Long.parseLong(
             api.get("/api/firewall/filter/getRule/" + b).json().at("/rule/sequence").asText());
-    assertThat(newB).isEqualTo(seqA);
-    assertThat(newA).isGreaterThan(newB);
+    // OPNsense's own move: into the gap before the target, which keeps its sequence
+    assertThat(newA).isEqualTo(seqA);
+    assertThat(newB).isLessThan(newA);
     assertThat(
             api.post("/api/firewall/filter/moveRuleBefore/" + b + "/" + UUID.randomUUID()).status())
         .isEqualTo(500);
@@ -237,6 +238,28 @@ class FirewallRulesTest {
         api.get("/api/firewall/filter/getRule/" + a + "?fetchmode=copy").json().path("rule");
     assertThat(Long.parseLong(copy.path("sequence").asText())).isGreaterThan(newA);
     assertThat(copy.path("description").asText()).isEqualTo("move a");
+  }
+
+  @Test
+  void moveWithoutRoomRenumbersTheRulesAfterTheTarget() {
+    String a = add(api, "{\"rule\":{\"interface\":\"lan\",\"sequence\":\"10\"}}");
+    String b = add(api, "{\"rule\":{\"interface\":\"lan\",\"sequence\":\"11\"}}");
+    String c = add(api, "{\"rule\":{\"interface\":\"lan\",\"sequence\":\"12\"}}");
+    String x = add(api, "{\"rule\":{\"interface\":\"lan\",\"sequence\":\"500\"}}");
+    String floating = add(api, "{\"rule\":{\"sequence\":\"11\"}}");
+    assertThat(api.post("/api/firewall/filter/moveRuleBefore/" + x + "/" + b).body())
+        .isEqualTo("{\"status\":\"ok\"}");
+    assertThat(List.of(seq(a), seq(x), seq(b), seq(c), seq(floating)))
+        .containsExactly(10L, 60L, 110L, 160L, 11L);
+    // with room: the middle of the gap, nothing else moves
+    assertThat(api.post("/api/firewall/filter/moveRuleBefore/" + c + "/" + x).body())
+        .isEqualTo("{\"status\":\"ok\"}");
+    assertThat(List.of(seq(a), seq(c), seq(x), seq(b))).containsExactly(10L, 35L, 60L, 110L);
+  }
+
+  private long seq(String uuid) {
+    return Long.parseLong(
+        api.get("/api/firewall/filter/getRule/" + uuid).json().at("/rule/sequence").asText());
   }
 
   @Test

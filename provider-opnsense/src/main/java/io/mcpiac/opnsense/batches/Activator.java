@@ -93,7 +93,7 @@ public final class Activator {
         String text = test.path("result").asText("");
         if (text.contains("ALERT")) {
           return new Activation.Refused(
-              "HAProxy's configtest failed, so nothing was activated: " + text.strip());
+              CONFIGTEST_FAILED + ", so nothing was activated: " + text.strip());
         }
       }
       if (module == Module.FILTER && savepoint != null) {
@@ -119,6 +119,53 @@ public final class Activator {
     } catch (ProviderException e) {
       return new Activation.Refused("activating " + scope(module) + " failed: " + e.getMessage());
     }
+  }
+
+  private static final String CONFIGTEST_FAILED = "HAProxy's configtest failed";
+
+  /**
+   * Whether a HAProxy configtest {@code failure} (of this batch's writes) is the configuration's
+   * own: with the batch's writes taken back, configtest still reports every alert it reported with
+   * them.
+   */
+  boolean failedBefore(Module module, String failure) {
+    if (module != Module.HAPROXY || !failure.startsWith(CONFIGTEST_FAILED)) {
+      return false;
+    }
+    java.util.Set<String> withOurs = alerts(failure);
+    try {
+      String before =
+          client.post("/api/haproxy/service/configtest", null).path("result").asText("");
+      java.util.Set<String> without = alerts(before);
+      return !withOurs.isEmpty() && without.containsAll(withOurs);
+    } catch (ProviderException e) {
+      return false;
+    }
+  }
+
+  /** Why a write stays unactivated when {@link #failedBefore} holds. */
+  static String notOurFault(String failure) {
+    return "written, but HAProxy was not reloaded: its configuration already failed its"
+        + " configtest before this change ("
+        + String.join(" ", alerts(failure))
+        + ")";
+  }
+
+  /** HAProxy's ALERT lines, without the config line numbers and process ids that shift. */
+  static java.util.Set<String> alerts(String text) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (String line : text.split("\n")) {
+      int at = line.indexOf("[ALERT]");
+      if (at >= 0 && !line.contains("Fatal errors found")) {
+        out.add(
+            line.substring(at)
+                .replaceAll("\\(\\d+\\)", "")
+                .replaceAll("haproxy\\.conf:\\d+", "haproxy.conf")
+                .replaceAll("\\s+", " ")
+                .strip());
+      }
+    }
+    return out;
   }
 
   private static void expectOk(JsonNode answer, Module module) {

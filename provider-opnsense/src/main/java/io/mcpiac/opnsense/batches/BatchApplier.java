@@ -13,6 +13,7 @@ import io.mcpiac.opnsense.handlers.OpnsenseSession;
 import io.mcpiac.opnsense.resources.Endpoint;
 import io.mcpiac.opnsense.resources.Lookups;
 import io.mcpiac.opnsense.resources.Module;
+import io.mcpiac.opnsense.resources.RuleMoves;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,11 @@ public final class BatchApplier {
       }
     }
 
-    List<Written> written = write(batch, session, results, savepointError);
+    RuleMoves moves = new RuleMoves(lookups, version);
+    Map<Integer, RuleMoves.Placed> rules = rules(batch);
+    moves.readBefore(List.copyOf(rules.values()));
+    List<Written> written = write(batch, session, results, savepointError, moves, rules);
+    Map<Integer, Integer> sequences = place(moves, rules, written);
 
     // independent chains of modules are activated at the same time, each chain in order
     List<Future<ChainOutcome>> running = new ArrayList<>();
@@ -108,11 +113,13 @@ public final class BatchApplier {
       }
     }
     Map<Written, String> failures = new java.util.HashMap<>();
+    Map<Written, String> inactive = new java.util.HashMap<>();
     List<String> leftBehind = new ArrayList<>();
     for (Future<ChainOutcome> f : running) {
       try {
         ChainOutcome o = f.get();
         failures.putAll(o.failed());
+        inactive.putAll(o.inactive());
         leftBehind.addAll(o.leftBehind());
       } catch (ExecutionException e) {
         throw new ProviderException("activation failed: " + message(e.getCause()));
@@ -130,7 +137,8 @@ public final class BatchApplier {
     written.removeAll(failures.keySet());
 
     for (Written w : written) {
-      results[w.index()] = success(w, lookups);
+      ChangeResult ok = success(w, lookups, sequences.get(w.index()));
+      results[w.index()] = inactive.containsKey(w) ? ok.notActivated(inactive.get(w)) : ok;
     }
     List<ChangeResult> out = new ArrayList<>(batch.size());
     for (ChangeResult r : results) {
@@ -140,15 +148,18 @@ public final class BatchApplier {
   }
 
   /**
-   * What activating one chain of modules came to: writes that failed (and were taken back), and
-   * failures whose writes are still on the firewall.
+   * What activating one chain of modules came to: writes that failed (and were taken back), writes
+   * that stay but could not be activated for a fault they did not make, and failures whose writes
+   * are still on the firewall.
    */
-  private record ChainOutcome(Map<Written, String> failed, List<String> leftBehind) {}
+  private record ChainOutcome(
+      Map<Written, String> failed, Map<Written, String> inactive, List<String> leftBehind) {}
 
   /** Activates the touched modules of one chain in order. */
   private ChainOutcome activateChain(
       List<Module> modules, List<Written> written, OpnsenseSession session, String savepoint) {
     Map<Written, String> failed = new java.util.HashMap<>();
+    Map<Written, String> inactive = new java.util.HashMap<>();
     List<String> leftBehind = new ArrayList<>();
     for (Module module : modules) {
       List<Written> mine = new ArrayList<>();
@@ -160,7 +171,8 @@ public final class BatchApplier {
       if (mine.isEmpty() || module.applyPath() == null) {
         continue;
       }
-      Activation outcome = new Activator(client).activate(module, savepoint);
+      Activator activator = new Activator(client);
+      Activation outcome = activator.activate(module, savepoint);
       String failure = null;
       if (outcome instanceof Activation.LeftInPlace stays) {
         failure = stays.reason();
@@ -169,6 +181,17 @@ public final class BatchApplier {
         failure = refused.reason();
         if (!undo(session, mine)) {
           leftBehind.add(failure + " (and not every write of it could be taken back)");
+        } else if (activator.failedBefore(module, failure)) {
+          // the configuration failed its test without this batch's writes too: they are not the
+          // fault, so they stay, and HAProxy is reloaded by the batch that clears it (a backend
+          // re-enabled by the same apply) — or the scope stays "activate" drift until then
+          String why = redo(session, mine);
+          if (why == null) {
+            String reason = Activator.notOurFault(failure);
+            mine.forEach(w -> inactive.put(w, reason));
+            continue;
+          }
+          leftBehind.add(failure + " (" + why + ")");
         }
       }
       if (failure != null) {
@@ -177,7 +200,7 @@ public final class BatchApplier {
         }
       }
     }
-    return new ChainOutcome(failed, leftBehind);
+    return new ChainOutcome(failed, inactive, leftBehind);
   }
 
   private MappingHandler handler(Change c) {
@@ -188,8 +211,51 @@ public final class BatchApplier {
     return handler(c).endpoint(c);
   }
 
+  /** The batch's creates and updates of rules that have a planned sequence, by index. */
+  private Map<Integer, RuleMoves.Placed> rules(List<Change> batch) {
+    Map<Integer, RuleMoves.Placed> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      Change c = batch.get(i);
+      Endpoint ep = endpoint(c);
+      Integer planned = RuleMoves.planned(c, ep);
+      if (planned != null) {
+        out.put(i, new RuleMoves.Placed(i, c, ep, c.id(), planned));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Puts the written rules in their places with the firewall's move call (before activation, so the
+   * firewall never runs a half-ordered rule set); the sequences it gave, by batch index.
+   */
+  private static Map<Integer, Integer> place(
+      RuleMoves moves, Map<Integer, RuleMoves.Placed> rules, List<Written> written) {
+    List<RuleMoves.Placed> done = new ArrayList<>();
+    for (Written w : written) {
+      RuleMoves.Placed p = rules.get(w.index());
+      if (p != null) {
+        done.add(p);
+      }
+    }
+    if (done.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      return moves.place(done);
+    } catch (ProviderException e) {
+      // written but not in place: no per-change answer would be true
+      throw new ProviderException("could not put the rules in order: " + e.getMessage());
+    }
+  }
+
   private List<Written> write(
-      List<Change> batch, OpnsenseSession session, ChangeResult[] results, String savepointError) {
+      List<Change> batch,
+      OpnsenseSession session,
+      ChangeResult[] results,
+      String savepointError,
+      RuleMoves moves,
+      Map<Integer, RuleMoves.Placed> rules) {
     List<Future<ChangeResult>> futures = new ArrayList<>();
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
@@ -199,10 +265,12 @@ public final class BatchApplier {
         continue;
       }
       order.add(i);
+      Change toWrite = toWrite(moves, rules.get(i), c);
       futures.add(
           writeConcurrency == 1
-              ? java.util.concurrent.CompletableFuture.completedFuture(handlers.write(session, c))
-              : writers.submit(() -> handlers.write(session, c)));
+              ? java.util.concurrent.CompletableFuture.completedFuture(
+                  handlers.write(session, toWrite))
+              : writers.submit(() -> handlers.write(session, toWrite)));
     }
     List<Written> written = new ArrayList<>();
     for (int k = 0; k < futures.size(); k++) {
@@ -224,6 +292,35 @@ public final class BatchApplier {
       }
     }
     return written;
+  }
+
+  /** A rule that moves is written where it is; the move call then sets its place. */
+  private static Change toWrite(RuleMoves moves, RuleMoves.Placed rule, Change c) {
+    if (rule == null || !moves.moves(rule)) {
+      return c;
+    }
+    return new Change(
+        c.kind(),
+        c.name(),
+        c.type(),
+        c.id(),
+        c.prior(),
+        moves.toWrite(rule, c.desired()),
+        c.priorOutputs());
+  }
+
+  /** Writes again what {@link #undo} took back; null when all of it, else what failed. */
+  private String redo(OpnsenseSession session, List<Written> mine) {
+    for (Written w : mine) {
+      Change c = w.change();
+      Change again =
+          new Change(c.kind(), c.name(), c.type(), w.id(), c.prior(), c.desired(), Json.object());
+      ChangeResult r = handlers.write(session, again);
+      if (!r.success()) {
+        return "could not write " + c.name() + " again: " + r.error();
+      }
+    }
+    return null;
   }
 
   /** Takes back the writes of a module that could not be activated, newest first. */
@@ -254,7 +351,7 @@ public final class BatchApplier {
     };
   }
 
-  private ChangeResult success(Written w, Lookups lookups) {
+  private ChangeResult success(Written w, Lookups lookups, Integer sequence) {
     Change c = w.change();
     if (c.kind() == Change.Kind.DELETE) {
       return ChangeResult.ok(c.name(), w.id(), Json.object());
@@ -269,6 +366,12 @@ public final class BatchApplier {
       }
     }
     ObjectNode outputs = w.handler().mapping().outputs(c.name(), w.id(), row, c.desired());
+    if (sequence != null) {
+      // the firewall placed the rule with a number of its own: state records what it holds
+      ObjectNode applied = c.desired().deepCopy();
+      applied.put("sequence", sequence);
+      return new ChangeResult(c.name(), w.id(), applied, outputs, null, null);
+    }
     return ChangeResult.ok(c.name(), w.id(), outputs);
   }
 

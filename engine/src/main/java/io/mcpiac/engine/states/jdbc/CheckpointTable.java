@@ -19,12 +19,13 @@ import java.util.Optional;
  */
 final class CheckpointTable {
   private static final String COLUMNS =
-      "id, deployment, version, created_at, description, resources";
+      "id, deployment, version, created_at, description, resources, configuration";
   private static final String NEXT_SEQ =
       "SELECT COALESCE(MAX(seq), 0) + 1 FROM checkpoints WHERE deployment = ?";
   private static final String INSERT =
-      "INSERT INTO checkpoints (id, deployment, seq, version, created_at, description, resources)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO checkpoints"
+          + " (id, deployment, seq, version, created_at, description, resources, configuration)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String OF_DEPLOYMENT =
       "SELECT " + COLUMNS + " FROM checkpoints WHERE deployment = ? ORDER BY seq DESC";
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM checkpoints WHERE id = ?";
@@ -42,6 +43,7 @@ final class CheckpointTable {
       long version,
       String description,
       Collection<ResourceRecord> resources,
+      String configuration,
       Instant now)
       throws SQLException {
     Checkpoint checkpoint =
@@ -51,7 +53,8 @@ final class CheckpointTable {
             version,
             Millis.truncate(now),
             description,
-            List.copyOf(resources));
+            List.copyOf(resources),
+            configuration);
     insertCopy(checkpoint);
     return checkpoint;
   }
@@ -76,6 +79,7 @@ final class CheckpointTable {
     Millis.set(insert, 5, Millis.truncate(checkpoint.timestamp()));
     insert.setString(6, checkpoint.description());
     insert.setString(7, RecordJson.records(checkpoint.resources()));
+    insert.setString(8, checkpoint.configuration());
     insert.executeUpdate();
   }
 
@@ -117,7 +121,8 @@ final class CheckpointTable {
                 row.getLong("version"),
                 Millis.instant(row, "created_at"),
                 row.getString("description"),
-                RecordJson.records(row.getString("resources"))));
+                RecordJson.records(row.getString("resources")),
+                row.getString("configuration")));
       }
     }
     return checkpoints;

@@ -28,6 +28,7 @@ public final class JdbcStateStore implements StateStore {
   private final ResourceTable resources;
   private final JournalTable journal;
   private final CheckpointTable checkpoints;
+  private final ConfigurationTable configurations;
   private final DeploymentLocks locks;
 
   private JdbcStateStore(SqlDialect dialect, StoreSettings settings, Database database) {
@@ -38,6 +39,7 @@ public final class JdbcStateStore implements StateStore {
     this.resources = new ResourceTable(database);
     this.journal = new JournalTable(database);
     this.checkpoints = new CheckpointTable(database);
+    this.configurations = new ConfigurationTable(database);
     this.locks = dialect.locks(database, settings);
   }
 
@@ -193,8 +195,27 @@ public final class JdbcStateStore implements StateStore {
           long version =
               deployments.find(deployment).map(DeploymentTable.Current::version).orElse(0L);
           return checkpoints.insert(
-              deployment, version, description, resources.current(deployment).values(), now());
+              deployment,
+              version,
+              description,
+              resources.current(deployment).values(),
+              configurations.find(deployment).orElse(null),
+              now());
         });
+  }
+
+  @Override
+  public void recordConfiguration(String deployment, long version, String configuration) {
+    database.write(
+        () -> {
+          configurations.put(deployment, configuration);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<String> configuration(String deployment) {
+    return database.read(() -> configurations.find(deployment));
   }
 
   @Override

@@ -144,6 +144,7 @@ public final class ApiRoutes {
             .defaultSort("sequence");
     RouteTable.Controller d = t.controller("firewall", "DNat");
     crud.register(d, dnat, Names.of("Rule"));
+    new RuleOrderEndpoints(core, crud.crud()).registerMove(d, dnat);
     firewall.register(d, false);
     new ModelGet(core, "DNat").list("rule", dnat).register(d);
 
@@ -159,6 +160,7 @@ public final class ApiRoutes {
     filterLists.put("snatrules.rule", snat);
     RouteTable.Controller s = t.controller("firewall", "SourceNat");
     crud.register(s, snat, Names.of("Rule"));
+    new RuleOrderEndpoints(core, crud.crud()).registerMove(s, snat);
     firewall.register(s);
     if (version().hasSnatMode()) {
       ItemModel general = load("filter_general.md", "general");
@@ -176,6 +178,7 @@ public final class ApiRoutes {
     filterLists.put("onetoone.rule", oneToOne);
     RouteTable.Controller o = t.controller("firewall", "OneToOne");
     crud.register(o, oneToOne, Names.of("Rule"));
+    new RuleOrderEndpoints(core, crud.crud()).registerMove(o, oneToOne);
     firewall.register(o);
 
     ResourceDef npt =
@@ -185,6 +188,7 @@ public final class ApiRoutes {
     filterLists.put("npt.rule", npt);
     RouteTable.Controller n = t.controller("firewall", "Npt");
     crud.register(n, npt, Names.of("Rule"));
+    new RuleOrderEndpoints(core, crud.crud()).registerMove(n, npt);
     firewall.register(n);
   }
 

@@ -11,6 +11,10 @@ import io.mcpiac.opnsense.emulator.api.RouteTable;
 import io.mcpiac.opnsense.emulator.api.UserException;
 import io.mcpiac.opnsense.emulator.config.ConfigStore.Outcome;
 import io.mcpiac.opnsense.emulator.messages.Message;
+import io.mcpiac.opnsense.emulator.model.Collections;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -78,7 +82,21 @@ final class RuleOrderEndpoints {
                 }));
   }
 
-  /** Gives the rule the target's sequence and shifts the target and everything after it by one. */
+  /**
+   * The move endpoint alone, for the NAT controllers (26.1+), whose rules form one group: their
+   * sequence order.
+   */
+  void registerMove(RouteTable.Controller c, ResourceDef rules) {
+    c.action("moveRuleBefore", 2, call -> move(call, rules));
+  }
+
+  /**
+   * {@code FilterBaseController::moveRuleBeforeBase} (and the filter's own, per priority group):
+   * the moved rule takes the middle of the gap between the target and the rule before it; when that
+   * gap is 2 or less there is no room, so the moved rule takes the predecessor's sequence + 50, the
+   * target 50 more, and every later rule of the group that would now sort before its predecessor is
+   * pushed to the predecessor's + 50. Rules outside the group keep theirs.
+   */
   private ApiResponse move(ApiCall call, ResourceDef rules) {
     if (!call.isPost()) {
       return ApiResponse.single("status", "failed");
@@ -95,16 +113,56 @@ final class RuleOrderEndpoints {
                     throw new UserException(Message.RULE_MOVE_FOREIGN.text(), "");
                   }
                   core.checkWritable(call);
-                  long at = Long.parseLong(target.path("sequence").asText("1"));
+                  var ctx = core.context(config, rules.collection(), null);
+                  String group = groupOf(rules, target, ctx);
+                  List<ObjectNode> ordered = new ArrayList<>();
                   for (Map.Entry<String, JsonNode> e : config.items(rules.collection())) {
                     ObjectNode r = (ObjectNode) e.getValue();
-                    long seq = Long.parseLong(r.path("sequence").asText("0"));
-                    if (r != moved && seq >= at) {
-                      r.put("sequence", String.valueOf(seq + 1));
+                    if (group.equals(groupOf(rules, r, ctx))) {
+                      ordered.add(r);
                     }
                   }
-                  moved.put("sequence", String.valueOf(at));
+                  ordered.sort(Comparator.comparingLong(RuleOrderEndpoints::sequence));
+                  Long placed = null;
+                  ObjectNode prev = null;
+                  for (ObjectNode r : ordered) {
+                    if (r == target) {
+                      long base = prev == null ? 1 : sequence(prev);
+                      long gap = sequence(r) - base;
+                      if (gap > 2) {
+                        placed = base + gap / 2;
+                        break;
+                      }
+                      placed = prev == null ? 1 : base + STEP;
+                      r.put("sequence", String.valueOf(placed + STEP));
+                    } else if (placed != null && sequence(r) < sequence(prev)) {
+                      r.put("sequence", String.valueOf(sequence(prev) + STEP));
+                    }
+                    prev = r;
+                  }
+                  if (placed != null) {
+                    moved.put("sequence", String.valueOf(placed));
+                  }
                   return Outcome.saved(ApiResponse.obj().put("status", "ok"));
                 }));
+  }
+
+  private static final long STEP = 50;
+
+  /** Filter rules move within their priority group (floating, group, interface); NAT rules all. */
+  private static String groupOf(
+      ResourceDef rules, ObjectNode rule, io.mcpiac.opnsense.emulator.model.ModelContext ctx) {
+    if (!Collections.FILTER_RULES.equals(rules.collection())) {
+      return "";
+    }
+    return FilterRuleHooks.prioGroup(rule.path("interface").asText(""), ctx);
+  }
+
+  private static long sequence(ObjectNode rule) {
+    try {
+      return Long.parseLong(rule.path("sequence").asText("0").trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 }
