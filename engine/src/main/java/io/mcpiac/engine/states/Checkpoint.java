@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param configuration the configuration the deployment was last applied with when the checkpoint
  *     was made (JSON: resources with their references unresolved, non-secret provider settings; see
- *     {@code io.mcpiac.engine.checkpoints.CheckpointConfiguration}); null for checkpoints made
- *     before configurations were kept, or of a deployment never applied
+ *     the checkpoints package's {@code CheckpointConfiguration}); null for checkpoints made before
+ *     configurations were kept, or of a deployment never applied
  */
 public record Checkpoint(
     String id,
