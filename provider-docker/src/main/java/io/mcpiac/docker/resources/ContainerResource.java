@@ -94,13 +94,27 @@ public final class ContainerResource implements TypeHandler<DockerConnection> {
             withLimits(ContainerLive.live(r.name(), r.id(), c, r.properties()), c, r.properties()));
   }
 
-  /** The limits {@code docker update} changes, which only an inspection shows. */
+  /**
+   * What only an inspection shows: the limits {@code docker update} changes, and the command, env
+   * and mounts a container re-made by hand may have changed.
+   */
   private LiveResource withLimits(LiveResource live, Container c, ObjectNode recorded) {
     InspectContainerResponse inspected = inspect(c.getId());
     if (inspected != null) {
       ContainerLimits.report(live.properties(), inspected.getHostConfig(), recorded);
+      ContainerConfigRead.report(
+          live.properties(), inspected, () -> imageConfig(inspected.getImageId()), recorded);
     }
     return live;
+  }
+
+  /** The image's own CMD and ENV; null when the image is gone. */
+  private com.github.dockerjava.api.model.ContainerConfig imageConfig(String imageId) {
+    try {
+      return imageId == null ? null : docker.client().inspectImageCmd(imageId).exec().getConfig();
+    } catch (NotFoundException gone) {
+      return null;
+    }
   }
 
   @Override
