@@ -21,9 +21,10 @@ final class ContainerLive {
 
   /**
    * What the list call shows of a container, in the type's properties: image, networks, published
-   * ports and labels (the rest, such as env and limits, the list does not show; they come from
-   * state). A value that means the same as the recorded one is reported as recorded, so defaults
-   * left out of the configuration never look like drift.
+   * ports and labels (the rest, such as command, env, volumes and limits, the list does not show:
+   * {@link ContainerConfigRead} and {@link ContainerLimits} add them from an inspection). A value
+   * that means the same as the recorded one is reported as recorded, so defaults left out of the
+   * configuration never look like drift.
    */
   static LiveResource live(String name, String id, Container c, ObjectNode recorded) {
     ObjectNode props = Json.object();
