@@ -90,13 +90,12 @@ final class ContainerConfigRead {
         it.remove();
       }
     }
-    if (live.equals(stringValues(recorded.get("env")))) {
-      if (recorded.has("env")) {
-        props.set("env", recorded.get("env").deepCopy());
-      }
-      return;
-    }
-    props.set("env", Json.MAPPER.valueToTree(live));
+    // always shown: a file without env means its default {}, so env added by hand is drift
+    props.set(
+        "env",
+        recorded.has("env") && live.equals(stringValues(recorded.get("env")))
+            ? recorded.get("env").deepCopy()
+            : Json.MAPPER.valueToTree(live));
   }
 
   private static void volumes(
@@ -114,12 +113,13 @@ final class ContainerConfigRead {
           new ContainerSpec.Mount(
               b.getPath(), b.getVolume().getPath(), b.getAccessMode() == AccessMode.ro));
     }
-    if (live.size() == spec.volumes().size() && live.containsAll(spec.volumes())) {
-      if (recorded.has("volumes")) {
-        props.set("volumes", recorded.get("volumes").deepCopy());
-      }
+    if (recorded.has("volumes")
+        && live.size() == spec.volumes().size()
+        && live.containsAll(spec.volumes())) {
+      props.set("volumes", recorded.get("volumes").deepCopy());
       return;
     }
+    // always shown: a file without volumes means its default [], so a mount added by hand is drift
     ArrayNode out = Json.MAPPER.createArrayNode();
     for (ContainerSpec.Mount m : live) {
       ObjectNode v = out.addObject();

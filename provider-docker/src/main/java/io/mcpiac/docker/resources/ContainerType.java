@@ -49,7 +49,7 @@ final class ContainerType {
                             "description": "An image reference or id, e.g. ${app-image.imageId}; pulled when missing."},
                   "command": {"type": ["array", "string"], "items": {"type": "string"},
                               "description": "Replaces the image's CMD: a list of words, or one string split as Compose splits it."},
-                  "env": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean"]}},
+                  "env": {"type": "object", "default": {}, "additionalProperties": {"type": ["string", "number", "boolean"]}},
                   "environment": {"type": ["object", "array"], "items": {"type": "string"},
                                   "additionalProperties": {"type": ["string", "number", "boolean"]},
                                   "description": "Compose's name for env (alias): a map, or a list of K=V."},
@@ -74,7 +74,7 @@ final class ContainerType {
                     }
                   },
                   "volumes": {
-                    "type": "array",
+                    "type": "array", "default": [],
                     "description": "Objects, or Compose's short form 'SOURCE:/path[:ro]', e.g. 'data:/var/lib/data', './site:/www:ro' (relative to the deployment file).",
                     "items": {
                       "type": ["string", "object"], "minLength": 1,
