@@ -102,10 +102,15 @@ public final class ContainerResource implements TypeHandler<DockerConnection> {
     InspectContainerResponse inspected = inspect(c.getId());
     if (inspected != null) {
       ContainerLimits.report(live.properties(), inspected.getHostConfig(), recorded);
-      ContainerConfigRead.report(
-          live.properties(), inspected, () -> imageConfig(inspected.getImageId()), recorded);
+      withConfig(live, inspected, recorded);
     }
     return live;
+  }
+
+  private void withConfig(
+      LiveResource live, InspectContainerResponse inspected, ObjectNode recorded) {
+    ContainerConfigRead.report(
+        live.properties(), inspected, () -> imageConfig(inspected.getImageId()), recorded);
   }
 
   /** The image's own CMD and ENV; null when the image is gone. */
@@ -127,12 +132,19 @@ public final class ContainerResource implements TypeHandler<DockerConnection> {
             .withShowAll(true)
             .withLabelFilter(managed.importFilter())
             .exec()) {
-      out.add(
+      // with its command, env and mounts from an inspection: they have schema defaults, so an
+      // import without them would be drift on its first plan
+      LiveResource live =
           ContainerLive.live(
               ManagedLabels.resourceOf(c.getLabels()),
               ManagedLabels.idOf(c.getLabels()),
               c,
-              Json.object()));
+              Json.object());
+      InspectContainerResponse inspected = inspect(c.getId());
+      if (inspected != null) {
+        withConfig(live, inspected, Json.object());
+      }
+      out.add(live);
     }
     return out;
   }
