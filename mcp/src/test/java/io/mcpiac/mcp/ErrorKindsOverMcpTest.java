@@ -46,6 +46,18 @@ class ErrorKindsOverMcpTest {
   }
 
   @Test
+  void aProviderWhoseValidationThrowsIsAnInternalErrorNotTheCallersMistake() throws Exception {
+    JsonNode env;
+    try (Server server =
+        new Server(dir, () -> new IllegalStateException("no options cached"), true)) {
+      env = plan(server);
+    }
+    assertThat(env.path("success").asBoolean()).isFalse();
+    assertThat(env.path("error").path("code").asText()).as(env.toString()).isEqualTo("INTERNAL");
+    assertThat(env.path("error").path("message").asText()).contains("no options cached");
+  }
+
+  @Test
   void aProviderThrowingNullPointerExceptionIsAnInternalError() throws Exception {
     JsonNode env = planThrough(NullPointerException::new);
     assertThat(env.path("error").path("code").asText()).as(env.toString()).isEqualTo("INTERNAL");
@@ -95,7 +107,13 @@ class ErrorKindsOverMcpTest {
   }
 
   private JsonNode planThrough(Supplier<RuntimeException> bug) throws Exception {
-    try (Server server = new Server(dir, bug)) {
+    try (Server server = new Server(dir, bug, false)) {
+      return plan(server);
+    }
+  }
+
+  private static JsonNode plan(Server server) throws Exception {
+    {
       return server.session.call(
           "planDeployment",
           Map.of(
@@ -106,8 +124,12 @@ class ErrorKindsOverMcpTest {
     }
   }
 
-  /** The core provider, except that its plan-time warnings throw what the test says. */
-  private record Buggy(CoreProvider core, Supplier<RuntimeException> bug) implements Provider {
+  /**
+   * The core provider, except that its plan-time warnings (or, with {@code inValidate}, its
+   * validation) throw what the test says.
+   */
+  private record Buggy(CoreProvider core, Supplier<RuntimeException> bug, boolean inValidate)
+      implements Provider {
     @Override
     public String name() {
       return core.name();
@@ -119,8 +141,16 @@ class ErrorKindsOverMcpTest {
     }
 
     @Override
+    public Map<String, String> validate(ResourceType type, String name, ObjectNode properties) {
+      if (bug != null && inValidate) {
+        throw bug.get();
+      }
+      return Map.of();
+    }
+
+    @Override
     public List<String> warnings(ResourceType type, String name, ObjectNode properties) {
-      if (bug != null) {
+      if (bug != null && !inValidate) {
         throw bug.get();
       }
       return List.of();
@@ -144,9 +174,13 @@ class ErrorKindsOverMcpTest {
     final Session session;
 
     Server(Path dir, Supplier<RuntimeException> bug) throws Exception {
+      this(dir, bug, false);
+    }
+
+    Server(Path dir, Supplier<RuntimeException> bug, boolean inValidate) throws Exception {
       store = StateStores.open("sqlite:" + dir.resolve("state.db"));
       ProviderRegistry registry =
-          new ProviderRegistry().register("core", new Buggy(new CoreProvider(), bug));
+          new ProviderRegistry().register("core", new Buggy(new CoreProvider(), bug, inValidate));
       iac = new IacServer(new Engine(registry, store), new ServerSettings("mcp-iac", "t", false));
       http = HttpServer.start(iac, HttpSettings.loopback(0, null));
       session = McpClients.connect(http);

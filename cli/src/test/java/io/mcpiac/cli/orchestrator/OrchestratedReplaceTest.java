@@ -93,7 +93,7 @@ class OrchestratedReplaceTest extends OrchestratedParts {
       long last = s.version(deployment);
       for (long v = since + 1; v <= last; v++) {
         for (JournalEntry e : s.journal(deployment, v)) {
-          if (resource.equals(e.resource()) && "apply".equals(e.phase())) {
+          if (resource.equals(e.resource()) && e.phase() == JournalEntry.Phase.APPLY) {
             out.add(e.kind());
           }
         }

@@ -1,6 +1,7 @@
 package io.mcpiac.engine.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.errors.ErrorKind;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ProviderRegistry;
@@ -258,7 +259,12 @@ final class DeploymentChecks {
               try {
                 messages = provider.validate(type, r.name(), withUnknowns);
               } catch (RuntimeException e) {
-                messages = Map.of("", "the provider's validation failed: " + e);
+                if (ErrorKind.of(e) != ErrorKind.INVALID_INPUT) {
+                  // a provider's bug or its system's failure, not a mistake in the file: the
+                  // front ends must not report it as the caller's (MCP's VALIDATION_FAILED)
+                  throw e;
+                }
+                messages = Map.of("", "the provider's validation failed: " + e.getMessage());
               }
               new TreeMap<>(messages)
                   .forEach(

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.errors.ErrorKind;
+import io.mcpiac.engine.errors.InvalidInputException;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
@@ -112,7 +114,7 @@ class DeploymentValidatorTest {
   }
 
   @Test
-  void aFailingProviderCheckOrBrokenSchemaIsReportedNotThrown() {
+  void aBrokenSchemaIsReportedAndAProviderCheckThatThrowsIsABugNotADiagnostic() {
     ResourceType broken =
         new ResourceType(
             "odd:thing",
@@ -123,7 +125,7 @@ class DeploymentValidatorTest {
             Set.of(),
             Map.of(),
             true);
-    ThrowingProvider odd = new ThrowingProvider("odd", broken);
+    ThrowingProvider odd = new ThrowingProvider("odd", broken, new InvalidInputException("bad x"));
     Deployment d =
         DeploymentBuilder.deployment("odd")
             .resource("odd:thing", "t", r -> r.property("x", 1))
@@ -136,7 +138,16 @@ class DeploymentValidatorTest {
         .extracting(Diagnostic::code)
         .containsOnly(DiagnosticCodes.PROVIDER_VALIDATION)
         .hasSize(2);
-    assertThat(found).anySatisfy(x -> assertThat(x.message()).contains("validation failed"));
+    assertThat(found).anySatisfy(x -> assertThat(x.message()).contains("validation failed: bad x"));
+
+    // a provider's own bug is not a mistake in the file: it leaves validation as what it is, so
+    // the front ends report it as an internal error (over MCP: INTERNAL, not VALIDATION_FAILED)
+    ThrowingProvider buggy = new ThrowingProvider("odd", broken, new IllegalStateException("boom"));
+    assertThatThrownBy(
+            () -> DeploymentValidator.validate(d, new ProviderRegistry().register("odd", buggy)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("boom")
+        .satisfies(e -> assertThat(ErrorKind.of(e)).isEqualTo(ErrorKind.INTERNAL));
   }
 
   @Test
@@ -184,14 +195,16 @@ class DeploymentValidatorTest {
     assertThat(DeploymentGraph.of(d).waves()).hasSize(2_000);
   }
 
-  /** A provider with one given type whose own check throws. */
+  /** A provider with one given type whose own check throws what the test gives. */
   private static final class ThrowingProvider implements Provider {
     private final String name;
     private final ResourceType type;
+    private final RuntimeException thrown;
 
-    ThrowingProvider(String name, ResourceType type) {
+    ThrowingProvider(String name, ResourceType type, RuntimeException thrown) {
       this.name = name;
       this.type = type;
+      this.thrown = thrown;
     }
 
     @Override
@@ -206,7 +219,7 @@ class DeploymentValidatorTest {
 
     @Override
     public Map<String, String> validate(ResourceType type, String name, ObjectNode properties) {
-      throw new IllegalStateException("boom");
+      throw thrown;
     }
 
     @Override
