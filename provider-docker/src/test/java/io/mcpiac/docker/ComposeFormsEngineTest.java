@@ -14,8 +14,6 @@ import io.mcpiac.engine.execution.ExecutionResult;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanRenderer;
 import io.mcpiac.engine.providers.ProviderContext;
-import io.mcpiac.engine.providers.ProviderRegistry;
-import io.mcpiac.engine.providers.core.CoreProvider;
 import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.engine.states.StateStores;
 import java.net.InetAddress;
@@ -53,10 +51,7 @@ class ComposeFormsEngineTest {
     store = StateStores.open("sqlite:" + dir.resolve("state.db"));
     provider =
         new DockerProvider(null, Duration.ofMillis(500), new ProviderContext("compose", dir));
-    ProviderRegistry registry = new ProviderRegistry();
-    registry.register(CoreProvider.NAME, new CoreProvider());
-    registry.register(DockerProvider.NAME, provider);
-    engine = new Engine(registry, store);
+    engine = DockerTestEngine.of(provider, store);
   }
 
   @AfterEach

@@ -17,8 +17,6 @@ import io.mcpiac.engine.plans.PlanRenderer;
 import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.engine.plans.PropertyChange;
 import io.mcpiac.engine.providers.ProviderContext;
-import io.mcpiac.engine.providers.ProviderRegistry;
-import io.mcpiac.engine.providers.core.CoreProvider;
 import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.engine.states.StateStores;
 import java.nio.file.Path;
@@ -37,29 +35,26 @@ import org.junit.jupiter.api.io.TempDir;
 class ContainerRemadeByHandTest {
   @TempDir Path dir;
 
-  private RealDocker docker;
+  private final RealDocker docker = RealDocker.require();
   private final String run = java.util.UUID.randomUUID().toString().substring(0, 8);
-  private DockerProvider provider;
   private StateStore store;
+  private DockerProvider provider;
   private Engine engine;
 
   @BeforeEach
-  void start() {
-    docker = RealDocker.require();
+  void engineOnTheRealDocker() {
     store = StateStores.open("sqlite:" + dir.resolve("state.db"));
     provider = new DockerProvider(null, Duration.ofMillis(500), new ProviderContext("remade", dir));
-    ProviderRegistry registry = new ProviderRegistry();
-    registry.register(CoreProvider.NAME, new CoreProvider());
-    registry.register(DockerProvider.NAME, provider);
-    engine = new Engine(registry, store);
+    engine = DockerTestEngine.of(provider, store);
   }
 
   @AfterEach
-  void stop() {
-    store.close();
-    provider.close();
-    docker.removeAll(run);
-    docker.close();
+  void removeWhatIsLeft() {
+    try (docker;
+        DockerProvider ours = provider) {
+      store.close();
+      docker.removeAll(run);
+    }
   }
 
   @Test

@@ -22,9 +22,7 @@ import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ProviderContext;
-import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.providers.ReadRequest;
-import io.mcpiac.engine.providers.core.CoreProvider;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.engine.states.StateStores;
@@ -84,10 +82,7 @@ class DockerEngineTest {
     }
     // the deployment file lives in dir, with the build contexts
     provider = new DockerProvider(null, startCheck, new ProviderContext(null, dir));
-    ProviderRegistry registry = new ProviderRegistry();
-    registry.register(CoreProvider.NAME, new CoreProvider());
-    registry.register(DockerProvider.NAME, provider);
-    engine = new Engine(registry, store);
+    engine = DockerTestEngine.of(provider, store);
   }
 
   @AfterEach
