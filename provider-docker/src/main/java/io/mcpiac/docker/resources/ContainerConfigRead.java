@@ -113,6 +113,16 @@ final class ContainerConfigRead {
           new ContainerSpec.Mount(
               b.getPath(), b.getVolume().getPath(), b.getAccessMode() == AccessMode.ro));
     }
+    // docker run --mount: the same bind or named volume in the other syntax (a tmpfs has no source)
+    if (inspected.getHostConfig() != null && inspected.getHostConfig().getMounts() != null) {
+      for (com.github.dockerjava.api.model.Mount m : inspected.getHostConfig().getMounts()) {
+        live.add(
+            new ContainerSpec.Mount(
+                m.getSource() == null ? "" : m.getSource(),
+                m.getTarget(),
+                Boolean.TRUE.equals(m.getReadOnly())));
+      }
+    }
     if (recorded.has("volumes")
         && live.size() == spec.volumes().size()
         && live.containsAll(spec.volumes())) {

@@ -40,14 +40,19 @@ class ContainerConfigReadTest {
         read(
             """
             {"Config": {"Cmd": ["sleep", "1"], "Env": ["PATH=/opt/bin", "LANG=C", "A=1"]},
-             "HostConfig": {"Binds": ["/tmp:/mnt:rw"]}}
+             "HostConfig": {"Binds": ["/tmp:/mnt:rw"],
+                            "Mounts": [{"Type": "volume", "Source": "logs", "Target": "/logs",
+                                        "ReadOnly": true}]}}
             """,
             InspectContainerResponse.class);
     ObjectNode props = report(c, recorded);
     assertThat(props.get("command")).isEqualTo(Json.parse("[\"sleep\", \"1\"]"));
     assertThat(props.get("env")).isEqualTo(Json.parse("{\"PATH\": \"/opt/bin\", \"A\": \"1\"}"));
     assertThat(props.get("volumes"))
-        .isEqualTo(Json.parse("[{\"source\": \"/tmp\", \"target\": \"/mnt\"}]"));
+        .isEqualTo(
+            Json.parse(
+                "[{\"source\": \"/tmp\", \"target\": \"/mnt\"},"
+                    + " {\"source\": \"logs\", \"target\": \"/logs\", \"readOnly\": true}]"));
   }
 
   private static InspectContainerResponse inspected(String cmd) {
