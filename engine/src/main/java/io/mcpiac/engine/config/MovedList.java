@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The optional {@code spec.moved} list of a deployment file: {@code - {from: old-name, to:
- * new-name}}. Read apart from the rest of the document (the loader only accepts the key), so that
- * renames stay a separate concern of the file format.
+ * new-name}}. Read with the rest of the document into its {@link Declarations}, so a file, standard
+ * input or an MCP tool's argument is parsed once.
  *
  * @param problems bad entries, with file and line
  */
@@ -20,22 +20,6 @@ public record MovedList(List<Move> moves, List<Diagnostic> problems) {
   public MovedList {
     moves = List.copyOf(moves);
     problems = List.copyOf(problems);
-  }
-
-  /** The {@code spec.moved} of a deployment given as YAML or JSON text (an MCP tool's argument). */
-  public static MovedList parse(String text, String origin) {
-    if (!text.contains(KEY)) {
-      return NONE;
-    }
-    DocumentParser.Result parsed = DocumentParser.parse(text, origin);
-    return parsed.root() == null ? NONE : ofDocument(parsed.root(), parsed.lines(), origin);
-  }
-
-  /**
-   * The {@code spec.moved} of a deployment given as a parsed document ({@code lines} may be empty).
-   */
-  public static MovedList ofDocument(JsonNode root, SourceMap lines, String origin) {
-    return of(root.path("spec").get(KEY), lines, origin);
   }
 
   /**

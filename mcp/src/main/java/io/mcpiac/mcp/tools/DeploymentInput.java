@@ -8,9 +8,7 @@ import io.mcpiac.engine.config.DeploymentLoader;
 import io.mcpiac.engine.config.DeploymentValidator;
 import io.mcpiac.engine.config.Diagnostic;
 import io.mcpiac.engine.config.LoadedDeployment;
-import io.mcpiac.engine.config.MovedList;
 import io.mcpiac.engine.config.ResourceConfig;
-import io.mcpiac.engine.config.SourceMap;
 import io.mcpiac.engine.config.VariableInputs;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.ProviderRegistry;
@@ -38,8 +36,17 @@ public final class DeploymentInput {
    * @param typePrefix when not null, only types with this prefix are allowed ({@code opnsense})
    */
   public static Deployment validated(ToolCall call, ProviderRegistry registry, String typePrefix) {
+    return checked(call, registry, typePrefix).deployment();
+  }
+
+  /**
+   * As {@link #validated}, keeping what was read with the deployment: its {@code spec.moved}
+   * renames (checked against its resources, as the CLI checks them) among the declarations.
+   */
+  static LoadedDeployment checked(ToolCall call, ProviderRegistry registry, String typePrefix) {
     LoadedDeployment loaded = read(call);
     List<Diagnostic> problems = new ArrayList<>(DeploymentValidator.validate(loaded, registry));
+    problems.addAll(loaded.declarations().moved().check(loaded.deployment()));
     if (typePrefix != null) {
       for (ResourceConfig r : loaded.deployment().resources()) {
         // the outputs (spec.outputs) are the engine's own, on every server
@@ -63,7 +70,7 @@ public final class DeploymentInput {
     if (!problems.isEmpty()) {
       throw invalid(problems);
     }
-    return loaded.deployment();
+    return loaded;
   }
 
   /**
@@ -121,19 +128,6 @@ public final class DeploymentInput {
               + " (an object in the YAML structure, or YAML text)");
     }
     return DeploymentLoader.read(document(name(call), resources), ORIGIN, inputs);
-  }
-
-  /**
-   * The {@code spec.moved} renames of the call's {@code deployment}; none for {@code resources}.
-   */
-  static MovedList moved(ToolCall call) {
-    JsonNode deployment = call.get("deployment");
-    if (deployment == null || deployment.isNull()) {
-      return MovedList.NONE;
-    }
-    return deployment.isTextual()
-        ? MovedList.parse(deployment.asText(), ORIGIN)
-        : MovedList.ofDocument(normalised(deployment, call), SourceMap.EMPTY, ORIGIN);
   }
 
   /** The seed's shorthand {@code {name, resources}} becomes the YAML structure. */

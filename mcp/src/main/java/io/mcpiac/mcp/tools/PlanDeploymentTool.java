@@ -2,7 +2,7 @@ package io.mcpiac.mcp.tools;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.config.Deployment;
-import io.mcpiac.engine.config.Diagnostic;
+import io.mcpiac.engine.config.LoadedDeployment;
 import io.mcpiac.engine.config.MovedList;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.Plan;
@@ -11,7 +11,6 @@ import io.mcpiac.engine.plans.PlanRenderer;
 import io.mcpiac.engine.plans.PlanRequest;
 import io.mcpiac.engine.providers.ScopedEntryPoints;
 import io.mcpiac.mcp.envelope.Reply;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -98,7 +97,8 @@ public final class PlanDeploymentTool extends BaseTool {
 
   @Override
   public Reply call(ToolCall call) {
-    Deployment deployment = DeploymentInput.validated(call, ctx.engine().registry(), typePrefix);
+    LoadedDeployment loaded = DeploymentInput.checked(call, ctx.engine().registry(), typePrefix);
+    Deployment deployment = loaded.deployment();
     ObjectNode data = Json.object();
     data.put("deploymentId", deployment.name());
     data.put("valid", true);
@@ -116,11 +116,7 @@ public final class PlanDeploymentTool extends BaseTool {
                   + " resources)."));
     }
     // spec.moved: renames are planned as renames (not a destroy and a create), as the CLI does
-    MovedList moved = DeploymentInput.moved(call);
-    List<Diagnostic> moveProblems = moved.check(deployment);
-    if (!moveProblems.isEmpty()) {
-      throw DeploymentInput.invalid(moveProblems);
-    }
+    MovedList moved = loaded.declarations().moved();
     Plan plan =
         moved.moves().isEmpty()
             ? ctx.engine().plan(deployment)
