@@ -27,10 +27,6 @@ import java.util.Map;
  * write's result carries the id and no outputs yet.
  */
 public final class MappingHandler implements TypeHandler<OpnsenseSession> {
-  private static final String INTERFACE = "opnsense:network:interface";
-  private static final String NAT = "opnsense:firewall:nat";
-  private static final String USER = "opnsense:security:user";
-
   private final ResourceMapping mapping;
   private final FirewallFacts facts;
 
@@ -56,11 +52,8 @@ public final class MappingHandler implements TypeHandler<OpnsenseSession> {
   @Override
   public Map<String, String> validate(String name, ObjectNode properties) {
     String type = type().name();
-    // the version-dependent checks of these types are worth one call to the firewall
     FirewallVersion v =
-        type.equals(INTERFACE) || type.equals(NAT)
-            ? facts.versionIfReachable()
-            : facts.knownVersion();
+        mapping.validatesAgainstVersion() ? facts.versionIfReachable() : facts.knownVersion();
     Map<String, String> out = new LinkedHashMap<>(mapping.validate(properties, v));
     mapping.nativeOverrides(properties).forEach(out::putIfAbsent);
     // where the firewall answers, option values are checked against what it really offers
@@ -69,7 +62,8 @@ public final class MappingHandler implements TypeHandler<OpnsenseSession> {
           .checkOptions(properties, facts.choices().of(mapping.endpointFor(properties)))
           .forEach(out::putIfAbsent);
     }
-    PlanChecks.errors(type, name, properties, type.equals(USER) ? facts.usersIfReachable() : null)
+    PlanChecks.errors(
+            type, name, properties, mapping.checksUsers() ? facts.usersIfReachable() : null)
         .forEach(out::putIfAbsent);
     return out;
   }

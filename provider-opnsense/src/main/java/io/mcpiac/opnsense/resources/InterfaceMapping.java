@@ -156,4 +156,9 @@ public final class InterfaceMapping extends ResourceMapping {
         .toLowerCase(java.util.Locale.ROOT)
         .replaceAll("[^a-z0-9_.-]+", "-");
   }
+
+  @Override
+  public boolean validatesAgainstVersion() {
+    return true;
+  }
 }

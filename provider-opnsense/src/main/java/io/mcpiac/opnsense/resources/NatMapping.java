@@ -248,4 +248,9 @@ public final class NatMapping extends ResourceMapping {
     String base = d.equals("object") ? "nat-" + row.get("uuid").substring(0, 8) : d;
     return base.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]+", "-");
   }
+
+  @Override
+  public boolean validatesAgainstVersion() {
+    return true;
+  }
 }

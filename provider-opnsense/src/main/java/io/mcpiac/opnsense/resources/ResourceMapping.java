@@ -157,6 +157,19 @@ public abstract class ResourceMapping {
   }
 
   /**
+   * Whether {@link #validate}'s version-dependent checks are worth one call to the firewall at plan
+   * time (otherwise they use the version only when something else asked for it already).
+   */
+  public boolean validatesAgainstVersion() {
+    return false;
+  }
+
+  /** Whether the plan-time checks need the firewall's users (a password required on create). */
+  public boolean checksUsers() {
+    return false;
+  }
+
+  /**
    * {@code native} keys that are the OPNsense field of a typed property: the typed property is
    * checked and diffed, a native value would silently override it, so it is refused.
    */

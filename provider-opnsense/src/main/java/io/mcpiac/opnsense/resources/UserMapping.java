@@ -93,4 +93,9 @@ public final class UserMapping extends ResourceMapping {
     }
     return o;
   }
+
+  @Override
+  public boolean checksUsers() {
+    return true;
+  }
 }
