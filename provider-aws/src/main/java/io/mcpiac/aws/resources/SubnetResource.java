@@ -143,7 +143,11 @@ public final class SubnetResource extends Ec2Handler<Subnet> {
         });
     if (Props.bool(d, "mapPublicIpOnLaunch", false)
         != Boolean.TRUE.equals(subnet.mapPublicIpOnLaunch())) {
-      setMapPublicIp(aws.ec2(), subnetId, Props.bool(d, "mapPublicIpOnLaunch", false));
+      completing(
+          aws,
+          subnet,
+          change,
+          () -> setMapPublicIp(aws.ec2(), subnetId, Props.bool(d, "mapPublicIpOnLaunch", false)));
     }
     return existing(change, subnet);
   }
