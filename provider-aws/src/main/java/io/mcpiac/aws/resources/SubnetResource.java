@@ -58,7 +58,8 @@ public final class SubnetResource extends Ec2Handler<Subnet> {
               "id", "the subnet's id (subnet-…)",
               "arn", "the subnet's ARN",
               "availabilityZone", "where it is (also when AWS picked it)"),
-          true);
+          // two subnets of one VPC cannot share a CIDR block: the old one goes first
+          false);
 
   private final Duration timeout;
 
