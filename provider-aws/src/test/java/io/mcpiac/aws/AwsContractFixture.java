@@ -467,7 +467,8 @@ final class AwsContractFixture implements ContractFixture {
             "app",
             """
             {"ami": "%s", "instanceType": "t3.micro", "subnetId": "%s",
-             "vpcSecurityGroupIds": ["%s"], "keyName": "%s", "tags": {"role": "app"}}
+             "vpcSecurityGroupIds": ["%s"], "keyName": "%s", "metadataOptions": {"httpTokens": "required"},
+             "tags": {"role": "app"}}
             """
                 .formatted(Moto.AMI, subnet, group, key))
         .update(
@@ -496,6 +497,11 @@ final class AwsContractFixture implements ContractFixture {
             o -> moto.ec2.modifyInstanceAttribute(b -> b.instanceId(awsId(o)).groups(otherGroup)))
         .drift("keyName", o -> remakeInstance(o, r -> r.keyName(otherKey)))
         .drift("tags", this::addTag)
+        .gap(
+            "metadataOptions",
+            "not checkable here: Moto 5.1.1 takes MetadataOptions at launch but never reports them"
+                + " and has no ModifyInstanceMetadataOptions (it answers 500)",
+            null)
         .notModelled("subnet", "the seed's alias of subnetId: the canonical form renames it")
         .notModelled(
             "privateIp",

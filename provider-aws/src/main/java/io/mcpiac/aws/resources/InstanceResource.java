@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -62,6 +64,12 @@ public final class InstanceResource extends Ec2Handler<Instance> {
                                           "description": "Security group ids; default: the VPC's default group."},
                   "keyName": {"type": "string", "minLength": 1, "description": "An EC2 key pair's name (aws:ec2:key-pair's keyName)."},
                   "privateIp": {"type": "string", "minLength": 1, "description": "A fixed private address inside the subnet."},
+                  "metadataOptions": {"type": "object", "additionalProperties": false,
+                                      "description": "The instance metadata service; httpTokens: required is IMDSv2 only.",
+                                      "properties": {
+                                        "httpTokens": {"enum": ["optional", "required"]},
+                                        "httpEndpoint": {"enum": ["enabled", "disabled"]},
+                                        "httpPutResponseHopLimit": {"type": "integer", "minimum": 1, "maximum": 64}}},
                   "tags": {"type": "object", "additionalProperties": {"type": "string"}, "default": {}}
                 }
               }
@@ -177,6 +185,9 @@ public final class InstanceResource extends Ec2Handler<Instance> {
     if (i.privateIpAddress() != null) {
       p.put("privateIp", i.privateIpAddress());
     }
+    if (i.metadataOptions() != null) {
+      p.set("metadataOptions", metadataOptions(i.metadataOptions(), recorded));
+    }
     p.set("tags", reportedTags(i.tags(), recorded));
     return p;
   }
@@ -192,6 +203,24 @@ public final class InstanceResource extends Ec2Handler<Instance> {
     o.put("availabilityZone", i.placement() == null ? "" : i.placement().availabilityZone());
     o.put("privateDns", nullToEmpty(i.privateDnsName()));
     return o;
+  }
+
+  /** The options AWS reports; only those the record sets, when it sets some. */
+  private static ObjectNode metadataOptions(
+      InstanceMetadataOptionsResponse m, ObjectNode recorded) {
+    ObjectNode all = Json.object();
+    all.put("httpTokens", m.httpTokensAsString());
+    all.put("httpEndpoint", m.httpEndpointAsString());
+    if (m.httpPutResponseHopLimit() != null) {
+      all.put("httpPutResponseHopLimit", m.httpPutResponseHopLimit());
+    }
+    JsonNode wanted = recorded == null ? null : recorded.get("metadataOptions");
+    if (wanted == null || !wanted.isObject()) {
+      return all;
+    }
+    ObjectNode out = Json.object();
+    wanted.fieldNames().forEachRemaining(k -> out.set(k, all.get(k)));
+    return out;
   }
 
   private static String nullToEmpty(String s) {
@@ -219,6 +248,10 @@ public final class InstanceResource extends Ec2Handler<Instance> {
                                         : null)
                                 .keyName(Props.text(d, "keyName"))
                                 .privateIpAddress(Props.text(d, "privateIp"))
+                                .metadataOptions(
+                                    d.has("metadataOptions")
+                                        ? metadataRequest(d.get("metadataOptions"))
+                                        : null)
                                 .clientToken(change.id())
                                 .tagSpecifications(tagSpecification(change))
                                 .build())
@@ -226,6 +259,20 @@ public final class InstanceResource extends Ec2Handler<Instance> {
                         .get(0));
     Instance running = awaitState(aws.ec2(), launched.instanceId(), "running", createTimeout);
     return existing(change, running);
+  }
+
+  private static InstanceMetadataOptionsRequest metadataRequest(JsonNode m) {
+    InstanceMetadataOptionsRequest.Builder b = InstanceMetadataOptionsRequest.builder();
+    if (m.hasNonNull("httpTokens")) {
+      b.httpTokens(m.get("httpTokens").asText());
+    }
+    if (m.hasNonNull("httpEndpoint")) {
+      b.httpEndpoint(m.get("httpEndpoint").asText());
+    }
+    if (m.hasNonNull("httpPutResponseHopLimit")) {
+      b.httpPutResponseHopLimit(m.get("httpPutResponseHopLimit").asInt());
+    }
+    return b.build();
   }
 
   @Override
@@ -250,6 +297,19 @@ public final class InstanceResource extends Ec2Handler<Instance> {
       if (!wanted.equals(live)) {
         ec2.modifyInstanceAttribute(b -> b.instanceId(id).groups(wanted));
       }
+    }
+    JsonNode metadata = change.desired().get("metadataOptions");
+    if (metadata != null
+        && change.prior() != null
+        && !Json.sameValue(metadata, change.prior().get("metadataOptions"))) {
+      // in place, as Terraform does (not checkable on Moto 5.1.1, which lacks this call)
+      InstanceMetadataOptionsRequest m = metadataRequest(metadata);
+      ec2.modifyInstanceMetadataOptions(
+          b ->
+              b.instanceId(id)
+                  .httpTokens(m.httpTokens())
+                  .httpEndpoint(m.httpEndpointAsString())
+                  .httpPutResponseHopLimit(m.httpPutResponseHopLimit()));
     }
     updateTags(ec2, id, change);
     return existing(change, describe(ec2, List.of(filter("instance-id", id))).get(0));
