@@ -77,6 +77,16 @@ public final class AwsProvider extends KitProvider<AwsClients> {
     }
   }
 
+  /**
+   * AWS has nothing to commit per batch, and a create may wait minutes for its object: one change
+   * per call lets the engine run independent ones at the same time (two instances launch and wait
+   * together, not one after the other).
+   */
+  @Override
+  public int maxBatchSize() {
+    return 1;
+  }
+
   @Override
   public String endpoint() {
     return aws.settings().endpoint();
