@@ -56,8 +56,8 @@ public final class InstanceResource extends Ec2Handler<Instance> {
                 "additionalProperties": false,
                 "required": ["ami", "instanceType"],
                 "properties": {
-                  "ami": {"type": "string", "minLength": 1, "description": "The image, e.g. ami-0abcdef1234567890 (a change makes a new instance)."},
-                  "instanceType": {"type": "string", "minLength": 1, "description": "e.g. t3.micro; a change stops and starts the instance."},
+                  "ami": {"type": "string", "minLength": 1, "examples": ["ami-0abcdef1234567890"], "description": "The image, e.g. ami-0abcdef1234567890 (a change makes a new instance)."},
+                  "instanceType": {"type": "string", "minLength": 1, "examples": ["t3.micro"], "description": "e.g. t3.micro; a change stops and starts the instance."},
                   "subnetId": {"type": "string", "minLength": 1, "description": "The subnet, e.g. ${my-subnet.id}; default: the default VPC's."},
                   "subnet": {"type": "string", "minLength": 1, "description": "The seed's name for subnetId."},
                   "vpcSecurityGroupIds": {"type": "array", "items": {"type": "string"},
@@ -83,8 +83,7 @@ public final class InstanceResource extends Ec2Handler<Instance> {
               "publicIp", "the public IPv4 address, empty when it has none",
               "subnetId", "the subnet it runs in",
               "availabilityZone", "where it runs",
-              "privateDns", "the private DNS name",
-              "arn", "the instance's ARN"),
+              "privateDns", "the private DNS name"),
           true);
 
   private final Duration createTimeout;

@@ -60,9 +60,9 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
                 "properties": {
                   "identifier": {"type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9-]{0,62}$",
                                  "description": "The DB instance identifier; default: the resource name and a unique suffix."},
-                  "engine": {"type": "string", "minLength": 1, "description": "postgres, mysql, mariadb, …"},
+                  "engine": {"type": "string", "minLength": 1, "examples": ["postgres"], "description": "postgres, mysql, mariadb, …"},
                   "engineVersion": {"type": "string", "minLength": 1},
-                  "instanceClass": {"type": "string", "minLength": 1, "description": "e.g. db.t3.micro"},
+                  "instanceClass": {"type": "string", "minLength": 1, "examples": ["db.t3.micro"], "description": "e.g. db.t3.micro"},
                   "allocatedStorage": {"type": "integer", "minimum": 5, "default": 20, "description": "GiB"},
                   "storageType": {"type": "string", "minLength": 1, "description": "gp2, gp3, io1, standard"},
                   "storageEncrypted": {"type": "boolean", "default": false},

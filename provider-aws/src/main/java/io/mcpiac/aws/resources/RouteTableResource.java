@@ -52,7 +52,7 @@ public final class RouteTableResource extends Ec2Handler<RouteTable> {
                 "additionalProperties": false,
                 "required": ["vpcId"],
                 "properties": {
-                  "vpcId": {"type": "string", "minLength": 1},
+                  "vpcId": {"type": "string", "minLength": 1, "examples": ["${my-vpc.id}"]},
                   "routes": {"type": "array", "default": [],
                              "items": {"type": "object", "additionalProperties": false, "required": ["cidrBlock"],
                                        "properties": {
