@@ -102,7 +102,7 @@ final class ManifestHandler implements TypeHandler<ObjectStore> {
     for (ReadRequest r : requests) {
       ObjectNode desired = manifest(r.properties());
       ObjectRef ref = ObjectWrites.place(store, desired.deepCopy());
-      ObjectNode live = reads.find(ref);
+      ObjectNode live = reads.find(ref, r.id());
       if (live == null) {
         continue;
       }

@@ -1,6 +1,7 @@
 package io.mcpiac.kubernetes.resources;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.kubernetes.objects.Bookkeeping;
 import io.mcpiac.kubernetes.objects.ObjectRef;
 import io.mcpiac.kubernetes.objects.ObjectStore;
 import java.util.HashMap;
@@ -19,12 +20,19 @@ final class ObjectReads {
     this.store = store;
   }
 
-  /** The live object at {@code ref} (namespace placed), or null. */
-  ObjectNode find(ObjectRef ref) {
+  /**
+   * The live object at {@code ref} (namespace placed) when it is the one recorded with {@code id};
+   * null when there is none, or when another object took its name (deleted and made again by hand,
+   * or by a replacement): that one is not what state recorded.
+   */
+  ObjectNode find(ObjectRef ref, String id) {
     Map<String, ObjectNode> listed =
         byKind.computeIfAbsent(ref.apiVersion() + " " + ref.kind(), k -> list(ref));
     ObjectNode live = listed.get(key(ref.namespace(), ref.name()));
-    return live != null ? live : store.get(ref);
+    if (live == null) {
+      live = store.get(ref);
+    }
+    return live == null || (id != null && !id.equals(Bookkeeping.idOf(live))) ? null : live;
   }
 
   private Map<String, ObjectNode> list(ObjectRef ref) {

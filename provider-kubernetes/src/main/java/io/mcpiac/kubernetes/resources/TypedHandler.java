@@ -174,7 +174,7 @@ final class TypedHandler implements TypeHandler<ObjectStore> {
     for (ReadRequest r : requests) {
       ObjectNode desired = manifest(r.properties());
       ObjectRef ref = ObjectWrites.place(store, desired.deepCopy());
-      ObjectNode live = reads.find(ref);
+      ObjectNode live = reads.find(ref, r.id());
       if (live != null) {
         out.put(r.name(), live(r.name(), r.properties(), live));
       }
