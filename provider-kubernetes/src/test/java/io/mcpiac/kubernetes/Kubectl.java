@@ -18,8 +18,18 @@ final class Kubectl {
     this.client = client;
   }
 
+  /** The object, or null when it does not exist or its kind is not served any more. */
   ObjectNode get(String apiVersion, String kind, String namespace, String name) {
-    var op = client.genericKubernetesResources(apiVersion, kind);
+    io.fabric8.kubernetes.client.dsl.MixedOperation<
+            GenericKubernetesResource,
+            io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
+            io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>>
+        op;
+    try {
+      op = client.genericKubernetesResources(apiVersion, kind);
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      return null;
+    }
     GenericKubernetesResource r =
         namespace == null
             ? op.withName(name).get()

@@ -47,10 +47,29 @@ public final class ObjectStore {
     return ref.namespace() == null ? ref.inNamespace(connection.defaultNamespace()) : ref;
   }
 
-  /** The live object, or null when there is none. */
+  /** The live object, or null when there is none (or its kind is not served). */
   public ObjectNode get(ObjectRef ref) {
+    if (!served(ref.apiVersion(), ref.kind())) {
+      return null;
+    }
     GenericKubernetesResource r = resource(ref).get();
     return r == null ? null : Manifests.fromFabric8(r);
+  }
+
+  /**
+   * Whether the cluster serves the kind: fabric8 knows it or finds it by discovery. A custom kind
+   * whose CRD is not (or no longer) installed is not served: nothing of it exists.
+   */
+  public boolean served(String apiVersion, String kind) {
+    try {
+      client().genericKubernetesResources(apiVersion, kind);
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() > 0) {
+        throw e;
+      }
+      return false;
+    }
   }
 
   /** Every object of the kind carrying mcp-iac's id label, in every namespace: one call. */
@@ -64,6 +83,9 @@ public final class ObjectStore {
   }
 
   private List<ObjectNode> list(String apiVersion, String kind, boolean labelled) {
+    if (!served(apiVersion, kind)) {
+      return List.of();
+    }
     MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, ?> op =
         client().genericKubernetesResources(apiVersion, kind);
     GenericKubernetesResourceList list =
@@ -86,6 +108,15 @@ public final class ObjectStore {
    * @param forceConflicts take over fields another field manager owns instead of failing
    */
   public ObjectNode apply(ObjectNode manifest, ObjectNode prior, boolean forceConflicts) {
+    ObjectRef ref = ObjectRef.of(manifest);
+    if (!served(ref.apiVersion(), ref.kind())) {
+      throw new io.mcpiac.engine.providers.ProviderException(
+          "the cluster does not serve "
+              + ref.apiVersion()
+              + " "
+              + ref.kind()
+              + " (is its CustomResourceDefinition installed?)");
+    }
     GenericKubernetesResource desired = Manifests.toFabric8(manifest);
     if (!noServerSideApply.get()) {
       try {
@@ -119,6 +150,9 @@ public final class ObjectStore {
    * done.
    */
   public void delete(ObjectRef ref, Duration timeout) {
+    if (!served(ref.apiVersion(), ref.kind())) {
+      return; // its CRD is gone, and every object of the kind with it
+    }
     Resource<GenericKubernetesResource> r = resource(ref);
     r.withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND)
         .delete();
