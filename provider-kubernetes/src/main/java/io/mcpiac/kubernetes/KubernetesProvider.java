@@ -55,8 +55,18 @@ public final class KubernetesProvider extends KitProvider<ObjectStore> {
             + " did not answer ("
             + store.connection().describedAs()
             + "): "
-            + e.getMessage(),
+            + rootCause(e),
         e);
+  }
+
+  /** fabric8's own message is "An error has occurred."; the cause says what (refused, TLS…). */
+  private static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
   }
 
   /** Namespaces and CRDs before what lives in them (see {@link Ordering}). */

@@ -23,6 +23,12 @@ public final class KubernetesProviderFactory implements ProviderFactory {
     return "k8s";
   }
 
+  /** {@code serve --provider kubernetes} serves this provider. */
+  @Override
+  public List<String> aliases() {
+    return List.of("kubernetes");
+  }
+
   @Override
   public Provider create(String instance, ObjectNode settings) {
     return create(instance, settings, ProviderContext.workingDirectory());

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
  * start-up never pay for it), with the namespace objects default to.
  */
 public final class KubeConnection implements AutoCloseable {
+  private static final int RETRIES = 3;
   private final Supplier<KubernetesClient> factory;
   private final String describedAs;
   private volatile KubernetesClient client;
@@ -79,6 +80,11 @@ public final class KubeConnection implements AutoCloseable {
       config = Config.autoConfigure(s.context());
     } else {
       config = Config.autoConfigure(null);
+    }
+    // fabric8 retries a refused connection 10 times with exponential backoff (about 30 s before a
+    // plan learns the cluster is down); 3 retries still ride out a blip
+    if (config.getRequestRetryBackoffLimit() > RETRIES) {
+      config.setRequestRetryBackoffLimit(RETRIES);
     }
     return new KubernetesClientBuilder().withConfig(config).build();
   }
