@@ -244,7 +244,7 @@ public final class Planner {
       drift.addAll(drift(type, defaults, record, actual, salt));
       ObjectNode before = current(type, defaults, record, actual, salt);
       for (PropertyChange secret :
-          SecretDrift.of(provider, type, actual, resolved, record.properties(), salt)) {
+          SecretDrift.of(provider, type, actual, resolved, shown, record.properties(), salt)) {
         drift.add(secret);
         before.set(secret.path(), secret.after());
       }

@@ -23,6 +23,7 @@ final class SecretDrift {
 
   /**
    * @param resolved the configured properties, secrets marked and in clear
+   * @param shown the same with secrets as digests
    * @param recorded what state records (digests)
    */
   static List<PropertyChange> of(
@@ -30,6 +31,7 @@ final class SecretDrift {
       ResourceType type,
       LiveResource actual,
       ObjectNode resolved,
+      ObjectNode shown,
       ObjectNode recorded,
       String salt) {
     if (type.secretProperties().isEmpty()) {
@@ -38,7 +40,9 @@ final class SecretDrift {
     ObjectNode configured = Json.object();
     for (String key : type.secretProperties()) {
       JsonNode value = resolved.get(key);
+      // a secret the file changed is a change already; only an unchanged one can have drifted
       if (value != null
+          && Json.sameValue(shown.get(key), recorded.get(key))
           && !value.isNull()
           && !Values.containsUnknown(value)
           && !Values.isSensitive(value)) {
