@@ -23,8 +23,12 @@ public final class KubernetesProvider extends KitProvider<ObjectStore> {
    * @param deployment the deployment objects are labelled with (null: several, an MCP server)
    */
   public KubernetesProvider(KubeConnection connection, String deployment) {
-    super(NAME, KubernetesResources.all(deployment));
-    this.store = new ObjectStore(connection);
+    this(new ObjectStore(connection), deployment);
+  }
+
+  private KubernetesProvider(ObjectStore store, String deployment) {
+    super(NAME, KubernetesResources.all(deployment, store));
+    this.store = store;
   }
 
   @Override

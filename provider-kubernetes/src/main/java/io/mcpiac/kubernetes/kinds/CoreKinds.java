@@ -124,6 +124,25 @@ final class CoreKinds {
           manifest.put("type", props.path("type").asText("Opaque"));
         }
 
+        /** The data decoded from the live Secret differs from the configured values. */
+        public Set<String> changedSecrets(ObjectNode live, ObjectNode configured) {
+          JsonNode want = configured.get("data");
+          if (want == null || !want.isObject()) {
+            return Set.of();
+          }
+          ObjectNode have = Json.object();
+          live.path("data")
+              .fields()
+              .forEachRemaining(
+                  e ->
+                      have.put(
+                          e.getKey(),
+                          new String(
+                              Base64.getDecoder().decode(e.getValue().asText()),
+                              StandardCharsets.UTF_8)));
+          return have.equals(Fields.strings(want)) ? Set.of() : Set.of("data");
+        }
+
         public void read(ObjectNode manifest, ObjectNode props) {
           // the data is a secret: never read back (the engine compares digests of what it wrote)
           Fields.copy(manifest.get("type"), props, "type");

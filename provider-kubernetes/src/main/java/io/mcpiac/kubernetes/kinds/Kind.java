@@ -42,6 +42,14 @@ public interface Kind {
     return Set.of();
   }
 
+  /**
+   * Which secret properties of {@code configured} (secrets in clear) the live object no longer
+   * holds; names only, never values.
+   */
+  default Set<String> changedSecrets(ObjectNode live, ObjectNode configured) {
+    return Set.of();
+  }
+
   /** Whether a write waits for the rollout by default (Deployment, StatefulSet). */
   default boolean rolls() {
     return false;

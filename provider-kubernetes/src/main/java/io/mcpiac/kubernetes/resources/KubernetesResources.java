@@ -13,12 +13,13 @@ public final class KubernetesResources {
 
   /**
    * @param deployment the deployment objects are labelled with (null when serving several)
+   * @param store the cluster, for what a plan-time check outside a read needs (a Secret's data)
    */
-  public static List<TypeHandler<ObjectStore>> all(String deployment) {
+  public static List<TypeHandler<ObjectStore>> all(String deployment, ObjectStore store) {
     ObjectWrites writes = new ObjectWrites(deployment);
     List<TypeHandler<ObjectStore>> out = new ArrayList<>();
     for (Kind k : Kinds.all()) {
-      out.add(new TypedHandler(k, writes));
+      out.add(new TypedHandler(k, writes, () -> store));
     }
     out.add(new ManifestHandler(writes));
     return List.copyOf(out);

@@ -31,9 +31,11 @@ final class TypedHandler implements TypeHandler<ObjectStore> {
   private final Kind kind;
   private final ObjectWrites writes;
   private final ResourceType type;
+  private final java.util.function.Supplier<ObjectStore> cluster;
 
-  TypedHandler(Kind kind, ObjectWrites writes) {
+  TypedHandler(Kind kind, ObjectWrites writes, java.util.function.Supplier<ObjectStore> cluster) {
     this.kind = kind;
+    this.cluster = cluster;
     this.writes = writes;
     Set<String> replace = new HashSet<>(kind.replaceOnChange());
     replace.add("name");
@@ -228,6 +230,24 @@ final class TypedHandler implements TypeHandler<ObjectStore> {
     if (from.has(key)) {
       to.set(key, from.get(key));
     }
+  }
+
+  /** A Secret's data compared on the cluster: fetched again, never kept in the read. */
+  @Override
+  public Set<String> changedSecrets(LiveResource live, ObjectNode configured) {
+    if (kind.secrets().isEmpty()) {
+      return Set.of();
+    }
+    ObjectNode object =
+        cluster
+            .get()
+            .get(
+                new ObjectRef(
+                    kind.apiVersion(),
+                    kind.kind(),
+                    live.outputs().path("namespace").asText(null),
+                    live.outputs().path("name").asText()));
+    return object == null ? Set.of() : kind.changedSecrets(object, configured);
   }
 
   @Override
