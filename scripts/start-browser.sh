@@ -9,3 +9,4 @@ fi
 export SE_OFFLINE=true
 export MCP_IAC_CHROMEDRIVER="${MCP_IAC_CHROMEDRIVER:-$(command -v chromedriver)}"
 export MCP_IAC_CHROMIUM="${MCP_IAC_CHROMIUM:-$(command -v chromium)}"
+export MCP_IAC_REQUIRE_BROWSER=1
