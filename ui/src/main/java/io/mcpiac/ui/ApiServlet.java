@@ -68,6 +68,8 @@ final class ApiServlet extends HttpServlet {
       try (StateStore store = backend.openStore()) {
         Http.json(res, 200, StateViews.checkpoints(store, p[1]));
       }
+    } else if (p.length == 3 && p[0].equals("deployments") && p[2].equals("watch")) {
+      JournalWatch.send(backend, p[1], res);
     } else if (p.length == 1 && p[0].equals("runs")) {
       Http.json(res, 200, runs.list());
     } else if (p.length == 2 && p[0].equals("runs")) {

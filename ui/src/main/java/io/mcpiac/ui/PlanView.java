@@ -41,7 +41,8 @@ final class PlanView {
     return out;
   }
 
-  private static ObjectNode graph(Plan plan) {
+  /** The plan's dependency graph, each node with its layer, action and marks. */
+  static ObjectNode graph(Plan plan) {
     PlanGraph g = PlanGraph.of(plan);
     Map<String, PlannedAction> byName = new HashMap<>();
     plan.actions().forEach(a -> byName.put(a.name(), a));

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.awaitility.Awaitility;
 import org.openqa.selenium.OutputType;
@@ -12,6 +15,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.devtools.DevTools;
+import org.openqa.selenium.devtools.v156.network.Network;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver (no download: SE_OFFLINE), with
@@ -21,6 +26,7 @@ final class Browser implements AutoCloseable {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   final ChromeDriver driver;
   private final Path profile;
+  private final List<String> requests = new CopyOnWriteArrayList<>();
 
   Browser() {
     try {
@@ -49,6 +55,26 @@ final class Browser implements AutoCloseable {
             .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+    // every request the page makes, seen from the browser's side (Chrome DevTools Protocol)
+    DevTools devTools = driver.getDevTools();
+    devTools.createSession();
+    devTools.send(
+        Network.enable(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty()));
+    devTools.addListener(Network.requestWillBeSent(), r -> requests.add(r.getRequest().getUrl()));
+  }
+
+  /** The URLs of every request made since the last {@link #forgetRequests}. */
+  List<String> requests() {
+    return List.copyOf(requests);
+  }
+
+  void forgetRequests() {
+    requests.clear();
   }
 
   static boolean available() {

@@ -56,6 +56,7 @@ class UiBrowserTest {
     backend = new FirewallBackend(dir);
     firewall = new FirewallApi(backend.firewall);
     server = UiServer.start(backend, new UiSettings("127.0.0.1", 0, UiSettings.randomToken()));
+    browser.forgetRequests();
   }
 
   @AfterEach
@@ -322,6 +323,44 @@ class UiBrowserTest {
     for (String name : names) {
       assertThat(nodeState(name)).as(name + " watched").isEqualTo("complete");
     }
+    // no external request: everything the page loaded or called came from the UI server
+    String base = "http://127.0.0.1:" + server.url().getPort() + "/";
+    assertThat(browser.requests()).isNotEmpty().allMatch(u -> u.startsWith(base), "from " + base);
+  }
+
+  @Test
+  void anApplyStartedElsewhereIsFollowedLiveThroughTheStateJournal() throws Exception {
+    applyWithEngine(Deployments.V1, "v1.yaml");
+    open("#deployments");
+    browser.waitFor(d -> all("#deployments tbody tr").size() == 1);
+    browser
+        .driver
+        .findElement(By.xpath("//table[@id='deployments']//button[text()='Watch live']"))
+        .click();
+    browser.waitFor(d -> $("#run-status").getText().equals("Waiting for an apply…"));
+    recordStates();
+
+    // another engine with its own connection to the state file: as another mcp-iac process
+    faults("{\"latencyMs\": 100}");
+    var elsewhere =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> applyWithEngine(Deployments.V2, "v2.yaml"));
+
+    String result = browser.waitFor(d -> $("#run-status").getAttribute("data-result"));
+    elsewhere.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(result).isEqualTo("succeeded");
+    assertThat(node("web_ports").getAttribute("class")).contains("create");
+    assertThat(node("web_servers").getAttribute("class")).contains("update");
+    assertThat(node("lan-dhcp").getAttribute("class")).contains("replace");
+    assertThat(node("portal-dns").getAttribute("class")).contains("delete");
+    for (String name : List.of("web_ports", "web_servers", "lan-dhcp", "portal-dns")) {
+      assertThat(nodeState(name)).as(name).isEqualTo("complete");
+      assertThat(recordedStates().get(name))
+          .as(name + " as it ran")
+          .contains("running", "complete");
+    }
+    assertThat($("#log").getText()).contains("An apply started elsewhere by");
+    browser.screenshot("08-watch-elsewhere");
   }
 
   @Test

@@ -4,7 +4,7 @@
 "use strict";
 const TOKEN = document.querySelector('meta[name="mcp-iac-token"]').content;
 const $ = sel => document.querySelector(sel);
-const state = { view: null, run: null, source: null, deployment: null };
+const state = { view: null, run: null, source: null, deployment: null, marks: {} };
 
 async function api(method, path, body) {
   const res = await fetch("/api/" + path, {
@@ -39,12 +39,13 @@ function confirmBox(title, text) {
 // ---- routing: #deployments, #plan, #run/ID, #history/NAME, #checkpoints/NAME
 function route() {
   const [page, arg] = (location.hash.slice(1) || "deployments").split("/").map(decodeURIComponent);
-  const section = page === "run" ? "plan" : page;
+  const section = page === "run" || page === "watch" ? "plan" : page;
   document.querySelectorAll("main > section").forEach(s => (s.hidden = s.id !== "page-" + section));
   document.querySelectorAll("nav a").forEach(a =>
     a.id === "nav-" + section ? a.setAttribute("aria-current", "page") : a.removeAttribute("aria-current"));
   if (page === "deployments") loadDeployments();
   if (page === "run" && arg) watch(arg);
+  if (page === "watch" && arg) watchDeployment(arg);
   if (page === "history" && arg) loadHistory(arg);
   if (page === "checkpoints" && arg) loadCheckpoints(arg);
   document.querySelectorAll(".deployment-name").forEach(e => (e.textContent = arg || ""));
@@ -63,6 +64,7 @@ async function loadDeployments() {
       cell(tr, d.lock || "—"); cell(tr, d.checkpoints);
       const td = tr.insertCell();
       button(td, "Plan last configuration", () => planDeployment(d.name));
+      button(td, "Watch live", () => (location.hash = "#watch/" + encodeURIComponent(d.name)));
       button(td, "History", () => (location.hash = "#history/" + encodeURIComponent(d.name)));
       button(td, "Checkpoints", () => (location.hash = "#checkpoints/" + encodeURIComponent(d.name)));
     });
@@ -108,7 +110,7 @@ function planPath(path, origin) {
 
 function showPlan(view, origin) {
   closeStream();
-  state.view = view; state.run = null;
+  state.view = view; state.run = null; state.marks = {};
   $("#plan-result").hidden = false;
   $("#plan-origin").textContent = origin;
   $("#plan-summary").textContent = view.plan.summary.text;
@@ -121,6 +123,7 @@ function showPlan(view, origin) {
   $("#node-diff").hidden = true;
   $("#log").textContent = "";
   $("#run-status").textContent = "";
+  delete $("#run-status").dataset.result;
   $("#apply-button").hidden = false;
   $("#apply-button").disabled = !view.plan.hasChanges;
   $("#cancel-button").hidden = true;
@@ -134,6 +137,12 @@ function showNode(name) {
   if (g) g.classList.add("selected");
   const a = state.view.plan.actions.find(x => x.resource === name);
   const panel = $("#node-diff"); panel.hidden = false; panel.textContent = "";
+  if (!a) {
+    const n = state.view.graph.nodes.find(x => x.name === name);
+    const h = document.createElement("h3");
+    h.textContent = `${n.action} ${n.type} ${n.name} (applied elsewhere: its diff is in that run's plan)`;
+    panel.appendChild(h); return;
+  }
   const h = document.createElement("h3");
   h.textContent = `${a.action} ${a.type} ${a.resource}` + (a.reason ? ` (${a.reason})` : "");
   panel.appendChild(h);
@@ -208,14 +217,16 @@ function progress(e) {
   const g = $("#graph");
   const stage = e.stage ? " stage " + e.stage : "";
   switch (e.event) {
-    case "start": log(`Apply started: ${e.total} change(s).`); break;
+    case "start":
+      log(e.message ? e.message[0].toUpperCase() + e.message.slice(1) + "." : `Apply started: ${e.total} change(s).`);
+      break;
     case "stage:start": log(`Stage ${e.stage} started.`); break;
     case "stage:complete": log(`Stage ${e.stage} complete.`); break;
     case "action:update": {
       const w = WORDS[e.action] || [e.action + "…", e.action];
-      if (e.status === "running") Graph.mark(g, e.resource, "running", w[0]);
-      else if (e.status === "complete") Graph.mark(g, e.resource, "complete", w[1]);
-      else Graph.mark(g, e.resource, e.status, e.status);
+      if (e.status === "running") markNode(e.resource, "running", w[0]);
+      else if (e.status === "complete") markNode(e.resource, "complete", w[1]);
+      else markNode(e.resource, e.status, e.status);
       log(`${e.status.padEnd(8)} ${e.action} ${e.resource}${stage}${e.message ? ": " + e.message : ""}`, e.status);
       break;
     }
@@ -223,7 +234,7 @@ function progress(e) {
       g.classList.add("rolling-back");
       log("Rolling back" + (e.message ? ": " + e.message : "") + ".", "rollback"); break;
     case "rollback:action":
-      Graph.mark(g, e.resource, e.status === "complete" ? "rolled-back" : "rollback-failed",
+      markNode(e.resource, e.status === "complete" ? "rolled-back" : "rollback-failed",
         e.status === "complete" ? "rolled back" : "rollback failed");
       log(`rollback ${e.status} ${e.resource}${e.message ? ": " + e.message : ""}`, "rollback"); break;
     case "rollback:complete": log("Rollback complete.", "rollback"); break;
@@ -231,6 +242,35 @@ function progress(e) {
     default: log(e.event);
   }
   $("#run-status").textContent = `${e.completed}/${e.total} done`;
+}
+
+function markNode(name, st, text) {
+  state.marks[name] = [st, text];
+  Graph.mark($("#graph"), name, st, text);
+}
+
+// an apply started elsewhere (another mcp-iac, an MCP server), followed through the state journal
+function watchDeployment(name) {
+  closeStream();
+  state.run = null; state.marks = {};
+  state.view = { graph: { nodes: [], edges: [], layers: 0 }, plan: { actions: [] } };
+  show($("#plan-error"), "");
+  $("#plan-result").hidden = false;
+  $("#plan-origin").textContent = `Watching '${name}': an apply started elsewhere shows here as it runs.`;
+  $("#plan-summary").textContent = ""; $("#plan-digest").textContent = ""; $("#plan-text").textContent = "";
+  $("#plan-warnings").textContent = ""; $("#graph").textContent = ""; $("#graph").classList.remove("rolling-back");
+  $("#node-diff").hidden = true; $("#log").textContent = "";
+  $("#apply-button").hidden = true; $("#cancel-button").hidden = true;
+  $("#run-status").textContent = "Waiting for an apply…"; delete $("#run-status").dataset.result;
+  const src = new EventSource(`/api/deployments/${encodeURIComponent(name)}/watch?token=${encodeURIComponent(TOKEN)}`);
+  state.source = src;
+  src.addEventListener("graph", m => {
+    state.view.graph = JSON.parse(m.data);
+    Graph.draw($("#graph"), state.view.graph, showNode);
+    for (const [n, [st, text]] of Object.entries(state.marks)) Graph.mark($("#graph"), n, st, text);
+  });
+  src.addEventListener("progress", m => progress(JSON.parse(m.data)));
+  src.addEventListener("end", m => { ended(JSON.parse(m.data).result); src.close(); });
 }
 
 function ended(r) {
@@ -264,7 +304,8 @@ async function loadHistory(name) {
       };
       radio("from", i === 1); radio("to", i === 0);
       cell(tr, v.version + (v.current ? " (current)" : "")); cell(tr, when(v.at)); cell(tr, v.by);
-      cell(tr, v.changes.map(c => `${c.kind} ${c.resource}${c.status === "done" ? "" : " (" + c.status + ")"}`).join(", "));
+      const verb = c => (c.phase === "activate" ? "activate" : c.phase === "undo" ? "undo " + c.kind : c.kind);
+      cell(tr, v.changes.map(c => `${verb(c)} ${c.resource}${c.status === "done" ? "" : " (" + c.status + ")"}`).join(", "));
       cell(tr, v.resources);
       const td = tr.insertCell();
       if (!v.current) button(td, "Roll back to this version…", () => rollback(name, v.version));
