@@ -36,6 +36,10 @@ class UiCommandTest {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of("ui", "--port", "0", "--state", state));
+    java.nio.file.Files.createDirectories(dir.resolve("app"));
+    java.nio.file.Files.writeString(dir.resolve("app/deployment.yaml"), "kind: Deployment\n");
+    java.nio.file.Files.createDirectories(dir.resolve(".hidden"));
+    java.nio.file.Files.writeString(dir.resolve(".hidden/other.yaml"), "kind: Deployment\n");
     Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -53,6 +57,10 @@ class UiCommandTest {
           .contains("content=\"" + token + "\"");
       assertThat(get(base + "/", null).statusCode()).isEqualTo(401);
       assertThat(get(base + "/api/deployments", "wrong").statusCode()).isEqualTo(401);
+
+      // the plan form offers the YAML files under the directory the UI was started in
+      assertThat(Json.parse(get(base + "/api/files", token).body()).toString())
+          .isEqualTo("[\"app/deployment.yaml\"]");
 
       String file =
           Path.of("..", "examples", "core-chain.yaml").toAbsolutePath().normalize().toString();

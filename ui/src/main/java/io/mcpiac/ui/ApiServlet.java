@@ -70,6 +70,8 @@ final class ApiServlet extends HttpServlet {
       }
     } else if (p.length == 3 && p[0].equals("deployments") && p[2].equals("watch")) {
       JournalWatch.send(backend, p[1], res);
+    } else if (p.length == 1 && p[0].equals("files")) {
+      Http.json(res, 200, FileSuggestions.under(java.nio.file.Path.of("").toAbsolutePath()));
     } else if (p.length == 1 && p[0].equals("runs")) {
       Http.json(res, 200, runs.list());
     } else if (p.length == 2 && p[0].equals("runs")) {

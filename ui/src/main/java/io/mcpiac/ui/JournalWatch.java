@@ -118,9 +118,10 @@ final class JournalWatch {
     if (!started) {
       started = true;
       ObjectNode start = event("start");
+      start.put("elsewhere", true);
       start.put(
           "message",
-          "an apply started elsewhere" + lock.map(l -> " by " + l.describe()).orElse(""));
+          "An apply started elsewhere" + lock.map(l -> " by " + l.describe()).orElse("") + ".");
       send(out, "progress", start);
     }
     if (grew) {

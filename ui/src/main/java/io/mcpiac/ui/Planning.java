@@ -62,6 +62,7 @@ final class Planning {
 
   /** {@code {"planId": ID, "digest": SHA256}}: starts the apply, answers with the run. */
   ObjectNode apply(ObjectNode body) {
+    ExecutionOptions options = options(body.path("options"));
     HeldPlans.Held h = held.take(Http.text(body, "planId"), Http.text(body, "digest"));
     Plan plan = h.plan();
     if (!plan.hasChanges()) {
@@ -72,8 +73,19 @@ final class Planning {
             ? backend.forCheckpoint(h.checkpoint())
             : backend.forDeployment(plan.deployment());
     String kind = h.origin().equals(RESTORE) ? "restore " + h.checkpoint().id() : "apply";
-    return runs.start(plan, kind, PlanView.of(plan, h.origin()), bench, ExecutionOptions.DEFAULTS)
-        .summary();
+    return runs.start(plan, kind, PlanView.of(plan, h.origin()), bench, options).summary();
+  }
+
+  /** The CLI's apply options, with its defaults (parallelism 5, roll back on failure). */
+  private static ExecutionOptions options(com.fasterxml.jackson.databind.JsonNode o) {
+    int parallelism = o.path("parallelism").asInt(ExecutionOptions.DEFAULTS.parallelism());
+    if (parallelism < 1 || parallelism > 256) {
+      throw new ApiError(400, "parallelism must be between 1 and 256");
+    }
+    return new ExecutionOptions(
+        parallelism,
+        o.path("continueOnError").asBoolean(ExecutionOptions.DEFAULTS.continueOnError()),
+        o.path("rollbackOnFailure").asBoolean(ExecutionOptions.DEFAULTS.rollbackOnFailure()));
   }
 
   private ObjectNode hold(Plan plan, String origin, Checkpoint from) {

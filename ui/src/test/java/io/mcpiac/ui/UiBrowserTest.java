@@ -305,7 +305,7 @@ class UiBrowserTest {
           .containsExactly("running", "complete");
     }
     assertThat($("#log").getText())
-        .contains("Apply started: 5 change(s).")
+        .contains("Apply started: 5 change(s)")
         .contains("complete create allow-https");
     browser.screenshot("03-apply-live");
     assertThat(firewall.column(FirewallApi.VLANS, "tag")).containsExactly("150");
@@ -386,6 +386,61 @@ class UiBrowserTest {
     assertThat(firewall.rows(FirewallApi.VLANS)).isEmpty();
     assertThat(firewall.rows(FirewallApi.ALIASES)).isEmpty();
     assertThat(firewall.rows(FirewallApi.HOST_OVERRIDES)).isEmpty();
+  }
+
+  @Test
+  void withoutRollbackOnFailureWhatWasCreatedStays() {
+    faults(
+        "{\"failPaths\": [\"/api/unbound/settings/setHostOverride\","
+            + " \"/api/unbound/settings/addHostOverride\"]}");
+    planFile(Deployments.write(dir, "v1.yaml", Deployments.V1_DNS_LAST));
+    $("#opt-rollback").click(); // the CLI's --no-rollback
+
+    assertThat(applyOnPage()).isEqualTo("failed");
+
+    assertThat(nodeState("portal-dns")).isEqualTo("failed");
+    assertThat(nodeState("allow-https")).isEqualTo("complete");
+    assertThat(all("#graph g.node[data-state='rolled-back']")).isEmpty();
+    assertThat(firewall.column(FirewallApi.VLANS, "tag")).containsExactly("150");
+  }
+
+  @Test
+  void aSecretNeverReachesThePage() throws Exception {
+    String secret = "Sup3r-Secret-Passw0rd-4711";
+    java.nio.file.Files.writeString(dir.resolve("password.txt"), secret);
+    Path file =
+        Deployments.write(
+            dir,
+            "user.yaml",
+            """
+            apiVersion: iac.mcp/v1
+            kind: Deployment
+            metadata: {name: people}
+            spec:
+              resources:
+                - type: opnsense:security:user
+                  name: alice
+                  properties: {password: "${secret.file:password.txt}", description: Alice}
+            """);
+    planFile(file);
+    node("alice").click();
+    browser.waitFor(d -> $("#node-diff").isDisplayed());
+    assertThat(applyOnPage()).isEqualTo("succeeded");
+    String token = server.url().getQuery().substring("token=".length());
+    String base = "http://127.0.0.1:" + server.url().getPort();
+    var http = java.net.http.HttpClient.newHttpClient();
+    StringBuilder everything = new StringBuilder(browser.driver.getPageSource());
+    for (String api :
+        List.of("/api/runs/run-1", "/api/deployments/people/history", "/api/runs/run-1/events")) {
+      everything.append(
+          http.send(
+                  java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + api))
+                      .header("Authorization", "Bearer " + token)
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString())
+              .body());
+    }
+    assertThat(everything).contains("alice").doesNotContain(secret);
   }
 
   @Test

@@ -44,6 +44,7 @@ function route() {
   document.querySelectorAll("nav a").forEach(a =>
     a.id === "nav-" + section ? a.setAttribute("aria-current", "page") : a.removeAttribute("aria-current"));
   if (page === "deployments") loadDeployments();
+  if (page === "plan") loadFiles();
   if (page === "run" && arg) watch(arg);
   if (page === "watch" && arg) watchDeployment(arg);
   if (page === "history" && arg) loadHistory(arg);
@@ -79,6 +80,13 @@ async function loadDeployments() {
 }
 
 // ---- plan
+async function loadFiles() {
+  try {
+    const list = $("#plan-files"); list.textContent = "";
+    (await api("GET", "files")).forEach(f => { const o = document.createElement("option"); o.value = f; list.appendChild(o); });
+  } catch (e) { /* suggestions only: a typed path still works */ }
+}
+
 $("#plan-form").addEventListener("submit", ev => {
   ev.preventDefault();
   const file = $("#plan-file").value.trim();
@@ -125,6 +133,7 @@ function showPlan(view, origin) {
   $("#run-status").textContent = "";
   delete $("#run-status").dataset.result;
   $("#apply-button").hidden = false;
+  $("#apply-options").hidden = false;
   $("#apply-button").disabled = !view.plan.hasChanges;
   $("#cancel-button").hidden = true;
 }
@@ -174,7 +183,9 @@ $("#apply-button").addEventListener("click", async () => {
     `${v.plan.summary.text} Deployment '${v.plan.deployment}', plan digest ${v.digest.slice(0, 16)}…`);
   if (!ok) { say("Nothing changed."); return; }
   try {
-    const run = await api("POST", "apply", { planId: v.plan.planId, digest: v.digest });
+    const options = { parallelism: Number($("#opt-parallelism").value) || 5,
+      rollbackOnFailure: $("#opt-rollback").checked, continueOnError: $("#opt-continue").checked };
+    const run = await api("POST", "apply", { planId: v.plan.planId, digest: v.digest, options });
     history.replaceState(null, "", "#run/" + run.runId);
     follow(run.runId);
   } catch (e) { show($("#plan-error"), e.message); }
@@ -200,6 +211,7 @@ function follow(runId) {
   closeStream();
   state.run = runId;
   $("#apply-button").hidden = true;
+  $("#apply-options").hidden = true;
   $("#cancel-button").hidden = false;
   $("#run-status").textContent = "Running…";
   $("#log").textContent = "";
@@ -218,7 +230,7 @@ function progress(e) {
   const stage = e.stage ? " stage " + e.stage : "";
   switch (e.event) {
     case "start":
-      log(e.message ? e.message[0].toUpperCase() + e.message.slice(1) + "." : `Apply started: ${e.total} change(s).`);
+      log(e.elsewhere ? e.message : `Apply started: ${e.total} change(s)${e.message ? " — " + e.message : ""}.`);
       break;
     case "stage:start": log(`Stage ${e.stage} started.`); break;
     case "stage:complete": log(`Stage ${e.stage} complete.`); break;
@@ -260,7 +272,7 @@ function watchDeployment(name) {
   $("#plan-summary").textContent = ""; $("#plan-digest").textContent = ""; $("#plan-text").textContent = "";
   $("#plan-warnings").textContent = ""; $("#graph").textContent = ""; $("#graph").classList.remove("rolling-back");
   $("#node-diff").hidden = true; $("#log").textContent = "";
-  $("#apply-button").hidden = true; $("#cancel-button").hidden = true;
+  $("#apply-button").hidden = true; $("#cancel-button").hidden = true; $("#apply-options").hidden = true;
   $("#run-status").textContent = "Waiting for an apply…"; delete $("#run-status").dataset.result;
   const src = new EventSource(`/api/deployments/${encodeURIComponent(name)}/watch?token=${encodeURIComponent(TOKEN)}`);
   state.source = src;
