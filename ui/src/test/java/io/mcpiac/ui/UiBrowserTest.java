@@ -521,7 +521,18 @@ class UiBrowserTest {
     // shown, not applied
     assertThat(firewall.rows(FirewallApi.HOST_OVERRIDES)).isEmpty();
 
-    assertThat(applyOnPage()).isEqualTo("succeeded");
+    // applied with the keyboard alone: Enter on Apply..., the dialog opens on "No", Shift+Tab,
+    // Enter
+    $("#apply-button").sendKeys(Keys.ENTER);
+    browser.waitFor(d -> $("#confirm").isDisplayed());
+    assertThat(browser.driver.switchTo().activeElement().getAttribute("id"))
+        .isEqualTo("confirm-no");
+    browser.driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+    assertThat(browser.driver.switchTo().activeElement().getAttribute("id"))
+        .isEqualTo("confirm-yes");
+    browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+    String result = browser.waitFor(d -> $("#run-status").getAttribute("data-result"));
+    assertThat(result).isEqualTo("succeeded");
     assertThat(firewall.column(FirewallApi.HOST_OVERRIDES, "hostname")).containsExactly("portal");
     assertThat(firewall.column(FirewallApi.ALIASES, "name")).containsExactly("web_servers");
   }

@@ -123,6 +123,7 @@ function showPlan(view, origin) {
   $("#plan-origin").textContent = origin;
   $("#plan-summary").textContent = view.plan.summary.text;
   $("#plan-digest").textContent = view.digest;
+  $("#plan-digest-line").hidden = false; $("#plan-text-box").hidden = false;
   const warnings = $("#plan-warnings"); warnings.textContent = "";
   view.plan.warnings.forEach(w => { const li = document.createElement("li"); li.textContent = w; warnings.appendChild(li); });
   $("#plan-text").textContent = view.text;
@@ -270,6 +271,7 @@ function watchDeployment(name) {
   $("#plan-result").hidden = false;
   $("#plan-origin").textContent = `Watching '${name}': an apply started elsewhere shows here as it runs.`;
   $("#plan-summary").textContent = ""; $("#plan-digest").textContent = ""; $("#plan-text").textContent = "";
+  $("#plan-digest-line").hidden = true; $("#plan-text-box").hidden = true;
   $("#plan-warnings").textContent = ""; $("#graph").textContent = ""; $("#graph").classList.remove("rolling-back");
   $("#node-diff").hidden = true; $("#log").textContent = "";
   $("#apply-button").hidden = true; $("#cancel-button").hidden = true; $("#apply-options").hidden = true;
