@@ -25,6 +25,10 @@ fi
 source scripts/start-docker.sh
 export MCP_IAC_REQUIRE_DOCKER=1
 
+# Debian's Chromium and chromedriver for the web UI's browser tests (ui module)
+# shellcheck disable=SC1091
+source scripts/start-browser.sh
+
 # Build, every Java test (engine, emulator, providers, MCP servers, crash tests), the emulator's
 # curl smoke script, google-java-format check and the JaCoCo report.
 ./mvnw -B -ntp verify
