@@ -49,6 +49,11 @@ public record Policy(
     return false;
   }
 
+  /** The filter's CEL text, or null. */
+  public String filterText() {
+    return filter == null ? null : filter.source();
+  }
+
   /** The same policy enforced as {@code level} (a pack enabled as advisory, say). */
   public Policy enforcedAs(String level) {
     return new Policy(
