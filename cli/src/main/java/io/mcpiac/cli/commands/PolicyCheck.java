@@ -3,12 +3,9 @@ package io.mcpiac.cli.commands;
 import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.config.ConfigException;
 import io.mcpiac.engine.config.Deployment;
-import io.mcpiac.engine.json.Json;
-import io.mcpiac.engine.policies.PolicyViolation;
 import io.mcpiac.engine.states.DeploymentState;
 import io.mcpiac.policy.DeploymentPolicies;
 import io.mcpiac.policy.ExceptionRecord;
-import io.mcpiac.policy.Finding;
 import io.mcpiac.policy.PolicySet;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,20 +57,6 @@ final class PolicyCheck {
 
   /** The review's violations and exceptions, for a plan's {@code --json}. */
   static com.fasterxml.jackson.databind.node.ObjectNode json(DeploymentPolicies policies) {
-    var out = Json.object();
-    List<Finding> found = policies.lastReview();
-    List<PolicyViolation> violations = DeploymentPolicies.violations(found);
-    out.set("violations", Json.MAPPER.valueToTree(violations));
-    var exceptions = out.putArray("exceptions");
-    for (Finding f : found) {
-      if (f.status() == Finding.Status.EXEMPT) {
-        var e = exceptions.addObject();
-        e.put("resource", f.resource());
-        e.put("policy", f.policy().name());
-        e.put("rule", f.rule().id());
-        e.put("reason", f.message());
-      }
-    }
-    return out;
+    return io.mcpiac.policy.CelPolicyService.review(policies);
   }
 }
