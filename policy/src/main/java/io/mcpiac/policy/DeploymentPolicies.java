@@ -40,6 +40,9 @@ public final class DeploymentPolicies implements PolicyHook {
   public List<Finding> onConfiguration(Deployment d) {
     List<Subject> subjects = new ArrayList<>();
     for (ResourceConfig r : d.resources()) {
+      if (ownRecord(r.name())) {
+        continue;
+      }
       subjects.add(subject(r, r.properties(), r.dependsOn(), null));
     }
     return Evaluator.evaluate(set.policies(), subjects, d.name(), false);
@@ -50,7 +53,7 @@ public final class DeploymentPolicies implements PolicyHook {
     List<Subject> subjects = new ArrayList<>();
     Deployment d = plan.deployment();
     for (PlannedAction a : plan.actions()) {
-      if (a.action() == ActionType.DELETE || a.properties() == null) {
+      if (a.action() == ActionType.DELETE || a.properties() == null || ownRecord(a.name())) {
         continue;
       }
       ResourceConfig r = d == null ? null : d.resource(a.name()).orElse(null);
@@ -125,6 +128,11 @@ public final class DeploymentPolicies implements PolicyHook {
     return violations(Evaluator.evaluate(resourceScoped, List.of(s), null, false)).stream()
         .filter(PolicyViolation::mandatory)
         .toList();
+  }
+
+  /** The record of the exceptions themselves is not judged by the policies. */
+  private static boolean ownRecord(String name) {
+    return ExceptionRecord.NAME.equals(name);
   }
 
   public static List<PolicyViolation> violations(List<Finding> findings) {
