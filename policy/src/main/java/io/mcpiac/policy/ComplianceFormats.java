@@ -61,7 +61,7 @@ public final class ComplianceFormats {
 
   public static String html(ComplianceReport r) {
     StringBuilder b = new StringBuilder();
-    b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+    b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>\n")
         .append("<title>Compliance: ")
         .append(esc(r.deployment()))
         .append(" / ")
@@ -100,7 +100,7 @@ public final class ComplianceFormats {
           .append(c.status())
           .append("\"><td>")
           .append(esc(c.id()))
-          .append("<br><small>")
+          .append("<br/><small>")
           .append(esc(c.policy() + "/" + c.rule()))
           .append("</small></td><td>")
           .append(esc(c.title()))
@@ -129,7 +129,7 @@ public final class ComplianceFormats {
           b.append(" — ").append(esc(res.message()));
         }
         if (res.remediation() != null) {
-          b.append("<br><i>Fix:</i> ").append(esc(res.remediation()));
+          b.append("<br/><i>Fix:</i> ").append(esc(res.remediation()));
         }
         b.append("</li>");
       }

@@ -71,7 +71,8 @@ record Expression(String source, CelRuntime.Program program, Set<String> propert
 
   static Expression compile(String source, Result result) throws CompileError {
     CelCompiler compiler = result == Result.BOOL ? Holder.BOOL : Holder.STRING;
-    CelValidationResult compiled = compiler.compile(source);
+    // a block scalar ends with a line break: an error at the end is then on the last line
+    CelValidationResult compiled = compiler.compile(source.stripTrailing());
     if (compiled.hasError()) {
       CelIssue first = compiled.getErrors().get(0);
       throw new CompileError(
