@@ -47,7 +47,16 @@ public final class PolicyCommand implements Runnable {
     Path p = Path.of(what);
     PolicySet set;
     if (Files.exists(p)) {
-      set = PolicySet.load(List.of(), List.of(p), List.of());
+      // policy files, or a deployment (its spec.policies and the kind: Policy files beside it);
+      // the packs a deployment enables are tested on their own (policy test PACK)
+      PolicySet read = PolicySet.load(PolicySet.deploymentSources(p), List.of(), List.of());
+      set =
+          new PolicySet(
+              read.policies().stream().filter(x -> x.pack() == null).toList(),
+              read.problems().stream()
+                  .filter(d -> !d.code().equals("policy-pack-unknown"))
+                  .toList(),
+              read.exemptions());
     } else if (Packs.all().containsKey(what)) {
       set = PolicySet.load(List.of(), List.of(), List.of(what));
     } else {
