@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 /**
  * One compiled CEL expression of a policy (a condition, a filter, a message expression). A rule
  * sees {@code resource} and {@code deployment}, both maps; {@code has()} and the other standard
- * macros are on, with CEL's string extension ({@code split}, {@code lowerAscii}, ...) and {@link
- * Functions}' {@code cidrContains}.
+ * macros are on, with CEL's string extension ({@code split}, {@code lowerAscii}, ...), {@code
+ * cel.bind(name, value, expression)} and {@link Functions}' {@code cidrContains}.
  */
 record Expression(String source, CelRuntime.Program program, Set<String> properties) {
   /** What an expression must evaluate to. */
@@ -60,7 +60,9 @@ record Expression(String source, CelRuntime.Program program, Set<String> propert
       MapType map = MapType.create(SimpleType.STRING, SimpleType.DYN);
       return CelCompilerFactory.standardCelCompilerBuilder()
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-          .addLibraries(dev.cel.extensions.CelExtensions.strings())
+          .addLibraries(
+              dev.cel.extensions.CelExtensions.strings(),
+              dev.cel.extensions.CelExtensions.bindings())
           .addFunctionDeclarations(Functions.declaration())
           .addVar("resource", map)
           .addVar("deployment", map)
