@@ -79,6 +79,17 @@ class PolicyOverMcpTest {
         assertThat(v.get(0).path("line").asInt()).isEqualTo(19); // the line of its input
         assertThat(store.load("owned")).isEmpty();
 
+        JsonNode validated =
+            McpClients.envelope(
+                s.client()
+                    .callTool(
+                        new McpSchema.CallToolRequest(
+                            "validateConfig",
+                            Map.of("deployment", DEPLOYMENT.replace("ENFORCEMENT", "mandatory")))));
+        assertThat(validated.path("error").path("code").asText())
+            .as(validated.toString())
+            .isEqualTo("POLICY_VIOLATION");
+
         JsonNode advisory = plan(s, DEPLOYMENT.replace("ENFORCEMENT", "advisory"));
         assertThat(advisory.path("success").asBoolean()).as(advisory.toString()).isTrue();
         JsonNode policy = advisory.path("data").path("policy");

@@ -39,6 +39,15 @@ public final class CelPolicyService implements PolicyService {
   }
 
   @Override
+  public List<io.mcpiac.engine.policies.PolicyViolation> onConfiguration(
+      PolicyHook hook, Deployment deployment) {
+    if (!(hook instanceof DeploymentPolicies p)) {
+      return List.of();
+    }
+    return DeploymentPolicies.violations(p.onConfiguration(deployment));
+  }
+
+  @Override
   public JsonNode lastReview(PolicyHook hook) {
     if (!(hook instanceof DeploymentPolicies p)) {
       return null;

@@ -35,6 +35,11 @@ public interface PolicyService {
     return deployment;
   }
 
+  /** The hook's policies on the configuration as written (validate): every violation. */
+  default List<PolicyViolation> onConfiguration(PolicyHook hook, Deployment deployment) {
+    return List.of();
+  }
+
   /** What the hook's last review found: {@code {violations: [...], exceptions: [...]}}, or null. */
   default JsonNode lastReview(PolicyHook hook) {
     return null;
