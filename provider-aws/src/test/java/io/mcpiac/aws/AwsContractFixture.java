@@ -468,11 +468,12 @@ final class AwsContractFixture implements ContractFixture {
             """
             {"ami": "%s", "instanceType": "t3.micro", "subnetId": "%s",
              "vpcSecurityGroupIds": ["%s"], "keyName": "%s", "metadataOptions": {"httpTokens": "required"},
+             "userData": "#!/bin/sh\\necho contract\\n",
              "tags": {"role": "app"}}
             """
                 .formatted(Moto.AMI, subnet, group, key))
         .update(
-            "{\"instanceType\": \"t3.small\", \"vpcSecurityGroupIds\": [\"%s\", \"%s\"], \"tags\": {\"role\": \"api\"}}"
+            "{\"instanceType\": \"t3.small\", \"userData\": \"#!/bin/sh\\necho updated\\n\", \"vpcSecurityGroupIds\": [\"%s\", \"%s\"], \"tags\": {\"role\": \"api\"}}"
                 .formatted(group, otherGroup))
         .replace(
             """
@@ -492,6 +493,21 @@ final class AwsContractFixture implements ContractFixture {
               moto.ec2.startInstances(b -> b.instanceIds(id));
             })
         .drift("subnetId", o -> remakeInstance(o, r -> r.subnetId(otherSubnet())))
+        .drift(
+            "userData",
+            o -> {
+              String id = awsId(o);
+              moto.ec2.stopInstances(b -> b.instanceIds(id));
+              moto.ec2.modifyInstanceAttribute(
+                  b ->
+                      b.instanceId(id)
+                          .userData(
+                              u ->
+                                  u.value(
+                                      software.amazon.awssdk.core.SdkBytes.fromUtf8String(
+                                          "#!/bin/sh\necho by hand\n"))));
+              moto.ec2.startInstances(b -> b.instanceIds(id));
+            })
         .drift(
             "vpcSecurityGroupIds",
             o -> moto.ec2.modifyInstanceAttribute(b -> b.instanceId(awsId(o)).groups(otherGroup)))

@@ -9,18 +9,22 @@ import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.engine.resources.Values;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceAttributeName;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
@@ -64,6 +68,7 @@ public final class InstanceResource extends Ec2Handler<Instance> {
                                           "description": "Security group ids; default: the VPC's default group."},
                   "keyName": {"type": "string", "minLength": 1, "description": "An EC2 key pair's name (aws:ec2:key-pair's keyName)."},
                   "privateIp": {"type": "string", "minLength": 1, "description": "A fixed private address inside the subnet."},
+                  "userData": {"type": "string", "description": "A script or cloud-init document run at boot; a change stops and starts the instance."},
                   "metadataOptions": {"type": "object", "additionalProperties": false,
                                       "description": "The instance metadata service; httpTokens: required is IMDSv2 only.",
                                       "properties": {
@@ -184,6 +189,20 @@ public final class InstanceResource extends Ec2Handler<Instance> {
     if (i.privateIpAddress() != null) {
       p.put("privateIp", i.privateIpAddress());
     }
+    // user data is an attribute of its own, one call per instance: read where the record has it
+    // (or on import)
+    if (recorded == null || recorded.has("userData")) {
+      String encoded =
+          ec2.describeInstanceAttribute(
+                  b -> b.instanceId(i.instanceId()).attribute(InstanceAttributeName.USER_DATA))
+              .userData()
+              .value();
+      if (encoded != null) {
+        p.put("userData", new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
+      } else if (recorded != null) {
+        p.putNull("userData");
+      }
+    }
     if (i.metadataOptions() != null) {
       p.set("metadataOptions", metadataOptions(i.metadataOptions(), recorded));
     }
@@ -251,6 +270,13 @@ public final class InstanceResource extends Ec2Handler<Instance> {
                                     d.has("metadataOptions")
                                         ? metadataRequest(d.get("metadataOptions"))
                                         : null)
+                                .userData(
+                                    d.hasNonNull("userData")
+                                        ? Base64.getEncoder()
+                                            .encodeToString(
+                                                Props.text(d, "userData")
+                                                    .getBytes(StandardCharsets.UTF_8))
+                                        : null)
                                 .clientToken(change.id())
                                 .tagSpecifications(tagSpecification(change))
                                 .build())
@@ -281,11 +307,29 @@ public final class InstanceResource extends Ec2Handler<Instance> {
     String id = i.instanceId();
     Ec2Client ec2 = aws.ec2();
     String wantedType = Props.text(change.desired(), "instanceType");
-    if (!wantedType.equals(i.instanceTypeAsString())) {
-      // AWS changes the type of a stopped instance only
+    boolean newType = !wantedType.equals(i.instanceTypeAsString());
+    String userData = Props.text(change.desired(), "userData");
+    boolean newUserData =
+        !java.util.Objects.equals(
+            userData, change.prior() == null ? null : Props.text(change.prior(), "userData"));
+    if (newType || newUserData) {
+      // AWS changes the type and the user data of a stopped instance only (as Terraform does)
       ec2.stopInstances(b -> b.instanceIds(id));
       awaitState(ec2, id, "stopped", createTimeout);
-      ec2.modifyInstanceAttribute(b -> b.instanceId(id).instanceType(t -> t.value(wantedType)));
+      if (newType) {
+        ec2.modifyInstanceAttribute(b -> b.instanceId(id).instanceType(t -> t.value(wantedType)));
+      }
+      if (newUserData) {
+        // the SDK base64-encodes a blob on the wire: the raw script goes in
+        ec2.modifyInstanceAttribute(
+            b ->
+                b.instanceId(id)
+                    .userData(
+                        u ->
+                            u.value(
+                                SdkBytes.fromString(
+                                    userData == null ? "" : userData, StandardCharsets.UTF_8))));
+      }
       ec2.startInstances(b -> b.instanceIds(id));
       awaitState(ec2, id, "running", createTimeout);
     }
