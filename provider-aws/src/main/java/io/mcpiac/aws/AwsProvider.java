@@ -67,6 +67,12 @@ public final class AwsProvider extends KitProvider<AwsClients> {
               + "); set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE",
           e);
     } catch (SdkClientException e) {
+      if (String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
+        throw new ProviderException(
+            "aws: no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE"
+                + " (or spec.providers.aws.profile)",
+            e);
+      }
       throw new ProviderException(
           "aws: cannot reach "
               + where()
