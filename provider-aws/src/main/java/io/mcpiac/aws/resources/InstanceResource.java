@@ -162,11 +162,6 @@ public final class InstanceResource extends Ec2Handler<Instance> {
   }
 
   @Override
-  protected String awsId(Instance i) {
-    return i.instanceId();
-  }
-
-  @Override
   protected ResourceType tagType() {
     return ResourceType.INSTANCE;
   }

@@ -95,11 +95,6 @@ public final class KeyPairResource extends Ec2Handler<KeyPairInfo> {
   }
 
   @Override
-  protected String awsId(KeyPairInfo k) {
-    return k.keyPairId();
-  }
-
-  @Override
   protected ResourceType tagType() {
     return ResourceType.KEY_PAIR;
   }

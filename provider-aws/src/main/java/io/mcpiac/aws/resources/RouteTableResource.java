@@ -167,11 +167,6 @@ public final class RouteTableResource extends Ec2Handler<RouteTable> {
   }
 
   @Override
-  protected String awsId(RouteTable t) {
-    return t.routeTableId();
-  }
-
-  @Override
   protected ResourceType tagType() {
     return ResourceType.ROUTE_TABLE;
   }

@@ -88,11 +88,6 @@ public final class SubnetResource extends Ec2Handler<Subnet> {
   }
 
   @Override
-  protected String awsId(Subnet s) {
-    return s.subnetId();
-  }
-
-  @Override
   protected ResourceType tagType() {
     return ResourceType.SUBNET;
   }

@@ -86,11 +86,6 @@ public final class VpcResource extends Ec2Handler<Vpc> {
   }
 
   @Override
-  protected String awsId(Vpc vpc) {
-    return vpc.vpcId();
-  }
-
-  @Override
   protected ResourceType tagType() {
     return ResourceType.VPC;
   }
