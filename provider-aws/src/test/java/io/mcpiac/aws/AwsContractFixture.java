@@ -483,31 +483,19 @@ final class AwsContractFixture implements ContractFixture {
                 .formatted(subnet, group, key))
         .invalid("{\"ami\": \"ami-00000000\", \"instanceType\": \"t3.micro\"}")
         .drift("ami", o -> remakeInstance(o, r -> r.imageId("ami-1ecc1e67")))
-        .drift(
-            "instanceType",
-            o -> {
-              String id = awsId(o);
-              moto.ec2.stopInstances(b -> b.instanceIds(id));
-              moto.ec2.modifyInstanceAttribute(
-                  b -> b.instanceId(id).instanceType(t -> t.value("t3.large")));
-              moto.ec2.startInstances(b -> b.instanceIds(id));
-            })
+        .drift("instanceType", o -> whileStopped(o, b -> b.instanceType(t -> t.value("t3.large"))))
         .drift("subnetId", o -> remakeInstance(o, r -> r.subnetId(otherSubnet())))
         .drift(
             "userData",
-            o -> {
-              String id = awsId(o);
-              moto.ec2.stopInstances(b -> b.instanceIds(id));
-              moto.ec2.modifyInstanceAttribute(
-                  b ->
-                      b.instanceId(id)
-                          .userData(
-                              u ->
-                                  u.value(
-                                      software.amazon.awssdk.core.SdkBytes.fromUtf8String(
-                                          "#!/bin/sh\necho by hand\n"))));
-              moto.ec2.startInstances(b -> b.instanceIds(id));
-            })
+            o ->
+                whileStopped(
+                    o,
+                    b ->
+                        b.userData(
+                            u ->
+                                u.value(
+                                    software.amazon.awssdk.core.SdkBytes.fromUtf8String(
+                                        "#!/bin/sh\necho by hand\n")))))
         .drift(
             "vpcSecurityGroupIds",
             o -> moto.ec2.modifyInstanceAttribute(b -> b.instanceId(awsId(o)).groups(otherGroup)))
@@ -722,6 +710,22 @@ final class AwsContractFixture implements ContractFixture {
             .tagSpecifications(same(ResourceType.INSTANCE, tags));
     change.accept(r);
     moto.ec2.runInstances(r.build());
+  }
+
+  /** An attribute AWS changes on a stopped instance only: stop, modify, start. */
+  private void whileStopped(
+      ContractObject o,
+      java.util.function.Consumer<
+              software.amazon.awssdk.services.ec2.model.ModifyInstanceAttributeRequest.Builder>
+          change) {
+    String id = awsId(o);
+    moto.ec2.stopInstances(b -> b.instanceIds(id));
+    moto.ec2.modifyInstanceAttribute(
+        b -> {
+          b.instanceId(id);
+          change.accept(b);
+        });
+    moto.ec2.startInstances(b -> b.instanceIds(id));
   }
 
   private DBInstance db(ContractObject o) {
