@@ -134,7 +134,8 @@ class PostgresContractTest extends ProviderContract {
               .drift(
                   "schema", o -> TestServer.sql(db, "ALTER EXTENSION citext SET SCHEMA " + moved))
               .notModelled("database", identity)
-              .notModelled("name", identity);
+              .notModelled("name", identity)
+              .notModelled("dropCascade", atDelete);
       TypeSample defaults =
           TypeSample.of(
                   DefaultPrivilegesHandler.TYPE,

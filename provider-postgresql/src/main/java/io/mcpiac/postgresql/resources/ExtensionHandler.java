@@ -39,7 +39,8 @@ public final class ExtensionHandler implements TypeHandler<PgServer> {
                 "properties": {
                   "database": {"type": "string", "minLength": 1, "description": "The database; default: the one the instance connects to."},
                   "name": {"type": "string", "minLength": 1, "description": "The extension; default: the resource name."},
-                  "schema": {"type": "string", "minLength": 1, "description": "The schema its objects go to; default: the first of the search path (usually public)."}
+                  "schema": {"type": "string", "minLength": 1, "description": "The schema its objects go to; default: the first of the search path (usually public)."},
+                  "dropCascade": {"type": "boolean", "default": false, "description": "When deleted, drop what uses it too (a column of its type) instead of failing."}
                 }
               }
               """),
@@ -167,13 +168,15 @@ public final class ExtensionHandler implements TypeHandler<PgServer> {
     ObjectNode p = change.prior() == null ? Json.object() : change.prior();
     String db = InDatabase.of(p, server);
     String name = Live.name(p, change.name());
+    boolean cascade = Props.bool(p, "dropCascade", false);
     InDatabase.write(
         server,
         db,
         "dropping extension " + name + " in database " + db,
         true,
         c -> {
-          Sql.execute(c, "DROP EXTENSION IF EXISTS " + Sql.ident(name));
+          Sql.execute(
+              c, "DROP EXTENSION IF EXISTS " + Sql.ident(name) + (cascade ? " CASCADE" : ""));
           return null;
         });
     return ChangeResult.ok(change.name(), db + "/" + name, Json.object());
