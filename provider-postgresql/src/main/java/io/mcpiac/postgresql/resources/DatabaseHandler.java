@@ -44,11 +44,14 @@ public final class DatabaseHandler implements TypeHandler<PgServer> {
                   "owner": {"type": "string", "minLength": 1, "description": "The owning role; default: the user mcp-iac connects as."},
                   "encoding": {"type": "string", "minLength": 1, "default": "UTF8", "description": "Character set (changing it re-creates the database)."},
                   "template": {"type": "string", "minLength": 1, "default": "template0", "description": "The database it is copied from at creation (changing it re-creates the database)."},
-                  "forceDrop": {"type": "boolean", "default": false, "description": "When deleted, end the database's open sessions (DROP DATABASE ... WITH (FORCE)) instead of failing."}
+                  "forceDrop": {"type": "boolean", "default": false, "description": "When deleted, end the database's open sessions (DROP DATABASE ... WITH (FORCE)) instead of failing."},
+                  "server": {"type": "object", "additionalProperties": false,
+                             "properties": {"host": {"type": "string", "minLength": 1}, "port": {"type": "integer", "minimum": 1, "maximum": 65535}},
+                             "description": "Another server than the instance's (user, database, password stay the instance's): its address may come from another resource's output, e.g. {host: ${db-endpoint.output.host}}. A change re-creates the object there."}
                 }
               }
               """),
-          Set.of("encoding", "template"),
+          Set.of("encoding", "template", "server"),
           Set.of(),
           Map.of("name", "the database's name", "owner", "the owning role"),
           false);
@@ -91,12 +94,22 @@ public final class DatabaseHandler implements TypeHandler<PgServer> {
 
   @Override
   public Map<String, LiveResource> read(PgServer session, List<ReadRequest> requests) {
-    List<String> names = requests.stream().map(Live::name).distinct().toList();
-    Map<String, LiveResource> found = new LinkedHashMap<>();
-    query(names).forEach(r -> found.put(r.id(), r));
+    Map<PgServer, Map<String, LiveResource>> byServer = new LinkedHashMap<>();
+    for (ReadRequest r : requests) {
+      byServer.computeIfAbsent(server.at(r.properties()), s -> new LinkedHashMap<>());
+    }
+    byServer.forEach(
+        (s, found) -> {
+          List<String> names =
+              requests.stream()
+                  .filter(r -> server.at(r.properties()) == s)
+                  .map(Live::name)
+                  .toList();
+          query(s, names).forEach(l -> found.put(l.id(), l));
+        });
     Map<String, LiveResource> out = new LinkedHashMap<>();
     for (ReadRequest r : requests) {
-      LiveResource l = found.get(Live.name(r));
+      LiveResource l = byServer.get(server.at(r.properties())).get(Live.name(r));
       if (l != null) {
         // the template is not recorded by PostgreSQL: what the file said stands
         ObjectNode p = l.properties().deepCopy();
@@ -111,14 +124,14 @@ public final class DatabaseHandler implements TypeHandler<PgServer> {
 
   @Override
   public List<LiveResource> importAll(PgServer session) {
-    return query(null).stream()
+    return query(server, null).stream()
         .filter(r -> !r.id().equals(server.defaultDatabase()))
         .map(r -> new LiveResource(Live.resourceName(r.id()), r.id(), r.properties(), r.outputs()))
         .toList();
   }
 
-  private List<LiveResource> query(List<String> names) {
-    return server.with(
+  private List<LiveResource> query(PgServer s, List<String> names) {
+    return s.with(
         null,
         "reading databases",
         c ->
@@ -147,33 +160,35 @@ public final class DatabaseHandler implements TypeHandler<PgServer> {
     ObjectNode p = change.desired();
     String name = Live.name(p, change.name());
     String owner =
-        server.with(
-            null,
-            "creating database " + name,
-            c -> {
-              // a create whose answer was lost finds its database
-              if (!exists(c, name)) {
-                Sql.execute(
-                    c,
-                    "CREATE DATABASE "
-                        + Sql.ident(name)
-                        + (Props.text(p, "owner") == null
-                            ? ""
-                            : " OWNER " + Sql.ident(Props.text(p, "owner")))
-                        + " ENCODING "
-                        + Sql.literal(Live.text(p, "encoding", "UTF8"))
-                        + " TEMPLATE "
-                        + Sql.ident(Live.text(p, "template", "template0")));
-              } else if (Props.text(p, "owner") != null) {
-                Sql.execute(
-                    c,
-                    "ALTER DATABASE "
-                        + Sql.ident(name)
-                        + " OWNER TO "
-                        + Sql.ident(Props.text(p, "owner")));
-              }
-              return ownerOf(c, name);
-            });
+        server
+            .at(p)
+            .with(
+                null,
+                "creating database " + name,
+                c -> {
+                  // a create whose answer was lost finds its database
+                  if (!exists(c, name)) {
+                    Sql.execute(
+                        c,
+                        "CREATE DATABASE "
+                            + Sql.ident(name)
+                            + (Props.text(p, "owner") == null
+                                ? ""
+                                : " OWNER " + Sql.ident(Props.text(p, "owner")))
+                            + " ENCODING "
+                            + Sql.literal(Live.text(p, "encoding", "UTF8"))
+                            + " TEMPLATE "
+                            + Sql.ident(Live.text(p, "template", "template0")));
+                  } else if (Props.text(p, "owner") != null) {
+                    Sql.execute(
+                        c,
+                        "ALTER DATABASE "
+                            + Sql.ident(name)
+                            + " OWNER TO "
+                            + Sql.ident(Props.text(p, "owner")));
+                  }
+                  return ownerOf(c, name);
+                });
     return ChangeResult.ok(change.name(), name, Live.outputs("name", name, "owner", owner));
   }
 
@@ -183,24 +198,26 @@ public final class DatabaseHandler implements TypeHandler<PgServer> {
     String old = change.id();
     String name = Live.name(p, change.name());
     String owner =
-        server.with(
-            null,
-            "changing database " + old,
-            c -> {
-              if (!old.equals(name)) {
-                Sql.execute(
-                    c, "ALTER DATABASE " + Sql.ident(old) + " RENAME TO " + Sql.ident(name));
-              }
-              if (Props.text(p, "owner") != null) {
-                Sql.execute(
-                    c,
-                    "ALTER DATABASE "
-                        + Sql.ident(name)
-                        + " OWNER TO "
-                        + Sql.ident(Props.text(p, "owner")));
-              }
-              return ownerOf(c, name);
-            });
+        server
+            .at(p)
+            .with(
+                null,
+                "changing database " + old,
+                c -> {
+                  if (!old.equals(name)) {
+                    Sql.execute(
+                        c, "ALTER DATABASE " + Sql.ident(old) + " RENAME TO " + Sql.ident(name));
+                  }
+                  if (Props.text(p, "owner") != null) {
+                    Sql.execute(
+                        c,
+                        "ALTER DATABASE "
+                            + Sql.ident(name)
+                            + " OWNER TO "
+                            + Sql.ident(Props.text(p, "owner")));
+                  }
+                  return ownerOf(c, name);
+                });
     return ChangeResult.ok(change.name(), name, Live.outputs("name", name, "owner", owner));
   }
 
@@ -208,14 +225,16 @@ public final class DatabaseHandler implements TypeHandler<PgServer> {
   public ChangeResult delete(PgServer session, Change change) {
     String name = change.id();
     boolean force = change.prior() != null && Props.bool(change.prior(), "forceDrop", false);
-    server.with(
-        null,
-        "dropping database " + name,
-        c -> {
-          Sql.execute(
-              c, "DROP DATABASE IF EXISTS " + Sql.ident(name) + (force ? " WITH (FORCE)" : ""));
-          return null;
-        });
+    server
+        .at(change.prior())
+        .with(
+            null,
+            "dropping database " + name,
+            c -> {
+              Sql.execute(
+                  c, "DROP DATABASE IF EXISTS " + Sql.ident(name) + (force ? " WITH (FORCE)" : ""));
+              return null;
+            });
     return ChangeResult.ok(change.name(), name, Json.object());
   }
 
