@@ -315,24 +315,25 @@ public final class RoleHandler implements TypeHandler<PgServer> {
       }
     }
     String target = Props.text(p, "reassignTo");
-    for (String db : Databases.connectable(server)) {
-      server.inTransaction(
-          db,
-          "releasing what role " + name + " owns in database " + db,
-          c -> {
-            if (mode.equals("reassign")) {
-              Sql.execute(
-                  c,
-                  "REASSIGN OWNED BY "
-                      + Sql.ident(name)
-                      + " TO "
-                      + (target == null ? "CURRENT_USER" : Sql.ident(target)));
-            }
-            // revokes its privileges and default privileges, and drops what it still owns
-            Sql.execute(c, "DROP OWNED BY " + Sql.ident(name));
-            return null;
-          });
-    }
+    Databases.inEach(
+        server,
+        db ->
+            server.inTransaction(
+                db,
+                "releasing what role " + name + " owns in database " + db,
+                c -> {
+                  if (mode.equals("reassign")) {
+                    Sql.execute(
+                        c,
+                        "REASSIGN OWNED BY "
+                            + Sql.ident(name)
+                            + " TO "
+                            + (target == null ? "CURRENT_USER" : Sql.ident(target)));
+                  }
+                  // revokes its privileges and default privileges, and drops what it still owns
+                  Sql.execute(c, "DROP OWNED BY " + Sql.ident(name));
+                  return null;
+                }));
     server.with(
         null,
         "dropping role " + name,
