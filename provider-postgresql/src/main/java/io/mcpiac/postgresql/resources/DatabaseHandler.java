@@ -94,31 +94,20 @@ public final class DatabaseHandler implements TypeHandler<PgServer> {
 
   @Override
   public Map<String, LiveResource> read(PgServer session, List<ReadRequest> requests) {
-    Map<PgServer, Map<String, LiveResource>> byServer = new LinkedHashMap<>();
-    for (ReadRequest r : requests) {
-      byServer.computeIfAbsent(server.at(r.properties()), s -> new LinkedHashMap<>());
-    }
-    byServer.forEach(
-        (s, found) -> {
-          List<String> names =
-              requests.stream()
-                  .filter(r -> server.at(r.properties()) == s)
-                  .map(Live::name)
-                  .toList();
-          query(s, names).forEach(l -> found.put(l.id(), l));
-        });
     Map<String, LiveResource> out = new LinkedHashMap<>();
-    for (ReadRequest r : requests) {
-      LiveResource l = byServer.get(server.at(r.properties())).get(Live.name(r));
-      if (l != null) {
-        // the template is not recorded by PostgreSQL: what the file said stands
-        ObjectNode p = l.properties().deepCopy();
-        if (r.properties() != null && r.properties().has("template")) {
-          p.set("template", r.properties().get("template"));
-        }
-        out.put(r.name(), new LiveResource(r.name(), l.id(), p, l.outputs()));
-      }
-    }
+    Map<String, ObjectNode> asked = new LinkedHashMap<>();
+    requests.forEach(r -> asked.put(r.name(), r.properties()));
+    Live.byName(server, requests, this::query)
+        .forEach(
+            (name, l) -> {
+              // the template is not recorded by PostgreSQL: what the file said stands
+              ObjectNode p = l.properties().deepCopy();
+              ObjectNode recorded = asked.get(name);
+              if (recorded != null && recorded.has("template")) {
+                p.set("template", recorded.get("template"));
+              }
+              out.put(name, new LiveResource(name, l.id(), p, l.outputs()));
+            });
     return out;
   }
 
@@ -179,15 +168,8 @@ public final class DatabaseHandler implements TypeHandler<PgServer> {
                             + Sql.literal(Live.text(p, "encoding", "UTF8"))
                             + " TEMPLATE "
                             + Sql.ident(Live.text(p, "template", "template0")));
-                  } else if (Props.text(p, "owner") != null) {
-                    Sql.execute(
-                        c,
-                        "ALTER DATABASE "
-                            + Sql.ident(name)
-                            + " OWNER TO "
-                            + Sql.ident(Props.text(p, "owner")));
                   }
-                  return ownerOf(c, name);
+                  return owned(c, name, p);
                 });
     return ChangeResult.ok(change.name(), name, Live.outputs("name", name, "owner", owner));
   }
@@ -208,15 +190,7 @@ public final class DatabaseHandler implements TypeHandler<PgServer> {
                     Sql.execute(
                         c, "ALTER DATABASE " + Sql.ident(old) + " RENAME TO " + Sql.ident(name));
                   }
-                  if (Props.text(p, "owner") != null) {
-                    Sql.execute(
-                        c,
-                        "ALTER DATABASE "
-                            + Sql.ident(name)
-                            + " OWNER TO "
-                            + Sql.ident(Props.text(p, "owner")));
-                  }
-                  return ownerOf(c, name);
+                  return owned(c, name, p);
                 });
     return ChangeResult.ok(change.name(), name, Live.outputs("name", name, "owner", owner));
   }
@@ -240,6 +214,16 @@ public final class DatabaseHandler implements TypeHandler<PgServer> {
 
   private static boolean exists(Connection c, String name) throws SQLException {
     return !Sql.query(c, "SELECT 1 FROM pg_database WHERE datname = ?", rs -> 1, name).isEmpty();
+  }
+
+  /** Gives the database the owner the file names (if any); answers its owner. */
+  private static String owned(Connection c, String name, ObjectNode p) throws SQLException {
+    if (Props.text(p, "owner") != null) {
+      Sql.execute(
+          c,
+          "ALTER DATABASE " + Sql.ident(name) + " OWNER TO " + Sql.ident(Props.text(p, "owner")));
+    }
+    return ownerOf(c, name);
   }
 
   private static String ownerOf(Connection c, String name) throws SQLException {

@@ -87,28 +87,7 @@ public final class RoleHandler implements TypeHandler<PgServer> {
 
   @Override
   public Map<String, LiveResource> read(PgServer session, List<ReadRequest> requests) {
-    Map<PgServer, Map<String, LiveResource>> byServer = new LinkedHashMap<>();
-    for (ReadRequest r : requests) {
-      byServer.computeIfAbsent(server.at(r.properties()), s -> new LinkedHashMap<>());
-    }
-    byServer.forEach(
-        (s, byRole) -> {
-          List<String> names =
-              requests.stream()
-                  .filter(r -> server.at(r.properties()) == s)
-                  .map(Live::name)
-                  .toList();
-          query(s, names).forEach(l -> byRole.put(l.id(), l));
-        });
-    Map<String, LiveResource> out = new LinkedHashMap<>();
-    for (ReadRequest r : requests) {
-      LiveResource found = byServer.get(server.at(r.properties())).get(Live.name(r));
-      if (found != null) {
-        out.put(
-            r.name(), new LiveResource(r.name(), found.id(), found.properties(), found.outputs()));
-      }
-    }
-    return out;
+    return Live.byName(server, requests, this::query);
   }
 
   @Override
