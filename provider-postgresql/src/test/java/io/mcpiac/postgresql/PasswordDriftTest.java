@@ -147,22 +147,10 @@ class PasswordDriftTest {
                 "postgres",
                 "APP_PW",
                 "login-Secret-9");
-        PostgresProvider asRole =
-            (PostgresProvider)
-                new PostgresProviderFactory(env::get)
-                    .create(
-                        "postgresql",
-                        io.mcpiac.engine.json.Json.parseObject("{\"passwordEnv\": \"APP_PW\"}"));
-        asRole.probe();
+        withPasswordEnv(env).probe();
         java.util.Map<String, String> wrong = new java.util.HashMap<>(env);
         wrong.put("APP_PW", "not-it");
-        PostgresProvider wrongPassword =
-            (PostgresProvider)
-                new PostgresProviderFactory(wrong::get)
-                    .create(
-                        "postgresql",
-                        io.mcpiac.engine.json.Json.parseObject("{\"passwordEnv\": \"APP_PW\"}"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(wrongPassword::probe)
+        org.assertj.core.api.Assertions.assertThatThrownBy(withPasswordEnv(wrong)::probe)
             .hasMessageContaining("SQLSTATE 28P01")
             .hasMessageContaining("passwordEnv/passwordFile, PGPASSWORD or a pgpass file")
             .hasMessageNotContaining("not-it");
@@ -172,5 +160,14 @@ class PasswordDriftTest {
       }
       assertThat(pg.destroy("password-drift").result().success()).isTrue();
     }
+  }
+
+  /** The provider as {@code spec.providers.postgresql: {passwordEnv: APP_PW}} makes it. */
+  private static PostgresProvider withPasswordEnv(java.util.Map<String, String> env) {
+    return (PostgresProvider)
+        new PostgresProviderFactory(env::get)
+            .create(
+                "postgresql",
+                io.mcpiac.engine.json.Json.parseObject("{\"passwordEnv\": \"APP_PW\"}"));
   }
 }
