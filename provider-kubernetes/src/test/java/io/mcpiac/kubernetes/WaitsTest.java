@@ -3,37 +3,18 @@ package io.mcpiac.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpiac.engine.execution.ExecutionResult;
-import io.mcpiac.engine.states.StateStore;
-import io.mcpiac.engine.states.StateStores;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The example with its waits on: the apply waits for the Deployment's rollout and the CRD's
  * Established condition, which the test plays ({@link PlayedControllers}), and succeeds once they
  * are there. On the mock alone the same apply times out (see {@link FailedApplyTest}).
  */
-class WaitsTest {
-  @TempDir Path dir;
-  private MockCluster cluster;
-  private StateStore store;
-  private KubernetesTestEngine k8s;
-
-  @BeforeEach
-  void start() {
-    cluster = new MockCluster();
-    store = StateStores.open("sqlite:" + dir.resolve("state.db"));
-    k8s = new KubernetesTestEngine(cluster, store, "k8s-shop");
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.close();
-    store.close();
-    cluster.close();
+class WaitsTest extends OnMockCluster {
+  @Override
+  String deployment() {
+    return "k8s-shop";
   }
 
   @Test
