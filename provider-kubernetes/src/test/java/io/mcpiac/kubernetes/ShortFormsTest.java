@@ -1,0 +1,53 @@
+package io.mcpiac.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcpiac.engine.config.Deployment;
+import io.mcpiac.engine.plans.ActionType;
+import io.mcpiac.engine.plans.Plan;
+import io.mcpiac.engine.plans.PlanRenderer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a file may leave out or write short (an ingress rule's path and pathType, a port number, an
+ * env value that is a number) is written in full and reads back the same: the second plan is empty.
+ */
+class ShortFormsTest extends OnMockCluster {
+  @Override
+  String deployment() {
+    return "short";
+  }
+
+  @Test
+  void shortFormsPlanCleanAfterApply() {
+    String yaml =
+        """
+        apiVersion: iac.mcp/v1
+        kind: Deployment
+        metadata: {name: short}
+        spec:
+          resources:
+            - type: k8s:apps:deployment
+              name: web
+              properties: {image: "nginx:1.27", env: {WORKERS: 4, DEBUG: false}, wait: false}
+            - type: k8s:core:service
+              name: web-svc
+              properties: {name: web, selector: {app.kubernetes.io/name: web}, ports: [80]}
+            - type: k8s:networking:ingress
+              name: web-in
+              properties: {rules: [{host: shop.example.com, service: web, port: 80}]}
+        """;
+    Deployment d = k8s.load(yaml, "{}");
+    assertThat(k8s.apply(k8s.plan(d)).success()).isTrue();
+    assertThat(
+            kubectl
+                .get("networking.k8s.io/v1", "Ingress", "default", "web-in")
+                .at("/spec/rules/0/http/paths/0/pathType")
+                .asText())
+        .isEqualTo("Prefix");
+    Plan again = k8s.plan(d);
+    assertThat(again.actions())
+        .as(new PlanRenderer(false).render(again))
+        .allMatch(a -> a.action() == ActionType.NO_OP);
+  }
+}
