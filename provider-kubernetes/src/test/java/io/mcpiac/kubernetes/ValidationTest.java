@@ -54,18 +54,20 @@ class ValidationTest extends OnMockCluster {
         .anySatisfy(
             l ->
                 assertThat(l)
-                    .contains("resource 'web', property 'manifest.kind': is set by the type"))
+                    .contains(
+                        "resource 'web', property 'properties.manifest.kind': is set by the type"))
         .anySatisfy(
             l ->
                 assertThat(l)
                     .contains(
-                        "resource 'web', property 'manifest.metadata.namespace': use the property 'namespace'"))
+                        "resource 'web', property 'properties.manifest.metadata.namespace': use the property 'namespace'"))
         .anySatisfy(
             l ->
                 assertThat(l)
                     .contains(
-                        "resource 'thing', property 'manifest.metadata.name': 'Bad.Name' is not a valid"))
-        .anySatisfy(l -> assertThat(l).contains("resource 'thing', property 'manifest.status'"))
+                        "resource 'thing', property 'properties.manifest.metadata.name': 'Bad.Name' is not a valid"))
+        .anySatisfy(
+            l -> assertThat(l).contains("resource 'thing', property 'properties.manifest.status'"))
         .anySatisfy(l -> assertThat(l).contains("resource 'cfg', property 'properties.data.a'"));
     assertThat(cluster.client.namespaces().list().getItems()).isEmpty();
     assertThat(cluster.client.configMaps().inAnyNamespace().list().getItems()).isEmpty();
