@@ -110,7 +110,9 @@ public final class ServeCommand implements Callable<Integer> {
         orchestrator ? io.mcpiac.cli.Orchestrator.registry(servers.load()) : registry(providers);
     IacServer iac =
         new IacServer(
-            new Engine(registry, store), new ServerSettings("mcp-iac", Version.VERSION, readOnly));
+            new Engine(registry, store),
+            new ServerSettings("mcp-iac", Version.VERSION, readOnly),
+            new io.mcpiac.policy.CelPolicyService());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
