@@ -50,4 +50,43 @@ class ShortFormsTest extends OnMockCluster {
         .as(new PlanRenderer(false).render(again))
         .allMatch(a -> a.action() == ActionType.NO_OP);
   }
+
+  /**
+   * A container named in {@code manifest} is merged into the one the friendly properties make (by
+   * name, as kubectl's strategic merge does), so a security context needs no copy of the image.
+   */
+  @Test
+  void aContainerInTheManifestMergesByName() {
+    String yaml =
+        """
+        apiVersion: iac.mcp/v1
+        kind: Deployment
+        metadata: {name: short}
+        spec:
+          resources:
+            - type: k8s:apps:deployment
+              name: web
+              properties:
+                image: "nginx:1.27"
+                wait: false
+                manifest:
+                  spec:
+                    template:
+                      spec:
+                        containers:
+                          - name: web
+                            securityContext: {runAsNonRoot: true, allowPrivilegeEscalation: false}
+        """;
+    Deployment d = k8s.load(yaml, "{}");
+    assertThat(k8s.apply(k8s.plan(d)).success()).isTrue();
+    com.fasterxml.jackson.databind.JsonNode containers =
+        kubectl.get("apps/v1", "Deployment", "default", "web").at("/spec/template/spec/containers");
+    assertThat(containers).hasSize(1);
+    assertThat(containers.get(0).path("image").asText()).isEqualTo("nginx:1.27");
+    assertThat(containers.get(0).at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+    Plan again = k8s.plan(d);
+    assertThat(again.actions())
+        .as(new PlanRenderer(false).render(again))
+        .allMatch(a -> a.action() == ActionType.NO_OP);
+  }
 }
