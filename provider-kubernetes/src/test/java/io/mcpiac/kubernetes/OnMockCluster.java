@@ -21,6 +21,23 @@ abstract class OnMockCluster {
   /** The deployment the provider labels its objects with. */
   abstract String deployment();
 
+  /** A deployment document named {@link #deployment()} with {@code resources} (YAML list items). */
+  String document(String resources) {
+    return "apiVersion: iac.mcp/v1\nkind: Deployment\nmetadata: {name: "
+        + deployment()
+        + "}\nspec:\n  resources:\n"
+        + resources.indent(4);
+  }
+
+  /** Applies {@code d}; the next plan changes nothing (its text is the failure's message). */
+  void appliesThenPlansClean(io.mcpiac.engine.config.Deployment d) {
+    org.assertj.core.api.Assertions.assertThat(k8s.apply(k8s.plan(d)).success()).isTrue();
+    io.mcpiac.engine.plans.Plan again = k8s.plan(d);
+    org.assertj.core.api.Assertions.assertThat(again.actions())
+        .as(new io.mcpiac.engine.plans.PlanRenderer(false).render(again))
+        .allMatch(a -> a.action() == io.mcpiac.engine.plans.ActionType.NO_OP);
+  }
+
   @BeforeEach
   void startCluster() {
     cluster = new MockCluster();

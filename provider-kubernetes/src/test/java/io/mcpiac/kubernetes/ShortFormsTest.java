@@ -3,9 +3,6 @@ package io.mcpiac.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpiac.engine.config.Deployment;
-import io.mcpiac.engine.plans.ActionType;
-import io.mcpiac.engine.plans.Plan;
-import io.mcpiac.engine.plans.PlanRenderer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,35 +17,28 @@ class ShortFormsTest extends OnMockCluster {
 
   @Test
   void shortFormsPlanCleanAfterApply() {
-    String yaml =
-        """
-        apiVersion: iac.mcp/v1
-        kind: Deployment
-        metadata: {name: short}
-        spec:
-          resources:
-            - type: k8s:apps:deployment
-              name: web
-              properties: {image: "nginx:1.27", env: {WORKERS: 4, DEBUG: false}, wait: false}
-            - type: k8s:core:service
-              name: web-svc
-              properties: {name: web, selector: {app.kubernetes.io/name: web}, ports: [80]}
-            - type: k8s:networking:ingress
-              name: web-in
-              properties: {rules: [{host: shop.example.com, service: web, port: 80}]}
-        """;
-    Deployment d = k8s.load(yaml, "{}");
-    assertThat(k8s.apply(k8s.plan(d)).success()).isTrue();
+    Deployment d =
+        k8s.load(
+            document(
+                """
+                - type: k8s:apps:deployment
+                  name: web
+                  properties: {image: "nginx:1.27", env: {WORKERS: 4, DEBUG: false}, wait: false}
+                - type: k8s:core:service
+                  name: web-svc
+                  properties: {name: web, selector: {app.kubernetes.io/name: web}, ports: [80]}
+                - type: k8s:networking:ingress
+                  name: web-in
+                  properties: {rules: [{host: shop.example.com, service: web, port: 80}]}
+                """),
+            "{}");
+    appliesThenPlansClean(d);
     assertThat(
             kubectl
                 .get("networking.k8s.io/v1", "Ingress", "default", "web-in")
                 .at("/spec/rules/0/http/paths/0/pathType")
                 .asText())
         .isEqualTo("Prefix");
-    Plan again = k8s.plan(d);
-    assertThat(again.actions())
-        .as(new PlanRenderer(false).render(again))
-        .allMatch(a -> a.action() == ActionType.NO_OP);
   }
 
   /**
@@ -57,36 +47,29 @@ class ShortFormsTest extends OnMockCluster {
    */
   @Test
   void aContainerInTheManifestMergesByName() {
-    String yaml =
-        """
-        apiVersion: iac.mcp/v1
-        kind: Deployment
-        metadata: {name: short}
-        spec:
-          resources:
-            - type: k8s:apps:deployment
-              name: web
-              properties:
-                image: "nginx:1.27"
-                wait: false
-                manifest:
-                  spec:
-                    template:
+    Deployment d =
+        k8s.load(
+            document(
+                """
+                - type: k8s:apps:deployment
+                  name: web
+                  properties:
+                    image: "nginx:1.27"
+                    wait: false
+                    manifest:
                       spec:
-                        containers:
-                          - name: web
-                            securityContext: {runAsNonRoot: true, allowPrivilegeEscalation: false}
-        """;
-    Deployment d = k8s.load(yaml, "{}");
-    assertThat(k8s.apply(k8s.plan(d)).success()).isTrue();
+                        template:
+                          spec:
+                            containers:
+                              - name: web
+                                securityContext: {runAsNonRoot: true, allowPrivilegeEscalation: false}
+                """),
+            "{}");
+    appliesThenPlansClean(d);
     com.fasterxml.jackson.databind.JsonNode containers =
         kubectl.get("apps/v1", "Deployment", "default", "web").at("/spec/template/spec/containers");
     assertThat(containers).hasSize(1);
     assertThat(containers.get(0).path("image").asText()).isEqualTo("nginx:1.27");
     assertThat(containers.get(0).at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
-    Plan again = k8s.plan(d);
-    assertThat(again.actions())
-        .as(new PlanRenderer(false).render(again))
-        .allMatch(a -> a.action() == ActionType.NO_OP);
   }
 }

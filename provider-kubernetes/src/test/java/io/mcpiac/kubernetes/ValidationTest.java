@@ -21,12 +21,8 @@ class ValidationTest extends OnMockCluster {
   @Test
   void everyProblemIsNamedAndNothingIsWritten() {
     String yaml =
-        """
-        apiVersion: iac.mcp/v1
-        kind: Deployment
-        metadata: {name: bad}
-        spec:
-          resources:
+        document(
+            """
             - type: k8s:apps:deployment
               name: web
               properties:
@@ -40,7 +36,7 @@ class ValidationTest extends OnMockCluster {
             - type: k8s:core:configmap
               name: cfg
               properties: {data: {a: 1}}
-        """;
+            """);
     List<Diagnostic> problems =
         DeploymentValidator.validate(
             DeploymentLoader.read(yaml, "bad.yaml"), k8s.engine.registry());
