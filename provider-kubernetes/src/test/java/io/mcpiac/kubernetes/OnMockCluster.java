@@ -29,8 +29,12 @@ abstract class OnMockCluster {
         + resources.indent(4);
   }
 
-  /** Applies {@code d}; the next plan changes nothing (its text is the failure's message). */
-  void appliesThenPlansClean(io.mcpiac.engine.config.Deployment d) {
+  /**
+   * Applies {@link #document} of {@code resources}; the next plan changes nothing (its text is the
+   * failure's message).
+   */
+  void appliesThenPlansClean(String resources) {
+    io.mcpiac.engine.config.Deployment d = k8s.load(document(resources), "{}");
     org.assertj.core.api.Assertions.assertThat(k8s.apply(k8s.plan(d)).success()).isTrue();
     io.mcpiac.engine.plans.Plan again = k8s.plan(d);
     org.assertj.core.api.Assertions.assertThat(again.actions())

@@ -2,7 +2,6 @@ package io.mcpiac.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcpiac.engine.config.Deployment;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,22 +16,18 @@ class ShortFormsTest extends OnMockCluster {
 
   @Test
   void shortFormsPlanCleanAfterApply() {
-    Deployment d =
-        k8s.load(
-            document(
-                """
-                - type: k8s:apps:deployment
-                  name: web
-                  properties: {image: "nginx:1.27", env: {WORKERS: 4, DEBUG: false}, wait: false}
-                - type: k8s:core:service
-                  name: web-svc
-                  properties: {name: web, selector: {app.kubernetes.io/name: web}, ports: [80]}
-                - type: k8s:networking:ingress
-                  name: web-in
-                  properties: {rules: [{host: shop.example.com, service: web, port: 80}]}
-                """),
-            "{}");
-    appliesThenPlansClean(d);
+    appliesThenPlansClean(
+        """
+        - type: k8s:apps:deployment
+          name: web
+          properties: {image: "nginx:1.27", env: {WORKERS: 4, DEBUG: false}, wait: false}
+        - type: k8s:core:service
+          name: web-svc
+          properties: {name: web, selector: {app.kubernetes.io/name: web}, ports: [80]}
+        - type: k8s:networking:ingress
+          name: web-in
+          properties: {rules: [{host: shop.example.com, service: web, port: 80}]}
+        """);
     assertThat(
             kubectl
                 .get("networking.k8s.io/v1", "Ingress", "default", "web-in")
@@ -47,25 +42,21 @@ class ShortFormsTest extends OnMockCluster {
    */
   @Test
   void aContainerInTheManifestMergesByName() {
-    Deployment d =
-        k8s.load(
-            document(
-                """
-                - type: k8s:apps:deployment
-                  name: web
-                  properties:
-                    image: "nginx:1.27"
-                    wait: false
-                    manifest:
-                      spec:
-                        template:
-                          spec:
-                            containers:
-                              - name: web
-                                securityContext: {runAsNonRoot: true, allowPrivilegeEscalation: false}
-                """),
-            "{}");
-    appliesThenPlansClean(d);
+    appliesThenPlansClean(
+        """
+        - type: k8s:apps:deployment
+          name: web
+          properties:
+            image: "nginx:1.27"
+            wait: false
+            manifest:
+              spec:
+                template:
+                  spec:
+                    containers:
+                      - name: web
+                        securityContext: {runAsNonRoot: true, allowPrivilegeEscalation: false}
+        """);
     com.fasterxml.jackson.databind.JsonNode containers =
         kubectl.get("apps/v1", "Deployment", "default", "web").at("/spec/template/spec/containers");
     assertThat(containers).hasSize(1);
