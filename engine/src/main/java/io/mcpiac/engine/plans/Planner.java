@@ -243,6 +243,11 @@ public final class Planner {
       SchemaDefaults defaults = SchemaDefaults.of(type);
       drift.addAll(drift(type, defaults, record, actual, salt));
       ObjectNode before = current(type, defaults, record, actual, salt);
+      for (String key : SecretDrift.notHeld(provider, type, actual, resolved)) {
+        JsonNode changed = SecretDrift.changedStandIn(salt, key);
+        drift.add(new PropertyChange(key, record.properties().get(key), changed, false));
+        before.set(key, changed);
+      }
       changes.addAll(diff(type, before, defaults.fill(shown, before)));
       String forcing =
           changes.stream()

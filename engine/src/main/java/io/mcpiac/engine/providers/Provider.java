@@ -75,6 +75,29 @@ public interface Provider extends AutoCloseable {
   }
 
   /**
+   * As {@link #newId(ResourceType, String)}, knowing the properties the object is created with
+   * ({@code desired}, secrets in clear: never put them in an id). Systems whose objects are known
+   * by a natural key (a database's name, an account's user and host) answer that key, so a create
+   * whose answer is lost is found again by it. The engine calls this one.
+   */
+  default String newId(ResourceType type, String name, ObjectNode desired) {
+    return newId(type, name);
+  }
+
+  /**
+   * Whether the live object still holds {@code clear} as its secret property {@code property},
+   * where the system keeps only a verifier of it (a password hash): a secret changed behind the
+   * tool's back is then drift, although state keeps no secret. Empty (the default) when the
+   * provider cannot tell; the secret is then never drift.
+   *
+   * @param live the object as {@link #read} answered it
+   */
+  default java.util.Optional<Boolean> holdsSecret(
+      ResourceType type, LiveResource live, String property, String clear) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The outputs that are already known at plan time for the desired properties (all of them unknown
    * by default for a create, the prior ones for an update).
    */
