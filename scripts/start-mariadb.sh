@@ -67,8 +67,16 @@ ALTER USER 'mcpiac'@'127.0.0.1' IDENTIFIED BY '$pw';
 GRANT ALL PRIVILEGES ON *.* TO 'mcpiac'@'127.0.0.1' WITH GRANT OPTION;
 SQL
     chmod 600 "$dir/init.sql"
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
-      || /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    # a free loopback port: one nobody answers on (bash only; a fresh machine may lack python)
+    port=
+    for _ in $(seq 1 50); do
+      candidate=$((20000 + RANDOM % 40000))
+      if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+        port=$candidate
+        break
+      fi
+    done
+    [ -n "$port" ] || fail "found no free port"
     rm -f "$dir/mariadbd.pid" "$dir/mysqld.sock"
     setsid "$root/usr/sbin/mariadbd" --no-defaults --basedir="$root/usr" --datadir="$dir/data" --user=root \
       --port="$port" --bind-address=127.0.0.1 --socket="$dir/mysqld.sock" --pid-file="$dir/mariadbd.pid" \
