@@ -150,7 +150,11 @@ final class DatabaseHandler implements MysqlHandler {
     Map<String, Live> live = db.with("reading databases", DatabaseHandler::all);
     Map<String, LiveResource> out = new LinkedHashMap<>();
     for (ReadRequest r : requests) {
-      Live l = live.get(dbName(r.name(), r.properties()));
+      // by the id (the name): recorded properties may hold only a digest
+      Live l = live.get(r.id());
+      if (l == null) {
+        l = live.get(dbName(r.name(), r.properties()));
+      }
       if (l != null) {
         out.put(
             r.name(),

@@ -11,6 +11,7 @@ import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.resources.Values;
+import io.mcpiac.mysql.client.Keys;
 import io.mcpiac.mysql.client.MysqlConnections;
 import io.mcpiac.mysql.client.ServerFlavour;
 import io.mcpiac.mysql.client.Sql;
@@ -95,6 +96,13 @@ final class GrantHandler implements MysqlHandler {
 
     String id() {
       return account() + " ON " + level();
+    }
+
+    /** By the object's id; by the recorded properties only where the id is not a grant's. */
+    static Target of(String id, ObjectNode recorded) {
+      return Keys.grant(id)
+          .map(g -> new Target(g.account().user(), g.account().host(), g.database(), g.table()))
+          .orElseGet(() -> of(recorded));
     }
   }
 
@@ -190,7 +198,7 @@ final class GrantHandler implements MysqlHandler {
           Map<String, Map<String, Level>> byAccount = new LinkedHashMap<>();
           Map<String, LiveResource> out = new LinkedHashMap<>();
           for (ReadRequest r : requests) {
-            Target t = Target.of(r.properties());
+            Target t = Target.of(r.id(), r.properties());
             Map<String, Level> levels = byAccount.get(t.account());
             if (levels == null) {
               levels = ShowGrants.of(c, t.user(), t.host());
@@ -301,7 +309,7 @@ final class GrantHandler implements MysqlHandler {
   /** Revokes everything the account holds at the level; an account already gone is done. */
   @Override
   public ChangeResult delete(MysqlConnections db, Change change) {
-    Target t = Target.of(change.prior());
+    Target t = Target.of(change.id(), change.prior());
     db.with(
         "revoking on " + t.level() + " from " + t.account(),
         c -> {

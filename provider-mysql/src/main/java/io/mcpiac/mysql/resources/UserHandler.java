@@ -9,6 +9,7 @@ import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.mysql.auth.AuthStrings;
+import io.mcpiac.mysql.client.Keys;
 import io.mcpiac.mysql.client.MysqlConnections;
 import io.mcpiac.mysql.client.ServerFlavour;
 import io.mcpiac.mysql.client.Sql;
@@ -161,7 +162,11 @@ final class UserHandler implements MysqlHandler {
     }
     Map<String, LiveResource> out = new LinkedHashMap<>();
     for (ReadRequest r : requests) {
-      Account a = byId.get(naturalId(r.name(), r.properties()));
+      // by the id: recorded properties may hold only a digest (a value tainted by a secret)
+      Account a = byId.get(r.id());
+      if (a == null) {
+        a = byId.get(naturalId(r.name(), r.properties()));
+      }
       if (a != null) {
         out.put(r.name(), live(r.name(), a));
       }
@@ -281,9 +286,12 @@ final class UserHandler implements MysqlHandler {
   @Override
   public ChangeResult delete(MysqlConnections db, Change change) {
     ServerFlavour server = db.flavour();
-    String user = user(change.name(), change.prior());
-    String host = host(change.prior());
-    String account = Sql.account(user, host);
+    Keys.Account key =
+        Keys.account(change.id())
+            .orElseGet(
+                () -> new Keys.Account(user(change.name(), change.prior()), host(change.prior())));
+    String user = key.user();
+    String account = key.sql();
     db.with(
         "dropping account " + account,
         c -> {
