@@ -327,6 +327,11 @@ class MysqlEngineTest {
     assertThat(a.drift()).extracting(PropertyChange::path).containsExactly("privileges");
     assertThat(a.drift().get(0).after().toString()).isEqualTo("[\"DELETE\",\"SELECT\"]");
     assertThat(a.changes()).extracting(PropertyChange::path).containsExactly("privileges");
+    assertThat(new PlanRenderer(false).render(drifted))
+        .contains(
+            "privileges recorded [\"SELECT\",\"SHOW VIEW\"], now [\"DELETE\",\"SELECT\"]"
+                + "  (adds DELETE; removes SHOW VIEW)")
+        .contains("(adds SHOW VIEW; removes DELETE)");
     assertApplied(apply(drifted, 5));
     assertThat(server.grants(run + "_ro", "%"))
         .contains("GRANT SELECT, SHOW VIEW ON `" + run + "_app`.* TO `" + run + "_ro`@`%`");

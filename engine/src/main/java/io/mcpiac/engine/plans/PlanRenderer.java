@@ -51,7 +51,8 @@ public final class PlanRenderer {
                 .append(" recorded ")
                 .append(Values.display(d.before()))
                 .append(", now ")
-                .append(Values.display(d.after()));
+                .append(Values.display(d.after()))
+                .append(ListDelta.describe(d.before(), d.after()));
           }
           out.append('\n');
         }
@@ -182,7 +183,8 @@ public final class PlanRenderer {
                 .append(": ")
                 .append(Values.display(c.before()))
                 .append(" → ")
-                .append(Values.display(c.after()));
+                .append(Values.display(c.after()))
+                .append(ListDelta.describe(c.before(), c.after()));
           }
           if (c.forcesReplacement()) {
             out.append(paint(MAGENTA, "  (forces replacement)"));
