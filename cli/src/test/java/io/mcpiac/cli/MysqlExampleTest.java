@@ -202,6 +202,57 @@ class MysqlExampleTest {
         .isEmpty();
   }
 
+  /**
+   * Two instances: the default one from the environment, a second one from spec.providers with its
+   * password in a variable the file names. Both point at the test server (there is one here).
+   */
+  @Test
+  void severalServersAsInstances() throws Exception {
+    int colon = address.lastIndexOf(':');
+    Path file = dir.resolve("two.yaml");
+    Files.writeString(
+        file,
+        """
+        apiVersion: iac.mcp/v1
+        kind: Deployment
+        metadata: {name: two}
+        spec:
+          providers:
+            mysql/second: {host: "%s", port: %s, user: mcpiac, passwordEnv: SECOND_ADMIN_PW}
+          resources:
+            - type: mysql:database
+              name: first
+              properties: {name: %s}
+            - type: mysql:database
+              name: second
+              provider: mysql/second
+              properties: {name: %s_2}
+        """
+            .formatted(address.substring(0, colon), address.substring(colon + 1), app, app));
+    String state = "sqlite:" + dir.resolve("state.db");
+    ProcessBuilder pb = mcpIac("apply", "-f", file.toString(), "--yes", "--state", state);
+    pb.environment().put("SECOND_ADMIN_PW", adminPassword);
+    Path log = dir.resolve("two.log");
+    Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(Files.readString(log)).isZero();
+    try {
+      assertThat(
+              column(
+                  "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '"
+                      + app
+                      + "%' ORDER BY 1"))
+          .containsExactly(app, app + "_2");
+      // without its variable the second instance has no password, and says which variable
+      Ran refused = run("plan", "-f", file.toString(), "--state", state);
+      assertThat(refused.exit()).as(refused.out()).isNotZero();
+      assertThat(refused.out())
+          .contains("mysql/second.passwordEnv names $SECOND_ADMIN_PW, which is not set");
+    } finally {
+      sql("DROP DATABASE IF EXISTS `" + app + "_2`");
+    }
+  }
+
   @Test
   void serveProviderMysqlPlansAgainstTheServerForAnMcpClient() throws Exception {
     ProcessBuilder pb =

@@ -61,9 +61,13 @@ public final class MysqlConnections implements AutoCloseable {
   }
 
   private Connection borrow(String doing) {
-    Connection c = idle.pollFirst();
-    if (c != null) {
-      return c;
+    // a kept connection may have been closed by the server meanwhile (wait_timeout, a restart):
+    // a long-running MCP server must not fail a change on it
+    for (Connection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+      if (alive(c)) {
+        return c;
+      }
+      closeQuietly(c);
     }
     Properties p = new Properties();
     p.setProperty("user", settings.user());
@@ -83,6 +87,14 @@ public final class MysqlConnections implements AutoCloseable {
       return opened;
     } catch (SQLException e) {
       throw new MysqlException(doing + " (connecting to " + settings.endpoint() + ")", e);
+    }
+  }
+
+  private static boolean alive(Connection c) {
+    try {
+      return c.isValid(5);
+    } catch (SQLException e) {
+      return false;
     }
   }
 
