@@ -132,7 +132,9 @@ final class GrantHandler implements MysqlHandler {
   @Override
   public Map<String, String> validate(String name, ObjectNode properties) {
     Map<String, String> problems = new LinkedHashMap<>();
-    List<String> privileges = Props.list(properties, "privileges");
+    // as canonical() will write them: validation may see them as the file wrote them
+    List<String> privileges =
+        Props.list(properties, "privileges").stream().map(Sql::privilege).toList();
     if (privileges.contains("ALL PRIVILEGES") && privileges.size() > 1) {
       problems.put("privileges", "ALL PRIVILEGES already holds the others: list one or the other");
     }
