@@ -194,6 +194,8 @@ class MysqlEngineTest {
       assertThat(a.action()).as(text).isEqualTo(ActionType.UPDATE);
     }
     assertThat(text).doesNotContain("the configured one").doesNotContain("changed by hand");
+    assertThat(text)
+        .contains("! mysql:user app: password changed (sensitive: neither value is shown)");
 
     assertApplied(apply(drifted, 5));
     assertThat(server.authenticationString(user, "%"))

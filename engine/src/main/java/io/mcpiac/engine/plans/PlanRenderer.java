@@ -46,6 +46,9 @@ public final class PlanRenderer {
               .append(": ");
           if ("(resource)".equals(d.path())) {
             out.append("deleted outside mcp-iac");
+          } else if (Values.isSensitive(d.before()) && Values.isSensitive(d.after())) {
+            // "recorded (sensitive), now (sensitive)" reads as no change at all
+            out.append(d.path()).append(" changed (sensitive: neither value is shown)");
           } else {
             out.append(d.path())
                 .append(" recorded ")
