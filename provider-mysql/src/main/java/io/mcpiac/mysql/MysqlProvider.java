@@ -12,6 +12,8 @@ import io.mcpiac.mysql.client.MysqlSettings;
 import io.mcpiac.mysql.resources.MysqlHandler;
 import io.mcpiac.mysql.resources.MysqlResources;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The {@code mysql} provider: databases, accounts and grants on one MariaDB or MySQL server, one
@@ -54,11 +56,27 @@ public final class MysqlProvider extends KitProvider<MysqlConnections> {
     return mysqlHandler(type).naturalId(name, desired);
   }
 
+  /** The secrets whose configured value the account no longer has (see {@link MysqlHandler}). */
   @Override
-  public Optional<Boolean> holdsSecret(
-      ResourceType type, LiveResource live, String property, String clear) {
+  public Set<String> changedSecrets(ResourceType type, LiveResource live, ObjectNode configured) {
+    MysqlHandler h = mysqlHandler(type);
     return handlers()
-        .reading(type, () -> mysqlHandler(type).holdsSecret(connections, live, property, clear));
+        .reading(
+            type,
+            () -> {
+              Set<String> changed = new TreeSet<>();
+              configured
+                  .fields()
+                  .forEachRemaining(
+                      e -> {
+                        Optional<Boolean> held =
+                            h.holdsSecret(connections, live, e.getKey(), e.getValue().asText());
+                        if (held.isPresent() && !held.get()) {
+                          changed.add(e.getKey());
+                        }
+                      });
+              return changed;
+            });
   }
 
   /** One statement: whether the server answers and takes the credentials. */

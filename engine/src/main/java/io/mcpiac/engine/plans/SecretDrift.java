@@ -3,6 +3,7 @@ package io.mcpiac.engine.plans;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.resources.ResourceType;
@@ -12,31 +13,53 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Secrets changed behind the tool's back. State keeps only a digest of a secret and systems keep
- * only a verifier (a password hash), so neither side alone can tell; the provider checks the
- * configured value against the live verifier ({@link Provider#holdsSecret}). A secret that is not
- * held any more is drift, and differs from the configuration, so the plan sets it again.
+ * Drift of secret properties, which the planner cannot compare itself (state keeps a digest, the
+ * system never gives the secret back): the provider checks the configured value against what the
+ * system keeps of it ({@link Provider#changedSecrets}). A changed secret shows as drift and, as the
+ * file still says the old value, as an update that sets it again; both only as {@code (sensitive)}.
  */
 final class SecretDrift {
   private SecretDrift() {}
 
-  /** The secret properties whose configured value the live object no longer holds. */
-  static List<String> notHeld(
-      Provider provider, ResourceType type, LiveResource live, ObjectNode configured) {
-    List<String> out = new ArrayList<>();
+  /**
+   * @param resolved the configured properties, secrets marked and in clear
+   * @param shown the same with secrets as digests
+   * @param recorded what state records (digests)
+   */
+  static List<PropertyChange> of(
+      Provider provider,
+      ResourceType type,
+      LiveResource actual,
+      ObjectNode resolved,
+      ObjectNode shown,
+      ObjectNode recorded,
+      String salt) {
+    if (type.secretProperties().isEmpty()) {
+      return List.of();
+    }
+    ObjectNode configured = Json.object();
     for (String key : type.secretProperties()) {
-      JsonNode value = configured.get(key);
-      if (Secrets.isSecret(value)
-          && Boolean.FALSE.equals(
-              provider.holdsSecret(type, live, key, value.textValue()).orElse(null))) {
-        out.add(key);
+      JsonNode value = resolved.get(key);
+      // a secret the file changed is a change already; only an unchanged one can have drifted
+      if (value != null
+          && Json.sameValue(shown.get(key), recorded.get(key))
+          && !value.isNull()
+          && !Values.containsUnknown(value)
+          && !Values.isSensitive(value)) {
+        configured.set(key, Secrets.reveal(value));
+      }
+    }
+    if (configured.isEmpty()) {
+      return List.of();
+    }
+    List<PropertyChange> out = new ArrayList<>();
+    for (String key : new java.util.TreeSet<>(provider.changedSecrets(type, actual, configured))) {
+      if (configured.has(key)) {
+        // a stand-in that differs from every digest of a configured value, and says nothing
+        TextNode live = Values.sensitive(salt + "/" + key + "/changed", TextNode.valueOf(key));
+        out.add(new PropertyChange(key, recorded.get(key), live, false));
       }
     }
     return out;
-  }
-
-  /** What stands for the live value of a secret that changed: a digest unlike any recorded one. */
-  static JsonNode changedStandIn(String salt, String key) {
-    return Values.sensitive(salt + "/" + key + "/changed-outside", TextNode.valueOf(key));
   }
 }

@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
@@ -33,9 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A secret changed on the system behind the tool's back ({@link Provider#holdsSecret}): the system
- * keeps a verifier of the password (as a database keeps a hash), state keeps a digest, and only the
- * provider can tell whether the configured value still matches what the system holds.
+ * A secret changed on the system behind the tool's back ({@link Provider#changedSecrets}): the
+ * system keeps a verifier of the password (as a database keeps a hash), state keeps a digest, and
+ * only the provider can tell whether the configured value still matches what the system holds.
  */
 class SecretDriftTest {
   @TempDir Path dir;
@@ -159,11 +158,13 @@ class SecretDriftTest {
     }
 
     @Override
-    public Optional<Boolean> holdsSecret(
-        ResourceType type, LiveResource live, String property, String clear) {
-      return canTell
-          ? Optional.of(verifier(clear).equals(verifiers.get(live.id())))
-          : Optional.empty();
+    public Set<String> changedSecrets(ResourceType type, LiveResource live, ObjectNode configured) {
+      if (!canTell || !configured.has("password")) {
+        return Set.of();
+      }
+      return verifier(configured.get("password").asText()).equals(verifiers.get(live.id()))
+          ? Set.of()
+          : Set.of("password");
     }
 
     @Override
