@@ -192,30 +192,21 @@ final class DatabaseHandler implements MysqlHandler {
   @Override
   public ChangeResult create(MysqlConnections db, Change change) {
     String name = dbName(change.name(), change.desired());
-    db.with(
+    Statements.run(
+        db,
         "creating database " + name,
-        c -> {
-          try (Statement s = c.createStatement()) {
-            s.execute(
-                "CREATE DATABASE IF NOT EXISTS " + Sql.name(name) + options(change.desired()));
-            s.execute("ALTER DATABASE " + Sql.name(name) + options(change.desired()));
-          }
-          return null;
-        });
+        "CREATE DATABASE IF NOT EXISTS " + Sql.name(name) + options(change.desired()),
+        "ALTER DATABASE " + Sql.name(name) + options(change.desired()));
     return ChangeResult.ok(change.name(), name, outputs(name));
   }
 
   @Override
   public ChangeResult update(MysqlConnections db, Change change) {
     String name = change.id();
-    db.with(
+    Statements.run(
+        db,
         "altering database " + name,
-        c -> {
-          try (Statement s = c.createStatement()) {
-            s.execute("ALTER DATABASE " + Sql.name(name) + options(change.desired()));
-          }
-          return null;
-        });
+        "ALTER DATABASE " + Sql.name(name) + options(change.desired()));
     return ChangeResult.ok(change.name(), name, outputs(name));
   }
 
@@ -229,9 +220,7 @@ final class DatabaseHandler implements MysqlHandler {
           if (force) {
             Sessions.kill(c, "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ?", name);
           }
-          try (Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + Sql.name(name));
-          }
+          Statements.run(c, "DROP DATABASE IF EXISTS " + Sql.name(name));
           return null;
         });
     return ChangeResult.ok(change.name(), name, Json.object());

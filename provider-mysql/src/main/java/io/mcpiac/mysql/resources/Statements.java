@@ -1,5 +1,6 @@
 package io.mcpiac.mysql.resources;
 
+import io.mcpiac.mysql.client.MysqlConnections;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,6 +14,18 @@ final class Statements {
   private static final int ATTEMPTS = 4;
 
   private Statements() {}
+
+  /** Runs {@code statements} one after the other on one connection of {@code db}. */
+  static void run(MysqlConnections db, String doing, String... statements) {
+    db.with(
+        doing,
+        c -> {
+          for (String sql : statements) {
+            run(c, sql);
+          }
+          return null;
+        });
+  }
 
   static void run(Connection c, String sql) throws SQLException {
     for (int attempt = 1; ; attempt++) {
