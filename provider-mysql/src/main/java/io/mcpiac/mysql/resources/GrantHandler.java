@@ -51,7 +51,7 @@ final class GrantHandler implements MysqlHandler {
                 "additionalProperties": false,
                 "required": ["user", "privileges"],
                 "properties": {
-                  "user": {"type": "string", "minLength": 1, "maxLength": 80,
+                  "user": {"type": "string", "minLength": 1, "maxLength": 80, "examples": ["${app-user.user}"],
                            "description": "The account's user name, usually ${USER_RESOURCE.user}."},
                   "host": {"type": "string", "minLength": 1, "default": "%",
                            "description": "The account's host part, usually ${USER_RESOURCE.host}."},
@@ -59,7 +59,7 @@ final class GrantHandler implements MysqlHandler {
                                "description": "The database, usually ${DATABASE_RESOURCE.name}; '*': every database (global privileges). Written as is: '_' and '%' are wildcards in database grants, as in SQL."},
                   "table": {"type": "string", "minLength": 1, "default": "*",
                             "description": "A table of the database; '*': all of its tables."},
-                  "privileges": {"type": "array", "minItems": 1, "uniqueItems": true,
+                  "privileges": {"type": "array", "minItems": 1, "uniqueItems": true, "examples": [["SELECT", "INSERT"]],
                                  "items": {"type": "string", "minLength": 1},
                                  "description": "SELECT, INSERT, UPDATE, DELETE, CREATE, ... or ALL (ALL PRIVILEGES). Upper or lower case; kept sorted."},
                   "grantOption": {"type": "boolean", "default": false,
