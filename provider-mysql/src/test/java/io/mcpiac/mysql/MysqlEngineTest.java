@@ -1,7 +1,9 @@
 package io.mcpiac.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.Engine;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.DeploymentLoader;
@@ -10,13 +12,16 @@ import io.mcpiac.engine.execution.ActionResult;
 import io.mcpiac.engine.execution.Cancellation;
 import io.mcpiac.engine.execution.ExecutionOptions;
 import io.mcpiac.engine.execution.ExecutionResult;
+import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.plans.ActionType;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanRenderer;
 import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.engine.plans.PropertyChange;
+import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.providers.core.CoreProvider;
+import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.engine.states.StateStores;
 import io.mcpiac.mysql.auth.AuthStrings;
@@ -378,6 +383,37 @@ class MysqlEngineTest {
     assertThat(server.column("SELECT User FROM mysql.global_priv WHERE User LIKE ?", run + "%"))
         .isEmpty();
     assertThat(server.column("SELECT User FROM mysql.db WHERE User LIKE ?", run + "%")).isEmpty();
+  }
+
+  /**
+   * The engine re-creates an account without its password where state keeps only a digest of it (a
+   * rollback re-creating a deleted account, a checkpoint restored after a destroy): the account
+   * must not be open to anyone with an empty password, so it is made locked.
+   */
+  @Test
+  void anAccountReCreatedWithoutItsPasswordIsLockedNotOpen() throws Exception {
+    ResourceType user = provider.resourceType("mysql:user").orElseThrow();
+    ObjectNode desired = Json.parseObject("{\"user\": \"" + run + "_restored\"}");
+    Change create =
+        new Change(
+            Change.Kind.CREATE,
+            "restored",
+            user,
+            provider.newId(user, "restored", desired),
+            null,
+            desired,
+            Json.object());
+    assertThat(provider.apply(List.of(create)).get(0).error()).isNull();
+    assertThat(
+            server.column(
+                "SELECT JSON_VALUE(Priv, '$.account_locked') FROM mysql.global_priv WHERE User = ?",
+                run + "_restored"))
+        .as("account_locked in the catalog")
+        .hasSize(1)
+        .allMatch(v -> v.equals("1") || v.equals("true"));
+    assertThatThrownBy(() -> server.connect(run + "_restored", "").close())
+        .as("nobody logs in with an empty password")
+        .isInstanceOf(SQLException.class);
   }
 
   @Test

@@ -44,6 +44,7 @@ final class UserHandler implements MysqlHandler {
                 "$schema": "https://json-schema.org/draft/2020-12/schema",
                 "type": "object",
                 "additionalProperties": false,
+                "required": ["password"],
                 "properties": {
                   "user": {"type": "string", "minLength": 1, "maxLength": 80,
                            "description": "The user name (default: the resource name). Changing it replaces the account."},
@@ -101,21 +102,6 @@ final class UserHandler implements MysqlHandler {
       return Map.of("user", "'" + user + "' is one of the server's own accounts");
     }
     return Map.of();
-  }
-
-  @Override
-  public List<String> warnings(String name, ObjectNode properties) {
-    if (!properties.has("password")) {
-      return List.of(
-          "mysql:user '"
-              + name
-              + "' has no password: anyone who reaches the server from '"
-              + host(properties)
-              + "' can log in as '"
-              + user(name, properties)
-              + "'");
-    }
-    return List.of();
   }
 
   /**
@@ -219,11 +205,16 @@ final class UserHandler implements MysqlHandler {
         : " IDENTIFIED VIA " + plugin + " USING " + Sql.literal(hash);
   }
 
+  /**
+   * The limit and the lock. An account made without a password is locked: that happens only when
+   * the engine re-creates one whose password state keeps as a digest (a rollback re-creating a
+   * deleted account, a checkpoint restored after a destroy), and an account open to anyone who
+   * reaches the server would be worse than one nobody can use until the file is applied again.
+   */
   private static String limits(ObjectNode desired) {
     long max = desired.path("maxUserConnections").asLong(0);
-    return " WITH MAX_USER_CONNECTIONS "
-        + max
-        + (Props.bool(desired, "locked", false) ? " ACCOUNT LOCK" : " ACCOUNT UNLOCK");
+    boolean lock = Props.bool(desired, "locked", false) || !desired.hasNonNull("password");
+    return " WITH MAX_USER_CONNECTIONS " + max + (lock ? " ACCOUNT LOCK" : " ACCOUNT UNLOCK");
   }
 
   /**
