@@ -414,6 +414,25 @@ class MysqlEngineTest {
     assertThatThrownBy(() -> server.connect(run + "_restored", "").close())
         .as("nobody logs in with an empty password")
         .isInstanceOf(SQLException.class);
+    // an update that gives no password either (locked: false by default) leaves it locked
+    Change update =
+        new Change(
+            Change.Kind.UPDATE, "restored", user, create.id(), desired, desired, Json.object());
+    assertThat(provider.apply(List.of(update)).get(0).error()).isNull();
+    assertThatThrownBy(() -> server.connect(run + "_restored", "").close())
+        .isInstanceOf(SQLException.class);
+
+    // an account that has a password (imported, the file gives none) keeps it and stays open
+    server.sql("CREATE USER '" + run + "_kept'@'%' IDENTIFIED BY 'its own'");
+    ObjectNode kept =
+        Json.parseObject("{\"user\": \"" + run + "_kept\", \"maxUserConnections\": 3}");
+    Change keep =
+        new Change(
+            Change.Kind.UPDATE, "kept", user, "'" + run + "_kept'@'%'", kept, kept, Json.object());
+    assertThat(provider.apply(List.of(keep)).get(0).error()).isNull();
+    try (Connection c = server.connect(run + "_kept", "its own")) {
+      assertThat(c.isValid(2)).isTrue();
+    }
   }
 
   @Test

@@ -44,7 +44,6 @@ final class UserHandler implements MysqlHandler {
                 "$schema": "https://json-schema.org/draft/2020-12/schema",
                 "type": "object",
                 "additionalProperties": false,
-                "required": ["password"],
                 "properties": {
                   "user": {"type": "string", "minLength": 1, "maxLength": 80,
                            "description": "The user name (default: the resource name). Changing it replaces the account."},
@@ -206,15 +205,24 @@ final class UserHandler implements MysqlHandler {
   }
 
   /**
-   * The limit and the lock. An account made without a password is locked: that happens only when
-   * the engine re-creates one whose password state keeps as a digest (a rollback re-creating a
-   * deleted account, a checkpoint restored after a destroy), and an account open to anyone who
-   * reaches the server would be worse than one nobody can use until the file is applied again.
+   * The limit and the lock; {@code forceLock}: lock whatever the file says (see {@link #create}).
    */
-  private static String limits(ObjectNode desired) {
+  private static String limits(ObjectNode desired, boolean forceLock) {
     long max = desired.path("maxUserConnections").asLong(0);
-    boolean lock = Props.bool(desired, "locked", false) || !desired.hasNonNull("password");
+    boolean lock = Props.bool(desired, "locked", false) || forceLock;
     return " WITH MAX_USER_CONNECTIONS " + max + (lock ? " ACCOUNT LOCK" : " ACCOUNT UNLOCK");
+  }
+
+  @Override
+  public List<String> warnings(String name, ObjectNode properties) {
+    if (properties.has("password")) {
+      return List.of();
+    }
+    return List.of(
+        "mysql:user '"
+            + name
+            + "' has no password in the file: an existing account keeps the password it has, a"
+            + " new one is created locked (never open with an empty password)");
   }
 
   /**
@@ -231,8 +239,12 @@ final class UserHandler implements MysqlHandler {
     db.with(
         "creating account " + account,
         c -> {
-          Statements.run(c, "CREATE USER IF NOT EXISTS " + account + auth + limits(d));
-          Statements.run(c, "ALTER USER " + account + auth + limits(d));
+          // without a password (the file gives none, or the engine re-creates the account from
+          // state, which keeps only a digest: a rollback, a checkpoint restored after a destroy)
+          // the account is locked: one nobody can use beats one open to an empty password
+          boolean lock = !d.has("password");
+          Statements.run(c, "CREATE USER IF NOT EXISTS " + account + auth + limits(d, lock));
+          Statements.run(c, "ALTER USER " + account + auth + limits(d, lock));
           return null;
         });
     return ChangeResult.ok(change.name(), account, outputs(user(change.name(), d), host(d)));
@@ -250,7 +262,13 @@ final class UserHandler implements MysqlHandler {
         "altering account " + account,
         c -> {
           String auth = needsPassword(c, server, user, host, d) ? identified(server, d) : "";
-          Statements.run(c, "ALTER USER " + account + auth + limits(d));
+          // an account without any password stays locked until the file gives one
+          boolean lock =
+              !d.has("password")
+                  && Accounts.one(c, server, user, host)
+                      .map(a -> a.authenticationString().isEmpty())
+                      .orElse(true);
+          Statements.run(c, "ALTER USER " + account + auth + limits(d, lock));
           return null;
         });
     return ChangeResult.ok(change.name(), account, outputs(user, host));
