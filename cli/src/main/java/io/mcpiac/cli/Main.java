@@ -22,6 +22,7 @@ import io.mcpiac.cli.commands.ServeCommand;
 import io.mcpiac.cli.commands.StateCommand;
 import io.mcpiac.cli.commands.TemplatesCommand;
 import io.mcpiac.cli.commands.TypesCommand;
+import io.mcpiac.cli.commands.UiCommand;
 import io.mcpiac.cli.commands.ValidateCommand;
 import java.util.Arrays;
 import java.util.List;
@@ -63,6 +64,7 @@ public final class Main implements Runnable {
           CheckpointCommand.class,
           BenchCommand.class,
           ServeCommand.class,
+          UiCommand.class,
           ImportCommand.class,
           DemoCommand.class,
           OpnsenseEmulatorCommand.class,
