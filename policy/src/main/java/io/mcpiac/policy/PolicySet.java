@@ -67,6 +67,13 @@ public record PolicySet(
     return new PolicySet(b.policies, b.problems, b.exemptions);
   }
 
+  private static boolean mentionsPolicies(String text) {
+    return text.contains("policies")
+        || text.contains("policyPacks")
+        || text.contains("policyExceptions")
+        || text.contains("Policy");
+  }
+
   /** The policies of one text (a policy file, or a pack's file); for {@code policy test/show}. */
   public static PolicySet of(Source source, String pack) {
     Builder b = new Builder();

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.TestFactory;
  * the specification, and this runs each example through the real CEL evaluation.
  */
 class BuiltInPacksTest {
-  static final List<String> PACKS = List.of("opnsense-baseline", "docker-cis");
+  static final List<String> PACKS =
+      List.of("opnsense-baseline", "docker-cis", "aws-baseline", "k8s-pod-security");
 
   @Test
   void theBuiltInPacksAreFoundOnTheClassPathAndReadWithoutProblems() {

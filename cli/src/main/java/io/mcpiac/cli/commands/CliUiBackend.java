@@ -48,7 +48,20 @@ final class CliUiBackend implements UiBackend {
 
   @Override
   public Bench forDeployment(Deployment deployment) {
-    return bench(Workspace.forDeployment(state, deployment));
+    // the page plans and applies under the deployment's own policies, as plan and apply do
+    var policies = PolicyCheck.load(Path.of(deployment.location().file()), new PolicyOptions());
+    Workspace ws = Workspace.forDeployment(state, deployment);
+    return new Bench() {
+      @Override
+      public Engine engine() {
+        return PolicyCheck.engine(ws.engine(), policies);
+      }
+
+      @Override
+      public void close() {
+        ws.close();
+      }
+    };
   }
 
   @Override

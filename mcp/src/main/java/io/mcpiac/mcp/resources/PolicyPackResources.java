@@ -3,9 +3,6 @@ package io.mcpiac.mcp.resources;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.policies.PolicyService;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
-import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
-import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,14 +52,6 @@ public final class PolicyPackResources {
 
   private static SyncResourceSpecification resource(
       String uri, String name, String description, String mime, String content) {
-    return new SyncResourceSpecification(
-        McpSchema.Resource.builder()
-            .uri(uri)
-            .name(name)
-            .description(description)
-            .mimeType(mime)
-            .build(),
-        (exchange, request) ->
-            new ReadResourceResult(List.of(new TextResourceContents(uri, mime, content))));
+    return TemplateResources.resource(uri, name, description, mime, () -> content);
   }
 }

@@ -48,11 +48,13 @@ public final class TemplateResources {
     return out;
   }
 
-  private interface Text {
+  /** A resource's text, made when it is read. */
+  interface Text {
     String get();
   }
 
-  private static SyncResourceSpecification resource(
+  /** A read-only text resource (also the policy packs', see {@link PolicyPackResources}). */
+  static SyncResourceSpecification resource(
       String uri, String name, String description, String mime, Text content) {
     return new SyncResourceSpecification(
         McpSchema.Resource.builder()
