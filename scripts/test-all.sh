@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 cleanup() {
   bash scripts/stop-docker.sh || true
+  bash scripts/stop-moto.sh || true
 }
 trap cleanup EXIT
 
@@ -24,6 +25,11 @@ fi
 # shellcheck disable=SC1091
 source scripts/start-docker.sh
 export MCP_IAC_REQUIRE_DOCKER=1
+
+# Moto (AWS) for the AWS provider's tests: installed from Debian trixie's packages, on a free port.
+# shellcheck disable=SC1091
+source scripts/start-moto.sh
+export MCP_IAC_REQUIRE_MOTO=1
 
 # Build, every Java test (engine, emulator, providers, MCP servers, crash tests), the emulator's
 # curl smoke script, google-java-format check and the JaCoCo report.
