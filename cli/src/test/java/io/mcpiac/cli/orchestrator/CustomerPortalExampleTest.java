@@ -309,6 +309,23 @@ class CustomerPortalExampleTest {
     assertThat(completed(failed))
         .as("done before the failure, on all three servers")
         .contains("app-1", "app-2", "app-db", "app-image", "app-backend", "haproxy");
+    Set<String> undone = new TreeSet<>();
+    for (JsonNode u : failed.json().path("rollback")) {
+      assertThat(u.path("success").asBoolean()).as(u.toString()).isTrue();
+      undone.add(u.path("type").asText().split(":")[0] + " " + u.path("resource").asText());
+    }
+    assertThat(undone)
+        .as("undone on each server")
+        .contains(
+            "aws vpc",
+            "aws subnet",
+            "aws app-1",
+            "aws app-2",
+            "aws app-db",
+            "docker app-image",
+            "opnsense app-network",
+            "opnsense app-backend",
+            "opnsense haproxy");
     firewall.emulatorApi("DELETE", "/__emulator/faults", null);
     nothingAnywhere();
 
