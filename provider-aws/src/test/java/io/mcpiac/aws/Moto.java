@@ -102,6 +102,17 @@ final class Moto implements AutoCloseable {
     return new Moto(endpoint);
   }
 
+  /** An EC2 client of another region, to look at what an {@code aws/eu} instance made. */
+  Ec2Client ec2(String region) {
+    return Ec2Client.builder()
+        .endpointOverride(URI.create(endpoint))
+        .region(Region.of(region))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        .httpClient(UrlConnectionHttpClient.builder().build())
+        .build();
+  }
+
   /** A provider instance on Moto serving {@code deployment}. */
   AwsProvider provider(String deployment) {
     return new AwsProvider(

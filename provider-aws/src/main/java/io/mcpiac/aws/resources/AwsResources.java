@@ -21,8 +21,13 @@ public final class AwsResources {
     return List.of(
         new VpcResource(tags, waiter, timeout),
         new SubnetResource(tags, waiter, timeout),
+        new InternetGatewayResource(tags, waiter, timeout),
+        new RouteTableResource(tags, waiter),
         new SecurityGroupResource(tags, waiter, timeout),
+        new KeyPairResource(tags, waiter),
         new InstanceResource(tags, waiter, timeout),
-        new RdsInstanceResource(tags, waiter, timeout));
+        new RdsInstanceResource(tags, waiter, timeout),
+        new BucketResource(tags),
+        new RoleResource(tags));
   }
 }

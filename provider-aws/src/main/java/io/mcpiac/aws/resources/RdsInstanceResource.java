@@ -271,18 +271,7 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
 
   /** The identifier: the file's, else the resource name and the id's first characters. */
   static String identifier(Change change) {
-    String given =
-        Props.text(change.desired() != null ? change.desired() : change.prior(), "identifier");
-    if (given != null) {
-      return given;
-    }
-    String base = change.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-    base = base.replaceAll("^[^a-z]+", "").replaceAll("-+$", "");
-    if (base.isEmpty()) {
-      base = "db";
-    }
-    String suffix = change.id().replace("-", "").substring(0, 8).toLowerCase(java.util.Locale.ROOT);
-    return (base.length() > 50 ? base.substring(0, 50) : base) + "-" + suffix;
+    return AutoName.dns(change, "identifier", 63);
   }
 
   private Optional<DBInstance> find(AwsClients aws, Change change) {

@@ -153,12 +153,6 @@ public final class SecurityGroupResource extends Ec2Handler<SecurityGroup> {
     return o;
   }
 
-  /** Pulumi's auto-name: the resource name and a suffix from the id, unique and stable. */
-  static String autoName(Change change) {
-    String name = Props.text(change.desired(), "name");
-    return name != null ? name : change.name() + "-" + change.id().replace("-", "").substring(0, 8);
-  }
-
   @Override
   public ChangeResult create(AwsClients aws, Change change) {
     ObjectNode d = change.desired();
@@ -170,7 +164,7 @@ public final class SecurityGroupResource extends Ec2Handler<SecurityGroup> {
                       aws.ec2()
                           .createSecurityGroup(
                               CreateSecurityGroupRequest.builder()
-                                  .groupName(autoName(change))
+                                  .groupName(AutoName.of(change, "name"))
                                   .description(
                                       d.hasNonNull("description")
                                           ? Props.text(d, "description")
