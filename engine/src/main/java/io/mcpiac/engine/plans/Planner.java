@@ -243,6 +243,11 @@ public final class Planner {
       SchemaDefaults defaults = SchemaDefaults.of(type);
       drift.addAll(drift(type, defaults, record, actual, salt));
       ObjectNode before = current(type, defaults, record, actual, salt);
+      for (PropertyChange secret :
+          SecretDrift.of(provider, type, actual, resolved, shown, record.properties(), salt)) {
+        drift.add(secret);
+        before.set(secret.path(), secret.after());
+      }
       changes.addAll(diff(type, before, defaults.fill(shown, before)));
       String forcing =
           changes.stream()

@@ -59,6 +59,20 @@ public interface Provider extends AutoCloseable {
   Map<String, LiveResource> read(ResourceType type, List<ReadRequest> resources);
 
   /**
+   * Which of the type's secret properties no longer hold their configured value on the live object:
+   * a secret changed behind the tool's back (a password set by hand). The planner cannot see this
+   * itself, as state keeps only a digest and a system never gives a secret back; a system that
+   * keeps a verifier of the secret (a salted hash) lets the provider check the configured value
+   * against it. Called at plan time for objects that exist, with the configured values in clear
+   * (only the secret properties whose value is known); answers property names, never values. Must
+   * not change anything. Empty (the default) when the provider cannot tell.
+   */
+  default java.util.Set<String> changedSecrets(
+      ResourceType type, LiveResource live, ObjectNode configured) {
+    return java.util.Set.of();
+  }
+
+  /**
    * Adopts what exists: every object of the type, named by the provider. Providers that cannot
    * enumerate throw {@link UnsupportedOperationException}.
    */

@@ -94,6 +94,13 @@ public abstract class KitProvider<S> implements Provider {
   }
 
   @Override
+  public java.util.Set<String> changedSecrets(
+      ResourceType type, LiveResource live, ObjectNode configured) {
+    TypeHandler<S> h = handler(type);
+    return handlers.reading(type, () -> h.changedSecrets(live, configured));
+  }
+
+  @Override
   public List<LiveResource> importAll(ResourceType type) {
     TypeHandler<S> h = handler(type);
     return handlers.reading(type, () -> h.importAll(session()));

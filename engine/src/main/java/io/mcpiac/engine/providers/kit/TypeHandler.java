@@ -65,6 +65,11 @@ public interface TypeHandler<S> {
     throw new UnsupportedOperationException("cannot import " + type().name());
   }
 
+  /** See {@link io.mcpiac.engine.providers.Provider#changedSecrets}. */
+  default java.util.Set<String> changedSecrets(LiveResource live, ObjectNode configured) {
+    return java.util.Set.of();
+  }
+
   // ---- writes, each one change of a batch that shares {@code session} ----
 
   /** Creates the object with the id the provider chose beforehand ({@code change.id()}). */

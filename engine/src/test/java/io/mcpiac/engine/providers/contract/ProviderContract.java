@@ -255,7 +255,13 @@ public abstract class ProviderContract {
               // what a lost answer looks like to the caller; the object may still exist
             }
             fixture.recover(create);
-            assertThat(calls.read(o)).as("found again by its id").isPresent();
+            java.util.Optional<LiveResource> found = calls.read(o);
+            assertThat(found).as("found again by its id").isPresent();
+            // a provider whose objects are known by natural names answers the real id on read
+            // (the create's answer, which would have said it, is lost)
+            o =
+                new ContractObject(
+                    type, s.name(), found.get().id(), create.desired(), Json.object());
             // a create made of several calls may have been cut between them (a container made
             // but not started): the same create again, with the same id, completes it
             ChangeResult again = calls.one(create);

@@ -1,0 +1,96 @@
+package io.mcpiac.postgresql.connection;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * One PostgreSQL server, as one provider instance sees it: opens a connection to any of its
+ * databases with the instance's settings and password. A connection per unit of work: changes of
+ * one batch run in parallel on their own connections, and a server restart costs nothing but the
+ * next connect.
+ */
+public final class PgServer {
+  private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
+
+  private final ConnectionSettings settings;
+  private final PasswordLookup passwords;
+
+  public PgServer(ConnectionSettings settings, Function<String, String> env) {
+    this.settings = settings;
+    this.passwords = new PasswordLookup(settings, env);
+  }
+
+  public ConnectionSettings settings() {
+    return settings;
+  }
+
+  /** The instance's own database (roles, databases, and what names no database). */
+  public String defaultDatabase() {
+    return settings.database();
+  }
+
+  /** A new connection to {@code database} (null: the instance's), autocommit on. */
+  public Connection connect(String database) throws SQLException {
+    String db = database == null ? settings.database() : database;
+    Properties p = new Properties();
+    p.setProperty("user", settings.user());
+    passwords.password(db).ifPresent(pw -> p.setProperty("password", pw));
+    p.setProperty("sslmode", settings.sslmode());
+    p.setProperty("ApplicationName", "mcp-iac");
+    p.setProperty("connectTimeout", String.valueOf(settings.connectTimeoutSeconds()));
+    String url =
+        "jdbc:postgresql://"
+            + hostPart(settings.host())
+            + ":"
+            + settings.port()
+            + "/"
+            + java.net.URLEncoder.encode(db, java.nio.charset.StandardCharsets.UTF_8);
+    Connection c = DRIVER.connect(url, p);
+    if (c == null) {
+      throw new SQLException("the PostgreSQL driver does not accept " + url, "08001");
+    }
+    return c;
+  }
+
+  /** Runs {@code work} on a new connection to {@code database}; SQL errors keep their SQLSTATE. */
+  public <T> T with(String database, String what, Work<T> work) {
+    try (Connection c = connect(database)) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new PgError(what, e);
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction on a new connection to {@code database}: everything or
+   * nothing.
+   */
+  public <T> T inTransaction(String database, String what, Work<T> work) {
+    return with(
+        database,
+        what,
+        c -> {
+          c.setAutoCommit(false);
+          try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+          } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+          }
+        });
+  }
+
+  private static String hostPart(String host) {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  /** Work on one connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+}
