@@ -66,36 +66,11 @@ class CustomerPortalExampleTest {
     docker = OrchestratedWebExampleTest.requireDocker();
     motoEndpoint = requireMoto();
     var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-    ec2 =
-        Ec2Client.builder()
-            .endpointOverride(URI.create(motoEndpoint))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(creds)
-            .httpClient(UrlConnectionHttpClient.builder().build())
-            .build();
-    rds =
-        RdsClient.builder()
-            .endpointOverride(URI.create(motoEndpoint))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(creds)
-            .httpClient(UrlConnectionHttpClient.builder().build())
-            .build();
+    ec2 = moto(Ec2Client.builder(), creds).build();
+    rds = moto(RdsClient.builder(), creds).build();
     copyExample();
-    String aws =
-        "  - name: aws\n    prefixes: [\"aws:\"]\n    command: "
-            + Processes.yamlCommand(
-                List.of("serve", "--provider", "aws", "--state", "sqlite:" + dir.resolve("aws.db")))
-            + "\n";
-    String dockerServer =
-        "  - name: docker\n    prefixes: [\"docker:\"]\n    command: "
-            + Processes.yamlCommand(
-                List.of(
-                    "serve",
-                    "--provider",
-                    "docker",
-                    "--state",
-                    "sqlite:" + dir.resolve("docker.db")))
-            + "\n";
+    String aws = Processes.stdioServer("aws", dir.resolve("aws.db"));
+    String dockerServer = Processes.stdioServer("docker", dir.resolve("docker.db"));
     firewall = new FirewallAndAppServers(dir, List.of(aws, dockerServer), false);
   }
 
@@ -126,6 +101,19 @@ class CustomerPortalExampleTest {
                               .skipFinalSnapshot(true)));
       rds.close();
     }
+  }
+
+  /** An AWS client of Moto, with fixed credentials and region. */
+  <
+          B extends
+              software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
+                  & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>>
+      B moto(B builder, StaticCredentialsProvider creds) {
+    return builder
+        .endpointOverride(URI.create(motoEndpoint))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(creds)
+        .httpClient(UrlConnectionHttpClient.builder().build());
   }
 
   static String requireMoto() throws Exception {
