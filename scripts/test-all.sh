@@ -26,6 +26,10 @@ fi
 source scripts/start-docker.sh
 export MCP_IAC_REQUIRE_DOCKER=1
 
+# Debian's Chromium and chromedriver for the web UI's browser tests (ui module)
+# shellcheck disable=SC1091
+source scripts/start-browser.sh
+
 # Moto (AWS) for the AWS provider's tests: installed from Debian trixie's packages, on a free port.
 # shellcheck disable=SC1091
 source scripts/start-moto.sh

@@ -5,6 +5,7 @@ import io.mcpiac.cli.commands.BenchCommand;
 import io.mcpiac.cli.commands.CdsTrainingCommand;
 import io.mcpiac.cli.commands.CheckpointCommand;
 import io.mcpiac.cli.commands.CompletionCommand;
+import io.mcpiac.cli.commands.ComplianceCommand;
 import io.mcpiac.cli.commands.DemoCommand;
 import io.mcpiac.cli.commands.DestroyCommand;
 import io.mcpiac.cli.commands.FmtCommand;
@@ -14,12 +15,14 @@ import io.mcpiac.cli.commands.InstallCommand;
 import io.mcpiac.cli.commands.OpnsenseEmulatorCommand;
 import io.mcpiac.cli.commands.OutputCommand;
 import io.mcpiac.cli.commands.PlanCommand;
+import io.mcpiac.cli.commands.PolicyCommand;
 import io.mcpiac.cli.commands.RefreshCommand;
 import io.mcpiac.cli.commands.SchemaCommand;
 import io.mcpiac.cli.commands.ServeCommand;
 import io.mcpiac.cli.commands.StateCommand;
 import io.mcpiac.cli.commands.TemplatesCommand;
 import io.mcpiac.cli.commands.TypesCommand;
+import io.mcpiac.cli.commands.UiCommand;
 import io.mcpiac.cli.commands.ValidateCommand;
 import java.util.Arrays;
 import java.util.List;
@@ -56,9 +59,12 @@ public final class Main implements Runnable {
           StateCommand.class,
           OutputCommand.class,
           TemplatesCommand.class,
+          PolicyCommand.class,
+          ComplianceCommand.class,
           CheckpointCommand.class,
           BenchCommand.class,
           ServeCommand.class,
+          UiCommand.class,
           ImportCommand.class,
           DemoCommand.class,
           OpnsenseEmulatorCommand.class,

@@ -164,6 +164,47 @@ class AwsProviderTest {
   }
 
   @Test
+  void aCreateWhoseRuleIsRefusedLeavesNoGroupBehind() {
+    Moto moto = Moto.require();
+    String deployment = "aws-partial-" + UUID.randomUUID().toString().substring(0, 8);
+    try (moto;
+        AwsProvider provider = moto.provider(deployment);
+        StateStore store = StateStores.open("sqlite:" + dir.resolve("state.db"))) {
+      Engine engine = engine(store, "aws", provider);
+      String yaml =
+          """
+          apiVersion: iac.mcp/v1
+          kind: Deployment
+          metadata: {name: %s}
+          spec:
+            resources:
+              - type: aws:ec2:security-group
+                name: web
+                properties:
+                  name: %s-web
+                  ingress: [{protocol: tcp, fromPort: 443, toPort: 443, securityGroups: [sg-00000000000000000]}]
+          """
+              .formatted(deployment, deployment);
+      Deployment d = DeploymentLoader.load(yaml, "partial.yaml");
+      DeploymentValidator.requireValid(d, engine.registry());
+      ExecutionResult r =
+          engine.apply(engine.plan(d), ExecutionOptions.DEFAULTS, e -> {}, new Cancellation());
+      assertThat(r.success()).isFalse();
+      assertThat(r.results().get(0).error())
+          .contains("aws:ec2:security-group 'web'")
+          .contains("InvalidGroup.NotFound");
+      // the group was made before its rule was refused: it is gone again, so a second apply
+      // (with the rule fixed) does not meet a group of the same name
+      assertThat(
+              moto.ec2
+                  .describeSecurityGroups(b -> b.filters(Moto.deploymentFilter(deployment)))
+                  .securityGroups())
+          .isEmpty();
+      assertThat(engine.state(deployment).resources()).isEmpty();
+    }
+  }
+
+  @Test
   void twoInstancesOfTheProviderWorkInTwoRegions() {
     Moto moto = Moto.require();
     String deployment = "aws-regions-" + UUID.randomUUID().toString().substring(0, 8);

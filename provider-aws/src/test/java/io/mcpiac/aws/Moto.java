@@ -102,6 +102,27 @@ final class Moto implements AutoCloseable {
     return new Moto(endpoint);
   }
 
+  software.amazon.awssdk.services.s3.S3Client s3() {
+    return software.amazon.awssdk.services.s3.S3Client.builder()
+        .endpointOverride(URI.create(endpoint))
+        .region(Region.US_EAST_1)
+        .forcePathStyle(true)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        .httpClient(UrlConnectionHttpClient.builder().build())
+        .build();
+  }
+
+  software.amazon.awssdk.services.iam.IamClient iam() {
+    return software.amazon.awssdk.services.iam.IamClient.builder()
+        .endpointOverride(URI.create(endpoint))
+        .region(Region.AWS_GLOBAL)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        .httpClient(UrlConnectionHttpClient.builder().build())
+        .build();
+  }
+
   /** An EC2 client of another region, to look at what an {@code aws/eu} instance made. */
   Ec2Client ec2(String region) {
     return Ec2Client.builder()

@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Checks every HTTP request before MCP sees it: Origin and Host against the allowed lists (DNS
- * rebinding), then the bearer token when one is configured.
+ * rebinding), then the bearer token when one is configured. Public for the local web UI ({@code
+ * mcp-iac ui}), which checks its requests exactly as MCP over HTTP does.
  */
-final class RequestGuard implements ServerHttpHeaderValidator {
+public final class RequestGuard implements ServerHttpHeaderValidator {
   private final DefaultServerTransportSecurityValidator origins;
   private final byte[] token;
 
@@ -25,7 +26,7 @@ final class RequestGuard implements ServerHttpHeaderValidator {
   private static final Pattern HOST =
       Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?");
 
-  RequestGuard(HttpSettings settings) {
+  public RequestGuard(HttpSettings settings) {
     List<String> allowedOrigins = new ArrayList<>();
     for (String host : List.of("localhost", "127.0.0.1", "[::1]")) {
       allowedOrigins.add("http://" + host + ":*");

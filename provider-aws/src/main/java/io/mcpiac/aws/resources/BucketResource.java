@@ -240,7 +240,17 @@ public final class BucketResource implements TypeHandler<AwsClients> {
       }
     }
     putTags(s3, bucket, tags.forNew(TYPE, change.id(), change.name(), change.desired()));
-    configure(s3, bucket, change.desired());
+    try {
+      configure(s3, bucket, change.desired());
+    } catch (RuntimeException e) {
+      // a failed create leaves nothing behind (see Ec2Handler#completing)
+      try {
+        s3.deleteBucket(b -> b.bucket(bucket));
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
     return ChangeResult.ok(change.name(), change.id(), outputs(bucket));
   }
 

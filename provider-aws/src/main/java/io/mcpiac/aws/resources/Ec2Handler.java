@@ -108,6 +108,24 @@ abstract class Ec2Handler<T> implements TypeHandler<AwsClients> {
         .build();
   }
 
+  /**
+   * The steps of a create after the create call (attributes, rules, attachments): when one fails,
+   * the object is deleted again, so a failed create leaves nothing behind and a second try with a
+   * new id does not meet a half-made one; then the failure goes on.
+   */
+  protected void completing(AwsClients aws, T object, Change change, Runnable steps) {
+    try {
+      steps.run();
+    } catch (RuntimeException e) {
+      try {
+        remove(aws, object, change);
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+  }
+
   /** A create that finds its object already there (its answer was lost) answers with it. */
   protected ChangeResult existing(Change change, T object) {
     return ChangeResult.ok(change.name(), change.id(), outputs(object));

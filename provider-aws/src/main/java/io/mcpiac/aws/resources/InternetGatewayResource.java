@@ -126,7 +126,7 @@ public final class InternetGatewayResource extends Ec2Handler<InternetGateway> {
                     aws.ec2()
                         .createInternetGateway(b -> b.tagSpecifications(tagSpecification(change)))
                         .internetGateway());
-    attach(aws.ec2(), g, Props.text(change.desired(), "vpcId"));
+    completing(aws, g, change, () -> attach(aws.ec2(), g, Props.text(change.desired(), "vpcId")));
     return existing(change, g);
   }
 

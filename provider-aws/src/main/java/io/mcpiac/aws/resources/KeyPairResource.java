@@ -165,6 +165,7 @@ public final class KeyPairResource extends Ec2Handler<KeyPairInfo> {
 
   @Override
   protected void remove(AwsClients aws, KeyPairInfo k, Change change) {
-    aws.ec2().deleteKeyPair(b -> b.keyPairId(k.keyPairId()));
+    // by name: AWS takes the id too, Moto only the name
+    aws.ec2().deleteKeyPair(b -> b.keyName(k.keyName()));
   }
 }

@@ -227,7 +227,17 @@ public final class RoleResource implements TypeHandler<AwsClients> {
                   .maxSessionDuration(d.path("maxSessionDuration").asInt(3600))
                   .tags(tagList));
     }
-    syncPolicies(iam, name, Props.list(d, "managedPolicyArns"));
+    try {
+      syncPolicies(iam, name, Props.list(d, "managedPolicyArns"));
+    } catch (RuntimeException e) {
+      // a failed create leaves nothing behind (see Ec2Handler#completing)
+      try {
+        delete(aws, change);
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
     return ChangeResult.ok(
         change.name(), change.id(), outputs(iam.getRole(b -> b.roleName(name)).role()));
   }
@@ -283,7 +293,9 @@ public final class RoleResource implements TypeHandler<AwsClients> {
 
   @Override
   public ChangeResult delete(AwsClients aws, Change change) {
-    String name = roleName(change.name(), change.id(), change.prior());
+    String name =
+        roleName(
+            change.name(), change.id(), change.prior() != null ? change.prior() : change.desired());
     IamClient iam = aws.iam();
     if (role(iam, name, change.id()).isEmpty()) {
       return ChangeResult.ok(change.name(), change.id(), Json.object());

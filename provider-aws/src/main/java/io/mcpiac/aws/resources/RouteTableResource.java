@@ -206,7 +206,7 @@ public final class RouteTableResource extends Ec2Handler<RouteTable> {
                                 b.vpcId(Props.text(change.desired(), "vpcId"))
                                     .tagSpecifications(tagSpecification(change)))
                         .routeTable());
-    sync(aws.ec2(), t, change.desired());
+    completing(aws, t, change, () -> sync(aws.ec2(), t, change.desired()));
     return existing(change, t);
   }
 

@@ -175,7 +175,7 @@ public final class SecurityGroupResource extends Ec2Handler<SecurityGroup> {
                           .groupId();
                   return describe(aws.ec2(), List.of(filter("group-id", groupId))).get(0);
                 });
-    syncRules(aws.ec2(), group, d);
+    completing(aws, group, change, () -> syncRules(aws.ec2(), group, d));
     return existing(change, group);
   }
 

@@ -58,7 +58,8 @@ public final class SubnetResource extends Ec2Handler<Subnet> {
               "id", "the subnet's id (subnet-…)",
               "arn", "the subnet's ARN",
               "availabilityZone", "where it is (also when AWS picked it)"),
-          true);
+          // two subnets of one VPC cannot share a CIDR block: the old one goes first
+          false);
 
   private final Duration timeout;
 
@@ -143,7 +144,11 @@ public final class SubnetResource extends Ec2Handler<Subnet> {
         });
     if (Props.bool(d, "mapPublicIpOnLaunch", false)
         != Boolean.TRUE.equals(subnet.mapPublicIpOnLaunch())) {
-      setMapPublicIp(aws.ec2(), subnetId, Props.bool(d, "mapPublicIpOnLaunch", false));
+      completing(
+          aws,
+          subnet,
+          change,
+          () -> setMapPublicIp(aws.ec2(), subnetId, Props.bool(d, "mapPublicIpOnLaunch", false)));
     }
     return existing(change, subnet);
   }

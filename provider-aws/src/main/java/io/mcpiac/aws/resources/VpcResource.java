@@ -146,7 +146,7 @@ public final class VpcResource extends Ec2Handler<Vpc> {
           String state = now.isEmpty() ? "absent" : now.get(0).stateAsString();
           return new Waiter.Look(VpcState.AVAILABLE.toString().equals(state), state);
         });
-    setDns(aws.ec2(), vpcId, null, change.desired());
+    completing(aws, vpc, change, () -> setDns(aws.ec2(), vpcId, null, change.desired()));
     return existing(change, vpc);
   }
 

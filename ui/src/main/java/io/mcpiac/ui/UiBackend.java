@@ -1,0 +1,41 @@
+package io.mcpiac.ui;
+
+import io.mcpiac.engine.Engine;
+import io.mcpiac.engine.config.Deployment;
+import io.mcpiac.engine.states.StateStore;
+import java.nio.file.Path;
+
+/**
+ * What the command line gives the web UI: the state store and engines with the right providers (the
+ * UI knows no provider and no state location; the cli wires them, as for every command).
+ */
+public interface UiBackend {
+  /** The state store, opened for one request; the caller closes it. */
+  StateStore openStore();
+
+  /**
+   * A deployment file read and validated with the variables of the environment; throws {@link
+   * io.mcpiac.engine.config.ConfigException} with every problem (file, line, resource, property).
+   */
+  Deployment load(Path file);
+
+  /** An engine for a deployment read from a file: its providers plus those its state uses. */
+  Bench forDeployment(Deployment deployment);
+
+  /** An engine for a deployment known by name: the providers its state and checkpoints use. */
+  Bench forState(String deployment);
+
+  /**
+   * An engine for restoring a checkpoint: the providers it was made with, where the environment
+   * does not say where they are.
+   */
+  Bench forCheckpoint(io.mcpiac.engine.states.Checkpoint checkpoint);
+
+  /** An engine and what it holds open (providers, a state store), closed together. */
+  interface Bench extends AutoCloseable {
+    Engine engine();
+
+    @Override
+    void close();
+  }
+}
