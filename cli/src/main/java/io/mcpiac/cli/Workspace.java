@@ -142,7 +142,7 @@ public final class Workspace implements AutoCloseable {
     Map<String, ObjectNode> localSettings = new java.util.LinkedHashMap<>(settings);
     localSettings.keySet().removeIf(i -> remote.contains(ProviderRegistry.baseName(i)));
     ProviderRegistry registry = Providers.registry(localSettings, local, base);
-    List<SubDeployment> parts = RemoteProviders.register(registry, file);
+    List<SubDeployment> parts = RemoteProviders.register(registry, file, base.baseDirectory());
     return new Workspace(store, registry, parts);
   }
 

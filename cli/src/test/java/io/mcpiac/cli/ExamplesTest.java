@@ -24,6 +24,26 @@ class ExamplesTest {
     assertThat(run.out()).contains("is valid");
   }
 
+  /**
+   * The seed's full-stack example validates with every provider (no system is reached); its
+   * database password is a required sensitive variable, and its servers file names three servers.
+   */
+  @org.junit.jupiter.api.Test
+  void theCustomerPortalValidatesAndNeedsItsDatabasePassword() {
+    String file = "../examples/customer-portal/deployment.yaml";
+    Cli.Run run = Cli.run("validate", "-f", file, "--var", "dbPassword=long-enough-1");
+    assertThat(run.exit()).as(run.printed()).isZero();
+    assertThat(run.out()).contains("is valid");
+    Cli.Run without = Cli.run("validate", "-f", file);
+    assertThat(without.exit()).as(without.printed()).isEqualTo(2);
+    assertThat(without.printed()).contains("dbPassword");
+    var servers =
+        io.mcpiac.mcp.remote.ServersFile.load(Path.of("../examples/customer-portal/servers.yaml"));
+    assertThat(servers.servers())
+        .extracting(s -> s.name() + " " + s.prefixes())
+        .containsExactly("firewall [opnsense]", "aws [aws]", "docker [docker]");
+  }
+
   /** The core examples through the real engine path: apply, plan again (nothing), destroy. */
   @ParameterizedTest(name = "{0}")
   @org.junit.jupiter.params.provider.ValueSource(

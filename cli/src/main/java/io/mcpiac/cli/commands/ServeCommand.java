@@ -5,16 +5,19 @@ import io.mcpiac.cli.StateOptions;
 import io.mcpiac.cli.UsageException;
 import io.mcpiac.cli.Version;
 import io.mcpiac.engine.Engine;
+import io.mcpiac.engine.providers.ProviderContext;
 import io.mcpiac.engine.providers.ProviderFactory;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.providers.core.CoreProvider;
 import io.mcpiac.engine.states.StateStore;
+import io.mcpiac.mcp.remote.ServerSpec;
 import io.mcpiac.mcp.server.HttpServer;
 import io.mcpiac.mcp.server.HttpSettings;
 import io.mcpiac.mcp.server.IacServer;
 import io.mcpiac.mcp.server.ServerSettings;
 import io.mcpiac.mcp.server.StdioServer;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,6 +100,17 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Mixin io.mcpiac.cli.ServersOptions servers;
 
+  @Option(
+      names = "--base-dir",
+      paramLabel = "DIR",
+      description =
+          "Where relative paths in properties (a Docker build context) resolve, as the deployment"
+              + " file's directory does without a server. Default: $"
+              + ServerSpec.BASE_DIRECTORY_ENV
+              + " (the orchestrator sets it for the servers it starts), else the working"
+              + " directory.")
+  Path baseDirectory;
+
   @Override
   public Integer call() throws Exception {
     // stdout belongs to the protocol under stdio: keep the real one, send everything else to stderr
@@ -107,7 +121,9 @@ public final class ServeCommand implements Callable<Integer> {
       throw new UsageException("--orchestrator and --servers FILE go together");
     }
     ProviderRegistry registry =
-        orchestrator ? io.mcpiac.cli.Orchestrator.registry(servers.load()) : registry(providers);
+        orchestrator
+            ? io.mcpiac.cli.Orchestrator.registry(servers.load())
+            : registry(providers, new ProviderContext(null, baseDirectory()));
     IacServer iac =
         new IacServer(
             new Engine(registry, store),
@@ -155,7 +171,21 @@ public final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** --base-dir, else the variable the orchestrator sets, else the working directory. */
+  private Path baseDirectory() {
+    String fromEnv = System.getenv(ServerSpec.BASE_DIRECTORY_ENV);
+    Path dir =
+        baseDirectory != null
+            ? baseDirectory
+            : fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of("");
+    return dir.toAbsolutePath().normalize();
+  }
+
   static ProviderRegistry registry(List<String> names) {
+    return registry(names, ProviderContext.workingDirectory());
+  }
+
+  static ProviderRegistry registry(List<String> names, ProviderContext context) {
     Map<String, ProviderFactory> factories = Providers.factories();
     Set<String> wanted = new LinkedHashSet<>();
     if (names.isEmpty() || names.contains("all")) {
@@ -176,6 +206,6 @@ public final class ServeCommand implements Callable<Integer> {
       wanted.add(n);
     }
     wanted.remove(CoreProvider.NAME);
-    return Providers.registry(Map.of(), wanted);
+    return Providers.registry(Map.of(), wanted, context);
   }
 }

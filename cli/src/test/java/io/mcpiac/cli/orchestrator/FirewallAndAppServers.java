@@ -41,18 +41,28 @@ final class FirewallAndAppServers implements AutoCloseable {
    * @param extraServerYaml more entries of the servers list (YAML lines), e.g. a docker server
    */
   FirewallAndAppServers(Path dir, List<String> extraServerYaml) throws Exception {
+    this(dir, extraServerYaml, true);
+  }
+
+  /**
+   * @param withApp whether the {@code app} server owns {@code core:} (else the orchestrator keeps
+   *     core types, such as the deployment's outputs, itself)
+   */
+  FirewallAndAppServers(Path dir, List<String> extraServerYaml, boolean withApp) throws Exception {
     this.dir = dir;
     this.emulator =
         OpnsenseEmulator.builder().tls(false).apiKey("key").apiSecret("secret").build().start();
     this.firewallPort = Processes.freePort();
     startFirewall();
     StringBuilder yaml = new StringBuilder("servers:\n");
-    yaml.append("  - name: app\n    prefixes: [\"core:\"]\n    command: ")
-        .append(
-            Processes.yamlCommand(
-                List.of(
-                    "serve", "--provider", "core", "--state", "sqlite:" + dir.resolve("app.db"))))
-        .append('\n');
+    if (withApp) {
+      yaml.append("  - name: app\n    prefixes: [\"core:\"]\n    command: ")
+          .append(
+              Processes.yamlCommand(
+                  List.of(
+                      "serve", "--provider", "core", "--state", "sqlite:" + dir.resolve("app.db"))))
+          .append('\n');
+    }
     yaml.append("  - name: firewall\n    prefixes: [\"opnsense:\"]\n")
         .append("    url: http://127.0.0.1:")
         .append(firewallPort)
@@ -104,21 +114,48 @@ final class FirewallAndAppServers implements AutoCloseable {
 
   /** The HAProxy servers the emulator really has, by name. */
   Map<String, JsonNode> haproxy(String kind) throws Exception {
-    String auth = Base64.getEncoder().encodeToString("key:secret".getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(emulator.url() + "/api/haproxy/settings/search" + kind))
-                    .header("Authorization", "Basic " + auth)
-                    .GET()
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
     Map<String, JsonNode> out = new java.util.TreeMap<>();
-    for (JsonNode row : Json.parse(r.body()).path("rows")) {
+    for (JsonNode row :
+        emulatorApi("GET", "/api/haproxy/settings/search" + kind, null).path("rows")) {
       out.put(row.path("name").asText(), row);
     }
     return out;
+  }
+
+  /**
+   * The objects of one of the emulator's searches, without the firewall's automatic rows (the
+   * anti-lockout rule), which have no UUID.
+   */
+  List<JsonNode> rows(String searchPath) throws Exception {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode row : emulatorApi("GET", searchPath, null).path("rows")) {
+      if (row.path("uuid").asText().matches("^[0-9a-f]{8}-.*")) {
+        out.add(row);
+      }
+    }
+    return out;
+  }
+
+  /** A call to the emulator as an operator would make it (API or control API). */
+  JsonNode emulatorApi(String method, String path, String body) throws Exception {
+    String auth = Base64.getEncoder().encodeToString("key:secret".getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(emulator.url() + path))
+            .header("Authorization", "Basic " + auth);
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    HttpResponse<String> r =
+        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      // an error's body has no rows: a check of "nothing there" must not pass on it
+      throw new AssertionError(method + " " + path + ": HTTP " + r.statusCode() + " " + r.body());
+    }
+    return r.body().isBlank() ? Json.object() : Json.parse(r.body());
   }
 
   /** A server's own record of its part. */

@@ -38,16 +38,7 @@ class OrchestratedWebExampleTest {
   @BeforeEach
   void start() throws Exception {
     docker = requireDocker();
-    String dockerServer =
-        "  - name: docker\n    prefixes: [\"docker:\"]\n    command: "
-            + Processes.yamlCommand(
-                List.of(
-                    "serve",
-                    "--provider",
-                    "docker",
-                    "--state",
-                    "sqlite:" + dir.resolve("docker.db")))
-            + "\n";
+    String dockerServer = Processes.stdioServer("docker", dir.resolve("docker.db"));
     parts = new FirewallAndAppServers(dir, List.of(dockerServer));
   }
 

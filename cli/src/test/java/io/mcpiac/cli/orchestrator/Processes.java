@@ -34,6 +34,20 @@ public final class Processes {
     return Json.write(all);
   }
 
+  /**
+   * A {@code servers.yaml} entry for a provider server the orchestrator starts over stdio: {@code
+   * mcp-iac serve --provider PROVIDER --state sqlite:DB}, owning the prefix of the same name.
+   */
+  static String stdioServer(String provider, Path db) {
+    return "  - name: "
+        + provider
+        + "\n    prefixes: [\""
+        + provider
+        + ":\"]\n    command: "
+        + yamlCommand(List.of("serve", "--provider", provider, "--state", "sqlite:" + db))
+        + "\n";
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();

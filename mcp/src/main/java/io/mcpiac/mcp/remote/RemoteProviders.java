@@ -1,6 +1,7 @@
 package io.mcpiac.mcp.remote;
 
 import io.mcpiac.engine.providers.ProviderRegistry;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +14,19 @@ public final class RemoteProviders {
    * Returns each server's part, in the file's order.
    */
   public static List<SubDeployment> register(ProviderRegistry registry, ServersFile file) {
+    return register(registry, file, null);
+  }
+
+  /**
+   * As above, for a deployment read from a file in {@code baseDirectory} (null: none): the stdio
+   * servers started for it resolve relative paths in properties there (see {@link
+   * ServerSpec#BASE_DIRECTORY_ENV}).
+   */
+  public static List<SubDeployment> register(
+      ProviderRegistry registry, ServersFile file, Path baseDirectory) {
     List<SubDeployment> parts = new ArrayList<>();
-    for (ServerSpec spec : file.servers()) {
+    for (ServerSpec server : file.servers()) {
+      ServerSpec spec = server.withBaseDirectory(baseDirectory);
       SubDeployment part = new SubDeployment(new RemoteServer(spec), file.subDeployment());
       parts.add(part);
       for (String prefix : spec.prefixes()) {

@@ -26,10 +26,27 @@ public record ServerSpec(
     String tokenEnv,
     Duration timeout) {
 
+  /**
+   * Tells a stdio server where relative paths in properties (a Docker build context) resolve: the
+   * orchestrator sets it to the deployment file's directory, so {@code context: ./app} means the
+   * same as without the orchestrator. A server over HTTP runs elsewhere and keeps its own.
+   */
+  public static final String BASE_DIRECTORY_ENV = "MCP_IAC_BASE_DIR";
+
   public ServerSpec {
     prefixes = List.copyOf(prefixes);
     command = command == null ? null : List.copyOf(command);
     env = env == null ? Map.of() : Map.copyOf(env);
+  }
+
+  /** This server with {@link #BASE_DIRECTORY_ENV} set, unless it is HTTP or the file sets it. */
+  public ServerSpec withBaseDirectory(java.nio.file.Path directory) {
+    if (!stdio() || directory == null || env.containsKey(BASE_DIRECTORY_ENV)) {
+      return this;
+    }
+    Map<String, String> more = new java.util.LinkedHashMap<>(env);
+    more.put(BASE_DIRECTORY_ENV, directory.toAbsolutePath().normalize().toString());
+    return new ServerSpec(name, prefixes, command, more, url, tokenEnv, timeout);
   }
 
   public boolean stdio() {

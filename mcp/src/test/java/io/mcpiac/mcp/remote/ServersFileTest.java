@@ -11,6 +11,33 @@ import org.junit.jupiter.api.Test;
 class ServersFileTest {
 
   @Test
+  void stdioServersLearnTheDeploymentsDirectoryUnlessTheFileSaysOtherwise() {
+    ServersFile f =
+        ServersFile.parse(
+            """
+            servers:
+              - name: docker
+                prefixes: ["docker:"]
+                command: [bin/mcp-iac, serve, --provider, docker]
+              - name: pinned
+                prefixes: ["core:"]
+                command: [bin/mcp-iac, serve, --provider, core]
+                env: {MCP_IAC_BASE_DIR: /srv/builds}
+              - name: firewall
+                prefixes: ["opnsense:"]
+                url: http://127.0.0.1:8123/mcp
+            """,
+            "servers.yaml");
+    java.nio.file.Path examples = java.nio.file.Path.of("/work/examples/portal/../portal");
+    List<ServerSpec> told = f.servers().stream().map(s -> s.withBaseDirectory(examples)).toList();
+    assertThat(told.get(0).env())
+        .containsEntry(ServerSpec.BASE_DIRECTORY_ENV, "/work/examples/portal");
+    assertThat(told.get(1).env()).containsEntry(ServerSpec.BASE_DIRECTORY_ENV, "/srv/builds");
+    assertThat(told.get(2).env()).isEmpty(); // an HTTP server runs elsewhere
+    assertThat(f.servers().get(0).withBaseDirectory(null).env()).isEmpty();
+  }
+
+  @Test
   void readsStdioAndHttpServers() {
     ServersFile f =
         ServersFile.parse(

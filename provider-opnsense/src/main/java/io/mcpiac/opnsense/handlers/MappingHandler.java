@@ -85,12 +85,17 @@ public final class MappingHandler implements TypeHandler<OpnsenseSession> {
     JsonNode priorUuid = prior == null ? null : prior.get("uuid");
     ObjectNode computed =
         mapping.outputs("", priorUuid == null ? null : priorUuid.asText(), null, desired);
-    for (String key : List.of("name", "fqdn")) {
-      JsonNode v = computed.get(key);
-      if (v != null && desired.has(key.equals("fqdn") ? "domain" : "name")) {
-        out.set(key, v);
-      }
-    }
+    mapping
+        .outputsFromProperties()
+        .forEach(
+            (key, property) -> {
+              JsonNode v = computed.get(key);
+              if (Values.containsUnknown(desired.get(property))) {
+                out.remove(key); // the engine marks it known after apply
+              } else if (v != null && desired.has(property)) {
+                out.set(key, v);
+              }
+            });
     return out;
   }
 

@@ -92,12 +92,45 @@ public final class HaproxyFrontendMapping extends ResourceMapping {
 
   @Override
   protected Map<String, String> outputDescriptions() {
-    return Map.of("uuid", "the frontend's UUID", "name", "the frontend name");
+    return Map.of(
+        "uuid",
+        "the frontend's UUID",
+        "name",
+        "the frontend name",
+        "ip",
+        "the address it listens on: the host of its first bind (the seed's ${haproxy.ip}, e.g."
+            + " a rule's destination); 0.0.0.0 or :: when it listens on every address");
+  }
+
+  @Override
+  public Map<String, String> outputsFromProperties() {
+    return Map.of("name", "name", "ip", "bind");
   }
 
   @Override
   public ObjectNode outputs(String resource, String id, Map<String, String> row, ObjectNode props) {
-    return HaproxyServerMapping.withName(
-        super.outputs(resource, id, row, props), resource, row, props);
+    ObjectNode out =
+        HaproxyServerMapping.withName(
+            super.outputs(resource, id, row, props), resource, row, props);
+    List<String> binds =
+        row != null && row.get("bind") != null
+            ? List.of(row.get("bind").split(","))
+            : Props.list(props, "bind");
+    if (!binds.isEmpty() && !binds.get(0).isBlank()) {
+      out.put("ip", listenIp(binds.get(0)));
+    }
+    return out;
+  }
+
+  /** The host of a bind: {@code 203.0.113.10:443} → 203.0.113.10, {@code [2001:db8::1]:443} too. */
+  static String listenIp(String bind) {
+    String b = bind.trim();
+    if (b.startsWith("[")) {
+      int close = b.indexOf(']');
+      return close > 0 ? b.substring(1, close) : b;
+    }
+    int colon = b.lastIndexOf(':');
+    // one colon: host:port; none: a bare host; several: an IPv6 address without a port
+    return colon > 0 && b.indexOf(':') == colon ? b.substring(0, colon) : b;
   }
 }

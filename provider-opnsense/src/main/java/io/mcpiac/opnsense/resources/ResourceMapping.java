@@ -90,6 +90,15 @@ public abstract class ResourceMapping {
     return Map.of("uuid", "the object's UUID on the firewall");
   }
 
+  /**
+   * Outputs {@link #outputs} derives from one property alone, output → that property: a plan knows
+   * them from the desired properties, so an update shows what references to them become instead of
+   * the prior value.
+   */
+  public Map<String, String> outputsFromProperties() {
+    return Map.of("name", "name", "fqdn", "domain");
+  }
+
   /** False where the old and the new object would collide (a unique name or tag). */
   protected boolean createBeforeDestroy() {
     return true;
