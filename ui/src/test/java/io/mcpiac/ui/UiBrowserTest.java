@@ -360,7 +360,7 @@ class UiBrowserTest {
           .contains("running", "complete");
     }
     assertThat($("#log").getText()).contains("An apply started elsewhere by");
-    browser.screenshot("08-watch-elsewhere");
+    browser.screenshot("09-watch-elsewhere");
   }
 
   @Test
@@ -509,6 +509,7 @@ class UiBrowserTest {
     $("#checkpoint-create").click();
     browser.waitFor(d -> all("#checkpoints tbody tr").size() == 1);
     assertThat($("#checkpoints tbody tr").getText()).contains("before v2");
+    browser.screenshot("07-checkpoints");
     applyWithEngine(Deployments.V2, "v2.yaml");
 
     $("#checkpoints tbody tr button").click();
@@ -517,7 +518,7 @@ class UiBrowserTest {
     assertThat(node("portal-dns").getAttribute("class")).contains("create");
     assertThat(node("web_ports").getAttribute("class")).contains("delete");
     assertThat(node("web_servers").getAttribute("class")).contains("update");
-    browser.screenshot("07-checkpoint-restore-plan");
+    browser.screenshot("08-checkpoint-restore-plan");
     // shown, not applied
     assertThat(firewall.rows(FirewallApi.HOST_OVERRIDES)).isEmpty();
 
