@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 cleanup() {
   bash scripts/stop-docker.sh || true
+  bash scripts/stop-moto.sh || true
 }
 trap cleanup EXIT
 
@@ -28,6 +29,11 @@ export MCP_IAC_REQUIRE_DOCKER=1
 # Debian's Chromium and chromedriver for the web UI's browser tests (ui module)
 # shellcheck disable=SC1091
 source scripts/start-browser.sh
+
+# Moto (AWS) for the AWS provider's tests: installed from Debian trixie's packages, on a free port.
+# shellcheck disable=SC1091
+source scripts/start-moto.sh
+export MCP_IAC_REQUIRE_MOTO=1
 
 # Build, every Java test (engine, emulator, providers, MCP servers, crash tests), the emulator's
 # curl smoke script, google-java-format check and the JaCoCo report.

@@ -23,6 +23,12 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       }
       return ExitCodes.INVALID_INPUT;
     }
+    if (ex instanceof io.mcpiac.engine.policies.PolicyViolationException pv && json) {
+      var out = DiagnosticsJson.error(jsonKind(pv.kind()), pv.getMessage());
+      out.set("violations", Json.MAPPER.valueToTree(pv.violations()));
+      cmd.getOut().println(Json.pretty(out));
+      return exitCode(pv.kind());
+    }
     String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
     ErrorKind kind = ErrorKind.of(ex);
     report(cmd, json, jsonKind(kind), message);
@@ -39,7 +45,14 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   static int exitCode(ErrorKind kind) {
     return switch (kind) {
       case INVALID_INPUT, NOT_FOUND -> ExitCodes.INVALID_INPUT;
-      case LOCKED, STATE_DAMAGED, STALE_PLAN, PROVIDER_FAILURE, RISK_REFUSED, CANCELLED, INTERNAL ->
+      case LOCKED,
+          STATE_DAMAGED,
+          STALE_PLAN,
+          PROVIDER_FAILURE,
+          RISK_REFUSED,
+          POLICY_VIOLATION,
+          CANCELLED,
+          INTERNAL ->
           ExitCodes.FAILED;
     };
   }
@@ -53,6 +66,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       case LOCKED -> "locked";
       case STALE_PLAN -> "plan-stale";
       case RISK_REFUSED -> "risk-refused";
+      case POLICY_VIOLATION -> "policy-violation";
       case STATE_DAMAGED, PROVIDER_FAILURE, CANCELLED, INTERNAL -> "failed";
     };
   }

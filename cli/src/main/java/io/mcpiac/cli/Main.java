@@ -5,6 +5,7 @@ import io.mcpiac.cli.commands.BenchCommand;
 import io.mcpiac.cli.commands.CdsTrainingCommand;
 import io.mcpiac.cli.commands.CheckpointCommand;
 import io.mcpiac.cli.commands.CompletionCommand;
+import io.mcpiac.cli.commands.ComplianceCommand;
 import io.mcpiac.cli.commands.DemoCommand;
 import io.mcpiac.cli.commands.DestroyCommand;
 import io.mcpiac.cli.commands.FmtCommand;
@@ -14,6 +15,7 @@ import io.mcpiac.cli.commands.InstallCommand;
 import io.mcpiac.cli.commands.OpnsenseEmulatorCommand;
 import io.mcpiac.cli.commands.OutputCommand;
 import io.mcpiac.cli.commands.PlanCommand;
+import io.mcpiac.cli.commands.PolicyCommand;
 import io.mcpiac.cli.commands.RefreshCommand;
 import io.mcpiac.cli.commands.SchemaCommand;
 import io.mcpiac.cli.commands.ServeCommand;
@@ -57,6 +59,8 @@ public final class Main implements Runnable {
           StateCommand.class,
           OutputCommand.class,
           TemplatesCommand.class,
+          PolicyCommand.class,
+          ComplianceCommand.class,
           CheckpointCommand.class,
           BenchCommand.class,
           ServeCommand.class,

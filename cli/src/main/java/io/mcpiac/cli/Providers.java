@@ -28,6 +28,20 @@ public final class Providers {
     return out;
   }
 
+  /**
+   * {@code instance} with a provider's alias ({@code kubernetes/prod}) spelled by the provider's
+   * name ({@code k8s/prod}); other names as they are.
+   */
+  public static String canonicalInstance(String instance) {
+    String base = ProviderRegistry.baseName(instance);
+    for (ProviderFactory f : ServiceLoader.load(ProviderFactory.class)) {
+      if (f.aliases().contains(base)) {
+        return f.name() + instance.substring(base.length());
+      }
+    }
+    return instance;
+  }
+
   /** Each provider's settings schema, by provider name (those that have one). */
   public static Map<String, com.fasterxml.jackson.databind.JsonNode> settingsSchemas() {
     Map<String, com.fasterxml.jackson.databind.JsonNode> out = new LinkedHashMap<>();

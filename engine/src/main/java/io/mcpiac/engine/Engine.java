@@ -45,10 +45,29 @@ import java.util.function.Predicate;
 public final class Engine {
   private final ProviderRegistry registry;
   private final StateStore store;
+  private final io.mcpiac.engine.policies.PolicyHook policies;
 
   public Engine(ProviderRegistry registry, StateStore store) {
+    this(registry, store, io.mcpiac.engine.policies.PolicyHook.NONE);
+  }
+
+  private Engine(
+      ProviderRegistry registry, StateStore store, io.mcpiac.engine.policies.PolicyHook policies) {
     this.registry = registry;
     this.store = store;
+    this.policies = policies;
+  }
+
+  /**
+   * The same engine (same providers, same state) with {@code policies} reviewing every plan it
+   * makes and every action whose values were unknown at plan time.
+   */
+  public Engine reviewedBy(io.mcpiac.engine.policies.PolicyHook policies) {
+    return new Engine(registry, store, policies);
+  }
+
+  private Executor executor() {
+    return new Executor(registry, store, policies);
   }
 
   public ProviderRegistry registry() {
@@ -102,7 +121,8 @@ public final class Engine {
    */
   public Plan plan(Deployment deployment, boolean force) {
     try (StateLock ignored = lock(deployment.name(), "plan")) {
-      return planner(deployment.name()).plan(deployment, state(deployment.name()), force);
+      return policies.review(
+          planner(deployment.name()).plan(deployment, state(deployment.name()), force));
     }
   }
 
@@ -130,7 +150,7 @@ public final class Engine {
           plan.withWarningsFirst(
               moved.notes().stream().map(io.mcpiac.engine.plans.PlanWarning::note).toList());
     }
-    return Targeting.restrict(plan, request.targets());
+    return policies.review(Targeting.restrict(plan, request.targets()));
   }
 
   private static void requireKnown(
@@ -174,9 +194,7 @@ public final class Engine {
         return remember(deployment, new Applied(plan, null));
       }
       return remember(
-          deployment,
-          new Applied(
-              plan, new Executor(registry, store).execute(plan, options, listener, cancel)));
+          deployment, new Applied(plan, executor().execute(plan, options, listener, cancel)));
     }
   }
 
@@ -238,8 +256,7 @@ public final class Engine {
       Plan plan, ExecutionOptions options, ProgressListener listener, Cancellation cancel) {
     try (StateLock ignored = lock(plan.deploymentName(), "apply")) {
       verifyFresh(plan);
-      ExecutionResult result =
-          new Executor(registry, store).execute(plan, options, listener, cancel);
+      ExecutionResult result = executor().execute(plan, options, listener, cancel);
       if (plan.deployment() != null) {
         remember(plan.deployment(), new Applied(plan, result));
       }
@@ -266,8 +283,7 @@ public final class Engine {
         store.importState(moved.state(), List.of());
       }
       return plan.hasChanges()
-          ? java.util.Optional.of(
-              new Executor(registry, store).execute(plan, options, listener, cancel))
+          ? java.util.Optional.of(executor().execute(plan, options, listener, cancel))
           : java.util.Optional.empty();
     }
   }
@@ -284,7 +300,9 @@ public final class Engine {
       Cancellation cancel) {
     try (StateLock ignored = lock(deployment.name(), "apply")) {
       Plan plan =
-          planner(deployment.name()).plan(deployment, state(deployment.name()), forced(options));
+          policies.review(
+              planner(deployment.name())
+                  .plan(deployment, state(deployment.name()), forced(options)));
       return remember(deployment, run(plan, options, approve, listener, cancel));
     }
   }
@@ -317,8 +335,7 @@ public final class Engine {
     if (!plan.hasChanges() || !approve.test(plan)) {
       return new Applied(plan, null);
     }
-    return new Applied(
-        plan, new Executor(registry, store).execute(plan, options, listener, cancel));
+    return new Applied(plan, executor().execute(plan, options, listener, cancel));
   }
 
   /** A plan and, when it was applied, the result. */

@@ -48,6 +48,7 @@ public final class ApplyCommand implements Callable<Integer> {
   @Mixin ApplyOptions apply;
   @Mixin PlanningOptions planning;
   @Mixin VariableOptions variables;
+  @Mixin PolicyOptions policyOptions;
   @Mixin StateOptions state;
   @Mixin io.mcpiac.cli.ServersOptions servers;
   @Mixin OutputOptions output;
@@ -68,6 +69,10 @@ public final class ApplyCommand implements Callable<Integer> {
                 + " exactly what will be done");
       }
       Plan saved = PlanFile.read(source);
+      // the plan was reviewed when it was made; values unknown then are checked before their action
+      var policies =
+          PolicyCheck.load(
+              file != null ? file : Path.of(saved.deployment().location().file()), policyOptions);
       try (Workspace ws = Workspace.forDeployment(state, servers, saved.deployment())) {
         Plan restored =
             PlanSecrets.needed(saved)
@@ -82,22 +87,26 @@ public final class ApplyCommand implements Callable<Integer> {
           return ExitCodes.OK;
         }
         ExecutionResult result =
-            ws.engine().apply(plan, apply.toOptions(), progress(plan, out), cancelOnInterrupt());
+            PolicyCheck.engine(ws.engine(), policies)
+                .apply(plan, apply.toOptions(), progress(plan, out), cancelOnInterrupt());
         return AppliedReport.result(plan.deploymentName(), result, ws, out, output.json(), true);
       }
     }
     LoadedDeployment loaded = DeploymentFiles.read(source, variables.inputs());
-    Deployment deployment = DeploymentFiles.deployment(loaded);
+    Deployment written = DeploymentFiles.deployment(loaded);
+    var policies = PolicyCheck.load(source, policyOptions);
     DeploymentFiles.requireValidBeforeCreating(state, loaded);
-    try (Workspace ws = Workspace.forDeployment(state, servers, deployment)) {
+    try (Workspace ws = Workspace.forDeployment(state, servers, written)) {
       DeploymentFiles.validate(loaded, ws.registry());
+      Deployment deployment =
+          PolicyCheck.withExceptions(written, policies, ws.engine().state(written.name()));
       if (!output.json()) {
         io.mcpiac.cli.Providers.overriddenEnvironment(deployment.providers())
             .forEach(o -> out.println("Note: " + o));
       }
       PlanProgress progress = new PlanProgress(out, output.json(), output.colour());
       Engine.Applied applied =
-          ws.engine()
+          PolicyCheck.engine(ws.engine(), policies)
               .planAndApply(
                   deployment,
                   planning.request(loaded),

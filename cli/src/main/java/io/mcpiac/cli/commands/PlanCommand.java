@@ -60,6 +60,7 @@ public final class PlanCommand implements Callable<Integer> {
   boolean force;
 
   @Mixin VariableOptions variables;
+  @Mixin PolicyOptions policyOptions;
   @Mixin StateOptions state;
   @Mixin io.mcpiac.cli.ServersOptions servers;
   @Mixin OutputOptions output;
@@ -69,13 +70,16 @@ public final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LoadedDeployment loaded = DeploymentFiles.read(file, variables.inputs());
-    Deployment deployment = DeploymentFiles.deployment(loaded);
+    Deployment written = DeploymentFiles.deployment(loaded);
+    var policies = PolicyCheck.load(file, policyOptions);
     PlanRequest request = planning.request(loaded, force);
     if (out != null && !request.moves().isEmpty()) {
-      refuseSavingPendingMoves(state, deployment, request);
+      refuseSavingPendingMoves(state, written, request);
     }
-    try (Workspace ws = Workspace.forDeployment(state.readOnly(), servers, deployment)) {
+    try (Workspace ws = Workspace.forDeployment(state.readOnly(), servers, written)) {
       DeploymentFiles.validate(loaded, ws.registry());
+      Deployment deployment =
+          PolicyCheck.withExceptions(written, policies, ws.engine().state(written.name()));
       var stdout = spec.commandLine().getOut();
       if (refreshOnly) {
         RefreshPlan refresh = ws.engine().planRefresh(deployment.name(), force);
@@ -86,11 +90,14 @@ public final class PlanCommand implements Callable<Integer> {
         }
         return refresh.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
       }
-      Plan plan = ws.engine().plan(deployment, request);
+      Plan plan = PolicyCheck.engine(ws.engine(), policies).plan(deployment, request);
       java.util.List<String> overrides = Providers.overriddenEnvironment(deployment.providers());
       if (output.json()) {
         var json = PlanJson.of(plan);
         json.set("settingsOverrides", Json.MAPPER.valueToTree(overrides));
+        if (!policies.set().isEmpty()) {
+          json.set("policy", PolicyCheck.json(policies));
+        }
         stdout.println(Json.pretty(json));
       } else {
         overrides.forEach(o -> stdout.println("Note: " + o));

@@ -64,8 +64,9 @@ public final class ServeCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "NAME",
       description =
-          "Providers to serve, repeatable or comma-separated: core, opnsense, …, or all (every"
-              + " provider on the classpath). core is always included. Default: all.")
+          "Providers to serve, repeatable or comma-separated: core, opnsense, docker, k8s"
+              + " (or kubernetes), …, or all (every provider on the classpath). core is always"
+              + " included. Default: all.")
   List<String> providers = new ArrayList<>();
 
   @Option(names = "--read-only", description = "Offer no tool that changes anything.")
@@ -109,7 +110,9 @@ public final class ServeCommand implements Callable<Integer> {
         orchestrator ? io.mcpiac.cli.Orchestrator.registry(servers.load()) : registry(providers);
     IacServer iac =
         new IacServer(
-            new Engine(registry, store), new ServerSettings("mcp-iac", Version.VERSION, readOnly));
+            new Engine(registry, store),
+            new ServerSettings("mcp-iac", Version.VERSION, readOnly),
+            new io.mcpiac.policy.CelPolicyService());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -158,7 +161,8 @@ public final class ServeCommand implements Callable<Integer> {
     if (names.isEmpty() || names.contains("all")) {
       wanted.addAll(factories.keySet());
     }
-    for (String n : names) {
+    for (String given : names) {
+      String n = Providers.canonicalInstance(given);
       if (n.equals("all") || n.equals(CoreProvider.NAME)) {
         continue;
       }

@@ -41,6 +41,7 @@ public final class ValidateCommand implements Callable<Integer> {
   boolean live;
 
   @Mixin VariableOptions variables;
+  @Mixin PolicyOptions policyOptions;
   @Mixin OutputOptions output;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -51,7 +52,17 @@ public final class ValidateCommand implements Callable<Integer> {
     List<Diagnostic> problems;
     LoadedDeployment loaded = DeploymentFiles.read(file, variables.inputs());
     Deployment deployment = loaded.deployment();
-    problems = DeploymentFiles.problemsAlone(loaded);
+    problems = new java.util.ArrayList<>(DeploymentFiles.problemsAlone(loaded));
+    List<io.mcpiac.engine.policies.PolicyViolation> violations = List.of();
+    try {
+      var policies = PolicyCheck.load(file, policyOptions);
+      if (problems.isEmpty()) {
+        violations =
+            io.mcpiac.policy.DeploymentPolicies.violations(policies.onConfiguration(deployment));
+      }
+    } catch (ConfigException bad) {
+      problems.addAll(bad.diagnostics());
+    }
     if (live && problems.isEmpty()) {
       try (ProviderRegistry registry =
           Providers.registry(
@@ -67,8 +78,25 @@ public final class ValidateCommand implements Callable<Integer> {
     if (output.json()) {
       ObjectNode json = io.mcpiac.cli.output.DiagnosticsJson.of(problems);
       json.put("file", file.toString());
+      json.set("policyViolations", Json.MAPPER.valueToTree(violations));
       out.println(Json.pretty(json));
     } else if (problems.isEmpty()) {
+      var err = spec.commandLine().getErr();
+      for (var v : violations) {
+        err.println(
+            (v.mandatory() ? "policy violation: " : "policy warning (advisory): ") + v.text());
+      }
+      long mandatory =
+          violations.stream().filter(io.mcpiac.engine.policies.PolicyViolation::mandatory).count();
+      if (mandatory > 0) {
+        out.println(
+            "✗ "
+                + file
+                + ": "
+                + mandatory
+                + " mandatory policy violation(s); plan and apply refuse it.");
+        return ExitCodes.FAILED;
+      }
       int stages = DeploymentGraph.of(deployment).waves().size();
       out.println(
           "✓ "
@@ -83,6 +111,12 @@ public final class ValidateCommand implements Callable<Integer> {
     } else {
       spec.commandLine().getErr().println(new ConfigException(problems).getMessage());
     }
-    return problems.isEmpty() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+    if (!problems.isEmpty()) {
+      return ExitCodes.INVALID_INPUT;
+    }
+    // a mandatory violation stops validate as it stops plan and apply: exit 1
+    return violations.stream().anyMatch(io.mcpiac.engine.policies.PolicyViolation::mandatory)
+        ? ExitCodes.FAILED
+        : ExitCodes.OK;
   }
 }

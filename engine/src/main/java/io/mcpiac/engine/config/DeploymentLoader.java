@@ -85,6 +85,18 @@ public final class DeploymentLoader {
     if (raw.unparsable()) {
       return raw;
     }
+    if (raw.isPolicy()) {
+      List<Diagnostic> all = new ArrayList<>(raw.problems());
+      all.add(
+          new Diagnostic(
+              DiagnosticCodes.UNKNOWN_KIND,
+              raw.deployment().location(),
+              null,
+              "kind",
+              "this is a Policy, not a Deployment: give it with --policy FILE, or put it in the"
+                  + " deployment's directory (-f DIR)"));
+      return new LoadedDeployment(raw.deployment(), all, raw.sourceMap(), raw.declarations());
+    }
     if (raw.isTemplate()) {
       List<Diagnostic> all = new ArrayList<>(raw.problems());
       all.add(

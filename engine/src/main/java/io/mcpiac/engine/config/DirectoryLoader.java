@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 /**
  * {@code -f DIR}: every {@code *.yaml}/{@code *.yml} of a directory (not its subdirectories), in
  * name order: exactly one {@code kind: Deployment} and any number of {@code kind: Template}s, which
- * the deployment may use; variable files named with {@code --var-file} are skipped. Secret files
- * are read relative to the directory.
+ * the deployment may use, and {@code kind: Policy} files (left to the policy engine); variable
+ * files named with {@code --var-file} are skipped. Secret files are read relative to the directory.
  */
 final class DirectoryLoader {
   private DirectoryLoader() {}
@@ -37,6 +37,9 @@ final class DirectoryLoader {
     List<Diagnostic> problems = new ArrayList<>();
     for (Path file : files) {
       LoadedDeployment doc = DeploymentLoader.readDocument(file);
+      if (doc.isPolicy()) {
+        continue; // kind: Policy files belong to the policy engine (see PolicyService)
+      }
       if (doc.isTemplate() && !doc.unparsable()) {
         problems.addAll(doc.problems());
         Template t = Templates.of(doc);

@@ -27,12 +27,24 @@ final class DocumentReader {
           "variables",
           "outputs",
           "templates",
-          MovedList.KEY); // moved: read into Declarations by MovedList
+          MovedList.KEY, // moved: read into Declarations by MovedList
+          // read by the policy engine from the document itself (see io.mcpiac.engine.policies)
+          "policies",
+          "policyPacks");
   private static final Set<String> TEMPLATE_SPEC_KEYS =
       Set.of("description", "parameters", "resources", "outputs");
   private static final Set<String> RESOURCE_KEYS =
-      Set.of("type", "name", "provider", "properties", "dependsOn", "forEach", "forEachKey");
+      Set.of(
+          "type",
+          "name",
+          "provider",
+          "properties",
+          "dependsOn",
+          "forEach",
+          "forEachKey",
+          "policyExceptions"); // read by the policy engine, never sent to a provider
   private static final String TEMPLATE_KIND = "Template";
+  static final String POLICY_KIND = "Policy";
 
   /**
    * Where a problem is reported: the whole document ({@code resource} null, paths from the root) or
@@ -82,6 +94,14 @@ final class DocumentReader {
         Deployment.API_VERSION,
         DiagnosticCodes.MISSING_API_VERSION,
         DiagnosticCodes.UNKNOWN_API_VERSION);
+    if (POLICY_KIND.equals(root.path("kind").asText(null))) {
+      // a policy document: the policy engine reads and checks it (the engine knows no CEL)
+      return new LoadedDeployment(
+          new Deployment(readName(root.get("metadata")), Map.of(), List.of(), location),
+          problems,
+          lines,
+          Declarations.NONE.ofKind(POLICY_KIND));
+    }
     boolean template = TEMPLATE_KIND.equals(root.path("kind").asText(null));
     if (!template) {
       checkHeader(

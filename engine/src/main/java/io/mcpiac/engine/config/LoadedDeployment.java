@@ -42,6 +42,11 @@ public record LoadedDeployment(
 
   /** Whether the document is a {@code kind: Template}. */
   public boolean isTemplate() {
-    return !Deployment.KIND.equals(declarations.kind());
+    return !Deployment.KIND.equals(declarations.kind()) && !isPolicy();
+  }
+
+  /** Whether the document is a {@code kind: Policy} (read by the policy engine, not here). */
+  public boolean isPolicy() {
+    return DocumentReader.POLICY_KIND.equals(declarations.kind());
   }
 }

@@ -25,6 +25,11 @@ public record ResourceConfig(
     return new ResourceConfig(type, name, other, dependsOn, provider, location, propertyLines);
   }
 
+  /** The same resource waiting for other resources too (dependencies a provider implies). */
+  public ResourceConfig withDependsOn(List<String> other) {
+    return new ResourceConfig(type, name, properties, other, provider, location, propertyLines);
+  }
+
   public ResourceConfig {
     dependsOn = List.copyOf(dependsOn);
     propertyLines = Map.copyOf(propertyLines);

@@ -21,6 +21,8 @@ public enum ErrorKind {
   PROVIDER_FAILURE,
   /** A check before any change found risks the caller did not accept. */
   RISK_REFUSED,
+  /** Mandatory policies are not met; nothing was changed. */
+  POLICY_VIOLATION,
   /** The caller cancelled the run. */
   CANCELLED,
   /** A bug of ours. */

@@ -32,10 +32,20 @@ import java.util.concurrent.Executors;
 public final class Executor {
   private final ProviderRegistry registry;
   private final StateStore store;
+  private final io.mcpiac.engine.policies.PolicyHook policies;
 
   public Executor(ProviderRegistry registry, StateStore store) {
+    this(registry, store, io.mcpiac.engine.policies.PolicyHook.NONE);
+  }
+
+  /**
+   * @param policies checked again before each action whose planned values were unknown at plan time
+   */
+  public Executor(
+      ProviderRegistry registry, StateStore store, io.mcpiac.engine.policies.PolicyHook policies) {
     this.registry = registry;
     this.store = store;
+    this.policies = policies;
   }
 
   public ExecutionResult execute(Plan plan, ExecutionOptions options, ProgressListener listener) {
@@ -155,6 +165,7 @@ public final class Executor {
         for (ActionNode n : batch) {
           try {
             n.resolved = values.resolve(n);
+            requirePolicies(n);
             steps.plan(n, first, second);
           } catch (RuntimeException ex) {
             n.fail(ex.getMessage());
@@ -167,6 +178,24 @@ public final class Executor {
           damage.record(sd);
         }
         batch.forEach(n -> n.failUnlessDone(String.valueOf(unexpected.getMessage())));
+      }
+    }
+
+    /**
+     * A value unknown at plan time (an output of a resource created in this run) is checked against
+     * the policies once known, before the action that would write it: a mandatory violation fails
+     * the action, and the run rolls back as for any failure.
+     */
+    private void requirePolicies(ActionNode n) {
+      if (n.resolved == null
+          || n.action.properties() == null
+          || !io.mcpiac.engine.resources.Values.containsUnknown(n.action.properties())) {
+        return;
+      }
+      List<io.mcpiac.engine.policies.PolicyViolation> found =
+          policies.beforeAction(n.action, n.resolved);
+      if (!found.isEmpty()) {
+        throw new io.mcpiac.engine.policies.PolicyViolationException(found);
       }
     }
 

@@ -68,6 +68,16 @@ public final class PlanRenderer {
       }
       out.append('\n');
     }
+    List<PlanWarning> policyWarnings =
+        plan.warnings().stream().filter(w -> w.kind() == PlanWarning.Kind.POLICY).toList();
+    if (!policyWarnings.isEmpty()) {
+      out.append(paint(BOLD, "Policies: advisory findings, exceptions, checks left for apply"))
+          .append('\n');
+      for (PlanWarning w : policyWarnings) {
+        out.append(paint(YELLOW, "  ! ")).append(w.text()).append('\n');
+      }
+      out.append('\n');
+    }
     for (PlanWarning w : plan.warnings()) {
       // drift has its own section above, provider warnings theirs; risks are also repeated last
       if (w.kind() == PlanWarning.Kind.NOTE || w.kind() == PlanWarning.Kind.RISK) {

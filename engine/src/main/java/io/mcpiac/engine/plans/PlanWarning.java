@@ -25,6 +25,8 @@ public record PlanWarning(Kind kind, String resource, String property, String me
     DRIFT,
     /** Apply will refuse the plan unless the risk is accepted. */
     RISK,
+    /** An advisory policy violation, or a policy exception in force (never silent). */
+    POLICY,
     /** Anything else worth knowing: targeting, moved resources, pending activations. */
     NOTE
   }
@@ -55,6 +57,11 @@ public record PlanWarning(Kind kind, String resource, String property, String me
     return new PlanWarning(Kind.DRIFT, null, null, message);
   }
 
+  /** A policy's advisory finding, or an exception in force, about {@code resource}. */
+  public static PlanWarning policy(String resource, String property, String message) {
+    return new PlanWarning(Kind.POLICY, resource, property, message);
+  }
+
   public static PlanWarning note(String message) {
     return new PlanWarning(Kind.NOTE, null, null, message);
   }
@@ -71,6 +78,12 @@ public record PlanWarning(Kind kind, String resource, String property, String me
     return switch (kind) {
       case PROVIDER -> "resource '" + resource + "': " + message;
       case RISK -> RISK_PREFIX + resource + ": " + message;
+      case POLICY ->
+          "policy: "
+              + (resource == null ? "" : "resource '" + resource + "'")
+              + (property == null ? "" : " " + property)
+              + (resource == null ? "" : ": ")
+              + message;
       case DRIFT, NOTE -> message;
     };
   }

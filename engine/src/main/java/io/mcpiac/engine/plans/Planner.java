@@ -122,7 +122,9 @@ public final class Planner {
   /** {@code deleteReason}: why recorded resources the configuration lacks go. */
   private Plan plan(
       Deployment configured, DeploymentState recorded, LiveRead live, String deleteReason) {
-    Deployment deployment = Arrangement.apply(registry, configured, recorded);
+    ImpliedOrder.Result implied =
+        ImpliedOrder.apply(registry, Arrangement.apply(registry, configured, recorded));
+    Deployment deployment = implied.deployment();
     DependencyGraph graph = DeploymentGraph.of(deployment);
     Map<String, ResourceConfig> configs = new LinkedHashMap<>();
     deployment.resources().forEach(r -> configs.put(r.name(), r));
@@ -166,6 +168,7 @@ public final class Planner {
       withStages.add(withStage(a, stageOf.getOrDefault(a.name(), -1)));
     }
     warnings.addAll(0, PlanRisks.warnings(registry, withStages));
+    warnings.addAll(implied.notes());
     long drifted = withStages.stream().filter(a -> !a.drift().isEmpty()).count();
     if (drifted > 0) {
       warnings.add(

@@ -144,6 +144,18 @@ public interface Provider extends AutoCloseable {
   }
 
   /**
+   * Dependencies the system implies between this instance's resources, which the file need not
+   * write with a reference or {@code dependsOn}: they become edges of the plan's graph (so the
+   * apply orders them, and a destroy or prune reverses them) and their notes are shown in the plan.
+   * Called at plan time with every configured resource of this instance, by type, in the order of
+   * the file (references not resolved yet). Must not change anything, and must not call the system.
+   */
+  default List<ImpliedDependency> impliedDependencies(
+      Map<String, List<Placement>> resourcesByType) {
+    return List.of();
+  }
+
+  /**
    * Checks that this instance is configured and its system answers and accepts the credentials,
    * with one cheap call. Throws {@link ProviderException} whose message says what to fix (the
    * variable or setting). A plan calls it for every instance it plans for, even on empty state, so

@@ -12,6 +12,15 @@ public interface ProviderFactory {
   String name();
 
   /**
+   * Other names a person may call the provider by where a provider is chosen by name ({@code serve
+   * --provider}): {@code kubernetes} for {@code k8s}. Instances, settings and types keep {@link
+   * #name()}. None by default.
+   */
+  default java.util.List<String> aliases() {
+    return java.util.List.of();
+  }
+
+  /**
    * @param instance {@code opnsense} or {@code opnsense/branch}
    * @param settings the instance's entry of {@code spec.providers} (empty when absent)
    */

@@ -10,6 +10,10 @@ public enum ErrorCode {
   PROVIDER_ERROR,
   CONFIRMATION_REQUIRED,
   RISK_REFUSED,
+  /**
+   * Mandatory policies are not met; {@code details.violations} lists every one. Nothing changed.
+   */
+  POLICY_VIOLATION,
   READ_ONLY,
   /** The apply was cancelled with cancelDeployment (and rolled back per its options). */
   CANCELLED,

@@ -57,8 +57,17 @@ public final class IacServer implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
 
   public IacServer(Engine engine, ServerSettings settings) {
+    this(engine, settings, io.mcpiac.engine.policies.PolicyService.NONE);
+  }
+
+  /**
+   * @param policies the policy engine: plans are reviewed by the deployment's policies, {@code
+   *     checkCompliance} and the policy packs as resources come from it
+   */
+  public IacServer(
+      Engine engine, ServerSettings settings, io.mcpiac.engine.policies.PolicyService policies) {
     this.settings = settings;
-    this.ctx = new ToolContext(engine, new PlanCache(), new Jobs());
+    this.ctx = new ToolContext(engine, new PlanCache(), new Jobs(), policies);
     this.envelope = new Envelope(settings.name(), settings.version());
   }
 
@@ -88,6 +97,7 @@ public final class IacServer implements AutoCloseable {
     List<McpServerFeatures.SyncResourceSpecification> resources =
         new ArrayList<>(IacResources.resources(ctx.engine()));
     resources.addAll(io.mcpiac.mcp.resources.TemplateResources.resources());
+    resources.addAll(io.mcpiac.mcp.resources.PolicyPackResources.resources(ctx.policies()));
     spec.resources(resources);
     spec.resourceTemplates(IacResources.templates(ctx.engine()));
     List<McpServerFeatures.SyncPromptSpecification> prompts = new ArrayList<>(IacPrompts.all());

@@ -164,8 +164,9 @@ public final class ApplyDeploymentTool extends BaseTool {
       ExecutionOptions options,
       ProgressListener listener,
       Cancellation cancel) {
+    var engine = ctx.engineFor(plan.id());
     return moves.isEmpty()
-        ? ctx.engine().apply(plan, options, listener, cancel)
-        : ctx.engine().apply(plan, moves, options, listener, cancel).orElseThrow();
+        ? engine.apply(plan, options, listener, cancel)
+        : engine.apply(plan, moves, options, listener, cancel).orElseThrow();
   }
 }

@@ -101,6 +101,18 @@ public final class DeploymentInput {
     return "Warning: " + String.join("\nWarning: ", warnings) + "\n" + text;
   }
 
+  /**
+   * The deployment argument as text (YAML as sent, or the object as JSON, which is YAML too), for
+   * the policy engine; null when the call gives {@code resources} instead.
+   */
+  static String text(ToolCall call) {
+    JsonNode deployment = call.get("deployment");
+    if (deployment == null || deployment.isNull()) {
+      return null;
+    }
+    return deployment.isTextual() ? deployment.asText() : Json.pretty(deployment);
+  }
+
   static LoadedDeployment read(ToolCall call) {
     JsonNode vars = call.get("variables");
     if (vars != null && !vars.isNull() && !vars.isObject()) {

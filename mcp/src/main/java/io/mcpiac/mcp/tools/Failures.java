@@ -36,6 +36,7 @@ public final class Failures {
       case LOCKED -> new ToolFailure(ErrorCode.LOCKED, e.getMessage());
       case STALE_PLAN -> new ToolFailure(ErrorCode.PLAN_STALE, e.getMessage());
       case RISK_REFUSED -> riskRefused(e);
+      case POLICY_VIOLATION -> policyViolation(e);
       case PROVIDER_FAILURE -> new ToolFailure(ErrorCode.PROVIDER_ERROR, e.getMessage());
       case CANCELLED -> new ToolFailure(ErrorCode.CANCELLED, e.getMessage());
       case STATE_DAMAGED, INTERNAL -> internal(e);
@@ -50,6 +51,7 @@ public final class Failures {
       case LOCKED -> ErrorCode.LOCKED;
       case STALE_PLAN -> ErrorCode.PLAN_STALE;
       case RISK_REFUSED -> ErrorCode.RISK_REFUSED;
+      case POLICY_VIOLATION -> ErrorCode.POLICY_VIOLATION;
       case PROVIDER_FAILURE -> ErrorCode.PROVIDER_ERROR;
       case CANCELLED -> ErrorCode.CANCELLED;
       case STATE_DAMAGED, INTERNAL -> ErrorCode.INTERNAL;
@@ -70,6 +72,20 @@ public final class Failures {
     return new ToolFailure(
         ErrorCode.RISK_REFUSED,
         e.getMessage() + "\nAccept a risk with options.acceptRisks: [\"<code>\"].",
+        details);
+  }
+
+  /** Every violation in {@code details.violations}, with the same fields as the CLI's JSON. */
+  private static ToolFailure policyViolation(Throwable e) {
+    ObjectNode details = Json.object();
+    if (e instanceof io.mcpiac.engine.policies.PolicyViolationException pv) {
+      details.set("violations", Json.MAPPER.valueToTree(pv.violations()));
+    }
+    return new ToolFailure(
+        ErrorCode.POLICY_VIOLATION,
+        e.getMessage()
+            + "\nFix each property named, or add policyExceptions: [{rule: ID, reason: ...}] to"
+            + " the resource.",
         details);
   }
 

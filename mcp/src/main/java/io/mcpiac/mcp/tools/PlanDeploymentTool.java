@@ -9,6 +9,7 @@ import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanJson;
 import io.mcpiac.engine.plans.PlanRenderer;
 import io.mcpiac.engine.plans.PlanRequest;
+import io.mcpiac.engine.policies.PolicyHook;
 import io.mcpiac.engine.providers.ScopedEntryPoints;
 import io.mcpiac.mcp.envelope.Reply;
 import java.util.Set;
@@ -117,15 +118,27 @@ public final class PlanDeploymentTool extends BaseTool {
     }
     // spec.moved: renames are planned as renames (not a destroy and a create), as the CLI does
     MovedList moved = loaded.declarations().moved();
+    // the document's policies review the plan: mandatory violations answer POLICY_VIOLATION
+    PolicyHook policies =
+        ctx.policies().forDocument(DeploymentInput.text(call), DeploymentInput.ORIGIN);
+    var engine = policies == PolicyHook.NONE ? ctx.engine() : ctx.engine().reviewedBy(policies);
+    deployment =
+        ctx.policies().withExceptions(policies, deployment, ctx.engine().state(deployment.name()));
     Plan plan =
         moved.moves().isEmpty()
-            ? ctx.engine().plan(deployment)
-            : ctx.engine()
-                .plan(deployment, new PlanRequest(Set.of(), Set.of(), moved.moves(), false));
+            ? engine.plan(deployment)
+            : engine.plan(deployment, new PlanRequest(Set.of(), Set.of(), moved.moves(), false));
     boolean dryRun = call.options().path("dryRun").asBoolean(false);
     if (!dryRun) {
       ctx.plans().put(plan, moved.moves());
+      if (policies != PolicyHook.NONE) {
+        ctx.planPolicies().put(plan.id(), policies);
+      }
       data.put("planId", plan.id());
+    }
+    var review = ctx.policies().lastReview(policies);
+    if (review != null) {
+      data.set("policy", review);
     }
     data.put("hasChanges", plan.hasChanges());
     data.put("summary", plan.summary());

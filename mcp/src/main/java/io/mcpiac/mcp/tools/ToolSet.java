@@ -33,6 +33,9 @@ public final class ToolSet {
     all.add(new ListCheckpointsTool(ctx));
     all.add(new CancelDeploymentTool(ctx));
     all.add(new ImportResourcesTool(ctx));
+    if (ctx.policies() != io.mcpiac.engine.policies.PolicyService.NONE) {
+      all.add(new CheckComplianceTool(ctx));
+    }
     all.addAll(scoped(ctx));
     if (readOnly) {
       all.removeIf(t -> t.effect() != IacTool.Effect.READ_ONLY);

@@ -48,7 +48,18 @@ public final class ValidateConfigTool extends BaseTool {
   @Override
   public Reply call(ToolCall call) {
     Deployment d = DeploymentInput.validated(call, ctx.engine().registry(), null);
+    // the document's policies on the configuration: mandatory violations answer POLICY_VIOLATION
+    var policies = ctx.policies();
+    var violations =
+        policies.onConfiguration(
+            policies.forDocument(DeploymentInput.text(call), DeploymentInput.ORIGIN), d);
+    if (violations.stream().anyMatch(io.mcpiac.engine.policies.PolicyViolation::mandatory)) {
+      throw new io.mcpiac.engine.policies.PolicyViolationException(violations);
+    }
     ObjectNode data = Json.object();
+    if (!violations.isEmpty()) {
+      data.set("policyViolations", Json.MAPPER.valueToTree(violations));
+    }
     data.put("valid", true);
     data.put("deploymentId", d.name());
     data.put("resources", d.resources().size());
