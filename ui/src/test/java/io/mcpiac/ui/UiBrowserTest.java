@@ -277,6 +277,37 @@ class UiBrowserTest {
   }
 
   @Test
+  void anAdvisoryPolicyViolationMarksItsNodeAndAMandatoryOneIsRefusedWithItsLine() {
+    String policy =
+        """
+          policies:
+            - metadata: {name: web-rules}
+              spec:
+                enforcement: %s
+                match: {types: ["opnsense:firewall:rule"]}
+                rules:
+                  - id: rules-log
+                    condition: "has(resource.properties.log) && resource.properties.log == true"
+                    message: rules must log
+        """;
+    String advisory = Deployments.V1.replace("spec:\n", "spec:\n" + policy.formatted("advisory"));
+    planFile(Deployments.write(dir, "advisory.yaml", advisory));
+    assertThat(node("allow-https").getAttribute("class")).contains("create", "policy-violation");
+    assertThat(node("app-network").getAttribute("class")).doesNotContain("policy-violation");
+    assertThat($("#plan-warnings").getText()).contains("rules must log");
+    browser.screenshot("02b-policy-violation");
+
+    String mandatory = Deployments.V1.replace("spec:\n", "spec:\n" + policy.formatted("mandatory"));
+    planFile(Deployments.write(dir, "mandatory.yaml", mandatory));
+    assertThat($("#plan-error").isDisplayed()).isTrue();
+    assertThat($("#plan-error").getText())
+        .contains("mandatory.yaml:")
+        .contains("allow-https")
+        .contains("rules must log");
+    assertThat(firewall.rows(FirewallApi.RULES)).isEmpty();
+  }
+
+  @Test
   void aFileWithAMistakeIsReportedWithFileLineResourceAndProperty() {
     Path broken = Deployments.write(dir, "broken.yaml", Deployments.BROKEN);
     planFile(broken);
