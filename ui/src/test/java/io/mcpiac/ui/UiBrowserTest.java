@@ -295,6 +295,8 @@ class UiBrowserTest {
     assertThat(node("allow-https").getAttribute("class")).contains("create", "policy-violation");
     assertThat(node("app-network").getAttribute("class")).doesNotContain("policy-violation");
     assertThat($("#plan-warnings").getText()).contains("rules must log");
+    node("allow-https").click();
+    browser.waitFor(d -> $("#node-diff").getText().contains("policy: properties.log"));
     browser.screenshot("02b-policy-violation");
 
     String mandatory = Deployments.V1.replace("spec:\n", "spec:\n" + policy.formatted("mandatory"));
