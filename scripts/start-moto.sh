@@ -35,8 +35,6 @@ _mcp_iac_moto_start() (
     cat "$dir/endpoint"
     exit 0
   fi
-  py=/usr/bin/python3 # Debian's, not a pyenv shim first on PATH
-  [ -x "$py" ] || fail "$py is missing"
   deps="python3-flask python3-flask-cors python3-werkzeug python3-jinja2 python3-requests \
     python3-responses python3-xmltodict python3-dateutil python3-cryptography python3-yaml \
     python3-jmespath python3-urllib3"
@@ -52,6 +50,8 @@ _mcp_iac_moto_start() (
     apt-get install -y -qq --no-install-recommends $missing >"$dir/apt.log" 2>&1 \
       || { tail -n 20 "$dir/apt.log" >&2; fail "could not install$missing"; }
   fi
+  py=/usr/bin/python3 # Debian's (pulled in by the packages above), not a pyenv shim first on PATH
+  [ -x "$py" ] || fail "$py is missing"
   if [ ! -f "$dir/root/usr/lib/python3/dist-packages/moto/server.py" ]; then
     a="$dir/apt"
     mkdir -p "$a/lists/partial" "$a/cache/archives/partial" "$a/debs" "$dir/root"

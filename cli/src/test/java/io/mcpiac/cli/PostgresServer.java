@@ -41,6 +41,11 @@ final class PostgresServer {
     return server;
   }
 
+  /** The server's port on localhost. */
+  static int port() {
+    return server().getPort();
+  }
+
   /** A new, empty database's location; the store migrates it when first opened. */
   static String freshLocation() {
     return location(freshDatabase(), "postgres");

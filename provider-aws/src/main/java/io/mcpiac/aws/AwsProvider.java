@@ -67,6 +67,12 @@ public final class AwsProvider extends KitProvider<AwsClients> {
               + "); set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE",
           e);
     } catch (SdkClientException e) {
+      if (String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
+        throw new ProviderException(
+            "aws: no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE"
+                + " (or spec.providers.aws.profile)",
+            e);
+      }
       throw new ProviderException(
           "aws: cannot reach "
               + where()
@@ -75,6 +81,16 @@ public final class AwsProvider extends KitProvider<AwsClients> {
               + "); check AWS_ENDPOINT_URL or spec.providers.aws.endpoint, and the credentials",
           e);
     }
+  }
+
+  /**
+   * AWS has nothing to commit per batch, and a create may wait minutes for its object: one change
+   * per call lets the engine run independent ones at the same time (two instances launch and wait
+   * together, not one after the other).
+   */
+  @Override
+  public int maxBatchSize() {
+    return 1;
   }
 
   @Override

@@ -467,11 +467,13 @@ final class AwsContractFixture implements ContractFixture {
             "app",
             """
             {"ami": "%s", "instanceType": "t3.micro", "subnetId": "%s",
-             "vpcSecurityGroupIds": ["%s"], "keyName": "%s", "tags": {"role": "app"}}
+             "vpcSecurityGroupIds": ["%s"], "keyName": "%s", "metadataOptions": {"httpTokens": "required"},
+             "userData": "#!/bin/sh\\necho contract\\n",
+             "tags": {"role": "app"}}
             """
                 .formatted(Moto.AMI, subnet, group, key))
         .update(
-            "{\"instanceType\": \"t3.small\", \"vpcSecurityGroupIds\": [\"%s\", \"%s\"], \"tags\": {\"role\": \"api\"}}"
+            "{\"instanceType\": \"t3.small\", \"userData\": \"#!/bin/sh\\necho updated\\n\", \"vpcSecurityGroupIds\": [\"%s\", \"%s\"], \"tags\": {\"role\": \"api\"}}"
                 .formatted(group, otherGroup))
         .replace(
             """
@@ -481,21 +483,29 @@ final class AwsContractFixture implements ContractFixture {
                 .formatted(subnet, group, key))
         .invalid("{\"ami\": \"ami-00000000\", \"instanceType\": \"t3.micro\"}")
         .drift("ami", o -> remakeInstance(o, r -> r.imageId("ami-1ecc1e67")))
-        .drift(
-            "instanceType",
-            o -> {
-              String id = awsId(o);
-              moto.ec2.stopInstances(b -> b.instanceIds(id));
-              moto.ec2.modifyInstanceAttribute(
-                  b -> b.instanceId(id).instanceType(t -> t.value("t3.large")));
-              moto.ec2.startInstances(b -> b.instanceIds(id));
-            })
+        .drift("instanceType", o -> whileStopped(o, b -> b.instanceType(t -> t.value("t3.large"))))
         .drift("subnetId", o -> remakeInstance(o, r -> r.subnetId(otherSubnet())))
+        .drift(
+            "userData",
+            o ->
+                whileStopped(
+                    o,
+                    b ->
+                        b.userData(
+                            u ->
+                                u.value(
+                                    software.amazon.awssdk.core.SdkBytes.fromUtf8String(
+                                        "#!/bin/sh\necho by hand\n")))))
         .drift(
             "vpcSecurityGroupIds",
             o -> moto.ec2.modifyInstanceAttribute(b -> b.instanceId(awsId(o)).groups(otherGroup)))
         .drift("keyName", o -> remakeInstance(o, r -> r.keyName(otherKey)))
         .drift("tags", this::addTag)
+        .gap(
+            "metadataOptions",
+            "not checkable here: Moto 5.1.1 takes MetadataOptions at launch but never reports them"
+                + " and has no ModifyInstanceMetadataOptions (it answers 500)",
+            null)
         .notModelled("subnet", "the seed's alias of subnetId: the canonical form renames it")
         .notModelled(
             "privateIp",
@@ -700,6 +710,22 @@ final class AwsContractFixture implements ContractFixture {
             .tagSpecifications(same(ResourceType.INSTANCE, tags));
     change.accept(r);
     moto.ec2.runInstances(r.build());
+  }
+
+  /** An attribute AWS changes on a stopped instance only: stop, modify, start. */
+  private void whileStopped(
+      ContractObject o,
+      java.util.function.Consumer<
+              software.amazon.awssdk.services.ec2.model.ModifyInstanceAttributeRequest.Builder>
+          change) {
+    String id = awsId(o);
+    moto.ec2.stopInstances(b -> b.instanceIds(id));
+    moto.ec2.modifyInstanceAttribute(
+        b -> {
+          b.instanceId(id);
+          change.accept(b);
+        });
+    moto.ec2.startInstances(b -> b.instanceIds(id));
   }
 
   private DBInstance db(ContractObject o) {

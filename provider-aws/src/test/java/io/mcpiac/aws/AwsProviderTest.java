@@ -112,6 +112,7 @@ class AwsProviderTest {
 
   @Test
   void anUnreachableEndpointIsNamedWithWhatToCheck() {
+    Moto.useTestCredentials(); // credentials present: what fails is the endpoint
     var provider =
         factory()
             .create(

@@ -39,8 +39,14 @@ final class Moto implements AutoCloseable {
   final RdsClient rds;
 
   static {
-    // the SDK's default chain reads these: the provider under test finds credentials as a user's
-    // would
+    useTestCredentials();
+  }
+
+  /**
+   * Credentials for the SDK's default chain, which reads these system properties: the provider
+   * under test finds credentials as a user's would.
+   */
+  static void useTestCredentials() {
     if (System.getProperty("aws.accessKeyId") == null) {
       System.setProperty("aws.accessKeyId", "testing");
       System.setProperty("aws.secretAccessKey", "testing");

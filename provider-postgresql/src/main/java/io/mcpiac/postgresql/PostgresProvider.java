@@ -62,9 +62,16 @@ public final class PostgresProvider extends KitProvider<PgServer> {
     return Failure.ofChange(e);
   }
 
-  /** One cheap call: address, TLS, user and password all checked, with what to fix. */
+  /**
+   * One cheap call: address, TLS, user and password all checked, with what to fix. An instance that
+   * names no host (no setting, no {@code PGHOST}) is not probed: its resources may name their
+   * server themselves ({@code server}, from another resource's output), as behind an orchestrator.
+   */
   @Override
   public void probe() {
+    if (!server.settings().hostGiven()) {
+      return;
+    }
     try {
       server.with(null, "connecting", c -> Sql.query(c, "SELECT 1", rs -> 1));
     } catch (PgError e) {

@@ -103,4 +103,71 @@ class PasswordDriftTest {
     assertThat(PasswordVerifier.matches(verifier(role), role, "old-md6")).isFalse();
     TestServer.sql("postgres", "DROP ROLE " + role);
   }
+
+  /**
+   * The verifier made in Java is one the server accepts at login (SCRAM authentication for this
+   * role, set in pg_hba.conf for the test), and the provider logs in with a password from a secret
+   * reference ({@code passwordEnv}).
+   */
+  @Test
+  void theConfiguredPasswordLogsInWithScram() throws Exception {
+    String role = TestServer.unique("login");
+    try (PgEngine pg = new PgEngine(dir)) {
+      pg.applied(deployment(role, "login-Secret-9"));
+      String hba = TestServer.column("postgres", "SHOW hba_file").get(0);
+      Path file = Path.of(hba);
+      String before = Files.readString(file);
+      Files.writeString(
+          file,
+          "host all "
+              + role
+              + " 127.0.0.1/32 scram-sha-256\nhost all "
+              + role
+              + " ::1/128 scram-sha-256\n"
+              + before);
+      try {
+        TestServer.sql("postgres", "SELECT pg_reload_conf()");
+        String url = "jdbc:postgresql://127.0.0.1:" + TestServer.port() + "/postgres";
+        try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(url, role, "login-Secret-9")) {
+          assertThat(c.isValid(2)).isTrue();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> java.sql.DriverManager.getConnection(url, role, "wrong").close())
+            .hasMessageContaining("password authentication failed");
+        java.util.Map<String, String> env =
+            java.util.Map.of(
+                "PGHOST",
+                "127.0.0.1",
+                "PGPORT",
+                String.valueOf(TestServer.port()),
+                "PGUSER",
+                role,
+                "PGDATABASE",
+                "postgres",
+                "APP_PW",
+                "login-Secret-9");
+        withPasswordEnv(env).probe();
+        java.util.Map<String, String> wrong = new java.util.HashMap<>(env);
+        wrong.put("APP_PW", "not-it");
+        org.assertj.core.api.Assertions.assertThatThrownBy(withPasswordEnv(wrong)::probe)
+            .hasMessageContaining("SQLSTATE 28P01")
+            .hasMessageContaining("passwordEnv/passwordFile, PGPASSWORD or a pgpass file")
+            .hasMessageNotContaining("not-it");
+      } finally {
+        Files.writeString(file, before);
+        TestServer.sql("postgres", "SELECT pg_reload_conf()");
+      }
+      assertThat(pg.destroy("password-drift").result().success()).isTrue();
+    }
+  }
+
+  /** The provider as {@code spec.providers.postgresql: {passwordEnv: APP_PW}} makes it. */
+  private static PostgresProvider withPasswordEnv(java.util.Map<String, String> env) {
+    return (PostgresProvider)
+        new PostgresProviderFactory(env::get)
+            .create(
+                "postgresql",
+                io.mcpiac.engine.json.Json.parseObject("{\"passwordEnv\": \"APP_PW\"}"));
+  }
 }

@@ -20,11 +20,16 @@ import java.nio.file.Path;
  * test server: what {@code mcp-iac plan/apply} does, without the command line.
  */
 final class PgEngine implements AutoCloseable {
-  final PostgresProvider provider = TestServer.provider();
+  final PostgresProvider provider;
   final StateStore store;
   final Engine engine;
 
   PgEngine(Path dir) {
+    this(dir, TestServer.provider());
+  }
+
+  PgEngine(Path dir, PostgresProvider provider) {
+    this.provider = provider;
     store = StateStores.open("sqlite:" + dir.resolve("state.db"));
     ProviderRegistry registry = new ProviderRegistry();
     registry.register(CoreProvider.NAME, new CoreProvider());

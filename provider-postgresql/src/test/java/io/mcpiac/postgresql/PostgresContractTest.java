@@ -54,6 +54,8 @@ class PostgresContractTest extends ProviderContract {
       String identity =
           "the object's identity: changed by hand, it is another object (the plan"
               + " shows the old one gone and creates it again)";
+      String where =
+          "where the object is, not a property of it: another server holds another object";
       String atDelete = "what happens when the object is deleted: nothing on the server to read";
       TypeSample role =
           TypeSample.of(
@@ -73,6 +75,7 @@ class PostgresContractTest extends ProviderContract {
                   "memberOf",
                   o -> TestServer.sql("postgres", "REVOKE " + group + " FROM \"" + o.id() + "\""))
               .notModelled("name", identity)
+              .notModelled("server", where)
               .notModelled("ownedObjects", atDelete)
               .notModelled("reassignTo", atDelete);
       TypeSample database =
@@ -100,7 +103,8 @@ class PostgresContractTest extends ProviderContract {
                   "template",
                   "PostgreSQL does not record which template a database was copied from")
               .notModelled("name", identity)
-              .notModelled("forceDrop", atDelete);
+              .notModelled("forceDrop", atDelete)
+              .notModelled("server", where);
       TypeSample schema =
           TypeSample.of(
                   SchemaHandler.TYPE,
@@ -120,7 +124,8 @@ class PostgresContractTest extends ProviderContract {
                               + "\" OWNER TO postgres"))
               .notModelled("database", identity)
               .notModelled("name", identity)
-              .notModelled("dropCascade", atDelete);
+              .notModelled("dropCascade", atDelete)
+              .notModelled("server", where);
       TypeSample extension =
           TypeSample.of(
                   ExtensionHandler.TYPE,
@@ -134,7 +139,9 @@ class PostgresContractTest extends ProviderContract {
               .drift(
                   "schema", o -> TestServer.sql(db, "ALTER EXTENSION citext SET SCHEMA " + moved))
               .notModelled("database", identity)
-              .notModelled("name", identity);
+              .notModelled("name", identity)
+              .notModelled("dropCascade", atDelete)
+              .notModelled("server", where);
       TypeSample defaults =
           TypeSample.of(
                   DefaultPrivilegesHandler.TYPE,
@@ -174,7 +181,8 @@ class PostgresContractTest extends ProviderContract {
               .notModelled("database", identity)
               .notModelled("schema", identity)
               .notModelled("owner", identity)
-              .notModelled("objectType", identity);
+              .notModelled("objectType", identity)
+              .notModelled("server", where);
       return List.of(role, database, schema, extension, defaults);
     }
   }

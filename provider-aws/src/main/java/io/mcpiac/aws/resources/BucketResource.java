@@ -87,10 +87,17 @@ public final class BucketResource implements TypeHandler<AwsClients> {
     return DEFINITION;
   }
 
-  /** A block written in part means the rest on, as AWS's own default for new buckets. */
+  /**
+   * A block written in part means the rest on, as AWS's own default for new buckets; none written
+   * is the whole block, spelled out, so the plan, the state and policies (aws-baseline's public
+   * access rule) see the posture the bucket really gets.
+   */
   @Override
   public ObjectNode canonical(ObjectNode properties) {
     ObjectNode p = properties.deepCopy();
+    if (!p.has("publicAccessBlock")) {
+      p.putObject("publicAccessBlock");
+    }
     if (p.get("publicAccessBlock") instanceof ObjectNode block) {
       BLOCKS.forEach(
           k -> {

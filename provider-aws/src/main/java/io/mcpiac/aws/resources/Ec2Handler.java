@@ -44,9 +44,6 @@ abstract class Ec2Handler<T> implements TypeHandler<AwsClients> {
 
   protected abstract List<Tag> tagsOf(T object);
 
-  /** The object's AWS id ({@code vpc-…}), where its tags are set. */
-  protected abstract String awsId(T object);
-
   /**
    * The object in the type's properties, {@code recorded} giving the shape (may be null); {@code
    * ec2} for what the describe does not carry.

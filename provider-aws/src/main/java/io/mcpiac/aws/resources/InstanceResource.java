@@ -9,18 +9,24 @@ import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.engine.resources.Values;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceAttributeName;
+import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -54,14 +60,21 @@ public final class InstanceResource extends Ec2Handler<Instance> {
                 "additionalProperties": false,
                 "required": ["ami", "instanceType"],
                 "properties": {
-                  "ami": {"type": "string", "minLength": 1, "description": "The image, e.g. ami-0abcdef1234567890 (a change makes a new instance)."},
-                  "instanceType": {"type": "string", "minLength": 1, "description": "e.g. t3.micro; a change stops and starts the instance."},
+                  "ami": {"type": "string", "minLength": 1, "examples": ["ami-0abcdef1234567890"], "description": "The image, e.g. ami-0abcdef1234567890 (a change makes a new instance)."},
+                  "instanceType": {"type": "string", "minLength": 1, "examples": ["t3.micro"], "description": "e.g. t3.micro; a change stops and starts the instance."},
                   "subnetId": {"type": "string", "minLength": 1, "description": "The subnet, e.g. ${my-subnet.id}; default: the default VPC's."},
                   "subnet": {"type": "string", "minLength": 1, "description": "The seed's name for subnetId."},
                   "vpcSecurityGroupIds": {"type": "array", "items": {"type": "string"},
                                           "description": "Security group ids; default: the VPC's default group."},
                   "keyName": {"type": "string", "minLength": 1, "description": "An EC2 key pair's name (aws:ec2:key-pair's keyName)."},
                   "privateIp": {"type": "string", "minLength": 1, "description": "A fixed private address inside the subnet."},
+                  "userData": {"type": "string", "description": "A script or cloud-init document run at boot; a change stops and starts the instance."},
+                  "metadataOptions": {"type": "object", "additionalProperties": false,
+                                      "description": "The instance metadata service; httpTokens: required is IMDSv2 only.",
+                                      "properties": {
+                                        "httpTokens": {"enum": ["optional", "required"]},
+                                        "httpEndpoint": {"enum": ["enabled", "disabled"]},
+                                        "httpPutResponseHopLimit": {"type": "integer", "minimum": 1, "maximum": 64}}},
                   "tags": {"type": "object", "additionalProperties": {"type": "string"}, "default": {}}
                 }
               }
@@ -75,8 +88,7 @@ public final class InstanceResource extends Ec2Handler<Instance> {
               "publicIp", "the public IPv4 address, empty when it has none",
               "subnetId", "the subnet it runs in",
               "availabilityZone", "where it runs",
-              "privateDns", "the private DNS name",
-              "arn", "the instance's ARN"),
+              "privateDns", "the private DNS name"),
           true);
 
   private final Duration createTimeout;
@@ -150,11 +162,6 @@ public final class InstanceResource extends Ec2Handler<Instance> {
   }
 
   @Override
-  protected String awsId(Instance i) {
-    return i.instanceId();
-  }
-
-  @Override
   protected ResourceType tagType() {
     return ResourceType.INSTANCE;
   }
@@ -177,6 +184,23 @@ public final class InstanceResource extends Ec2Handler<Instance> {
     if (i.privateIpAddress() != null) {
       p.put("privateIp", i.privateIpAddress());
     }
+    // user data is an attribute of its own, one call per instance: read where the record has it
+    // (or on import)
+    if (recorded == null || recorded.has("userData")) {
+      String encoded =
+          ec2.describeInstanceAttribute(
+                  b -> b.instanceId(i.instanceId()).attribute(InstanceAttributeName.USER_DATA))
+              .userData()
+              .value();
+      if (encoded != null) {
+        p.put("userData", new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
+      } else if (recorded != null) {
+        p.putNull("userData");
+      }
+    }
+    if (i.metadataOptions() != null) {
+      p.set("metadataOptions", metadataOptions(i.metadataOptions(), recorded));
+    }
     p.set("tags", reportedTags(i.tags(), recorded));
     return p;
   }
@@ -192,6 +216,24 @@ public final class InstanceResource extends Ec2Handler<Instance> {
     o.put("availabilityZone", i.placement() == null ? "" : i.placement().availabilityZone());
     o.put("privateDns", nullToEmpty(i.privateDnsName()));
     return o;
+  }
+
+  /** The options AWS reports; only those the record sets, when it sets some. */
+  private static ObjectNode metadataOptions(
+      InstanceMetadataOptionsResponse m, ObjectNode recorded) {
+    ObjectNode all = Json.object();
+    all.put("httpTokens", m.httpTokensAsString());
+    all.put("httpEndpoint", m.httpEndpointAsString());
+    if (m.httpPutResponseHopLimit() != null) {
+      all.put("httpPutResponseHopLimit", m.httpPutResponseHopLimit());
+    }
+    JsonNode wanted = recorded == null ? null : recorded.get("metadataOptions");
+    if (wanted == null || !wanted.isObject()) {
+      return all;
+    }
+    ObjectNode out = Json.object();
+    wanted.fieldNames().forEachRemaining(k -> out.set(k, all.get(k)));
+    return out;
   }
 
   private static String nullToEmpty(String s) {
@@ -219,6 +261,17 @@ public final class InstanceResource extends Ec2Handler<Instance> {
                                         : null)
                                 .keyName(Props.text(d, "keyName"))
                                 .privateIpAddress(Props.text(d, "privateIp"))
+                                .metadataOptions(
+                                    d.has("metadataOptions")
+                                        ? metadataRequest(d.get("metadataOptions"))
+                                        : null)
+                                .userData(
+                                    d.hasNonNull("userData")
+                                        ? Base64.getEncoder()
+                                            .encodeToString(
+                                                Props.text(d, "userData")
+                                                    .getBytes(StandardCharsets.UTF_8))
+                                        : null)
                                 .clientToken(change.id())
                                 .tagSpecifications(tagSpecification(change))
                                 .build())
@@ -228,6 +281,20 @@ public final class InstanceResource extends Ec2Handler<Instance> {
     return existing(change, running);
   }
 
+  private static InstanceMetadataOptionsRequest metadataRequest(JsonNode m) {
+    InstanceMetadataOptionsRequest.Builder b = InstanceMetadataOptionsRequest.builder();
+    if (m.hasNonNull("httpTokens")) {
+      b.httpTokens(m.get("httpTokens").asText());
+    }
+    if (m.hasNonNull("httpEndpoint")) {
+      b.httpEndpoint(m.get("httpEndpoint").asText());
+    }
+    if (m.hasNonNull("httpPutResponseHopLimit")) {
+      b.httpPutResponseHopLimit(m.get("httpPutResponseHopLimit").asInt());
+    }
+    return b.build();
+  }
+
   @Override
   public ChangeResult update(AwsClients aws, Change change) {
     Instance i =
@@ -235,11 +302,29 @@ public final class InstanceResource extends Ec2Handler<Instance> {
     String id = i.instanceId();
     Ec2Client ec2 = aws.ec2();
     String wantedType = Props.text(change.desired(), "instanceType");
-    if (!wantedType.equals(i.instanceTypeAsString())) {
-      // AWS changes the type of a stopped instance only
+    boolean newType = !wantedType.equals(i.instanceTypeAsString());
+    String userData = Props.text(change.desired(), "userData");
+    boolean newUserData =
+        !java.util.Objects.equals(
+            userData, change.prior() == null ? null : Props.text(change.prior(), "userData"));
+    if (newType || newUserData) {
+      // AWS changes the type and the user data of a stopped instance only (as Terraform does)
       ec2.stopInstances(b -> b.instanceIds(id));
       awaitState(ec2, id, "stopped", createTimeout);
-      ec2.modifyInstanceAttribute(b -> b.instanceId(id).instanceType(t -> t.value(wantedType)));
+      if (newType) {
+        ec2.modifyInstanceAttribute(b -> b.instanceId(id).instanceType(t -> t.value(wantedType)));
+      }
+      if (newUserData) {
+        // the SDK base64-encodes a blob on the wire: the raw script goes in
+        ec2.modifyInstanceAttribute(
+            b ->
+                b.instanceId(id)
+                    .userData(
+                        u ->
+                            u.value(
+                                SdkBytes.fromString(
+                                    userData == null ? "" : userData, StandardCharsets.UTF_8))));
+      }
       ec2.startInstances(b -> b.instanceIds(id));
       awaitState(ec2, id, "running", createTimeout);
     }
@@ -250,6 +335,19 @@ public final class InstanceResource extends Ec2Handler<Instance> {
       if (!wanted.equals(live)) {
         ec2.modifyInstanceAttribute(b -> b.instanceId(id).groups(wanted));
       }
+    }
+    JsonNode metadata = change.desired().get("metadataOptions");
+    if (metadata != null
+        && change.prior() != null
+        && !Json.sameValue(metadata, change.prior().get("metadataOptions"))) {
+      // in place, as Terraform does (not checkable on Moto 5.1.1, which lacks this call)
+      InstanceMetadataOptionsRequest m = metadataRequest(metadata);
+      ec2.modifyInstanceMetadataOptions(
+          b ->
+              b.instanceId(id)
+                  .httpTokens(m.httpTokens())
+                  .httpEndpoint(m.httpEndpointAsString())
+                  .httpPutResponseHopLimit(m.httpPutResponseHopLimit()));
     }
     updateTags(ec2, id, change);
     return existing(change, describe(ec2, List.of(filter("instance-id", id))).get(0));

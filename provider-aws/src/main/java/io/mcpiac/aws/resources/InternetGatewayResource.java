@@ -79,11 +79,6 @@ public final class InternetGatewayResource extends Ec2Handler<InternetGateway> {
   }
 
   @Override
-  protected String awsId(InternetGateway g) {
-    return g.internetGatewayId();
-  }
-
-  @Override
   protected ResourceType tagType() {
     return ResourceType.INTERNET_GATEWAY;
   }

@@ -41,7 +41,7 @@ public final class KeyPairResource extends Ec2Handler<KeyPairInfo> {
                 "properties": {
                   "keyName": {"type": "string", "minLength": 1, "maxLength": 255,
                               "description": "default: the resource name and a unique suffix"},
-                  "publicKey": {"type": "string", "minLength": 1, "description": "OpenSSH public key (ssh-rsa … or ssh-ed25519 …)."},
+                  "publicKey": {"type": "string", "minLength": 1, "examples": ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI… me@laptop"], "description": "OpenSSH public key (ssh-rsa … or ssh-ed25519 …)."},
                   "tags": {"type": "object", "additionalProperties": {"type": "string"}, "default": {}}
                 }
               }
@@ -92,11 +92,6 @@ public final class KeyPairResource extends Ec2Handler<KeyPairInfo> {
   @Override
   protected List<Tag> tagsOf(KeyPairInfo k) {
     return k.tags();
-  }
-
-  @Override
-  protected String awsId(KeyPairInfo k) {
-    return k.keyPairId();
   }
 
   @Override

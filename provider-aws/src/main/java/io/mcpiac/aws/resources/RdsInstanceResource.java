@@ -26,7 +26,6 @@ import software.amazon.awssdk.services.rds.model.CreateDbInstanceRequest;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.ModifyDbInstanceRequest;
 import software.amazon.awssdk.services.rds.model.Tag;
-import software.amazon.awssdk.services.rds.model.VpcSecurityGroupMembership;
 
 /**
  * {@code aws:rds:instance}, Pulumi's {@code aws.rds.Instance}. Identifier, engine, user name,
@@ -60,9 +59,9 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
                 "properties": {
                   "identifier": {"type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9-]{0,62}$",
                                  "description": "The DB instance identifier; default: the resource name and a unique suffix."},
-                  "engine": {"type": "string", "minLength": 1, "description": "postgres, mysql, mariadb, …"},
+                  "engine": {"type": "string", "minLength": 1, "examples": ["postgres"], "description": "postgres, mysql, mariadb, …"},
                   "engineVersion": {"type": "string", "minLength": 1},
-                  "instanceClass": {"type": "string", "minLength": 1, "description": "e.g. db.t3.micro"},
+                  "instanceClass": {"type": "string", "minLength": 1, "examples": ["db.t3.micro"], "description": "e.g. db.t3.micro"},
                   "allocatedStorage": {"type": "integer", "minimum": 5, "default": 20, "description": "GiB"},
                   "storageType": {"type": "string", "minLength": 1, "description": "gp2, gp3, io1, standard"},
                   "storageEncrypted": {"type": "boolean", "default": false},
@@ -157,19 +156,11 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
     return rds.describeDBInstancesPaginator(b -> {}).dbInstances().stream().toList();
   }
 
-  private static Map<String, String> tagMap(List<Tag> list) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (list != null) {
-      list.forEach(t -> out.put(t.key(), t.value()));
-    }
-    return out;
-  }
-
   @Override
   public Map<String, LiveResource> read(AwsClients aws, List<ReadRequest> requests) {
     Map<String, DBInstance> byId = new HashMap<>();
     for (DBInstance db : all(aws.rds())) {
-      String id = tagMap(db.tagList()).get(AwsTags.ID);
+      String id = RdsRead.tagMap(db.tagList()).get(AwsTags.ID);
       if (id != null) {
         byId.put(id, db);
       }
@@ -178,7 +169,7 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
     for (ReadRequest r : requests) {
       DBInstance db = byId.get(r.id());
       if (db != null) {
-        out.put(r.name(), live(r.name(), r.id(), db, r.properties()));
+        out.put(r.name(), RdsRead.live(r.name(), r.id(), db, r.properties()));
       }
     }
     return out;
@@ -188,85 +179,12 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
   public List<LiveResource> importAll(AwsClients aws) {
     List<LiveResource> out = new ArrayList<>();
     for (DBInstance db : all(aws.rds())) {
-      Map<String, String> t = tagMap(db.tagList());
+      Map<String, String> t = RdsRead.tagMap(db.tagList());
       if (tags.imports(t)) {
-        out.add(live(t.get(AwsTags.RESOURCE), t.get(AwsTags.ID), db, null));
+        out.add(RdsRead.live(t.get(AwsTags.RESOURCE), t.get(AwsTags.ID), db, null));
       }
     }
     return out;
-  }
-
-  private static LiveResource live(String name, String id, DBInstance db, ObjectNode recorded) {
-    ObjectNode p = Json.object();
-    p.put("identifier", db.dbInstanceIdentifier());
-    p.put("engine", db.engine());
-    if (db.engineVersion() != null && recorded != null && recorded.has("engineVersion")) {
-      // AWS reports the full version (16.3) where the file may name the major one (16)
-      String want = Props.text(recorded, "engineVersion");
-      p.put("engineVersion", db.engineVersion().startsWith(want + ".") ? want : db.engineVersion());
-    } else if (db.engineVersion() != null) {
-      p.put("engineVersion", db.engineVersion());
-    }
-    p.put("instanceClass", db.dbInstanceClass());
-    if (db.allocatedStorage() != null) {
-      p.put("allocatedStorage", db.allocatedStorage());
-    }
-    if (db.storageType() != null) {
-      p.put("storageType", db.storageType());
-    }
-    p.put("storageEncrypted", Boolean.TRUE.equals(db.storageEncrypted()));
-    if (db.masterUsername() != null) {
-      p.put("username", db.masterUsername());
-    }
-    if (db.dbName() != null) {
-      p.put("dbName", db.dbName());
-    }
-    if (db.endpoint() != null && db.endpoint().port() != null) {
-      p.put("port", db.endpoint().port());
-    }
-    p.put("publiclyAccessible", Boolean.TRUE.equals(db.publiclyAccessible()));
-    p.put("multiAz", Boolean.TRUE.equals(db.multiAZ()));
-    if (db.backupRetentionPeriod() != null) {
-      p.put("backupRetentionPeriod", db.backupRetentionPeriod());
-    }
-    if (recorded == null || recorded.has("vpcSecurityGroupIds")) {
-      p.set(
-          "vpcSecurityGroupIds",
-          Json.MAPPER.valueToTree(
-              new TreeSet<>(
-                  db.vpcSecurityGroups().stream()
-                      .map(VpcSecurityGroupMembership::vpcSecurityGroupId)
-                      .toList())));
-    }
-    if (db.dbSubnetGroup() != null && db.dbSubnetGroup().dbSubnetGroupName() != null) {
-      p.put("dbSubnetGroupName", db.dbSubnetGroup().dbSubnetGroupName());
-    }
-    p.put("deletionProtection", Boolean.TRUE.equals(db.deletionProtection()));
-    // how a delete is done is no setting AWS keeps: the record's, as Terraform keeps it
-    for (String key : List.of("skipFinalSnapshot", "finalSnapshotIdentifier")) {
-      if (recorded != null && recorded.has(key)) {
-        p.set(key, recorded.get(key).deepCopy());
-      }
-    }
-    p.set("tags", AwsTags.reported(tagMap(db.tagList()), recorded));
-    return new LiveResource(name, id, p, outputs(db));
-  }
-
-  private static ObjectNode outputs(DBInstance db) {
-    ObjectNode o = Json.object();
-    o.put("id", db.dbInstanceIdentifier());
-    o.put("arn", db.dbInstanceArn());
-    o.put("resourceId", db.dbiResourceId());
-    String address = db.endpoint() == null ? "" : String.valueOf(db.endpoint().address());
-    Integer port = db.endpoint() == null ? null : db.endpoint().port();
-    o.put("address", address);
-    if (port != null) {
-      o.put("port", port);
-      o.put("endpoint", address + ":" + port);
-    } else {
-      o.put("endpoint", address);
-    }
-    return o;
   }
 
   /** The identifier: the file's, else the resource name and the id's first characters. */
@@ -281,7 +199,7 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
               .describeDBInstances(b -> b.dbInstanceIdentifier(identifier(change)))
               .dbInstances();
       return found.stream()
-          .filter(db -> change.id().equals(tagMap(db.tagList()).get(AwsTags.ID)))
+          .filter(db -> change.id().equals(RdsRead.tagMap(db.tagList()).get(AwsTags.ID)))
           .findFirst();
     } catch (AwsServiceException e) {
       if (AwsErrors.notFound(e)) {
@@ -329,7 +247,7 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
       aws.rds().createDBInstance(b.build());
     }
     return ChangeResult.ok(
-        change.name(), change.id(), outputs(awaitAvailable(aws.rds(), identifier)));
+        change.name(), change.id(), RdsRead.outputs(awaitAvailable(aws.rds(), identifier)));
   }
 
   @Override
@@ -390,7 +308,7 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
     }
     DBInstance db = awaitAvailable(aws.rds(), identifier);
     updateTags(aws.rds(), db.dbInstanceArn(), p, d, change.name());
-    return ChangeResult.ok(change.name(), change.id(), outputs(db));
+    return ChangeResult.ok(change.name(), change.id(), RdsRead.outputs(db));
   }
 
   private static boolean changed(ObjectNode prior, ObjectNode desired, String key) {

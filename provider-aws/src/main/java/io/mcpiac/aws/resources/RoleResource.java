@@ -53,6 +53,7 @@ public final class RoleResource implements TypeHandler<AwsClients> {
                   "path": {"type": "string", "default": "/"},
                   "description": {"type": "string", "default": ""},
                   "assumeRolePolicy": {"type": ["object", "string"],
+                                       "examples": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}],
                                        "description": "The trust policy document, e.g. {Version: '2012-10-17', Statement: [...]}"},
                   "maxSessionDuration": {"type": "integer", "minimum": 3600, "maximum": 43200, "default": 3600},
                   "managedPolicyArns": {"type": "array", "items": {"type": "string"}, "default": []},

@@ -52,7 +52,7 @@ public final class RouteTableResource extends Ec2Handler<RouteTable> {
                 "additionalProperties": false,
                 "required": ["vpcId"],
                 "properties": {
-                  "vpcId": {"type": "string", "minLength": 1},
+                  "vpcId": {"type": "string", "minLength": 1, "examples": ["${my-vpc.id}"]},
                   "routes": {"type": "array", "default": [],
                              "items": {"type": "object", "additionalProperties": false, "required": ["cidrBlock"],
                                        "properties": {
@@ -164,11 +164,6 @@ public final class RouteTableResource extends Ec2Handler<RouteTable> {
   @Override
   protected List<Tag> tagsOf(RouteTable t) {
     return t.tags();
-  }
-
-  @Override
-  protected String awsId(RouteTable t) {
-    return t.routeTableId();
   }
 
   @Override

@@ -123,11 +123,6 @@ public final class SecurityGroupResource extends Ec2Handler<SecurityGroup> {
   }
 
   @Override
-  protected String awsId(SecurityGroup g) {
-    return g.groupId();
-  }
-
-  @Override
   protected ResourceType tagType() {
     return ResourceType.SECURITY_GROUP;
   }

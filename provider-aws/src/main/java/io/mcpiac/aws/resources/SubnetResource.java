@@ -42,8 +42,8 @@ public final class SubnetResource extends Ec2Handler<Subnet> {
                 "additionalProperties": false,
                 "required": ["vpcId", "cidrBlock"],
                 "properties": {
-                  "vpcId": {"type": "string", "minLength": 1, "description": "The VPC, e.g. ${my-vpc.id}."},
-                  "cidrBlock": {"type": "string", "pattern": "^[0-9]{1,3}(\\\\.[0-9]{1,3}){3}/[0-9]{1,2}$",
+                  "vpcId": {"type": "string", "minLength": 1, "examples": ["${my-vpc.id}"], "description": "The VPC, e.g. ${my-vpc.id}."},
+                  "cidrBlock": {"type": "string", "examples": ["10.0.1.0/24"], "pattern": "^[0-9]{1,3}(\\\\.[0-9]{1,3}){3}/[0-9]{1,2}$",
                                 "description": "IPv4 range inside the VPC's, e.g. 10.0.1.0/24."},
                   "availabilityZone": {"type": "string", "minLength": 1, "description": "e.g. us-east-1a; default: AWS picks one."},
                   "mapPublicIpOnLaunch": {"type": "boolean", "default": false,
@@ -85,11 +85,6 @@ public final class SubnetResource extends Ec2Handler<Subnet> {
   @Override
   protected List<Tag> tagsOf(Subnet s) {
     return s.tags();
-  }
-
-  @Override
-  protected String awsId(Subnet s) {
-    return s.subnetId();
   }
 
   @Override

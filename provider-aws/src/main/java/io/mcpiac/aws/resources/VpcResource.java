@@ -44,7 +44,7 @@ public final class VpcResource extends Ec2Handler<Vpc> {
                 "additionalProperties": false,
                 "required": ["cidrBlock"],
                 "properties": {
-                  "cidrBlock": {"type": "string", "pattern": "^[0-9]{1,3}(\\\\.[0-9]{1,3}){3}/[0-9]{1,2}$",
+                  "cidrBlock": {"type": "string", "examples": ["10.0.0.0/16"], "pattern": "^[0-9]{1,3}(\\\\.[0-9]{1,3}){3}/[0-9]{1,2}$",
                                 "description": "IPv4 range, e.g. 10.0.0.0/16 (a change makes a new VPC)."},
                   "instanceTenancy": {"enum": ["default", "dedicated"], "default": "default",
                                       "description": "Tenancy of instances launched into it (a change makes a new VPC)."},
@@ -83,11 +83,6 @@ public final class VpcResource extends Ec2Handler<Vpc> {
   @Override
   protected List<Tag> tagsOf(Vpc vpc) {
     return vpc.tags();
-  }
-
-  @Override
-  protected String awsId(Vpc vpc) {
-    return vpc.vpcId();
   }
 
   @Override

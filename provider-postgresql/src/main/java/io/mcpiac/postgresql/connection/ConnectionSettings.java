@@ -14,6 +14,7 @@ import java.util.function.Function;
  * @param passwordEnv the name of an environment variable holding the password (a secret reference)
  * @param passwordFile a file holding the password (a secret reference)
  * @param passfile a pgpass file ({@code PGPASSFILE}, default {@code ~/.pgpass})
+ * @param hostGiven whether a host was named (setting or {@code PGHOST}) rather than defaulted
  */
 public record ConnectionSettings(
     String host,
@@ -24,7 +25,8 @@ public record ConnectionSettings(
     String passwordEnv,
     String passwordFile,
     String passfile,
-    int connectTimeoutSeconds) {
+    int connectTimeoutSeconds,
+    boolean hostGiven) {
 
   public static ConnectionSettings of(ObjectNode settings, Function<String, String> env) {
     String user =
@@ -47,7 +49,8 @@ public record ConnectionSettings(
         text(settings, "passwordEnv"),
         text(settings, "passwordFile"),
         first(text(settings, "passfile"), env.apply("PGPASSFILE"), home + "/.pgpass"),
-        settings.path("connectTimeoutSeconds").asInt(10));
+        settings.path("connectTimeoutSeconds").asInt(10),
+        text(settings, "host") != null || env.apply("PGHOST") != null);
   }
 
   /** {@code postgresql://user@host:port/database}: for messages; never a password. */

@@ -16,10 +16,48 @@ public final class PgServer {
 
   private final ConnectionSettings settings;
   private final PasswordLookup passwords;
+  private final Function<String, String> env;
+  private final java.util.Map<String, PgServer> others =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public PgServer(ConnectionSettings settings, Function<String, String> env) {
     this.settings = settings;
+    this.env = env;
     this.passwords = new PasswordLookup(settings, env);
+  }
+
+  /**
+   * The server a resource names in its {@code server} property ({@code {host, port}}: an address
+   * that may come from another resource's output), else this one. User, database, TLS mode and
+   * password stay the instance's.
+   */
+  public PgServer at(com.fasterxml.jackson.databind.node.ObjectNode properties) {
+    com.fasterxml.jackson.databind.JsonNode at =
+        properties == null ? null : properties.get("server");
+    if (at == null || !at.isObject()) {
+      return this;
+    }
+    String host = at.path("host").asText(settings.host());
+    int port = at.path("port").asInt(settings.port());
+    if (host.equals(settings.host()) && port == settings.port()) {
+      return this;
+    }
+    return others.computeIfAbsent(
+        host + ":" + port,
+        k ->
+            new PgServer(
+                new ConnectionSettings(
+                    host,
+                    port,
+                    settings.database(),
+                    settings.user(),
+                    settings.sslmode(),
+                    settings.passwordEnv(),
+                    settings.passwordFile(),
+                    settings.passfile(),
+                    settings.connectTimeoutSeconds(),
+                    true),
+                env));
   }
 
   public ConnectionSettings settings() {

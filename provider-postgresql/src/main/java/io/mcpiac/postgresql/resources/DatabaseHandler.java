@@ -44,11 +44,14 @@ public final class DatabaseHandler implements TypeHandler<PgServer> {
                   "owner": {"type": "string", "minLength": 1, "description": "The owning role; default: the user mcp-iac connects as."},
                   "encoding": {"type": "string", "minLength": 1, "default": "UTF8", "description": "Character set (changing it re-creates the database)."},
                   "template": {"type": "string", "minLength": 1, "default": "template0", "description": "The database it is copied from at creation (changing it re-creates the database)."},
-                  "forceDrop": {"type": "boolean", "default": false, "description": "When deleted, end the database's open sessions (DROP DATABASE ... WITH (FORCE)) instead of failing."}
+                  "forceDrop": {"type": "boolean", "default": false, "description": "When deleted, end the database's open sessions (DROP DATABASE ... WITH (FORCE)) instead of failing."},
+                  "server": {"type": "object", "additionalProperties": false,
+                             "properties": {"host": {"type": "string", "minLength": 1}, "port": {"type": "integer", "minimum": 1, "maximum": 65535}},
+                             "description": "Another server than the instance's (user, database, password stay the instance's): its address may come from another resource's output, e.g. {host: ${db-endpoint.output.host}}. A change re-creates the object there."}
                 }
               }
               """),
-          Set.of("encoding", "template"),
+          Set.of("encoding", "template", "server"),
           Set.of(),
           Map.of("name", "the database's name", "owner", "the owning role"),
           false);
@@ -91,34 +94,33 @@ public final class DatabaseHandler implements TypeHandler<PgServer> {
 
   @Override
   public Map<String, LiveResource> read(PgServer session, List<ReadRequest> requests) {
-    List<String> names = requests.stream().map(Live::name).distinct().toList();
-    Map<String, LiveResource> found = new LinkedHashMap<>();
-    query(names).forEach(r -> found.put(r.id(), r));
     Map<String, LiveResource> out = new LinkedHashMap<>();
-    for (ReadRequest r : requests) {
-      LiveResource l = found.get(Live.name(r));
-      if (l != null) {
-        // the template is not recorded by PostgreSQL: what the file said stands
-        ObjectNode p = l.properties().deepCopy();
-        if (r.properties() != null && r.properties().has("template")) {
-          p.set("template", r.properties().get("template"));
-        }
-        out.put(r.name(), new LiveResource(r.name(), l.id(), p, l.outputs()));
-      }
-    }
+    Map<String, ObjectNode> asked = new LinkedHashMap<>();
+    requests.forEach(r -> asked.put(r.name(), r.properties()));
+    Live.byName(server, requests, this::query)
+        .forEach(
+            (name, l) -> {
+              // the template is not recorded by PostgreSQL: what the file said stands
+              ObjectNode p = l.properties().deepCopy();
+              ObjectNode recorded = asked.get(name);
+              if (recorded != null && recorded.has("template")) {
+                p.set("template", recorded.get("template"));
+              }
+              out.put(name, new LiveResource(name, l.id(), p, l.outputs()));
+            });
     return out;
   }
 
   @Override
   public List<LiveResource> importAll(PgServer session) {
-    return query(null).stream()
+    return query(server, null).stream()
         .filter(r -> !r.id().equals(server.defaultDatabase()))
         .map(r -> new LiveResource(Live.resourceName(r.id()), r.id(), r.properties(), r.outputs()))
         .toList();
   }
 
-  private List<LiveResource> query(List<String> names) {
-    return server.with(
+  private List<LiveResource> query(PgServer s, List<String> names) {
+    return s.with(
         null,
         "reading databases",
         c ->
@@ -147,33 +149,28 @@ public final class DatabaseHandler implements TypeHandler<PgServer> {
     ObjectNode p = change.desired();
     String name = Live.name(p, change.name());
     String owner =
-        server.with(
-            null,
-            "creating database " + name,
-            c -> {
-              // a create whose answer was lost finds its database
-              if (!exists(c, name)) {
-                Sql.execute(
-                    c,
-                    "CREATE DATABASE "
-                        + Sql.ident(name)
-                        + (Props.text(p, "owner") == null
-                            ? ""
-                            : " OWNER " + Sql.ident(Props.text(p, "owner")))
-                        + " ENCODING "
-                        + Sql.literal(Live.text(p, "encoding", "UTF8"))
-                        + " TEMPLATE "
-                        + Sql.ident(Live.text(p, "template", "template0")));
-              } else if (Props.text(p, "owner") != null) {
-                Sql.execute(
-                    c,
-                    "ALTER DATABASE "
-                        + Sql.ident(name)
-                        + " OWNER TO "
-                        + Sql.ident(Props.text(p, "owner")));
-              }
-              return ownerOf(c, name);
-            });
+        server
+            .at(p)
+            .with(
+                null,
+                "creating database " + name,
+                c -> {
+                  // a create whose answer was lost finds its database
+                  if (!exists(c, name)) {
+                    Sql.execute(
+                        c,
+                        "CREATE DATABASE "
+                            + Sql.ident(name)
+                            + (Props.text(p, "owner") == null
+                                ? ""
+                                : " OWNER " + Sql.ident(Props.text(p, "owner")))
+                            + " ENCODING "
+                            + Sql.literal(Live.text(p, "encoding", "UTF8"))
+                            + " TEMPLATE "
+                            + Sql.ident(Live.text(p, "template", "template0")));
+                  }
+                  return owned(c, name, p);
+                });
     return ChangeResult.ok(change.name(), name, Live.outputs("name", name, "owner", owner));
   }
 
@@ -183,24 +180,18 @@ public final class DatabaseHandler implements TypeHandler<PgServer> {
     String old = change.id();
     String name = Live.name(p, change.name());
     String owner =
-        server.with(
-            null,
-            "changing database " + old,
-            c -> {
-              if (!old.equals(name)) {
-                Sql.execute(
-                    c, "ALTER DATABASE " + Sql.ident(old) + " RENAME TO " + Sql.ident(name));
-              }
-              if (Props.text(p, "owner") != null) {
-                Sql.execute(
-                    c,
-                    "ALTER DATABASE "
-                        + Sql.ident(name)
-                        + " OWNER TO "
-                        + Sql.ident(Props.text(p, "owner")));
-              }
-              return ownerOf(c, name);
-            });
+        server
+            .at(p)
+            .with(
+                null,
+                "changing database " + old,
+                c -> {
+                  if (!old.equals(name)) {
+                    Sql.execute(
+                        c, "ALTER DATABASE " + Sql.ident(old) + " RENAME TO " + Sql.ident(name));
+                  }
+                  return owned(c, name, p);
+                });
     return ChangeResult.ok(change.name(), name, Live.outputs("name", name, "owner", owner));
   }
 
@@ -208,19 +199,31 @@ public final class DatabaseHandler implements TypeHandler<PgServer> {
   public ChangeResult delete(PgServer session, Change change) {
     String name = change.id();
     boolean force = change.prior() != null && Props.bool(change.prior(), "forceDrop", false);
-    server.with(
-        null,
-        "dropping database " + name,
-        c -> {
-          Sql.execute(
-              c, "DROP DATABASE IF EXISTS " + Sql.ident(name) + (force ? " WITH (FORCE)" : ""));
-          return null;
-        });
+    server
+        .at(change.prior())
+        .with(
+            null,
+            "dropping database " + name,
+            c -> {
+              Sql.execute(
+                  c, "DROP DATABASE IF EXISTS " + Sql.ident(name) + (force ? " WITH (FORCE)" : ""));
+              return null;
+            });
     return ChangeResult.ok(change.name(), name, Json.object());
   }
 
   private static boolean exists(Connection c, String name) throws SQLException {
     return !Sql.query(c, "SELECT 1 FROM pg_database WHERE datname = ?", rs -> 1, name).isEmpty();
+  }
+
+  /** Gives the database the owner the file names (if any); answers its owner. */
+  private static String owned(Connection c, String name, ObjectNode p) throws SQLException {
+    if (Props.text(p, "owner") != null) {
+      Sql.execute(
+          c,
+          "ALTER DATABASE " + Sql.ident(name) + " OWNER TO " + Sql.ident(Props.text(p, "owner")));
+    }
+    return ownerOf(c, name);
   }
 
   private static String ownerOf(Connection c, String name) throws SQLException {

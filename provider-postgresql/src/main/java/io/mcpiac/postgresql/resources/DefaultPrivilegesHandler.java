@@ -50,11 +50,14 @@ public final class DefaultPrivilegesHandler implements TypeHandler<PgServer> {
                   "owner": {"type": "string", "minLength": 1, "description": "The role whose new objects this applies to (the one that creates them, e.g. the application's owner role)."},
                   "objectType": {"type": "string", "enum": ["table", "sequence", "function", "type", "schema"]},
                   "privileges": {"type": "array", "items": {"type": "string", "minLength": 1}, "uniqueItems": true,
-                                 "description": "e.g. [SELECT] or [ALL]; spelled out and sorted in plans."}
+                                 "description": "e.g. [SELECT] or [ALL]; spelled out and sorted in plans."},
+                  "server": {"type": "object", "additionalProperties": false,
+                             "properties": {"host": {"type": "string", "minLength": 1}, "port": {"type": "integer", "minimum": 1, "maximum": 65535}},
+                             "description": "Another server than the instance's (user, database, password stay the instance's): its address may come from another resource's output, e.g. {host: ${db-endpoint.output.host}}. A change re-creates the object there."}
                 }
               }
               """),
-          Set.of("role", "database", "schema", "owner", "objectType"),
+          Set.of("role", "database", "schema", "owner", "objectType", "server"),
           Set.of(),
           Map.of(),
           false);
@@ -224,7 +227,7 @@ public final class DefaultPrivilegesHandler implements TypeHandler<PgServer> {
     List<String> privileges = Props.list(p, "privileges");
     InDatabase.write(
         server,
-        db,
+        p,
         "default privileges of " + role + " on what " + owner + " creates",
         !grant,
         c -> {

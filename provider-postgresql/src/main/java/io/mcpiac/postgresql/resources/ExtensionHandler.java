@@ -39,11 +39,15 @@ public final class ExtensionHandler implements TypeHandler<PgServer> {
                 "properties": {
                   "database": {"type": "string", "minLength": 1, "description": "The database; default: the one the instance connects to."},
                   "name": {"type": "string", "minLength": 1, "description": "The extension; default: the resource name."},
-                  "schema": {"type": "string", "minLength": 1, "description": "The schema its objects go to; default: the first of the search path (usually public)."}
+                  "schema": {"type": "string", "minLength": 1, "description": "The schema its objects go to; default: the first of the search path (usually public)."},
+                  "dropCascade": {"type": "boolean", "default": false, "description": "When deleted, drop what uses it too (a column of its type) instead of failing."},
+                  "server": {"type": "object", "additionalProperties": false,
+                             "properties": {"host": {"type": "string", "minLength": 1}, "port": {"type": "integer", "minimum": 1, "maximum": 65535}},
+                             "description": "Another server than the instance's (user, database, password stay the instance's): its address may come from another resource's output, e.g. {host: ${db-endpoint.output.host}}. A change re-creates the object there."}
                 }
               }
               """),
-          Set.of("database", "name"),
+          Set.of("database", "name", "server"),
           Set.of(),
           Map.of(
               "name", "the extension", "version", "the installed version", "schema", "its schema"),
@@ -134,7 +138,7 @@ public final class ExtensionHandler implements TypeHandler<PgServer> {
     List<LiveResource> now = new ArrayList<>();
     InDatabase.write(
         server,
-        db,
+        p,
         verb + " extension " + name + " in database " + db,
         false,
         c -> {
@@ -167,13 +171,15 @@ public final class ExtensionHandler implements TypeHandler<PgServer> {
     ObjectNode p = change.prior() == null ? Json.object() : change.prior();
     String db = InDatabase.of(p, server);
     String name = Live.name(p, change.name());
+    boolean cascade = Props.bool(p, "dropCascade", false);
     InDatabase.write(
         server,
-        db,
+        p,
         "dropping extension " + name + " in database " + db,
         true,
         c -> {
-          Sql.execute(c, "DROP EXTENSION IF EXISTS " + Sql.ident(name));
+          Sql.execute(
+              c, "DROP EXTENSION IF EXISTS " + Sql.ident(name) + (cascade ? " CASCADE" : ""));
           return null;
         });
     return ChangeResult.ok(change.name(), db + "/" + name, Json.object());

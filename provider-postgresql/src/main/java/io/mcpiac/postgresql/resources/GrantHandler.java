@@ -51,11 +51,14 @@ public final class GrantHandler implements TypeHandler<PgServer> {
                   "objects": {"type": "array", "items": {"type": "string", "minLength": 1}, "uniqueItems": true,
                               "description": "Names of the tables, sequences or functions (every overload); absent: all of the schema's that exist when applied (pair with postgresql:default-privileges for later ones)."},
                   "privileges": {"type": "array", "items": {"type": "string", "minLength": 1}, "uniqueItems": true,
-                                 "description": "e.g. [SELECT, INSERT] or [ALL]; [] revokes everything. Spelled out and sorted in plans."}
+                                 "description": "e.g. [SELECT, INSERT] or [ALL]; [] revokes everything. Spelled out and sorted in plans."},
+                  "server": {"type": "object", "additionalProperties": false,
+                             "properties": {"host": {"type": "string", "minLength": 1}, "port": {"type": "integer", "minimum": 1, "maximum": 65535}},
+                             "description": "Another server than the instance's (user, database, password stay the instance's): its address may come from another resource's output, e.g. {host: ${db-endpoint.output.host}}. A change re-creates the object there."}
                 }
               }
               """),
-          Set.of("role", "database", "schema", "objectType", "objects"),
+          Set.of("role", "database", "schema", "objectType", "objects", "server"),
           Set.of(),
           Map.of("id", "role@database/objectType/schema/objects"),
           false);
@@ -167,7 +170,7 @@ public final class GrantHandler implements TypeHandler<PgServer> {
     List<String> privileges = Props.list(p, "privileges");
     InDatabase.write(
         server,
-        db,
+        p,
         "granting " + privileges + " to " + role,
         false,
         c -> {
@@ -198,7 +201,7 @@ public final class GrantHandler implements TypeHandler<PgServer> {
     try {
       InDatabase.write(
           server,
-          db,
+          p,
           "revoking from " + role,
           true,
           c -> {

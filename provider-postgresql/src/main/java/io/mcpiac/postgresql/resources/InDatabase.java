@@ -37,17 +37,24 @@ final class InDatabase {
 
   static Map<String, LiveResource> read(
       PgServer server, String what, List<ReadRequest> requests, DatabaseRead read) {
-    Map<String, List<ReadRequest>> byDatabase = new LinkedHashMap<>();
+    Map<Map.Entry<PgServer, String>, List<ReadRequest>> byDatabase = new LinkedHashMap<>();
     for (ReadRequest r : requests) {
-      byDatabase.computeIfAbsent(of(r.properties(), server), k -> new ArrayList<>()).add(r);
+      PgServer at = server.at(r.properties());
+      byDatabase
+          .computeIfAbsent(Map.entry(at, of(r.properties(), at)), k -> new ArrayList<>())
+          .add(r);
     }
     Map<String, LiveResource> out = new LinkedHashMap<>();
     byDatabase.forEach(
-        (db, group) -> {
+        (key, group) -> {
+          String db = key.getValue();
           try {
             out.putAll(
-                server.with(
-                    db, "reading " + what + " in database " + db, c -> read.read(c, db, group)));
+                key.getKey()
+                    .with(
+                        db,
+                        "reading " + what + " in database " + db,
+                        c -> read.read(c, db, group)));
           } catch (PgError e) {
             if (!NO_DATABASE.equals(e.sqlState())) {
               throw e;
@@ -62,9 +69,14 @@ final class InDatabase {
    * as done when {@code goneIsDone} (a delete of something whose database went first).
    */
   static void write(
-      PgServer server, String database, String what, boolean goneIsDone, PgServer.Work<?> work) {
+      PgServer server,
+      com.fasterxml.jackson.databind.node.ObjectNode props,
+      String what,
+      boolean goneIsDone,
+      PgServer.Work<?> work) {
+    PgServer at = server.at(props);
     try {
-      server.inTransaction(database, what, work);
+      at.inTransaction(of(props, at), what, work);
     } catch (PgError e) {
       if (!(goneIsDone && NO_DATABASE.equals(e.sqlState()))) {
         throw e;

@@ -72,4 +72,46 @@ final class Live {
     String n = natural.replaceAll("[^a-zA-Z0-9_-]", "-");
     return n.isEmpty() || !Character.isLetter(n.charAt(0)) ? "pg-" + n : n;
   }
+
+  /** One query of objects by name, on one server. */
+  @FunctionalInterface
+  interface NamedQuery {
+    List<io.mcpiac.engine.providers.LiveResource> run(
+        io.mcpiac.postgresql.connection.PgServer server, List<String> names);
+  }
+
+  /**
+   * The objects known by name on their server (roles, databases): one query per server the requests
+   * name, answered by resource name.
+   */
+  static java.util.Map<String, io.mcpiac.engine.providers.LiveResource> byName(
+      io.mcpiac.postgresql.connection.PgServer server,
+      List<ReadRequest> requests,
+      NamedQuery query) {
+    java.util.Map<io.mcpiac.postgresql.connection.PgServer, List<ReadRequest>> groups =
+        new java.util.LinkedHashMap<>();
+    for (ReadRequest r : requests) {
+      groups.computeIfAbsent(server.at(r.properties()), s -> new ArrayList<>()).add(r);
+    }
+    java.util.Map<String, io.mcpiac.engine.providers.LiveResource> out =
+        new java.util.LinkedHashMap<>();
+    groups.forEach(
+        (s, group) -> {
+          java.util.Map<String, io.mcpiac.engine.providers.LiveResource> found =
+              new java.util.LinkedHashMap<>();
+          query
+              .run(s, group.stream().map(Live::name).distinct().toList())
+              .forEach(l -> found.put(l.id(), l));
+          for (ReadRequest r : group) {
+            io.mcpiac.engine.providers.LiveResource l = found.get(name(r));
+            if (l != null) {
+              out.put(
+                  r.name(),
+                  new io.mcpiac.engine.providers.LiveResource(
+                      r.name(), l.id(), l.properties(), l.outputs()));
+            }
+          }
+        });
+    return out;
+  }
 }

@@ -50,11 +50,14 @@ public final class RoleHandler implements TypeHandler<PgServer> {
                                "description": "Roles this role is a member of (inherits their privileges)."},
                   "ownedObjects": {"type": "string", "enum": ["reassign", "drop", "refuse"], "default": "reassign",
                                    "description": "When the role is deleted, what happens to what it owns in every database: reassign to reassignTo, drop it, or refuse the delete. Privileges granted to it are revoked in every case."},
-                  "reassignTo": {"type": "string", "minLength": 1, "description": "Who gets the objects of a deleted role (ownedObjects: reassign); default: the user mcp-iac connects as."}
+                  "reassignTo": {"type": "string", "minLength": 1, "description": "Who gets the objects of a deleted role (ownedObjects: reassign); default: the user mcp-iac connects as."},
+                  "server": {"type": "object", "additionalProperties": false,
+                             "properties": {"host": {"type": "string", "minLength": 1}, "port": {"type": "integer", "minimum": 1, "maximum": 65535}},
+                             "description": "Another server than the instance's (user, database, password stay the instance's): its address may come from another resource's output, e.g. {host: ${db-endpoint.output.host}}. A change re-creates the object there."}
                 }
               }
               """),
-          Set.of(),
+          Set.of("server"),
           Set.of("password"),
           Map.of("name", "the role's name"),
           false);
@@ -84,32 +87,19 @@ public final class RoleHandler implements TypeHandler<PgServer> {
 
   @Override
   public Map<String, LiveResource> read(PgServer session, List<ReadRequest> requests) {
-    List<String> names = requests.stream().map(Live::name).distinct().toList();
-    Map<String, LiveResource> byRole = new LinkedHashMap<>();
-    for (LiveResource r : query(names)) {
-      byRole.put(r.id(), r);
-    }
-    Map<String, LiveResource> out = new LinkedHashMap<>();
-    for (ReadRequest r : requests) {
-      LiveResource found = byRole.get(Live.name(r));
-      if (found != null) {
-        out.put(
-            r.name(), new LiveResource(r.name(), found.id(), found.properties(), found.outputs()));
-      }
-    }
-    return out;
+    return Live.byName(server, requests, this::query);
   }
 
   @Override
   public List<LiveResource> importAll(PgServer session) {
-    return query(null).stream()
+    return query(server, null).stream()
         .map(r -> new LiveResource(Live.resourceName(r.id()), r.id(), r.properties(), r.outputs()))
         .toList();
   }
 
   /** Roles by name (null: every role but the system's and the connecting user). */
-  private List<LiveResource> query(List<String> names) {
-    return server.with(
+  private List<LiveResource> query(PgServer s, List<String> names) {
+    return s.with(
         null,
         "reading roles",
         c -> {
@@ -188,22 +178,25 @@ public final class RoleHandler implements TypeHandler<PgServer> {
   public ChangeResult create(PgServer session, Change change) {
     ObjectNode p = change.desired();
     String name = Live.name(p, change.name());
-    server.inTransaction(
-        null,
-        "creating role " + name,
-        c -> {
-          // a create whose answer was lost finds its role and makes it what the file says
-          boolean exists =
-              !Sql.query(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", rs -> 1, name).isEmpty();
-          Sql.execute(
-              c,
-              (exists ? "ALTER ROLE " : "CREATE ROLE ")
-                  + Sql.ident(name)
-                  + attributes(p)
-                  + passwordClause(p));
-          memberships(c, name, exists ? current(c, name) : Set.of(), desiredGroups(p));
-          return null;
-        });
+    server
+        .at(p)
+        .inTransaction(
+            null,
+            "creating role " + name,
+            c -> {
+              // a create whose answer was lost finds its role and makes it what the file says
+              boolean exists =
+                  !Sql.query(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", rs -> 1, name)
+                      .isEmpty();
+              Sql.execute(
+                  c,
+                  (exists ? "ALTER ROLE " : "CREATE ROLE ")
+                      + Sql.ident(name)
+                      + attributes(p)
+                      + passwordClause(p));
+              memberships(c, name, exists ? current(c, name) : Set.of(), desiredGroups(p));
+              return null;
+            });
     return ChangeResult.ok(change.name(), name, Live.outputs("name", name));
   }
 
@@ -212,17 +205,19 @@ public final class RoleHandler implements TypeHandler<PgServer> {
     ObjectNode p = change.desired();
     String old = change.id();
     String name = Live.name(p, change.name());
-    server.inTransaction(
-        null,
-        "changing role " + old,
-        c -> {
-          if (!old.equals(name)) {
-            Sql.execute(c, "ALTER ROLE " + Sql.ident(old) + " RENAME TO " + Sql.ident(name));
-          }
-          Sql.execute(c, "ALTER ROLE " + Sql.ident(name) + attributes(p) + passwordClause(p));
-          memberships(c, name, current(c, name), desiredGroups(p));
-          return null;
-        });
+    server
+        .at(p)
+        .inTransaction(
+            null,
+            "changing role " + old,
+            c -> {
+              if (!old.equals(name)) {
+                Sql.execute(c, "ALTER ROLE " + Sql.ident(old) + " RENAME TO " + Sql.ident(name));
+              }
+              Sql.execute(c, "ALTER ROLE " + Sql.ident(name) + attributes(p) + passwordClause(p));
+              memberships(c, name, current(c, name), desiredGroups(p));
+              return null;
+            });
     return ChangeResult.ok(change.name(), name, Live.outputs("name", name));
   }
 
@@ -276,6 +271,7 @@ public final class RoleHandler implements TypeHandler<PgServer> {
     String name = change.id();
     ObjectNode p = change.prior() == null ? Json.object() : change.prior();
     String mode = Live.text(p, "ownedObjects", "reassign");
+    PgServer server = this.server.at(p);
     boolean exists =
         server.with(
             null,
@@ -298,24 +294,25 @@ public final class RoleHandler implements TypeHandler<PgServer> {
       }
     }
     String target = Props.text(p, "reassignTo");
-    for (String db : Databases.connectable(server)) {
-      server.inTransaction(
-          db,
-          "releasing what role " + name + " owns in database " + db,
-          c -> {
-            if (mode.equals("reassign")) {
-              Sql.execute(
-                  c,
-                  "REASSIGN OWNED BY "
-                      + Sql.ident(name)
-                      + " TO "
-                      + (target == null ? "CURRENT_USER" : Sql.ident(target)));
-            }
-            // revokes its privileges and default privileges, and drops what it still owns
-            Sql.execute(c, "DROP OWNED BY " + Sql.ident(name));
-            return null;
-          });
-    }
+    Databases.inEach(
+        server,
+        db ->
+            server.inTransaction(
+                db,
+                "releasing what role " + name + " owns in database " + db,
+                c -> {
+                  if (mode.equals("reassign")) {
+                    Sql.execute(
+                        c,
+                        "REASSIGN OWNED BY "
+                            + Sql.ident(name)
+                            + " TO "
+                            + (target == null ? "CURRENT_USER" : Sql.ident(target)));
+                  }
+                  // revokes its privileges and default privileges, and drops what it still owns
+                  Sql.execute(c, "DROP OWNED BY " + Sql.ident(name));
+                  return null;
+                }));
     server.with(
         null,
         "dropping role " + name,

@@ -37,11 +37,14 @@ public final class SchemaHandler implements TypeHandler<PgServer> {
                   "database": {"type": "string", "minLength": 1, "description": "The database; default: the one the instance connects to. A change re-creates the schema there."},
                   "name": {"type": "string", "minLength": 1, "maxLength": 63, "description": "The schema's name; default: the resource name. A change renames it."},
                   "owner": {"type": "string", "minLength": 1, "description": "The owning role; default: the user mcp-iac connects as."},
-                  "dropCascade": {"type": "boolean", "default": false, "description": "When deleted, drop what the schema still holds (CASCADE) instead of failing."}
+                  "dropCascade": {"type": "boolean", "default": false, "description": "When deleted, drop what the schema still holds (CASCADE) instead of failing."},
+                  "server": {"type": "object", "additionalProperties": false,
+                             "properties": {"host": {"type": "string", "minLength": 1}, "port": {"type": "integer", "minimum": 1, "maximum": 65535}},
+                             "description": "Another server than the instance's (user, database, password stay the instance's): its address may come from another resource's output, e.g. {host: ${db-endpoint.output.host}}. A change re-creates the object there."}
                 }
               }
               """),
-          Set.of("database"),
+          Set.of("database", "server"),
           Set.of(),
           Map.of("name", "the schema's name", "database", "its database"),
           false);
@@ -143,7 +146,7 @@ public final class SchemaHandler implements TypeHandler<PgServer> {
     String owner = Props.text(p, "owner");
     InDatabase.write(
         server,
-        db,
+        p,
         "creating schema " + name + " in database " + db,
         false,
         c -> {
@@ -170,7 +173,7 @@ public final class SchemaHandler implements TypeHandler<PgServer> {
     String owner = Props.text(p, "owner");
     InDatabase.write(
         server,
-        db,
+        p,
         "changing schema " + old + " in database " + db,
         false,
         c -> {
@@ -193,7 +196,7 @@ public final class SchemaHandler implements TypeHandler<PgServer> {
     boolean cascade = Props.bool(p, "dropCascade", false);
     InDatabase.write(
         server,
-        db,
+        p,
         "dropping schema " + name + " in database " + db,
         true,
         c -> {
