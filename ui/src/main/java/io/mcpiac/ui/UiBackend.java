@@ -33,6 +33,26 @@ public interface UiBackend {
   /** An engine for a file, and the deployment read from it (with its policy exceptions). */
   interface FileBench extends Bench {
     Deployment deployment();
+
+    /** {@code engine} for {@code deployment}; {@code close} releases what it holds. */
+    static FileBench of(Deployment deployment, Engine engine, Runnable close) {
+      return new FileBench() {
+        @Override
+        public Deployment deployment() {
+          return deployment;
+        }
+
+        @Override
+        public Engine engine() {
+          return engine;
+        }
+
+        @Override
+        public void close() {
+          close.run();
+        }
+      };
+    }
   }
 
   /** An engine and what it holds open (providers, a state store), closed together. */

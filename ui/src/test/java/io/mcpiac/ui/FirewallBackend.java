@@ -77,22 +77,7 @@ final class FirewallBackend implements UiBackend, AutoCloseable {
         policies.isEmpty()
             ? plain.engine()
             : plain.engine().reviewedBy(new DeploymentPolicies(policies));
-    return new FileBench() {
-      @Override
-      public Deployment deployment() {
-        return deployment;
-      }
-
-      @Override
-      public Engine engine() {
-        return engine;
-      }
-
-      @Override
-      public void close() {
-        plain.close();
-      }
-    };
+    return FileBench.of(deployment, engine, plain::close);
   }
 
   /** An engine without policies, for setting up a test. */

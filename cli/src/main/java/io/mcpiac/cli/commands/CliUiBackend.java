@@ -47,22 +47,7 @@ final class CliUiBackend implements UiBackend {
       Deployment deployment =
           PolicyCheck.withExceptions(written, policies, ws.engine().state(written.name()));
       Engine engine = PolicyCheck.engine(ws.engine(), policies);
-      return new FileBench() {
-        @Override
-        public Deployment deployment() {
-          return deployment;
-        }
-
-        @Override
-        public Engine engine() {
-          return engine;
-        }
-
-        @Override
-        public void close() {
-          ws.close();
-        }
-      };
+      return FileBench.of(deployment, engine, ws::close);
     } catch (RuntimeException e) {
       ws.close();
       throw e;
