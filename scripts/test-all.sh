@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 cleanup() {
   bash scripts/stop-docker.sh || true
+  bash scripts/stop-mariadb.sh || true
   bash scripts/stop-moto.sh || true
 }
 trap cleanup EXIT
@@ -25,6 +26,11 @@ fi
 # shellcheck disable=SC1091
 source scripts/start-docker.sh
 export MCP_IAC_REQUIRE_DOCKER=1
+
+# A real MariaDB 10.11 (Debian's packages, unpacked; no service) for the MySQL provider's tests.
+# shellcheck disable=SC1091
+source scripts/start-mariadb.sh
+export MCP_IAC_REQUIRE_MYSQL=1
 
 # Debian's Chromium and chromedriver for the web UI's browser tests (ui module)
 # shellcheck disable=SC1091

@@ -33,13 +33,7 @@ public final class Providers {
    * name ({@code k8s/prod}); other names as they are.
    */
   public static String canonicalInstance(String instance) {
-    String base = ProviderRegistry.baseName(instance);
-    for (ProviderFactory f : ServiceLoader.load(ProviderFactory.class)) {
-      if (f.aliases().contains(base)) {
-        return f.name() + instance.substring(base.length());
-      }
-    }
-    return instance;
+    return io.mcpiac.engine.providers.ProviderAliases.canonicalInstance(instance);
   }
 
   /** Each provider's settings schema, by provider name (those that have one). */

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Connections as a user configures them: a kubeconfig (relative to the deployment file) with
- * contexts, {@code spec.providers.k8s} and {@code k8s/NAME} as two clusters in one deployment, each
- * object on its own cluster and in the namespace its context or setting names.
+ * contexts, {@code spec.providers.k8s} and {@code kubernetes/NAME} (the alias) as two clusters in
+ * one deployment, each object on its own cluster and in the namespace its context or setting names.
  */
 class ClustersTest {
   @TempDir Path dir;
@@ -95,14 +95,15 @@ class ClustersTest {
         spec:
           providers:
             k8s: {kubeconfig: kubeconfig, namespace: apps}
-            k8s/west: {kubeconfig: ./kubeconfig, context: west}
+            # the provider's other name, as issue #19 spells the settings: the same instance
+            kubernetes/west: {kubeconfig: ./kubeconfig, context: west}
           resources:
             - type: k8s:core:configmap
               name: settings
               properties: {data: {side: east}}
             - type: k8s:core:configmap
               name: settings-west
-              provider: k8s/west
+              provider: kubernetes/west
               properties: {name: settings, data: {side: west}}
         """);
     Deployment d = DeploymentLoader.load(file);
@@ -122,6 +123,29 @@ class ClustersTest {
         .isEqualTo("west");
     assertThat(onEast.get("v1", "ConfigMap", "west-ns", "settings")).isNull();
     assertThat(onWest.get("v1", "ConfigMap", "apps", "settings")).isNull();
+  }
+
+  @Test
+  void theSameInstanceUnderBothNamesIsRefusedWithItsLine() throws Exception {
+    Path file = dir.resolve("both.yaml");
+    Files.writeString(
+        file,
+        """
+        apiVersion: iac.mcp/v1
+        kind: Deployment
+        metadata: {name: both}
+        spec:
+          providers:
+            k8s: {kubeconfig: kubeconfig}
+            kubernetes: {kubeconfig: kubeconfig, context: west}
+          resources:
+            - type: k8s:core:namespace
+              name: shop
+        """);
+    assertThatThrownBy(() -> DeploymentLoader.load(file))
+        .hasMessageContaining("both.yaml:7")
+        .hasMessageContaining("spec.providers.kubernetes")
+        .hasMessageContaining("'kubernetes' and 'k8s' name the same provider instance");
   }
 
   @Test

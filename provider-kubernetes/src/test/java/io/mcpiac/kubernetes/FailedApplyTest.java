@@ -4,43 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.execution.ExecutionResult;
-import io.mcpiac.engine.states.StateStore;
-import io.mcpiac.engine.states.StateStores;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Applies that fail on the cluster's side, and what is left afterwards: nothing. A custom resource
  * that does not fit the CRD created in the same apply; a rollout that never completes (the mock has
  * no controller, so it is a real timeout here); a rollout the controller gives up on.
  */
-class FailedApplyTest {
-  @TempDir Path dir;
-  private MockCluster cluster;
-  private StateStore store;
-  private KubernetesTestEngine k8s;
-  private Kubectl kubectl;
-
-  @BeforeEach
-  void start() {
-    cluster = new MockCluster();
-    store = StateStores.open("sqlite:" + dir.resolve("state.db"));
-    k8s = new KubernetesTestEngine(cluster, store, "failing");
-    kubectl = new Kubectl(cluster.client);
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.close();
-    store.close();
-    cluster.close();
+class FailedApplyTest extends OnMockCluster {
+  @Override
+  String deployment() {
+    return "failing";
   }
 
   private static final String HEAD =

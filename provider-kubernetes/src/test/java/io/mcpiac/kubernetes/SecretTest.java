@@ -8,22 +8,17 @@ import io.mcpiac.engine.plans.ActionType;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanRenderer;
 import io.mcpiac.engine.plans.PlannedAction;
-import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.engine.states.StateStores;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Secret's data reaches the cluster and nothing else: not the plan, not state; a value changed on
  * the cluster by hand is drift (shown as sensitive) and the next apply sets it back.
  */
-class SecretTest {
+class SecretTest extends OnMockCluster {
   private static final String VALUE = "hunter2-correct-horse";
   private static final String YAML =
       """
@@ -40,25 +35,9 @@ class SecretTest {
               data: {token: "${var.token}"}
       """;
 
-  @TempDir Path dir;
-  private MockCluster cluster;
-  private StateStore store;
-  private KubernetesTestEngine k8s;
-  private Kubectl kubectl;
-
-  @BeforeEach
-  void start() {
-    cluster = new MockCluster();
-    store = StateStores.open("sqlite:" + dir.resolve("state.db"));
-    k8s = new KubernetesTestEngine(cluster, store, "secrets");
-    kubectl = new Kubectl(cluster.client);
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.close();
-    store.close();
-    cluster.close();
+  @Override
+  String deployment() {
+    return "secrets";
   }
 
   private static String base64(String s) {

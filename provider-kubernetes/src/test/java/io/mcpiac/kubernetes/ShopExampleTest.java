@@ -9,18 +9,13 @@ import io.mcpiac.engine.plans.ActionType;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanRenderer;
 import io.mcpiac.engine.plans.PlannedAction;
-import io.mcpiac.engine.states.StateStore;
-import io.mcpiac.engine.states.StateStores;
 import io.mcpiac.kubernetes.objects.Bookkeeping;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code examples/k8s-shop.yaml} planned and applied against fabric8's CRUD mock, as a user would
@@ -32,29 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Run with {@code wait=false}: the mock has no controllers, so no rollout completes and no CRD
  * becomes Established (see {@link MockCluster}); the waits are not exercised here.
  */
-class ShopExampleTest {
+class ShopExampleTest extends OnMockCluster {
   private static final Path EXAMPLE = Path.of("../examples/k8s-shop.yaml");
   private static final String VARS = "{\"wait\": false}";
 
-  @TempDir Path dir;
-  private MockCluster cluster;
-  private StateStore store;
-  private KubernetesTestEngine k8s;
-  private Kubectl kubectl;
-
-  @BeforeEach
-  void start() {
-    cluster = new MockCluster();
-    store = StateStores.open("sqlite:" + dir.resolve("state.db"));
-    k8s = new KubernetesTestEngine(cluster, store, "k8s-shop");
-    kubectl = new Kubectl(cluster.client);
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.close();
-    store.close();
-    cluster.close();
+  @Override
+  String deployment() {
+    return "k8s-shop";
   }
 
   private static Map<String, PlannedAction> byName(Plan plan) {

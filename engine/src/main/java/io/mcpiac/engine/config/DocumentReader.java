@@ -3,6 +3,7 @@ package io.mcpiac.engine.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.providers.ProviderAliases;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -218,10 +219,23 @@ final class DocumentReader {
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String path = "spec.providers." + e.getKey();
-      if (!isPresent(e.getValue())) {
-        providers.put(e.getKey(), Json.object());
+      // a provider's other name (kubernetes for k8s) holds the same settings as its own name
+      String instance = ProviderAliases.canonicalInstance(e.getKey());
+      if (providers.containsKey(instance)) {
+        problems.add(
+            problem(
+                Scope.DOCUMENT,
+                DiagnosticCodes.INVALID_VALUE,
+                path,
+                "'"
+                    + e.getKey()
+                    + "' and '"
+                    + instance
+                    + "' name the same provider instance; keep one of them"));
+      } else if (!isPresent(e.getValue())) {
+        providers.put(instance, Json.object());
       } else if (requireObject(e.getValue(), Scope.DOCUMENT, path)) {
-        providers.put(e.getKey(), (ObjectNode) e.getValue());
+        providers.put(instance, (ObjectNode) e.getValue());
       }
     }
     return providers;
@@ -284,12 +298,13 @@ final class DocumentReader {
                 }
               });
     }
+    String provider = scalar(node.get("provider"), scope, "provider");
     return new ResourceConfig(
         scalar(node.get("type"), scope, "type"),
         scalar(nameNode, scope, "name"),
         properties,
         readDependsOn(node.get("dependsOn"), scope),
-        scalar(node.get("provider"), scope, "provider"),
+        provider == null ? null : ProviderAliases.canonicalInstance(provider),
         location,
         propertyLines);
   }

@@ -43,7 +43,7 @@ final class StepPlanner {
     ResourceRecord prior = a.prior() == null ? null : prior(a);
     switch (a.action()) {
       case CREATE -> {
-        String id = n.provider.newId(n.type, a.name());
+        String id = n.provider.newId(n.type, a.name(), desired);
         Change c =
             new Change(Change.Kind.CREATE, a.name(), n.type, id, null, desired, Json.object());
         ResourceRecord put = record(n, id, recordedDesired, Json.object());
@@ -86,7 +86,7 @@ final class StepPlanner {
         oldProvider
             .resourceType(prior.type())
             .orElseThrow(() -> new IllegalStateException("unknown type " + prior.type()));
-    String newId = n.provider.newId(n.type, a.name());
+    String newId = n.provider.newId(n.type, a.name(), desired);
     Change create =
         new Change(Change.Kind.CREATE, a.name(), n.type, newId, null, desired, Json.object());
     Change delete =

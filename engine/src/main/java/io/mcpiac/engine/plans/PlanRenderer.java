@@ -46,12 +46,16 @@ public final class PlanRenderer {
               .append(": ");
           if ("(resource)".equals(d.path())) {
             out.append("deleted outside mcp-iac");
+          } else if (Values.isSensitive(d.before()) && Values.isSensitive(d.after())) {
+            // "recorded (sensitive), now (sensitive)" reads as no change at all
+            out.append(d.path()).append(" changed (sensitive: neither value is shown)");
           } else {
             out.append(d.path())
                 .append(" recorded ")
                 .append(Values.display(d.before()))
                 .append(", now ")
-                .append(Values.display(d.after()));
+                .append(Values.display(d.after()))
+                .append(ListDelta.describe(d.before(), d.after()));
           }
           out.append('\n');
         }
@@ -192,7 +196,8 @@ public final class PlanRenderer {
                 .append(": ")
                 .append(Values.display(c.before()))
                 .append(" → ")
-                .append(Values.display(c.after()));
+                .append(Values.display(c.after()))
+                .append(ListDelta.describe(c.before(), c.after()));
           }
           if (c.forcesReplacement()) {
             out.append(paint(MAGENTA, "  (forces replacement)"));

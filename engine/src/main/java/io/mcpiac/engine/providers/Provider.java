@@ -89,6 +89,16 @@ public interface Provider extends AutoCloseable {
   }
 
   /**
+   * As {@link #newId(ResourceType, String)}, knowing the properties the object is created with
+   * ({@code desired}, secrets in clear: never put them in an id). Systems whose objects are known
+   * by a natural key (a database's name, an account's user and host) answer that key, so a create
+   * whose answer is lost is found again by it. The engine calls this one.
+   */
+  default String newId(ResourceType type, String name, ObjectNode desired) {
+    return newId(type, name);
+  }
+
+  /**
    * The outputs that are already known at plan time for the desired properties (all of them unknown
    * by default for a create, the prior ones for an update).
    */

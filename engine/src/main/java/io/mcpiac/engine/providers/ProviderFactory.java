@@ -12,9 +12,9 @@ public interface ProviderFactory {
   String name();
 
   /**
-   * Other names a person may call the provider by where a provider is chosen by name ({@code serve
-   * --provider}): {@code kubernetes} for {@code k8s}. Instances, settings and types keep {@link
-   * #name()}. None by default.
+   * Other names a person may call the provider by ({@code serve --provider kubernetes}, {@code
+   * spec.providers.kubernetes}): {@code kubernetes} for {@code k8s}; read as {@link #name()} (see
+   * {@link ProviderAliases}). Types, state and plans keep {@link #name()}. None by default.
    */
   default java.util.List<String> aliases() {
     return java.util.List.of();

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  */
 public final class KubeConnection implements AutoCloseable {
   private static final int RETRIES = 3;
+  private static final int RETRY_INTERVAL_MS = 250;
   private final Supplier<KubernetesClient> factory;
   private final String describedAs;
   private volatile KubernetesClient client;
@@ -81,11 +82,11 @@ public final class KubeConnection implements AutoCloseable {
     } else {
       config = Config.autoConfigure(null);
     }
-    // fabric8 retries a refused connection 10 times with exponential backoff (about 30 s before a
-    // plan learns the cluster is down); 3 retries still ride out a blip
-    if (config.getRequestRetryBackoffLimit() > RETRIES) {
-      config.setRequestRetryBackoffLimit(RETRIES);
-    }
+    // fabric8 retries a refused connection 10 times with exponential backoff from 1 s (minutes
+    // before a plan learns the cluster is down); 3 retries from 250 ms still ride out a blip
+    config.setRequestRetryBackoffLimit(Math.min(RETRIES, config.getRequestRetryBackoffLimit()));
+    config.setRequestRetryBackoffInterval(
+        Math.min(RETRY_INTERVAL_MS, config.getRequestRetryBackoffInterval()));
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 

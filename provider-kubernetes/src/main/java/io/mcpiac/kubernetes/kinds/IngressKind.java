@@ -43,6 +43,26 @@ final class IngressKind implements Kind {
                                             "port": {"type": ["integer", "string"]}}}}}""";
   }
 
+  /** Each rule's {@code path} ({@code /}) and {@code pathType} ({@code Prefix}) written out. */
+  @Override
+  public ObjectNode canonical(ObjectNode props) {
+    if (!props.path("rules").isArray()) {
+      return props;
+    }
+    ObjectNode out = props.deepCopy();
+    for (JsonNode r : out.path("rules")) {
+      if (r instanceof ObjectNode rule) {
+        if (!rule.has("path")) {
+          rule.put("path", "/");
+        }
+        if (!rule.has("pathType")) {
+          rule.put("pathType", "Prefix");
+        }
+      }
+    }
+    return out;
+  }
+
   @Override
   public void write(ObjectNode props, ObjectNode manifest) {
     ObjectNode spec = manifest.putObject("spec");

@@ -61,6 +61,25 @@ record Workload(String type, String kind, boolean stateful) implements Kind {
         + (stateful ? ",\n \"serviceName\": {\"type\": \"string\"}}" : "}");
   }
 
+  /** Env values are strings to Kubernetes: {@code 4} and {@code false} are written as text. */
+  @Override
+  public ObjectNode canonical(ObjectNode props) {
+    if (!(props.get("env") instanceof ObjectNode env)) {
+      return props;
+    }
+    ObjectNode out = props.deepCopy();
+    ObjectNode texts = out.putObject("env");
+    env.fields()
+        .forEachRemaining(
+            e ->
+                texts.set(
+                    e.getKey(),
+                    e.getValue().isNumber() || e.getValue().isBoolean()
+                        ? Json.MAPPER.getNodeFactory().textNode(e.getValue().asText())
+                        : e.getValue()));
+    return out;
+  }
+
   @Override
   public void write(ObjectNode props, ObjectNode manifest) {
     String name = props.path("name").asText();

@@ -50,8 +50,10 @@ public final class Manifests {
   }
 
   /**
-   * {@code overlay} merged over {@code base}, in place: objects merge key by key, anything else
-   * (arrays included, as in a JSON merge patch) replaces; a null in the overlay removes the key.
+   * {@code overlay} merged over {@code base}, in place: objects merge key by key; lists whose
+   * elements are all objects with a {@code name} (containers, env, volumes) merge element by name,
+   * as kubectl's strategic merge does; anything else replaces (as in a JSON merge patch); a null in
+   * the overlay removes the key.
    */
   public static ObjectNode merge(ObjectNode base, ObjectNode overlay) {
     if (overlay == null) {
@@ -64,11 +66,41 @@ public final class Manifests {
         base.remove(e.getKey());
       } else if (mine instanceof ObjectNode m && e.getValue() instanceof ObjectNode o) {
         merge(m, o);
+      } else if (mine instanceof ArrayNode m
+          && e.getValue() instanceof ArrayNode o
+          && named(m)
+          && named(o)) {
+        mergeByName(m, o);
       } else {
         base.set(e.getKey(), e.getValue().deepCopy());
       }
     }
     return base;
+  }
+
+  private static boolean named(ArrayNode list) {
+    for (JsonNode e : list) {
+      if (!e.isObject() || !e.path("name").isTextual()) {
+        return false;
+      }
+    }
+    return !list.isEmpty();
+  }
+
+  private static void mergeByName(ArrayNode base, ArrayNode overlay) {
+    for (JsonNode o : overlay) {
+      ObjectNode same = null;
+      for (JsonNode b : base) {
+        if (b.path("name").asText().equals(o.path("name").asText())) {
+          same = (ObjectNode) b;
+        }
+      }
+      if (same == null) {
+        base.add(o.deepCopy());
+      } else {
+        merge(same, (ObjectNode) o);
+      }
+    }
   }
 
   /**

@@ -76,7 +76,8 @@ final class TypedHandler implements TypeHandler<ObjectStore> {
         "manifest",
         Json.parse(
             "{\"type\": \"object\", \"default\": {}, \"description\": \"fields merged over what the"
-                + " other properties produce (objects merge, lists replace)\"}"));
+                + " other properties produce (objects merge, lists of named objects merge by name,"
+                + " other lists replace)\"}"));
     props.set("wait", Json.parse(WaitSpec.SCHEMA));
     props.set(
         "forceConflicts",

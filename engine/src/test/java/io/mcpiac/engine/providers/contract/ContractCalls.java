@@ -47,7 +47,13 @@ final class ContractCalls {
         .as("the provider's own checks of the sample %s", desired)
         .isEmpty();
     return new Change(
-        Change.Kind.CREATE, name, type, provider.newId(type, name), null, desired, Json.object());
+        Change.Kind.CREATE,
+        name,
+        type,
+        provider.newId(type, name, desired),
+        null,
+        desired,
+        Json.object());
   }
 
   /** Creates and asserts success. */
