@@ -102,10 +102,63 @@ class UiCommandTest {
                   Json.parse(get(base + "/api/runs/" + run, token).body()).path("status").asText(),
               "succeeded"::equals);
       assertThat(Cli.run("state", "list", "--state", state).out()).contains("core-chain");
+
+      // an apply by another mcp-iac process, watched through the state journal
+      HttpResponse<java.io.InputStream> watch =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/deployments/watched/watch"))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+      Path watchedFile = dir.resolve("watched.yaml");
+      java.nio.file.Files.writeString(
+          watchedFile,
+          """
+          apiVersion: iac.mcp/v1
+          kind: Deployment
+          metadata: {name: watched}
+          spec:
+            resources:
+              - {type: core:data, name: first, properties: {input: 1}}
+              - {type: core:data, name: second, properties: {input: "${first.output}"}}
+          """);
+      Cli.Run applied = Cli.run("apply", "-f", watchedFile.toString(), "--yes", "--state", state);
+      assertThat(applied.exit()).as(applied.printed()).isZero();
+      String seen =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+                  () -> {
+                    try (java.io.InputStream in = watch.body()) {
+                      return readUntilEnd(in);
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .get(30, TimeUnit.SECONDS);
+      assertThat(seen)
+          .contains("\"event\":\"start\"", "\"elsewhere\":true")
+          .contains("event: graph", "\"name\":\"first\"", "\"name\":\"second\"")
+          .contains("\"resource\":\"second\"", "\"status\":\"complete\"")
+          .contains("event: end", "\"status\":\"succeeded\"");
     } finally {
       p.destroy();
       p.waitFor(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** Server-sent events up to and including the {@code end} event. */
+  private static String readUntilEnd(java.io.InputStream in) throws java.io.IOException {
+    BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    StringBuilder out = new StringBuilder();
+    boolean end = false;
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      out.append(line).append('\n');
+      if (line.equals("event: end")) {
+        end = true;
+      } else if (end && line.isEmpty()) {
+        break;
+      }
+    }
+    return out.toString();
   }
 
   private HttpResponse<String> get(String url, String token) throws Exception {

@@ -20,6 +20,7 @@ final class Errors {
             case NOT_FOUND -> 404;
             case LOCKED, STALE_PLAN, STATE_DAMAGED -> 409;
             case CANCELLED -> 409;
+            case POLICY_VIOLATION -> 422;
             default -> 500;
           };
     } else if (e instanceof IllegalArgumentException) {

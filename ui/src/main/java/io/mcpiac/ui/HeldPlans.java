@@ -11,8 +11,15 @@ import java.util.Map;
 final class HeldPlans {
   private static final int MAX = 64;
 
-  /** A plan and how to get an engine for it again. */
-  record Held(Plan plan, String origin, io.mcpiac.engine.states.Checkpoint checkpoint) {}
+  /**
+   * A plan and how to get an engine for it again: the file it was made from, or the checkpoint (or
+   * last configuration) it restores.
+   */
+  record Held(
+      Plan plan,
+      String origin,
+      java.nio.file.Path file,
+      io.mcpiac.engine.states.Checkpoint checkpoint) {}
 
   private final Map<String, Held> plans =
       new LinkedHashMap<>() {

@@ -52,7 +52,6 @@ final class JournalWatch {
     res.setContentType("text/event-stream;charset=utf-8");
     res.setHeader("Cache-Control", "no-store");
     OutputStream out = res.getOutputStream();
-    write(out, ": watching\n\n");
     long target;
     try (StateStore store = backend.openStore()) {
       long now = store.version(deployment);
@@ -63,6 +62,8 @@ final class JournalWatch {
       // a run under way writes the current version; otherwise the next run writes the next one
       target = running ? now : now + 1;
     }
+    // the first bytes say the watch has chosen its run: an apply started after them is seen
+    write(out, ": watching\n\n");
     long quiet = System.currentTimeMillis();
     while (true) {
       try (StateStore store = backend.openStore()) {

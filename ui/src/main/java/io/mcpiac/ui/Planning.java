@@ -33,16 +33,16 @@ final class Planning {
   /** {@code {"file": PATH}} or {@code {"deployment": NAME}} (its last applied configuration). */
   ObjectNode plan(ObjectNode body) {
     if (body.hasNonNull("file")) {
-      Deployment deployment = backend.load(Path.of(Http.text(body, "file")));
-      try (UiBackend.Bench bench = backend.forDeployment(deployment)) {
-        return hold(bench.engine().plan(deployment), FILE, null);
+      Path file = Path.of(Http.text(body, "file")).toAbsolutePath();
+      try (UiBackend.FileBench bench = backend.forFile(file)) {
+        return hold(bench.engine().plan(bench.deployment()), FILE, file, null);
       }
     }
     String name = Http.text(body, "deployment");
     Checkpoint current = lastConfiguration(name);
     try (UiBackend.Bench bench = backend.forCheckpoint(current)) {
       Deployment deployment = CheckpointConfiguration.restorable(current);
-      return hold(bench.engine().plan(deployment), LAST, current);
+      return hold(bench.engine().plan(deployment), LAST, null, current);
     }
   }
 
@@ -56,7 +56,7 @@ final class Planning {
               .orElseThrow(() -> new NotFoundException("checkpoint '" + id + "' not found"));
     }
     try (UiBackend.Bench bench = backend.forCheckpoint(cp)) {
-      return hold(bench.engine().checkpoints().planRestore(id), RESTORE, cp);
+      return hold(bench.engine().checkpoints().planRestore(id), RESTORE, null, cp);
     }
   }
 
@@ -68,10 +68,9 @@ final class Planning {
     if (!plan.hasChanges()) {
       throw new ApiError(400, "the plan changes nothing: there is nothing to apply");
     }
+    // a file's policies are read again, as apply PLANFILE does: they review the apply too
     UiBackend.Bench bench =
-        h.checkpoint() != null
-            ? backend.forCheckpoint(h.checkpoint())
-            : backend.forDeployment(plan.deployment());
+        h.file() != null ? backend.forFile(h.file()) : backend.forCheckpoint(h.checkpoint());
     String kind = h.origin().equals(RESTORE) ? "restore " + h.checkpoint().id() : "apply";
     return runs.start(plan, kind, PlanView.of(plan, h.origin()), bench, options).summary();
   }
@@ -88,8 +87,8 @@ final class Planning {
         o.path("rollbackOnFailure").asBoolean(ExecutionOptions.DEFAULTS.rollbackOnFailure()));
   }
 
-  private ObjectNode hold(Plan plan, String origin, Checkpoint from) {
-    held.put(new HeldPlans.Held(plan, origin, from));
+  private ObjectNode hold(Plan plan, String origin, Path file, Checkpoint from) {
+    held.put(new HeldPlans.Held(plan, origin, file, from));
     return PlanView.of(plan, origin);
   }
 

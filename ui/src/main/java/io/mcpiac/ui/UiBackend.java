@@ -14,13 +14,12 @@ public interface UiBackend {
   StateStore openStore();
 
   /**
-   * A deployment file read and validated with the variables of the environment; throws {@link
-   * io.mcpiac.engine.config.ConfigException} with every problem (file, line, resource, property).
+   * A deployment file read and validated with the variables of the environment, and an engine for
+   * it with its policies reviewing plans and applies, as {@code plan -f} and {@code apply -f} make
+   * them. Throws {@link io.mcpiac.engine.config.ConfigException} with every problem (file, line,
+   * resource, property), policies' included.
    */
-  Deployment load(Path file);
-
-  /** An engine for a deployment read from a file: its providers plus those its state uses. */
-  Bench forDeployment(Deployment deployment);
+  FileBench forFile(Path file);
 
   /** An engine for a deployment known by name: the providers its state and checkpoints use. */
   Bench forState(String deployment);
@@ -30,6 +29,31 @@ public interface UiBackend {
    * does not say where they are.
    */
   Bench forCheckpoint(io.mcpiac.engine.states.Checkpoint checkpoint);
+
+  /** An engine for a file, and the deployment read from it (with its policy exceptions). */
+  interface FileBench extends Bench {
+    Deployment deployment();
+
+    /** {@code engine} for {@code deployment}; {@code close} releases what it holds. */
+    static FileBench of(Deployment deployment, Engine engine, Runnable close) {
+      return new FileBench() {
+        @Override
+        public Deployment deployment() {
+          return deployment;
+        }
+
+        @Override
+        public Engine engine() {
+          return engine;
+        }
+
+        @Override
+        public void close() {
+          close.run();
+        }
+      };
+    }
+  }
 
   /** An engine and what it holds open (providers, a state store), closed together. */
   interface Bench extends AutoCloseable {

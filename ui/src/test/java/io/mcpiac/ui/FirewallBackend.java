@@ -1,6 +1,7 @@
 package io.mcpiac.ui;
 
 import io.mcpiac.engine.Engine;
+import io.mcpiac.engine.config.ConfigException;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.DeploymentLoader;
 import io.mcpiac.engine.config.DeploymentValidator;
@@ -12,7 +13,10 @@ import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.engine.states.StateStores;
 import io.mcpiac.opnsense.OpnsenseProviderFactory;
 import io.mcpiac.opnsense.emulator.OpnsenseEmulator;
+import io.mcpiac.policy.DeploymentPolicies;
+import io.mcpiac.policy.PolicySet;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,15 +58,30 @@ final class FirewallBackend implements UiBackend, AutoCloseable {
     return StateStores.open(state);
   }
 
-  @Override
-  public Deployment load(Path file) {
+  /** The file read and validated, with its own policies reviewing the engine's plans. */
+  Deployment load(Path file) {
     try (ProviderRegistry registry = registry()) {
       return DeploymentValidator.requireValid(DeploymentLoader.read(file), registry);
     }
   }
 
   @Override
-  public Bench forDeployment(Deployment deployment) {
+  public FileBench forFile(Path file) {
+    Deployment deployment = load(file);
+    PolicySet policies = PolicySet.load(PolicySet.deploymentSources(file), List.of(), List.of());
+    if (!policies.problems().isEmpty()) {
+      throw new ConfigException(policies.problems());
+    }
+    Bench plain = bench();
+    Engine engine =
+        policies.isEmpty()
+            ? plain.engine()
+            : plain.engine().reviewedBy(new DeploymentPolicies(policies));
+    return FileBench.of(deployment, engine, plain::close);
+  }
+
+  /** An engine without policies, for setting up a test. */
+  Bench forDeployment(Deployment deployment) {
     return bench();
   }
 

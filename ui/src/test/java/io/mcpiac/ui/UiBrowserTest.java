@@ -277,6 +277,39 @@ class UiBrowserTest {
   }
 
   @Test
+  void anAdvisoryPolicyViolationMarksItsNodeAndAMandatoryOneIsRefusedWithItsLine() {
+    String policy =
+        """
+          policies:
+            - metadata: {name: web-rules}
+              spec:
+                enforcement: %s
+                match: {types: ["opnsense:firewall:rule"]}
+                rules:
+                  - id: rules-log
+                    condition: "has(resource.properties.log) && resource.properties.log == true"
+                    message: rules must log
+        """;
+    String advisory = Deployments.V1.replace("spec:\n", "spec:\n" + policy.formatted("advisory"));
+    planFile(Deployments.write(dir, "advisory.yaml", advisory));
+    assertThat(node("allow-https").getAttribute("class")).contains("create", "policy-violation");
+    assertThat(node("app-network").getAttribute("class")).doesNotContain("policy-violation");
+    assertThat($("#plan-warnings").getText()).contains("rules must log");
+    node("allow-https").click();
+    browser.waitFor(d -> $("#node-diff").getText().contains("policy: properties.log"));
+    browser.screenshot("02b-policy-violation");
+
+    String mandatory = Deployments.V1.replace("spec:\n", "spec:\n" + policy.formatted("mandatory"));
+    planFile(Deployments.write(dir, "mandatory.yaml", mandatory));
+    assertThat($("#plan-error").isDisplayed()).isTrue();
+    assertThat($("#plan-error").getText())
+        .contains("mandatory.yaml:")
+        .contains("allow-https")
+        .contains("rules must log");
+    assertThat(firewall.rows(FirewallApi.RULES)).isEmpty();
+  }
+
+  @Test
   void aFileWithAMistakeIsReportedWithFileLineResourceAndProperty() {
     Path broken = Deployments.write(dir, "broken.yaml", Deployments.BROKEN);
     planFile(broken);
@@ -360,7 +393,7 @@ class UiBrowserTest {
           .contains("running", "complete");
     }
     assertThat($("#log").getText()).contains("An apply started elsewhere by");
-    browser.screenshot("08-watch-elsewhere");
+    browser.screenshot("09-watch-elsewhere");
   }
 
   @Test
@@ -509,6 +542,7 @@ class UiBrowserTest {
     $("#checkpoint-create").click();
     browser.waitFor(d -> all("#checkpoints tbody tr").size() == 1);
     assertThat($("#checkpoints tbody tr").getText()).contains("before v2");
+    browser.screenshot("07-checkpoints");
     applyWithEngine(Deployments.V2, "v2.yaml");
 
     $("#checkpoints tbody tr button").click();
@@ -517,7 +551,7 @@ class UiBrowserTest {
     assertThat(node("portal-dns").getAttribute("class")).contains("create");
     assertThat(node("web_ports").getAttribute("class")).contains("delete");
     assertThat(node("web_servers").getAttribute("class")).contains("update");
-    browser.screenshot("07-checkpoint-restore-plan");
+    browser.screenshot("08-checkpoint-restore-plan");
     // shown, not applied
     assertThat(firewall.rows(FirewallApi.HOST_OVERRIDES)).isEmpty();
 

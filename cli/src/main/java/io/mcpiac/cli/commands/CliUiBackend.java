@@ -4,26 +4,25 @@ import io.mcpiac.cli.StateOptions;
 import io.mcpiac.cli.UsageException;
 import io.mcpiac.cli.Workspace;
 import io.mcpiac.engine.Engine;
-import io.mcpiac.engine.config.ConfigException;
 import io.mcpiac.engine.config.Deployment;
-import io.mcpiac.engine.config.Diagnostic;
 import io.mcpiac.engine.config.LoadedDeployment;
 import io.mcpiac.engine.states.Checkpoint;
 import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.ui.UiBackend;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The web UI's state store and engines, made exactly as the commands make theirs: files read and
- * validated as {@code plan -f} does, workspaces as for {@code apply} and {@code checkpoint
- * restore}.
+ * validated as {@code apply -f} does, with the deployment's policies (and {@code ui --policy},
+ * {@code --policy-pack}) reviewing plans and applies; workspaces as for {@code checkpoint restore}.
  */
 final class CliUiBackend implements UiBackend {
   private final StateOptions state;
+  private final PolicyOptions policyOptions;
 
-  CliUiBackend(StateOptions state) {
+  CliUiBackend(StateOptions state, PolicyOptions policyOptions) {
     this.state = state;
+    this.policyOptions = policyOptions;
   }
 
   @Override
@@ -32,36 +31,27 @@ final class CliUiBackend implements UiBackend {
   }
 
   @Override
-  public Deployment load(Path file) {
+  public FileBench forFile(Path file) {
     LoadedDeployment loaded;
     try {
       loaded = DeploymentFiles.read(file);
     } catch (UsageException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
-    List<Diagnostic> problems = DeploymentFiles.problemsAlone(loaded);
-    if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
+    Deployment written = DeploymentFiles.deployment(loaded);
+    var policies = PolicyCheck.load(file, policyOptions);
+    DeploymentFiles.requireValidBeforeCreating(state, loaded);
+    Workspace ws = Workspace.forDeployment(state, written);
+    try {
+      DeploymentFiles.validate(loaded, ws.registry());
+      Deployment deployment =
+          PolicyCheck.withExceptions(written, policies, ws.engine().state(written.name()));
+      Engine engine = PolicyCheck.engine(ws.engine(), policies);
+      return FileBench.of(deployment, engine, ws::close);
+    } catch (RuntimeException e) {
+      ws.close();
+      throw e;
     }
-    return loaded.deployment();
-  }
-
-  @Override
-  public Bench forDeployment(Deployment deployment) {
-    // the page plans and applies under the deployment's own policies, as plan and apply do
-    var policies = PolicyCheck.load(Path.of(deployment.location().file()), new PolicyOptions());
-    Workspace ws = Workspace.forDeployment(state, deployment);
-    return new Bench() {
-      @Override
-      public Engine engine() {
-        return PolicyCheck.engine(ws.engine(), policies);
-      }
-
-      @Override
-      public void close() {
-        ws.close();
-      }
-    };
   }
 
   @Override

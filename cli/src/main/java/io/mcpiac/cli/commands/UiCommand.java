@@ -32,6 +32,7 @@ public final class UiCommand implements Callable<Integer> {
       description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String bind;
 
+  @Mixin PolicyOptions policyOptions;
   @Mixin StateOptions state;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -41,7 +42,8 @@ public final class UiCommand implements Callable<Integer> {
     try {
       server =
           UiServer.start(
-              new CliUiBackend(state), new UiSettings(bind, port, UiSettings.randomToken()));
+              new CliUiBackend(state, policyOptions),
+              new UiSettings(bind, port, UiSettings.randomToken()));
     } catch (Exception e) {
       System.err.println("error: cannot start the web UI on " + bind + ":" + port + ": " + e);
       return io.mcpiac.cli.ExitCodes.FAILED;

@@ -170,6 +170,10 @@ function showNode(name) {
     });
     panel.appendChild(t);
   };
+  (state.view.plan.warningDetails || []).filter(w => w.resource === name).forEach(w => {
+    const p = document.createElement("p"); p.className = "warning " + w.kind;
+    p.textContent = `${w.kind}: ${w.property ? w.property + ": " : ""}${w.message}`; panel.appendChild(p);
+  });
   table("Changes", a.changes);
   table("Drift (live differs from state)", a.drift);
   if (!a.changes.length && !(a.drift || []).length) {
