@@ -56,6 +56,10 @@ final class StateViews {
       List<JournalEntry> journal = store.journal(deployment, v);
       // a version without journalled calls was written by a state edit (import, rm, mv, rollback)
       node.put("by", journal.isEmpty() ? "state edit" : "apply");
+      // who: the write lock's holder when the version began (user, pid and host), if recorded
+      store
+          .writer(deployment, v)
+          .ifPresent(w -> node.put("who", w.owner()).put("operation", w.operation()));
       ArrayNode what = node.putArray("changes");
       for (JournalEntry e : journal) {
         what.addObject()

@@ -505,7 +505,11 @@ class UiBrowserTest {
 
     open("#history/portal");
     browser.waitFor(d -> all("#history tbody tr").size() == before);
-    assertThat($("#history tbody tr").getText()).contains("(current)").contains("apply");
+    assertThat($("#history tbody tr").getText())
+        .contains("(current)")
+        .as("who wrote it: the lock's holder (user, pid@host) and its operation")
+        .contains(System.getProperty("user.name") + " (" + ProcessHandle.current().pid() + "@")
+        .contains(": apply");
     $("#diff-button").click();
     browser.waitFor(d -> $("#diff").isDisplayed());
     assertThat($("#diff tr[data-resource='web_ports']").getAttribute("data-kind"))

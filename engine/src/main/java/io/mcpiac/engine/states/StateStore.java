@@ -32,6 +32,14 @@ public interface StateStore extends AutoCloseable {
    */
   Optional<DeploymentState> load(String deployment, long version);
 
+  /**
+   * Who began {@code version} (the write lock's holder then, and the operation it named); empty
+   * where the store does not know.
+   */
+  default Optional<VersionWriter> writer(String deployment, long version) {
+    return Optional.empty();
+  }
+
   /** The current version, 0 for a deployment never applied. */
   long version(String deployment);
 

@@ -349,6 +349,22 @@ public abstract class StateStoreContract {
     assertThat(store.unfinished(APP)).containsExactly(entry);
   }
 
+  @Test
+  void aVersionRecordsWhoBeganIt() {
+    long unlocked = store.beginVersion(APP);
+    LockInfo holder = new LockInfo("alice (42@build-7)", "build-7", 42, Instant.now(), "apply");
+    long locked;
+    try (StateLock lock = store.lock(APP, holder)) {
+      locked = store.beginVersion(APP);
+    }
+
+    assertThat(store.writer(APP, locked))
+        .as("the lock's holder and operation when the version began")
+        .contains(new VersionWriter("alice (42@build-7)", "apply"));
+    assertThat(store.writer(APP, unlocked)).as("nobody held the lock").isEmpty();
+    assertThat(store.writer(APP, 99)).isEmpty();
+  }
+
   // ---- locks ----
 
   @Test

@@ -321,7 +321,8 @@ async function loadHistory(name) {
         r.setAttribute("aria-label", `${group} version ${v.version}`); td.appendChild(r);
       };
       radio("from", i === 1); radio("to", i === 0);
-      cell(tr, v.version + (v.current ? " (current)" : "")); cell(tr, when(v.at)); cell(tr, v.by);
+      cell(tr, v.version + (v.current ? " (current)" : "")); cell(tr, when(v.at));
+      cell(tr, v.who ? `${v.who}: ${v.operation || v.by}` : v.by);
       const verb = c => (c.phase === "activate" ? "activate" : c.phase === "undo" ? "undo " + c.kind : c.kind);
       cell(tr, v.changes.map(c => `${verb(c)} ${c.resource}${c.status === "done" ? "" : " (" + c.status + ")"}`).join(", "));
       cell(tr, v.resources);

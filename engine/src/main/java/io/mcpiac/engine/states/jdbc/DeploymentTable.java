@@ -1,6 +1,7 @@
 package io.mcpiac.engine.states.jdbc;
 
 import io.mcpiac.engine.states.DeploymentSummary;
+import io.mcpiac.engine.states.VersionWriter;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,8 +18,14 @@ final class DeploymentTable {
           + " ON CONFLICT (name) DO UPDATE"
           + " SET version = deployments.version + 1, updated_at = excluded.updated_at"
           + " RETURNING version";
+  // who began the version: the lock's holder, read in the same transaction (no holder: NULL)
   private static final String INSERT_VERSION =
-      "INSERT INTO versions (deployment, version, started_at, updated_at) VALUES (?, ?, ?, ?)";
+      "INSERT INTO versions (deployment, version, started_at, updated_at, written_by, operation)"
+          + " VALUES (?, ?, ?, ?,"
+          + " (SELECT owner FROM locks WHERE deployment = ?),"
+          + " (SELECT operation FROM locks WHERE deployment = ?))";
+  private static final String VERSION_WRITER =
+      "SELECT written_by, operation FROM versions WHERE deployment = ? AND version = ?";
   private static final String TOUCH_CURRENT =
       "UPDATE deployments SET updated_at = ? WHERE name = ? AND version = ?";
   private static final String SEAL_CURRENT_VERSION =
@@ -74,6 +81,8 @@ final class DeploymentTable {
     insert.setLong(2, version);
     Millis.set(insert, 3, now);
     Millis.set(insert, 4, now);
+    insert.setString(5, deployment);
+    insert.setString(6, deployment);
     insert.executeUpdate();
     return version;
   }
@@ -96,6 +105,20 @@ final class DeploymentTable {
               + deployment
               + "': its current version "
               + actual);
+    }
+  }
+
+  /** Who began {@code version}; empty when nobody held the lock or the version predates it. */
+  Optional<VersionWriter> writer(String deployment, long version) throws SQLException {
+    PreparedStatement select = database.statement(VERSION_WRITER);
+    select.setString(1, deployment);
+    select.setLong(2, version);
+    try (ResultSet row = select.executeQuery()) {
+      if (!row.next() || row.getString("written_by") == null) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new VersionWriter(row.getString("written_by"), row.getString("operation")));
     }
   }
 

@@ -10,6 +10,7 @@ import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateLock;
 import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.engine.states.StoreSettings;
+import io.mcpiac.engine.states.VersionWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +107,11 @@ public final class JdbcStateStore implements StateStore {
   public long version(String deployment) {
     return database.read(
         () -> deployments.find(deployment).map(DeploymentTable.Current::version).orElse(0L));
+  }
+
+  @Override
+  public Optional<VersionWriter> writer(String deployment, long version) {
+    return database.read(() -> deployments.writer(deployment, version));
   }
 
   @Override
