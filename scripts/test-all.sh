@@ -54,3 +54,6 @@ done
 
 # Real third-party MCP clients from npm (the SDK's Client and the MCP Inspector CLI).
 bash mcp/src/test/node/run.sh cli/target/mcp-iac.jar
+
+# The web UI in Firefox ESR (Debian's), driven over WebDriver BiDi: UiBrowserTest covers Chromium.
+bash ui/src/test/firefox/run.sh cli/target/mcp-iac.jar
