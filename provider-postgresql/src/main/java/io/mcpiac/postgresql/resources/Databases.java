@@ -22,10 +22,14 @@ final class Databases {
 
   /**
    * Whether an error may mean the database went while we worked in it: it does not exist (3D000),
-   * or our session was ended because it is being dropped with FORCE (57P01).
+   * or our session was ended because it is being dropped with FORCE (57P01, or, when the server
+   * ended it between two statements, the driver's "connection has been closed": class 08).
    */
   static boolean gone(io.mcpiac.postgresql.connection.PgError e) {
-    return "3D000".equals(e.sqlState()) || "57P01".equals(e.sqlState());
+    String state = e.sqlState();
+    return "3D000".equals(state)
+        || "57P01".equals(state)
+        || (state != null && state.startsWith("08"));
   }
 
   static boolean exists(PgServer server, String database) {
