@@ -10,7 +10,6 @@ import io.mcpiac.engine.resources.ResourceType;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * Builds the provider registry for a deployment: {@code core} always; every instance named in
@@ -21,19 +20,7 @@ public final class Providers {
   private Providers() {}
 
   public static Map<String, ProviderFactory> factories() {
-    Map<String, ProviderFactory> out = new LinkedHashMap<>();
-    for (ProviderFactory f : ServiceLoader.load(ProviderFactory.class)) {
-      out.putIfAbsent(f.name(), f);
-    }
-    return out;
-  }
-
-  /**
-   * {@code instance} with a provider's alias ({@code kubernetes/prod}) spelled by the provider's
-   * name ({@code k8s/prod}); other names as they are.
-   */
-  public static String canonicalInstance(String instance) {
-    return io.mcpiac.engine.providers.ProviderAliases.canonicalInstance(instance);
+    return io.mcpiac.engine.providers.InstalledProviders.factories();
   }
 
   /** Each provider's settings schema, by provider name (those that have one). */

@@ -192,7 +192,7 @@ public final class ServeCommand implements Callable<Integer> {
       wanted.addAll(factories.keySet());
     }
     for (String given : names) {
-      String n = Providers.canonicalInstance(given);
+      String n = io.mcpiac.engine.providers.InstalledProviders.canonicalInstance(given);
       if (n.equals("all") || n.equals(CoreProvider.NAME)) {
         continue;
       }

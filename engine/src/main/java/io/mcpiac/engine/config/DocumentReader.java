@@ -3,7 +3,7 @@ package io.mcpiac.engine.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
-import io.mcpiac.engine.providers.ProviderAliases;
+import io.mcpiac.engine.providers.InstalledProviders;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -220,7 +220,7 @@ final class DocumentReader {
       Map.Entry<String, JsonNode> e = it.next();
       String path = "spec.providers." + e.getKey();
       // a provider's other name (kubernetes for k8s) holds the same settings as its own name
-      String instance = ProviderAliases.canonicalInstance(e.getKey());
+      String instance = InstalledProviders.canonicalInstance(e.getKey());
       if (providers.containsKey(instance)) {
         problems.add(
             problem(
@@ -304,7 +304,7 @@ final class DocumentReader {
         scalar(nameNode, scope, "name"),
         properties,
         readDependsOn(node.get("dependsOn"), scope),
-        provider == null ? null : ProviderAliases.canonicalInstance(provider),
+        provider == null ? null : InstalledProviders.canonicalInstance(provider),
         location,
         propertyLines);
   }

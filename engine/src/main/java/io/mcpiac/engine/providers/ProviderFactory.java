@@ -14,7 +14,7 @@ public interface ProviderFactory {
   /**
    * Other names a person may call the provider by ({@code serve --provider kubernetes}, {@code
    * spec.providers.kubernetes}): {@code kubernetes} for {@code k8s}; read as {@link #name()} (see
-   * {@link ProviderAliases}). Types, state and plans keep {@link #name()}. None by default.
+   * {@link InstalledProviders}). Types, state and plans keep {@link #name()}. None by default.
    */
   default java.util.List<String> aliases() {
     return java.util.List.of();

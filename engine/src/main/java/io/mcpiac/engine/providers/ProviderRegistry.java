@@ -80,7 +80,6 @@ public final class ProviderRegistry implements AutoCloseable {
    * nothing itself).
    */
   public Map<String, List<ScopedEntryPoints>> scopedEntryPoints() {
-    Map<String, ProviderFactory> factories = new LinkedHashMap<>();
     Map<String, List<ScopedEntryPoints>> out = new LinkedHashMap<>();
     java.util.Set<String> names = new java.util.HashSet<>();
     instances.forEach(
@@ -90,11 +89,7 @@ public final class ProviderRegistry implements AutoCloseable {
           }
           List<ScopedEntryPoints> declared = provider.scopedEntryPoints();
           if (declared.isEmpty()) {
-            if (factories.isEmpty()) {
-              java.util.ServiceLoader.load(ProviderFactory.class)
-                  .forEach(f -> factories.putIfAbsent(f.name(), f));
-            }
-            ProviderFactory f = factories.get(provider.name());
+            ProviderFactory f = InstalledProviders.factories().get(provider.name());
             declared = f == null ? List.of() : f.scopedEntryPoints();
           }
           for (ScopedEntryPoints e : declared) {
