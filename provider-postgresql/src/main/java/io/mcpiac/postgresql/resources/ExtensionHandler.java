@@ -75,14 +75,7 @@ public final class ExtensionHandler implements TypeHandler<PgServer> {
           for (LiveResource l : query(c, db)) {
             found.put(Props.text(l.properties(), "name"), l);
           }
-          Map<String, LiveResource> out = new LinkedHashMap<>();
-          for (ReadRequest r : group) {
-            LiveResource l = found.get(Live.name(r));
-            if (l != null) {
-              out.put(r.name(), new LiveResource(r.name(), l.id(), l.properties(), l.outputs()));
-            }
-          }
-          return out;
+          return Live.answer(found, group);
         });
   }
 

@@ -102,16 +102,29 @@ final class Live {
           query
               .run(s, group.stream().map(Live::name).distinct().toList())
               .forEach(l -> found.put(l.id(), l));
-          for (ReadRequest r : group) {
-            io.mcpiac.engine.providers.LiveResource l = found.get(name(r));
-            if (l != null) {
-              out.put(
-                  r.name(),
-                  new io.mcpiac.engine.providers.LiveResource(
-                      r.name(), l.id(), l.properties(), l.outputs()));
-            }
-          }
+          out.putAll(answer(found, group));
         });
+    return out;
+  }
+
+  /**
+   * The requests answered from objects found on the server, keyed by the object's name there: each
+   * request that names a found object gets it under the request's resource name.
+   */
+  static java.util.Map<String, io.mcpiac.engine.providers.LiveResource> answer(
+      java.util.Map<String, io.mcpiac.engine.providers.LiveResource> found,
+      List<ReadRequest> requests) {
+    java.util.Map<String, io.mcpiac.engine.providers.LiveResource> out =
+        new java.util.LinkedHashMap<>();
+    for (ReadRequest r : requests) {
+      io.mcpiac.engine.providers.LiveResource l = found.get(name(r));
+      if (l != null) {
+        out.put(
+            r.name(),
+            new io.mcpiac.engine.providers.LiveResource(
+                r.name(), l.id(), l.properties(), l.outputs()));
+      }
+    }
     return out;
   }
 }

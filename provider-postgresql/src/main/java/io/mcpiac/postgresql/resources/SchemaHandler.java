@@ -87,14 +87,7 @@ public final class SchemaHandler implements TypeHandler<PgServer> {
           for (LiveResource l : query(c, db, group.stream().map(Live::name).toList())) {
             found.put(Props.text(l.properties(), "name"), l);
           }
-          Map<String, LiveResource> out = new LinkedHashMap<>();
-          for (ReadRequest r : group) {
-            LiveResource l = found.get(Live.name(r));
-            if (l != null) {
-              out.put(r.name(), new LiveResource(r.name(), l.id(), l.properties(), l.outputs()));
-            }
-          }
-          return out;
+          return Live.answer(found, group);
         });
   }
 
