@@ -18,6 +18,7 @@ import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.engine.plans.Planner;
 import io.mcpiac.engine.plans.Targeting;
 import io.mcpiac.engine.plans.VanishGuard;
+import io.mcpiac.engine.policies.PolicyHook;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.refresh.RefreshPlan;
 import io.mcpiac.engine.refresh.RefreshPlanner;
@@ -45,14 +46,13 @@ import java.util.function.Predicate;
 public final class Engine {
   private final ProviderRegistry registry;
   private final StateStore store;
-  private final io.mcpiac.engine.policies.PolicyHook policies;
+  private final PolicyHook policies;
 
   public Engine(ProviderRegistry registry, StateStore store) {
-    this(registry, store, io.mcpiac.engine.policies.PolicyHook.NONE);
+    this(registry, store, PolicyHook.NONE);
   }
 
-  private Engine(
-      ProviderRegistry registry, StateStore store, io.mcpiac.engine.policies.PolicyHook policies) {
+  private Engine(ProviderRegistry registry, StateStore store, PolicyHook policies) {
     this.registry = registry;
     this.store = store;
     this.policies = policies;
@@ -62,7 +62,7 @@ public final class Engine {
    * The same engine (same providers, same state) with {@code policies} reviewing every plan it
    * makes and every action whose values were unknown at plan time.
    */
-  public Engine reviewedBy(io.mcpiac.engine.policies.PolicyHook policies) {
+  public Engine reviewedBy(PolicyHook policies) {
     return new Engine(registry, store, policies);
   }
 

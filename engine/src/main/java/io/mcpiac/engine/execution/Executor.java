@@ -5,6 +5,7 @@ import io.mcpiac.engine.config.ResourceConfig;
 import io.mcpiac.engine.plans.ActionGraph;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlannedAction;
+import io.mcpiac.engine.policies.PolicyHook;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.providers.Risk;
@@ -32,17 +33,16 @@ import java.util.concurrent.Executors;
 public final class Executor {
   private final ProviderRegistry registry;
   private final StateStore store;
-  private final io.mcpiac.engine.policies.PolicyHook policies;
+  private final PolicyHook policies;
 
   public Executor(ProviderRegistry registry, StateStore store) {
-    this(registry, store, io.mcpiac.engine.policies.PolicyHook.NONE);
+    this(registry, store, PolicyHook.NONE);
   }
 
   /**
    * @param policies checked again before each action whose planned values were unknown at plan time
    */
-  public Executor(
-      ProviderRegistry registry, StateStore store, io.mcpiac.engine.policies.PolicyHook policies) {
+  public Executor(ProviderRegistry registry, StateStore store, PolicyHook policies) {
     this.registry = registry;
     this.store = store;
     this.policies = policies;
