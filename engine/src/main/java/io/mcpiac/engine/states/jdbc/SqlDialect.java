@@ -24,6 +24,14 @@ public interface SqlDialect {
   Map<String, String> migrationPlaceholders();
 
   /**
+   * Where a new database may get the current schema without Flyway ({@link FreshSchema}): how to
+   * count its tables and how Flyway creates its history table here. Empty: Flyway always migrates.
+   */
+  default Optional<FreshSchema.HistoryTable> historyTable() {
+    return Optional.empty();
+  }
+
+  /**
    * The statement that starts a transaction that will write, or empty to leave it to the driver
    * ({@code setAutoCommit(false)}), which PostgreSQL's sends along with the first statement, one
    * round trip fewer. SQLite needs {@code BEGIN IMMEDIATE}: a deferred transaction that reads and

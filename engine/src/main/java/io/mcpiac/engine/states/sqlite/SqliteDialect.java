@@ -5,6 +5,7 @@ import io.mcpiac.engine.states.StateStoreException;
 import io.mcpiac.engine.states.StoreSettings;
 import io.mcpiac.engine.states.jdbc.Database;
 import io.mcpiac.engine.states.jdbc.DeploymentLocks;
+import io.mcpiac.engine.states.jdbc.FreshSchema;
 import io.mcpiac.engine.states.jdbc.LeaseLocks;
 import io.mcpiac.engine.states.jdbc.SqlDialect;
 import java.io.IOException;
@@ -106,6 +107,30 @@ public final class SqliteDialect implements SqlDialect {
   public Map<String, String> migrationPlaceholders() {
     // AUTOINCREMENT: ids are never reused, even after the newest entries were deleted.
     return Map.of("journal_id", "INTEGER PRIMARY KEY AUTOINCREMENT");
+  }
+
+  /** Flyway's history table as Flyway 13 creates it on SQLite ({@code MigrationsTest} compares). */
+  @Override
+  public Optional<FreshSchema.HistoryTable> historyTable() {
+    return Optional.of(
+        new FreshSchema.HistoryTable(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            List.of(
+                """
+                CREATE TABLE "flyway_schema_history" (
+                    "installed_rank" INT NOT NULL PRIMARY KEY,
+                    "version" VARCHAR(50),
+                    "description" VARCHAR(200) NOT NULL,
+                    "type" VARCHAR(20) NOT NULL,
+                    "script" VARCHAR(1000) NOT NULL,
+                    "checksum" INT,
+                    "installed_by" VARCHAR(100) NOT NULL,
+                    "installed_on" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),
+                    "execution_time" INT NOT NULL,
+                    "success" BOOLEAN NOT NULL
+                )""",
+                "CREATE INDEX \"flyway_schema_history_s_idx\" ON \"flyway_schema_history\""
+                    + " (\"success\")")));
   }
 
   @Override
