@@ -57,7 +57,10 @@ public record PolicySet(
       List<Source> deployment, List<Path> policyPaths, List<String> packs) {
     Builder b = new Builder();
     for (Source s : deployment) {
-      b.read(s, true, null);
+      // Most deployments have no policy: a text scan spares them a second parse of every file.
+      if (mentionsPolicies(s.text())) {
+        b.read(s, true, null);
+      }
     }
     for (Path p : policyPaths) {
       b.readPath(p);
@@ -67,6 +70,10 @@ public record PolicySet(
     return new PolicySet(b.policies, b.problems, b.exemptions);
   }
 
+  /**
+   * Whether a deployment file can hold a policy, a pack choice or an exception at all: each needs
+   * one of these words as a key or a kind.
+   */
   private static boolean mentionsPolicies(String text) {
     return text.contains("policies")
         || text.contains("policyPacks")
