@@ -38,6 +38,17 @@ public final class Json {
     return MAPPER.createObjectNode();
   }
 
+  /** A field's text, or null when it is missing or null. */
+  public static String textOrNull(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  /** A field's object, or null when it is missing or not an object. */
+  public static ObjectNode objectOrNull(JsonNode node, String field) {
+    return node.get(field) instanceof ObjectNode object ? object : null;
+  }
+
   /** A deep copy, or an empty object for null. */
   public static ObjectNode copy(ObjectNode node) {
     return node == null ? object() : node.deepCopy();

@@ -1,11 +1,14 @@
 package io.mcpiac.engine.states;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Change;
+import io.mcpiac.engine.resources.ResourceState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One journalled call to a provider: written as an intent before the call and finished after it, so
@@ -57,7 +60,7 @@ public record JournalEntry(
         change.type().name(),
         record.provider(),
         change.id(),
-        Json.MAPPER.valueToTree(record),
+        recordJson(record),
         Status.INTENT,
         null,
         Instant.now(),
@@ -77,7 +80,7 @@ public record JournalEntry(
         record.type(),
         record.provider(),
         record.id(),
-        Json.MAPPER.valueToTree(record),
+        recordJson(record),
         Status.INTENT,
         null,
         Instant.now(),
@@ -125,11 +128,44 @@ public record JournalEntry(
 
   /** The journalled resource record (not for activation entries). */
   public ResourceRecord recorded() {
-    try {
-      return Json.MAPPER.treeToValue(record, ResourceRecord.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable journal record: " + e.getOriginalMessage(), e);
+    if (record == null) {
+      throw new IllegalStateException("unreadable journal record: " + record);
     }
+    List<String> dependencies = new ArrayList<>();
+    record.path("dependencies").forEach(d -> dependencies.add(d.asText()));
+    JsonNode state = record.path("state");
+    return new ResourceRecord(
+        Json.textOrNull(record, "name"),
+        Json.textOrNull(record, "type"),
+        Json.textOrNull(record, "provider"),
+        Json.textOrNull(record, "id"),
+        copyOrNull(record, "properties"),
+        copyOrNull(record, "outputs"),
+        dependencies,
+        state.isTextual() ? ResourceState.valueOf(state.asText()) : null);
+  }
+
+  /**
+   * A record as the journal keeps it: the record's components by name, its state by the enum's
+   * name, as Jackson's record mapping wrote it before (and older journals hold). Spelled out: the
+   * mapping's first use costs a start-up tens of milliseconds, and the format stays fixed.
+   */
+  static ObjectNode recordJson(ResourceRecord r) {
+    ObjectNode node = Json.object();
+    node.put("name", r.name());
+    node.put("type", r.type());
+    node.put("provider", r.provider());
+    node.put("id", r.id());
+    node.set("properties", r.properties() == null ? null : r.properties().deepCopy());
+    node.set("outputs", r.outputs() == null ? null : r.outputs().deepCopy());
+    r.dependencies().forEach(node.putArray("dependencies")::add);
+    node.put("state", r.state() == null ? null : r.state().name());
+    return node;
+  }
+
+  private static ObjectNode copyOrNull(ObjectNode node, String field) {
+    ObjectNode value = Json.objectOrNull(node, field);
+    return value == null ? null : value.deepCopy();
   }
 
   /** Whether this entry is the activation of a scope rather than a change to one object. */

@@ -127,13 +127,13 @@ public record StateExport(DeploymentState state, List<Checkpoint> checkpoints) {
     for (JsonNode node : array) {
       List<String> dependencies = new ArrayList<>();
       node.path("dependencies").forEach(name -> dependencies.add(name.asText()));
-      String state = text(node, "state");
+      String state = Json.textOrNull(node, "state");
       records.add(
           new ResourceRecord(
               required(node, "name"),
               required(node, "type"),
-              text(node, "provider"),
-              text(node, "id"),
+              Json.textOrNull(node, "provider"),
+              Json.textOrNull(node, "id"),
               node.get("properties") instanceof ObjectNode o ? o : null,
               node.get("outputs") instanceof ObjectNode o ? o : null,
               dependencies,
@@ -143,16 +143,11 @@ public record StateExport(DeploymentState state, List<Checkpoint> checkpoints) {
   }
 
   private static String required(JsonNode node, String field) {
-    String value = text(node, field);
+    String value = Json.textOrNull(node, field);
     if (value == null || value.isEmpty()) {
       throw new InvalidInputException("missing '" + field + "' in the state export");
     }
     return value;
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
   }
 
   private static Instant instant(JsonNode value, String what) {

@@ -73,25 +73,15 @@ final class RecordJson {
       node.path("dependencies").forEach(name -> dependencies.add(name.asText()));
       records.add(
           new ResourceRecord(
-              textOrNull(node, "name"),
-              textOrNull(node, "type"),
-              textOrNull(node, "provider"),
-              textOrNull(node, "id"),
-              objectOrNull(node, "properties"),
-              objectOrNull(node, "outputs"),
+              Json.textOrNull(node, "name"),
+              Json.textOrNull(node, "type"),
+              Json.textOrNull(node, "provider"),
+              Json.textOrNull(node, "id"),
+              Json.objectOrNull(node, "properties"),
+              Json.objectOrNull(node, "outputs"),
               dependencies,
-              state(textOrNull(node, "state"))));
+              state(Json.textOrNull(node, "state"))));
     }
     return records;
-  }
-
-  private static String textOrNull(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
-  }
-
-  private static ObjectNode objectOrNull(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value instanceof ObjectNode object ? object : null;
   }
 }
