@@ -88,30 +88,70 @@ final class JournalledCall {
       steps.forEach(s -> s.node().fail(String.valueOf(batchFailure.getMessage())));
       return;
     }
-    recordSafely(
+    List<Outcome> outcomes = new ArrayList<>(steps.size());
+    for (int i = 0; i < steps.size(); i++) {
+      outcomes.add(outcome(steps.get(i), results.get(i), written.get(i)));
+    }
+    Runnable activationsDone =
         () ->
             new Activations(registry, store)
-                .done(journalled.activations(), provider, changes, results, deployment, version),
-        null);
-    for (int i = 0; i < steps.size(); i++) {
-      record(steps.get(i), results.get(i), written.get(i));
+                .done(journalled.activations(), provider, changes, results, deployment, version);
+    try {
+      // the results came together: they are recorded together, in one commit
+      store.atomically(
+          () -> {
+            activationsDone.run();
+            outcomes.forEach(Outcome::write);
+          });
+    } catch (StateDamagedException e) {
+      // nothing of the transaction was kept: one by one, what can still be written is, and every
+      // change that could not be is named
+      recordSafely(activationsDone, null);
+      outcomes.forEach(o -> recordSafely(o::write, o.done()));
+    }
+    outcomes.forEach(Outcome::settle);
+  }
+
+  /** A step's result: what to write to the journal and state, then what the step learns. */
+  private final class Outcome {
+    private final Step step;
+    private final ChangeResult result;
+    private final JournalEntry entry;
+    private final ResourceRecord put;
+
+    Outcome(Step step, ChangeResult result, JournalEntry entry, ResourceRecord put) {
+      this.step = step;
+      this.result = result;
+      this.entry = entry;
+      this.put = put;
+    }
+
+    /** The change that happened on the system, or null when it failed there. */
+    Change done() {
+      return result.success() ? step.change() : null;
+    }
+
+    void write() {
+      if (result.success()) {
+        store.journalFinish(entry, JournalEntry.Status.DONE, null, put, step.removeOnSuccess());
+      } else {
+        store.journalFinish(entry, JournalEntry.Status.FAILED, result.error(), null, null);
+      }
+    }
+
+    /** After the write (or its failure): a failed step fails, a done one keeps its undo. */
+    void settle() {
+      if (result.success()) {
+        rollback.completed(step.undo().after(step.change(), result));
+      } else {
+        step.node().fail(result.error());
+      }
     }
   }
 
-  /** Finishes a step's journal entry with its outcome, and keeps its undo when it succeeded. */
-  private void record(Step s, ChangeResult r, JournalEntry entry) {
-    if (!r.success()) {
-      recordSafely(
-          () -> store.journalFinish(entry, JournalEntry.Status.FAILED, r.error(), null, null),
-          null);
-      s.node().fail(r.error());
-      return;
-    }
-    ResourceRecord put = s.putOnSuccess() == null ? null : applied(s, r);
-    recordSafely(
-        () -> store.journalFinish(entry, JournalEntry.Status.DONE, null, put, s.removeOnSuccess()),
-        s.change());
-    rollback.completed(s.undo().after(s.change(), r));
+  private Outcome outcome(Step s, ChangeResult r, JournalEntry entry) {
+    ResourceRecord put = r.success() && s.putOnSuccess() != null ? applied(s, r) : null;
+    return new Outcome(s, r, entry, put);
   }
 
   /** The record as the provider left the object; the node learns its id and outputs. */

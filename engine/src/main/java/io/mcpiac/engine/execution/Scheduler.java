@@ -1,6 +1,8 @@
 package io.mcpiac.engine.execution;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.dag.DependencyGraph;
+import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Provider;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -132,6 +134,12 @@ final class Scheduler {
     readyCount++;
   }
 
+  private static boolean batchable(ActionNode n) {
+    ObjectNode properties =
+        n.action.properties() != null ? n.action.properties() : n.action.prior();
+    return n.provider.batchable(n.type, properties == null ? Json.object() : properties);
+  }
+
   /** Hands out batches while there is room. Called with the lock held. */
   private void dispatch(ExecutorService pool, Consumer<List<ActionNode>> work) {
     for (Map.Entry<String, PriorityQueue<ActionNode>> e : ready.entrySet()) {
@@ -142,11 +150,16 @@ final class Scheduler {
         if (inFlightPerProvider.getOrDefault(instance, 0) >= provider.maxParallelism()) {
           break;
         }
-        int size = Math.min(queue.size(), Math.max(1, provider.maxBatchSize()));
-        List<ActionNode> batch = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
+        int max = Math.max(1, provider.maxBatchSize());
+        List<ActionNode> batch = new ArrayList<>(Math.min(queue.size(), max));
+        batch.add(queue.poll());
+        while (batch.size() < max
+            && !queue.isEmpty()
+            && batchable(batch.get(0))
+            && batchable(queue.peek())) {
           batch.add(queue.poll());
         }
+        int size = batch.size();
         readyCount -= size;
         inFlight++;
         inFlightPerProvider.merge(instance, 1, Integer::sum);

@@ -197,6 +197,18 @@ public interface Provider extends AutoCloseable {
     return 50;
   }
 
+  /**
+   * Whether a change of this object may share a call with others (up to {@link #maxBatchSize}).
+   * False for one that takes time of its own, so that it runs beside the others, in parallel,
+   * rather than one after another inside a batch.
+   *
+   * @param properties the desired properties (for a delete: the recorded ones), references maybe
+   *     not yet resolved
+   */
+  default boolean batchable(ResourceType type, ObjectNode properties) {
+    return true;
+  }
+
   @Override
   default void close() {}
 }

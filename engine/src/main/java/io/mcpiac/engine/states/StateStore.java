@@ -87,6 +87,14 @@ public interface StateStore extends AutoCloseable {
     journalFinish(entry.id(), status, error, entry.deployment(), entry.version(), put, removed);
   }
 
+  /**
+   * Runs {@code writes} (calls of this store) as one transaction: all are recorded or none. For
+   * results that arrive together (one provider call's), one commit instead of one per result.
+   */
+  default void atomically(Runnable writes) {
+    writes.run();
+  }
+
   /** Intents without a result: what a crash left behind. Oldest first. */
   List<JournalEntry> unfinished(String deployment);
 

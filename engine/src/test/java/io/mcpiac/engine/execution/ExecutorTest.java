@@ -191,6 +191,46 @@ class ExecutorTest {
     assertThat(peak.get()).isLessThanOrEqualTo(3).isGreaterThanOrEqualTo(2);
   }
 
+  /**
+   * core:data changes share calls (one journal transaction pair per call, not per resource), so
+   * with parallelism 1 the whole stage is in one call; a delayed change still runs alone.
+   */
+  @Test
+  void quickChangesShareACallAndDelayedOnesRunAlone() {
+    var quick = deployment("quick");
+    var slow = deployment("slow");
+    for (int i = 0; i < 24; i++) {
+      quick.resource("core:data", "r" + i, r -> r.property("input", 1));
+    }
+    for (int i = 0; i < 4; i++) {
+      slow.resource("core:data", "r" + i, r -> r.property("input", 1).property("delayMs", 5));
+    }
+    assertThat(peakRunning(quick.build(), 1)).isEqualTo(24);
+    assertThat(peakRunning(slow.build(), 1)).isEqualTo(1);
+  }
+
+  private int peakRunning(Deployment d, int parallelism) {
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger peak = new AtomicInteger();
+    var applied =
+        fx.engine.planAndApply(
+            d,
+            new ExecutionOptions(parallelism, false, true),
+            p -> true,
+            e -> {
+              if (e.kind() == ProgressEvent.Kind.ACTION_UPDATE) {
+                if ("running".equals(e.status())) {
+                  peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+                } else {
+                  running.decrementAndGet();
+                }
+              }
+            },
+            new Cancellation());
+    assertThat(applied.result().success()).isTrue();
+    return peak.get();
+  }
+
   @Test
   void aFailingUndoDoesNotStopTheOtherUndos() {
     Deployment d =

@@ -276,6 +276,42 @@ public abstract class StateStoreContract {
     assertThat(generations(store.load(APP, v1))).containsExactly(entry("a", 1));
   }
 
+  /** One provider call's results are recorded together: all of them, or (a failure) none. */
+  @Test
+  void writesMadeAtomicallyAreKeptTogetherOrNotAtAll() {
+    long v1 = store.beginVersion(APP);
+    List<JournalEntry> entries =
+        store.journalIntents(
+            List.of(intent(v1, Change.Kind.CREATE, "a"), intent(v1, Change.Kind.CREATE, "b")));
+    assertThatThrownBy(
+            () ->
+                store.atomically(
+                    () -> {
+                      store.journalFinish(
+                          entries.get(0).id(),
+                          JournalEntry.Status.DONE,
+                          null,
+                          APP,
+                          v1,
+                          resource("a", 1),
+                          null);
+                      throw new IllegalStateException("the second write failed");
+                    }))
+        .hasMessageContaining("second write");
+    assertThat(store.unfinished(APP)).isEqualTo(entries);
+    assertThat(store.load(APP).orElseThrow().resources()).isEmpty();
+
+    store.atomically(
+        () -> {
+          for (JournalEntry e : entries) {
+            store.journalFinish(
+                e.id(), JournalEntry.Status.DONE, null, APP, v1, resource(e.resource(), 1), null);
+          }
+        });
+    assertThat(store.unfinished(APP)).isEmpty();
+    assertThat(generations(store.load(APP))).containsExactly(entry("a", 1), entry("b", 1));
+  }
+
   @Test
   void aFinishWhoseStateEffectFailsIsRolledBack() {
     long v1 = store.beginVersion(APP);

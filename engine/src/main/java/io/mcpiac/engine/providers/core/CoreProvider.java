@@ -93,10 +93,14 @@ public final class CoreProvider implements Provider {
     return live;
   }
 
-  /** Nothing to commit, so no reason to batch: each action is its own call. */
+  /**
+   * Changes share calls (the default batches), which spares the journal a transaction pair per
+   * resource; one with a {@code delayMs} runs alone, so that delays run in parallel as they would
+   * on real systems.
+   */
   @Override
-  public int maxBatchSize() {
-    return 1;
+  public boolean batchable(ResourceType type, ObjectNode properties) {
+    return !properties.has("delayMs");
   }
 
   @Override

@@ -136,6 +136,15 @@ public final class JdbcStateStore implements StateStore {
   }
 
   @Override
+  public void atomically(Runnable writes) {
+    database.write(
+        () -> {
+          writes.run();
+          return null;
+        });
+  }
+
+  @Override
   public void journalFinish(
       long entryId,
       JournalEntry.Status status,
