@@ -100,10 +100,21 @@ final class FirewallAndAppServers implements AutoCloseable {
   }
 
   Process startOrchestrate(String... args) throws Exception {
+    return startOrchestrate(Map.of(), args);
+  }
+
+  /** As {@link #orchestrate(String...)}, with more environment (a sensitive variable's value). */
+  Processes.Run orchestrate(Map<String, String> moreEnv, String... args) throws Exception {
+    return Processes.finish(dir, startOrchestrate(moreEnv, args));
+  }
+
+  private Process startOrchestrate(Map<String, String> moreEnv, String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(
         List.of("--servers", servers.toString(), "--state", "sqlite:" + dir.resolve("orch.db")));
-    return Processes.start(dir, all, env());
+    Map<String, String> env = new java.util.HashMap<>(env());
+    env.putAll(moreEnv);
+    return Processes.start(dir, all, env);
   }
 
   Path file(String name, String yaml) throws Exception {
@@ -156,6 +167,27 @@ final class FirewallAndAppServers implements AutoCloseable {
       throw new AssertionError(method + " " + path + ": HTTP " + r.statusCode() + " " + r.body());
     }
     return r.body().isBlank() ? Json.object() : Json.parse(r.body());
+  }
+
+  /**
+   * The emulator's own record of a local user (its configuration, password hash included), or null:
+   * what the firewall keeps, which no API answer shows.
+   */
+  JsonNode user(String name) {
+    return find(emulator.state().path("pending"), name);
+  }
+
+  private static JsonNode find(JsonNode node, String name) {
+    if (node.isObject() && name.equals(node.path("name").asText()) && node.has("password")) {
+      return node;
+    }
+    for (JsonNode child : node) {
+      JsonNode found = find(child, name);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   /** A server's own record of its part. */

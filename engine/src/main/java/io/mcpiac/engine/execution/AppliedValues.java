@@ -92,22 +92,30 @@ final class AppliedValues {
         .value(ref);
   }
 
-  /** The resolved properties of a resource this plan leaves alone. */
+  /** The resolved properties of a resource this plan leaves alone, for references to it. */
   private ObjectNode settledProperties(PlannedAction left) {
     ObjectNode cached = settled.get(left.name());
     if (cached != null) {
       return cached;
     }
-    ResourceConfig config = configs.get(left.name());
-    ObjectNode raw = config != null ? config.properties() : left.properties();
-    ObjectNode resolved =
-        plan.deployment()
-            .markSensitive(
-                left.name(),
-                Secrets.markDeclared(
-                    registry.type(left.type()).orElse(null),
-                    References.resolveObject(raw, this::lookup)));
+    ObjectNode resolved = untouched(left);
     settled.put(left.name(), resolved);
     return resolved;
+  }
+
+  /**
+   * The properties of a resource this plan leaves alone, resolved now (secrets marked), not kept:
+   * asked before its references' targets are applied, they must not become what later references to
+   * it see.
+   */
+  ObjectNode untouched(PlannedAction left) {
+    ResourceConfig config = configs.get(left.name());
+    ObjectNode raw = config != null ? config.properties() : left.properties();
+    return plan.deployment()
+        .markSensitive(
+            left.name(),
+            Secrets.markDeclared(
+                registry.type(left.type()).orElse(null),
+                References.resolveObject(raw, this::lookup)));
   }
 }

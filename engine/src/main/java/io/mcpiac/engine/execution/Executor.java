@@ -83,7 +83,15 @@ public final class Executor {
       // changes written earlier but never activated go live before anything new is written
       new Activations(registry, store)
           .runPending(plan.activations(), plan.deploymentName(), version);
-      calls = new JournalledCall(registry, store, plan.deploymentName(), version, damage, rollback);
+      calls =
+          new JournalledCall(
+              registry,
+              store,
+              plan.deploymentName(),
+              version,
+              damage,
+              rollback,
+              new UntouchedSecrets(plan, registry, values));
       try (ProgressEmitter progress = new ProgressEmitter(listener, nodes.size())) {
         progress.run(ProgressEvent.Kind.START, null, 0, "applying plan " + plan.id(), 0);
         Scheduler scheduler =

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
+import io.mcpiac.engine.providers.KeptSecrets;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.resources.Secrets;
@@ -30,6 +31,7 @@ final class JournalledCall {
   private final long version;
   private final StateDamage damage;
   private final Rollback rollback;
+  private final KeptSecrets kept;
 
   JournalledCall(
       ProviderRegistry registry,
@@ -37,13 +39,15 @@ final class JournalledCall {
       String deployment,
       long version,
       StateDamage damage,
-      Rollback rollback) {
+      Rollback rollback,
+      KeptSecrets kept) {
     this.registry = registry;
     this.store = store;
     this.deployment = deployment;
     this.version = version;
     this.damage = damage;
     this.rollback = rollback;
+    this.kept = kept;
   }
 
   /** Journals the steps' intents, calls the provider once, and records each outcome. */
@@ -70,7 +74,7 @@ final class JournalledCall {
     List<JournalEntry> written = journalled.changes();
     List<ChangeResult> results;
     try {
-      results = provider.apply(changes);
+      results = provider.apply(changes, kept);
       if (results.size() != steps.size()) {
         throw new IllegalStateException(
             "provider "

@@ -114,6 +114,15 @@ public interface Provider extends AutoCloseable {
   List<ChangeResult> apply(List<Change> batch);
 
   /**
+   * As {@link #apply(List)}, for a provider that must restate objects the batch does not change:
+   * {@code kept} gives the secrets of the run's untouched resources (see {@link KeptSecrets}). The
+   * engine calls this one for a run's batches; by default it is {@link #apply(List)}.
+   */
+  default List<ChangeResult> apply(List<Change> batch, KeptSecrets kept) {
+    return apply(batch);
+  }
+
+  /**
    * Systems whose writes only take effect after a separate activation step (a service reload, a
    * firewall's apply, a transaction's commit) name the scopes a batch will activate, so the engine
    * journals the activation as part of the batch: intent before the call, result after. After a

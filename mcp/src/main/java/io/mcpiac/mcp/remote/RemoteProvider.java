@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
+import io.mcpiac.engine.providers.KeptSecrets;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ReadRequest;
@@ -77,6 +78,12 @@ public final class RemoteProvider implements Provider {
   @Override
   public List<ChangeResult> apply(List<Change> batch) {
     return part.apply(batch);
+  }
+
+  /** The server receives its whole part: untouched resources with secrets are restated. */
+  @Override
+  public List<ChangeResult> apply(List<Change> batch, KeptSecrets kept) {
+    return part.apply(batch, kept);
   }
 
   /** One batch at a time per server: each batch plans and applies the server's whole part. */

@@ -6,6 +6,7 @@ import io.mcpiac.engine.execution.ExecutionOptions;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
+import io.mcpiac.engine.providers.KeptSecrets;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.ReadRequest;
@@ -50,8 +51,9 @@ public final class SubDeployment {
 
   /**
    * The literal properties last sent for each resource. The server answers secret properties
-   * masked, so an untouched resource with a secret is resent from here; without it the batch is
-   * refused rather than overwriting the secret with its mask.
+   * masked, so an untouched resource with a secret that the run does not vouch for ({@link
+   * KeptSecrets}) is resent from here; without either the batch is refused rather than overwriting
+   * the secret with its mask.
    */
   private final Map<String, ObjectNode> sent = new HashMap<>();
 
@@ -131,11 +133,18 @@ public final class SubDeployment {
     return out;
   }
 
+  /** Applies a batch that knows no secret of the part's untouched resources (an undo). */
+  List<ChangeResult> apply(List<Change> batch) {
+    return apply(batch, KeptSecrets.NONE);
+  }
+
   /**
    * Applies a batch (see the class comment); one result per change, in order. Undos (changes with
-   * this part's undo token) run first, then the other changes as one sub-deployment.
+   * this part's undo token) run first, then the other changes as one sub-deployment, where the
+   * resources the batch does not change are restated as the server recorded them, their secrets
+   * from {@code kept}.
    */
-  synchronized List<ChangeResult> apply(List<Change> batch) {
+  synchronized List<ChangeResult> apply(List<Change> batch, KeptSecrets kept) {
     ChangeResult[] out = new ChangeResult[batch.size()];
     List<Integer> forward = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
@@ -152,7 +161,7 @@ public final class SubDeployment {
       }
     }
     if (!forward.isEmpty()) {
-      List<ChangeResult> done = applyForward(forward.stream().map(batch::get).toList());
+      List<ChangeResult> done = applyForward(forward.stream().map(batch::get).toList(), kept);
       for (int i = 0; i < forward.size(); i++) {
         out[forward.get(i)] = done.get(i);
       }
@@ -160,12 +169,12 @@ public final class SubDeployment {
     return Arrays.asList(out);
   }
 
-  private List<ChangeResult> applyForward(List<Change> batch) {
+  private List<ChangeResult> applyForward(List<Change> batch, KeptSecrets kept) {
     Map<String, Recorded> before = recorded();
     UndoToken undo = snapshot(before);
     ToolArguments.Plan plan;
     try {
-      plan = new ToolArguments.Plan(name, desired(before, batch));
+      plan = new ToolArguments.Plan(name, desired(before, batch, kept));
     } catch (IllegalStateException masked) {
       return failedAll(batch, masked.getMessage());
     }
@@ -253,7 +262,8 @@ public final class SubDeployment {
   }
 
   /** The server's whole desired part: what it has, with the batch applied. */
-  private List<ToolArguments.Resource> desired(Map<String, Recorded> before, List<Change> batch) {
+  private List<ToolArguments.Resource> desired(
+      Map<String, Recorded> before, List<Change> batch, KeptSecrets kept) {
     Map<String, ObjectNode> desired = new LinkedHashMap<>();
     Map<String, List<String>> recordedDeps = new HashMap<>();
     Set<String> changed = new HashSet<>();
@@ -261,16 +271,7 @@ public final class SubDeployment {
     for (Recorded r : before.values()) {
       ObjectNode props = r.properties();
       if (!changed.contains(r.name()) && hasSecret(r)) {
-        ObjectNode known = sent.get(r.name());
-        if (known == null) {
-          throw new IllegalStateException(
-              "'"
-                  + r.name()
-                  + "' on this server has a secret the server answers masked, so the orchestrator"
-                  + " cannot send the server's whole part; apply it in the same run as a change"
-                  + " of that resource, or keep secrets on another server");
-        }
-        props = known;
+        props = restated(r, kept);
       }
       desired.put(r.name(), resource(r.type(), r.name(), props));
       recordedDeps.put(r.name(), r.dependencies());
@@ -331,6 +332,50 @@ public final class SubDeployment {
     return out;
   }
 
+  /**
+   * An untouched resource with a secret, as the server must receive it again: what it recorded,
+   * with the secrets this run's own configuration gives (the engine gives only those whose digest
+   * is the recorded one), or else as this orchestrator last sent it. Without either, the batch is
+   * refused rather than overwriting the secret with its mask.
+   */
+  private ObjectNode restated(Recorded r, KeptSecrets kept) {
+    Set<String> held = secretsHeld(r);
+    java.util.Optional<Map<String, JsonNode>> secrets = kept.of(r.type(), r.name());
+    if (secrets.isPresent() && secrets.get().keySet().containsAll(held)) {
+      ObjectNode props = r.properties().deepCopy();
+      secrets.get().forEach((path, value) -> put(props, path, value));
+      return props;
+    }
+    ObjectNode known = sent.get(r.name());
+    if (known != null) {
+      return known;
+    }
+    throw new IllegalStateException(
+        "'"
+            + r.name()
+            + "' on this server has a secret the server answers masked ("
+            + String.join(", ", held)
+            + "), and this run cannot give it again: the resource is not in this deployment"
+            + " (another deployment's on the same server part), or this run's configuration gives"
+            + " another value than the one recorded; so the orchestrator cannot send the server's"
+            + " whole part. Apply the deployment that holds it, or give each deployment its own"
+            + " part (subDeployment: in servers.yaml)");
+  }
+
+  /** Sets a value at a declared secret's dotted path ({@code native.password}). */
+  private static void put(ObjectNode props, String path, JsonNode value) {
+    String[] segments = path.split("\\.");
+    ObjectNode holder = props;
+    for (int i = 0; i < segments.length - 1; i++) {
+      JsonNode next = holder.get(segments[i]);
+      if (!(next instanceof ObjectNode child)) {
+        return;
+      }
+      holder = child;
+    }
+    holder.set(segments[segments.length - 1], value);
+  }
+
   private java.util.Optional<ResourceType> type(String name) {
     return types().stream().filter(t -> t.name().equals(name)).findFirst();
   }
@@ -340,9 +385,23 @@ public final class SubDeployment {
    * names its secret properties ({@code x-secretProperties} of the type document).
    */
   private boolean hasSecret(Recorded r) {
-    return type(r.type())
-        .map(t -> t.secretProperties().stream().anyMatch(p -> r.properties().hasNonNull(p)))
-        .orElse(false);
+    return !secretsHeld(r).isEmpty();
+  }
+
+  /** The declared secret properties the server holds a value of for this resource. */
+  private Set<String> secretsHeld(Recorded r) {
+    Set<String> out = new java.util.TreeSet<>();
+    type(r.type())
+        .ifPresent(
+            t ->
+                t.secretProperties().stream()
+                    .filter(
+                        p -> {
+                          JsonNode v = io.mcpiac.engine.config.References.at(r.properties(), p);
+                          return v != null && !v.isNull();
+                        })
+                    .forEach(out::add));
+    return out;
   }
 
   private static ObjectNode resource(String type, String name, ObjectNode properties) {
