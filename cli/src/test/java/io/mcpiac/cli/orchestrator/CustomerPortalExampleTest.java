@@ -378,10 +378,65 @@ class CustomerPortalExampleTest {
     Processes.Run again = orchestrate("plan", "-f", FILE, "--detailed-exitcode");
     assertThat(again.exit()).as(again.toString()).isZero();
 
+    editOneInstanceOnly();
+
     // destroy leaves nothing on any of them
     Processes.Run destroyed = orchestrate("destroy", "customer-portal", "--yes");
     assertThat(destroyed.exit()).as(destroyed.toString()).isZero();
     nothingAnywhere();
+  }
+
+  /**
+   * A later run that changes only app-1's instance type: the AWS server receives its whole part
+   * again, app-db included, whose password it answers masked. The run restates it with the password
+   * its own variable gives, so the apply succeeds and leaves the database as it is.
+   */
+  void editOneInstanceOnly() throws Exception {
+    String app1 = awsServerRecord("app-1").outputs().path("id").asText(); // the instance id
+    DBInstance db = databases().get(0);
+    var recordedDb = awsServerRecord("app-db");
+    Path file = dir.resolve(FILE);
+    String yaml = Files.readString(file);
+    String edited =
+        yaml.replaceFirst(
+            "(name: app-1\\n\\s+properties:\\n\\s+instanceType: )t3.medium", "$1t3.large");
+    assertThat(edited).isNotEqualTo(yaml);
+    Files.writeString(file, edited);
+
+    Processes.Run applied = orchestrate("apply", "-f", FILE, "--yes", "--json");
+
+    assertThat(applied.exit()).as(applied.toString()).isZero();
+    assertThat(completed(applied)).contains("app-1").doesNotContain("app-db", "app-2");
+    Map<String, String> types =
+        instances().stream()
+            .collect(Collectors.toMap(Instance::instanceId, Instance::instanceTypeAsString));
+    assertThat(types).hasSize(2).containsEntry(app1, "t3.large");
+    assertThat(types.values()).containsExactlyInAnyOrder("t3.large", "t3.medium");
+    assertThat(databases())
+        .singleElement()
+        .satisfies(
+            now -> {
+              assertThat(now.dbInstanceIdentifier()).isEqualTo(db.dbInstanceIdentifier());
+              assertThat(now.instanceCreateTime()).isEqualTo(db.instanceCreateTime());
+              assertThat(now.dbInstanceStatus()).isEqualTo("available");
+            });
+    assertThat(awsServerRecord("app-db")).isEqualTo(recordedDb);
+    for (String db2 : List.of("orch.db", "aws.db")) {
+      assertThat(
+              new String(
+                  Files.readAllBytes(dir.resolve(db2)),
+                  java.nio.charset.StandardCharsets.ISO_8859_1))
+          .as(db2)
+          .doesNotContain("portal-db-secret-1");
+    }
+    assertThat(applied.stdout() + applied.stderr()).doesNotContain("portal-db-secret-1");
+    Processes.Run again = orchestrate("plan", "-f", FILE, "--detailed-exitcode");
+    assertThat(again.exit()).as(again.toString()).isZero();
+  }
+
+  /** The AWS server's own record of one resource of its part. */
+  io.mcpiac.engine.states.ResourceRecord awsServerRecord(String name) {
+    return firewall.serverState("aws.db").resources().get(name);
   }
 
   /** The resources an apply's JSON lines report as completed. */

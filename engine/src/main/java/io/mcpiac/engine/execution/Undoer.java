@@ -5,6 +5,7 @@ import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.resources.ResourceState;
+import io.mcpiac.engine.resources.Values;
 import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateDamagedException;
@@ -47,7 +48,8 @@ final class Undoer {
                 c.type().name(),
                 u.provider().name(),
                 c.id(),
-                Json.copy(c.prior()),
+                // the change carries secrets in clear for the provider; the journal never does
+                Values.redact(c.type(), Values.salt(deployment, c.name()), c.prior()),
                 Json.object(),
                 List.of(),
                 ResourceState.DELETING);

@@ -101,6 +101,39 @@ class KeptSecretsTest {
     assertThat(provider.seen.get("app")).isEmpty();
   }
 
+  /**
+   * The clear values a provider is given for a change (and for its undo) never reach the journal:
+   * undoing a create journals the record of what is deleted, with its secrets as digests.
+   */
+  @Test
+  void aRolledBackCreateLeavesNoClearSecretInTheJournal() throws Exception {
+    provider.failing = "broken";
+    Deployment d =
+        deployment("d")
+            .resource("vault:account", "app", r -> r.property("password", "rolled-back-secret"))
+            .resource(
+                "vault:account", "broken", r -> r.property("password", "x").property("note", "n"))
+            .build();
+
+    ExecutionResult r =
+        engine.apply(
+            engine.plan(d), ExecutionOptions.DEFAULTS, ProgressListener.NONE, new Cancellation());
+
+    assertThat(r.success()).isFalse();
+    assertThat(r.rolledBack()).isTrue();
+    assertThat(provider.objects).isEmpty();
+    store.close();
+    for (Path f : java.nio.file.Files.list(dir).toList()) {
+      assertThat(
+              new String(
+                  java.nio.file.Files.readAllBytes(f),
+                  java.nio.charset.StandardCharsets.ISO_8859_1))
+          .as(f.toString())
+          .doesNotContain("rolled-back-secret");
+    }
+    store = StateStores.open("sqlite:" + dir.resolve("state.db"));
+  }
+
   @Test
   void aCallWithoutARunKnowsNone() {
     assertThat(KeptSecrets.NONE.of("vault:account", "app")).isEmpty();
@@ -110,8 +143,11 @@ class KeptSecretsTest {
   static final class Restating implements Provider {
     final Map<String, Optional<Map<String, JsonNode>>> seen = new ConcurrentHashMap<>();
 
+    /** The resource whose change fails (null: none). */
+    volatile String failing;
+
     /** What the system shows of each object: its properties, the password never. */
-    private final Map<String, com.fasterxml.jackson.databind.node.ObjectNode> objects =
+    final Map<String, com.fasterxml.jackson.databind.node.ObjectNode> objects =
         new ConcurrentHashMap<>();
 
     static final ResourceType TYPE =
@@ -158,6 +194,10 @@ class KeptSecretsTest {
       seen.put("other", kept.of(TYPE.name(), "other"));
       List<ChangeResult> out = new ArrayList<>();
       for (Change c : batch) {
+        if (c.name().equals(failing)) {
+          out.add(ChangeResult.failed(c.name(), "refused"));
+          continue;
+        }
         if (c.kind() == Change.Kind.DELETE) {
           objects.remove(c.id());
         } else {
