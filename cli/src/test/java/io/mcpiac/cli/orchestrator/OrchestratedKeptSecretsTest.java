@@ -131,43 +131,78 @@ class OrchestratedKeptSecretsTest extends OrchestratedParts {
     assertNoClearText(changed, run);
   }
 
+  /** Deployment {@code other}, on the same server part as {@code web}: HAProxy server NAME. */
+  private Processes.Run applyOther(String name) throws Exception {
+    return parts.orchestrate(
+        "apply",
+        "-f",
+        parts
+            .file(
+                "other.yaml",
+                """
+                apiVersion: iac.mcp/v1
+                kind: Deployment
+                metadata: {name: other}
+                spec:
+                  resources:
+                    - type: opnsense:service:haproxy:server
+                      name: %s
+                      properties: {address: 10.9.0.8, port: 8080}
+                """
+                    .formatted(name))
+            .toString(),
+        "--yes");
+  }
+
   /**
    * Another orchestrated deployment on the same server part does not know {@code ops}'s password:
-   * its batch cannot restate that user, so it is refused before the server plans anything.
+   * its batch restates that user without it and asks the server to keep what it holds. The server
+   * plans nothing for the user, so the batch goes through and the user is not written.
    */
   @Test
-  void aSecretTheRunDoesNotKnowRefusesTheBatchBeforeAnythingChanges() throws Exception {
+  void aSecretTheRunDoesNotKnowIsKeptByTheServer() throws Exception {
     assertThat(apply(8080, PASSWORD).exit()).isZero();
     JsonNode ops = parts.user("ops");
     parts.emulator.calls().reset();
 
-    Processes.Run other =
-        parts.orchestrate(
-            "apply",
-            "-f",
-            parts
-                .file(
-                    "other.yaml",
-                    """
-                    apiVersion: iac.mcp/v1
-                    kind: Deployment
-                    metadata: {name: other}
-                    spec:
-                      resources:
-                        - type: opnsense:service:haproxy:server
-                          name: web-2
-                          properties: {address: 10.9.0.8, port: 8080}
-                    """)
-                .toString(),
-            "--yes");
+    Processes.Run other = applyOther("web-2");
+
+    assertThat(other.exit()).as(other.toString()).isZero();
+    assertThat(parts.haproxy("Servers")).containsOnlyKeys("web-1", "web-2");
+    assertThat(parts.user("ops")).isEqualTo(ops);
+    assertThat(userWrites()).isEmpty();
+    assertNoClearText(PASSWORD, other);
+  }
+
+  /**
+   * The same, when the server would have to write the user (it was deleted on the firewall behind
+   * the tool's back, so the server's plan re-creates it): that needs the password, which the run
+   * does not have, so the server refuses the batch, naming the user and the property, and nothing
+   * changes.
+   */
+  @Test
+  void aSecretTheRunDoesNotKnowRefusesTheBatchWhenTheServerWouldNeedIt() throws Exception {
+    assertThat(apply(8080, PASSWORD).exit()).isZero();
+    String uuid = null;
+    for (JsonNode row : parts.emulatorApi("POST", "/api/auth/user/search", "{}").path("rows")) {
+      if (row.path("name").asText().equals("ops")) {
+        uuid = row.path("uuid").asText();
+      }
+    }
+    assertThat(uuid).isNotBlank();
+    parts.emulatorApi("POST", "/api/auth/user/del/" + uuid, "{}");
+    assertThat(parts.user("ops")).isNull();
+    parts.emulator.calls().reset();
+
+    Processes.Run other = applyOther("web-2");
 
     assertThat(other.exit()).as(other.toString()).isEqualTo(1);
     assertThat(other.stdout() + other.stderr())
         .contains("'ops'")
-        .contains("secret the server answers masked")
+        .contains("'password'")
         .doesNotContain(PASSWORD);
     assertThat(parts.haproxy("Servers")).containsOnlyKeys("web-1");
-    assertThat(parts.user("ops")).isEqualTo(ops);
+    assertThat(parts.user("ops")).isNull();
     assertThat(userWrites()).isEmpty();
   }
 

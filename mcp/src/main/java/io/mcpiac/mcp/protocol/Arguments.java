@@ -12,6 +12,14 @@ import io.mcpiac.mcp.envelope.ToolFailure;
 public final class Arguments {
   public static final String DEPLOYMENT_ID = "deploymentId";
   public static final String RESOURCES = "resources";
+
+  /**
+   * A resource's secret properties the caller does not send and the server keeps as it holds them:
+   * the orchestrator restating an untouched resource whose secret the server answers masked and the
+   * run cannot give. The server refuses the plan if it would have to write that resource.
+   */
+  public static final String KEEP_SECRETS = "keepSecrets";
+
   public static final String PLAN_ID = "planId";
   public static final String CONFIRM = "confirm";
   public static final String WAIT = "wait";

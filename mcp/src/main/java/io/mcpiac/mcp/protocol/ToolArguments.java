@@ -27,10 +27,25 @@ public sealed interface ToolArguments {
 
   ObjectNode toJson();
 
-  /** One of the seed's Resource objects given to {@code planDeployment}. */
-  record Resource(String type, String name, ObjectNode properties, List<String> dependencies) {
+  /**
+   * One of the seed's Resource objects given to {@code planDeployment}.
+   *
+   * @param keepSecrets secret properties (declared names or dotted paths) left out of {@code
+   *     properties} that the server keeps as it holds them (see {@link Arguments#KEEP_SECRETS})
+   */
+  record Resource(
+      String type,
+      String name,
+      ObjectNode properties,
+      List<String> dependencies,
+      List<String> keepSecrets) {
     public Resource {
       dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+      keepSecrets = keepSecrets == null ? List.of() : List.copyOf(keepSecrets);
+    }
+
+    public Resource(String type, String name, ObjectNode properties, List<String> dependencies) {
+      this(type, name, properties, dependencies, List.of());
     }
 
     ObjectNode toJson() {
@@ -41,6 +56,10 @@ public sealed interface ToolArguments {
       if (!dependencies.isEmpty()) {
         ArrayNode deps = r.putArray("dependencies");
         dependencies.forEach(deps::add);
+      }
+      if (!keepSecrets.isEmpty()) {
+        ArrayNode keep = r.putArray(Arguments.KEEP_SECRETS);
+        keepSecrets.forEach(keep::add);
       }
       return r;
     }

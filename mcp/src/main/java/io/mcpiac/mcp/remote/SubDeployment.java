@@ -266,12 +266,13 @@ public final class SubDeployment {
       Map<String, Recorded> before, List<Change> batch, KeptSecrets kept) {
     Map<String, ObjectNode> desired = new LinkedHashMap<>();
     Map<String, List<String>> recordedDeps = new HashMap<>();
+    Map<String, List<String>> keptByServer = new HashMap<>();
     Set<String> changed = new HashSet<>();
     batch.forEach(c -> changed.add(c.name()));
     for (Recorded r : before.values()) {
       ObjectNode props = r.properties();
       if (!changed.contains(r.name()) && hasSecret(r)) {
-        props = restated(r, kept);
+        props = restated(r, kept, keptByServer);
       }
       desired.put(r.name(), resource(r.type(), r.name(), props));
       recordedDeps.put(r.name(), r.dependencies());
@@ -295,7 +296,11 @@ public final class SubDeployment {
       String resource = r.path("name").asText();
       out.add(
           new ToolArguments.Resource(
-              type, resource, wire(type, resource, (ObjectNode) r.get("properties")), deps));
+              type,
+              resource,
+              wire(type, resource, (ObjectNode) r.get("properties")),
+              deps,
+              keptByServer.getOrDefault(resource, List.of())));
     }
     return out;
   }
@@ -335,10 +340,13 @@ public final class SubDeployment {
   /**
    * An untouched resource with a secret, as the server must receive it again: what it recorded,
    * with the secrets this run's own configuration gives (the engine gives only those whose digest
-   * is the recorded one), or else as this orchestrator last sent it. Without either, the batch is
-   * refused rather than overwriting the secret with its mask.
+   * is the recorded one), or else as this orchestrator last sent it. Without either (a destroy,
+   * which has no configuration; a resource of another deployment on the same part) the secrets are
+   * left out and the server is asked to keep what it holds ({@code keepSecrets}, added to {@code
+   * keep}): it refuses only if it would have to write the resource, never overwriting a secret with
+   * its mask.
    */
-  private ObjectNode restated(Recorded r, KeptSecrets kept) {
+  private ObjectNode restated(Recorded r, KeptSecrets kept, Map<String, List<String>> keep) {
     Set<String> held = secretsHeld(r);
     java.util.Optional<Map<String, JsonNode>> secrets = kept.of(r.type(), r.name());
     if (secrets.isPresent() && secrets.get().keySet().containsAll(held)) {
@@ -350,16 +358,21 @@ public final class SubDeployment {
     if (known != null) {
       return known;
     }
-    throw new IllegalStateException(
-        "'"
-            + r.name()
-            + "' on this server has a secret the server answers masked ("
-            + String.join(", ", held)
-            + "), and this run cannot give it again: the resource is not in this deployment"
-            + " (another deployment's on the same server part), or this run's configuration gives"
-            + " another value than the one recorded; so the orchestrator cannot send the server's"
-            + " whole part. Apply the deployment that holds it, or give each deployment its own"
-            + " part (subDeployment: in servers.yaml)");
+    ObjectNode props = r.properties().deepCopy();
+    held.forEach(path -> remove(props, path));
+    keep.put(r.name(), List.copyOf(held));
+    return props;
+  }
+
+  private static void remove(ObjectNode props, String path) {
+    JsonNode parent = props;
+    String[] segments = path.split("\\.");
+    for (int i = 0; i < segments.length - 1 && parent != null; i++) {
+      parent = parent.get(segments[i]);
+    }
+    if (parent instanceof ObjectNode holder) {
+      holder.remove(segments[segments.length - 1]);
+    }
   }
 
   /** Sets a value at a declared secret's dotted path ({@code native.password}). */

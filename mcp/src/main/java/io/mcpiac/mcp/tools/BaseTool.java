@@ -83,6 +83,7 @@ abstract class BaseTool implements IacTool {
               "name": {"type": "string"},
               "properties": {"type": "object"},
               "dependencies": {"type": "array", "items": {"type": "string"}},
+              "keepSecrets": {"type": "array", "items": {"type": "string"}, "description": "secret properties not sent, to keep as the server holds them (the orchestrator's restatement of an untouched resource); the plan is refused if the resource would be written"},
               "provider": {"type": "string", "description": "provider instance, e.g. opnsense/branch"}
             },
             "required": ["type", "name"]

@@ -172,7 +172,7 @@ public final class DeploymentInput {
       }
       ObjectNode copy = ((ObjectNode) r).deepCopy();
       // the seed's Resource also carries what only state knows; a configuration does not
-      copy.remove(List.of("id", "outputs", "state"));
+      copy.remove(List.of("id", "outputs", "state", Arguments.KEEP_SECRETS));
       JsonNode deps = copy.remove("dependencies");
       if (deps != null && !copy.has("dependsOn")) {
         copy.set("dependsOn", deps);

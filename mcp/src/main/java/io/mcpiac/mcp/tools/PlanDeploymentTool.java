@@ -98,7 +98,11 @@ public final class PlanDeploymentTool extends BaseTool {
 
   @Override
   public Reply call(ToolCall call) {
-    LoadedDeployment loaded = DeploymentInput.checked(call, ctx.engine().registry(), typePrefix);
+    // secrets the caller asks the server to keep are checked as placeholders, then planned as the
+    // digests this server recorded
+    KeptSecretsInput kept = KeptSecretsInput.of(call);
+    LoadedDeployment loaded =
+        DeploymentInput.checked(kept.call(), ctx.engine().registry(), typePrefix);
     Deployment deployment = loaded.deployment();
     ObjectNode data = Json.object();
     data.put("deploymentId", deployment.name());
@@ -124,10 +128,13 @@ public final class PlanDeploymentTool extends BaseTool {
     var engine = policies == PolicyHook.NONE ? ctx.engine() : ctx.engine().reviewedBy(policies);
     deployment =
         ctx.policies().withExceptions(policies, deployment, ctx.engine().state(deployment.name()));
+    deployment =
+        kept.substitute(deployment, ctx.engine().state(deployment.name()), ctx.engine().registry());
     Plan plan =
         moved.moves().isEmpty()
             ? engine.plan(deployment)
             : engine.plan(deployment, new PlanRequest(Set.of(), Set.of(), moved.moves(), false));
+    kept.requireUnwritten(plan);
     boolean dryRun = call.options().path("dryRun").asBoolean(false);
     if (!dryRun) {
       ctx.plans().put(plan, moved.moves());
