@@ -185,6 +185,31 @@ public final class References {
     return literal.replace(ESCAPE, "${");
   }
 
+  /**
+   * Sets {@code value} at a dotted path of objects ({@code native.password}), making the objects on
+   * the way.
+   */
+  public static void put(ObjectNode root, String dottedPath, JsonNode value) {
+    String[] segments = dottedPath.split("\\.");
+    ObjectNode holder = root;
+    for (int i = 0; i < segments.length - 1; i++) {
+      holder =
+          holder.get(segments[i]) instanceof ObjectNode child
+              ? child
+              : holder.putObject(segments[i]);
+    }
+    holder.set(segments[segments.length - 1], value);
+  }
+
+  /** Removes what is at a dotted path of objects, if anything. */
+  public static void remove(ObjectNode root, String dottedPath) {
+    int last = dottedPath.lastIndexOf('.');
+    JsonNode parent = last < 0 ? root : at(root, dottedPath.substring(0, last));
+    if (parent instanceof ObjectNode holder) {
+      holder.remove(dottedPath.substring(last + 1));
+    }
+  }
+
   /** Follows a dotted path ({@code items.0.port}) into a value; null when absent. */
   public static JsonNode at(JsonNode root, String dottedPath) {
     JsonNode node = root;

@@ -2,6 +2,7 @@ package io.mcpiac.mcp.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.config.References;
 import io.mcpiac.engine.execution.ExecutionOptions;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Change;
@@ -351,7 +352,7 @@ public final class SubDeployment {
     java.util.Optional<Map<String, JsonNode>> secrets = kept.of(r.type(), r.name());
     if (secrets.isPresent() && secrets.get().keySet().containsAll(held)) {
       ObjectNode props = r.properties().deepCopy();
-      secrets.get().forEach((path, value) -> put(props, path, value));
+      secrets.get().forEach((path, value) -> References.put(props, path, value));
       return props;
     }
     ObjectNode known = sent.get(r.name());
@@ -359,34 +360,9 @@ public final class SubDeployment {
       return known;
     }
     ObjectNode props = r.properties().deepCopy();
-    held.forEach(path -> remove(props, path));
+    held.forEach(path -> References.remove(props, path));
     keep.put(r.name(), List.copyOf(held));
     return props;
-  }
-
-  private static void remove(ObjectNode props, String path) {
-    JsonNode parent = props;
-    String[] segments = path.split("\\.");
-    for (int i = 0; i < segments.length - 1 && parent != null; i++) {
-      parent = parent.get(segments[i]);
-    }
-    if (parent instanceof ObjectNode holder) {
-      holder.remove(segments[segments.length - 1]);
-    }
-  }
-
-  /** Sets a value at a declared secret's dotted path ({@code native.password}). */
-  private static void put(ObjectNode props, String path, JsonNode value) {
-    String[] segments = path.split("\\.");
-    ObjectNode holder = props;
-    for (int i = 0; i < segments.length - 1; i++) {
-      JsonNode next = holder.get(segments[i]);
-      if (!(next instanceof ObjectNode child)) {
-        return;
-      }
-      holder = child;
-    }
-    holder.set(segments[segments.length - 1], value);
   }
 
   private java.util.Optional<ResourceType> type(String name) {
@@ -410,7 +386,7 @@ public final class SubDeployment {
                 t.secretProperties().stream()
                     .filter(
                         p -> {
-                          JsonNode v = io.mcpiac.engine.config.References.at(r.properties(), p);
+                          JsonNode v = References.at(r.properties(), p);
                           return v != null && !v.isNull();
                         })
                     .forEach(out::add));

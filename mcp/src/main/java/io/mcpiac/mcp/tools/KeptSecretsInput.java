@@ -69,7 +69,8 @@ final class KeptSecretsInput {
         resource.set("properties", Json.object());
       }
       for (String path : paths) {
-        put((ObjectNode) resource.get("properties"), path, TextNode.valueOf(PLACEHOLDER));
+        References.put(
+            (ObjectNode) resource.get("properties"), path, TextNode.valueOf(PLACEHOLDER));
       }
     }
     return new KeptSecretsInput(kept, new ToolCall(call.exchange(), args, call.progressToken()));
@@ -113,7 +114,7 @@ final class KeptSecretsInput {
         if (!Values.isSensitive(digest)) {
           throw refusal(r.name(), path, "holds no secret on this server to keep");
         }
-        put(props, path, digest);
+        References.put(props, path, digest);
       }
       out.add(r.withProperties(props));
     }
@@ -141,16 +142,5 @@ final class KeptSecretsInput {
     return new ToolFailure(
         ErrorCode.VALIDATION_FAILED,
         "resource '" + resource + "', property '" + path + "': " + why);
-  }
-
-  /** Sets a value at a declared secret's dotted path, making the objects on the way. */
-  private static void put(ObjectNode props, String path, JsonNode value) {
-    String[] segments = path.split("\\.");
-    ObjectNode holder = props;
-    for (int i = 0; i < segments.length - 1; i++) {
-      JsonNode next = holder.get(segments[i]);
-      holder = next instanceof ObjectNode child ? child : holder.putObject(segments[i]);
-    }
-    holder.set(segments[segments.length - 1], value);
   }
 }
