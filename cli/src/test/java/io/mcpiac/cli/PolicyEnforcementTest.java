@@ -42,6 +42,20 @@ class PolicyEnforcementTest {
               description: HTTPS to the web server
       """;
 
+  /** A deployment piped in ({@code -f -}) brings its policies as a file does. */
+  @Test
+  void policiesOfADeploymentReadFromStandardInputAreEnforced() throws Exception {
+    Files.writeString(dir.resolve("edge.yaml"), OPEN_WAN_RULE);
+    Cli.Run fromFile = Cli.run("validate", "-f", dir.resolve("edge.yaml").toString());
+    Cli.Run fromStdin = Cli.runWithInput(OPEN_WAN_RULE, "validate", "-f", "-");
+    assertThat(fromFile.exit()).as(fromFile.printed()).isEqualTo(1);
+    assertThat(fromStdin.exit()).as(fromStdin.printed()).isEqualTo(1);
+    assertThat(fromStdin.err())
+        .contains("[opnsense-wan-rules/wan-pass-logs, high]")
+        .contains("<stdin>:10: resource 'web-in' properties.log");
+    assertThat(fromStdin.out()).contains("1 mandatory policy violation");
+  }
+
   @Test
   void aMandatoryViolationStopsApplyAndNothingIsTouchedOnTheFirewall() throws Exception {
     Files.writeString(dir.resolve("edge.yaml"), OPEN_WAN_RULE);

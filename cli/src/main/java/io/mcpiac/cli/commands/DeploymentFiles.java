@@ -22,7 +22,29 @@ import java.util.List;
  * anything touches a real system.
  */
 final class DeploymentFiles {
+  /** Where a deployment from standard input is, in messages. */
+  static final String STDIN = "<stdin>";
+
+  private static java.io.InputStream stdinRead;
+  private static String stdinText;
+
   private DeploymentFiles() {}
+
+  /**
+   * The deployment on standard input ({@code -f -}), read once per stream: the loader and the
+   * policy check (its {@code spec.policies}, packs and exceptions) both read it.
+   */
+  static synchronized String stdin() {
+    if (System.in != stdinRead) {
+      try {
+        stdinText = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UsageException("cannot read the deployment from standard input: " + e);
+      }
+      stdinRead = System.in;
+    }
+    return stdinText;
+  }
 
   /** The file as read, with its syntax problems (not thrown: validation reports them all). */
   static LoadedDeployment read(Path file) {
@@ -40,12 +62,7 @@ final class DeploymentFiles {
       }
     }
     if (file.toString().equals("-")) {
-      try {
-        String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-        return DeploymentLoader.read(text, "<stdin>", inputs);
-      } catch (IOException e) {
-        throw new UsageException("cannot read the deployment from standard input: " + e);
-      }
+      return DeploymentLoader.read(stdin(), STDIN, inputs);
     }
     if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
       throw new UsageException("no such deployment file or directory: " + file);

@@ -25,9 +25,11 @@ final class PolicyCheck {
    */
   static DeploymentPolicies load(Path deployment, PolicyOptions options) {
     List<PolicySet.Source> sources =
-        deployment == null || deployment.toString().equals("-")
+        deployment == null
             ? List.of()
-            : PolicySet.deploymentSources(deployment);
+            : deployment.toString().equals("-")
+                ? List.of(new PolicySet.Source(DeploymentFiles.stdin(), DeploymentFiles.STDIN))
+                : PolicySet.deploymentSources(deployment);
     for (Path p : options.files) {
       if (!Files.exists(p)) {
         throw new io.mcpiac.cli.UsageException("no such policy file or directory: " + p);

@@ -110,9 +110,21 @@ public final class DeploymentLoader {
                   + "', with both files in one directory (-f DIR)"));
       return new LoadedDeployment(raw.deployment(), all, raw.sourceMap(), raw.declarations());
     }
-    List<Template> available = new ArrayList<>(TemplateLibrary.builtIn());
+    List<Template> available = new ArrayList<>();
+    if (usesTemplates(raw, templates)) {
+      // read only when used: parsing the library is a tenth of a small validate's time
+      available.addAll(TemplateLibrary.builtIn());
+    }
     available.addAll(templates);
     return DeploymentExpansion.expand(raw, available, inputs);
+  }
+
+  /** Whether any resource of the deployment or of its own templates is a {@code template:} use. */
+  private static boolean usesTemplates(LoadedDeployment raw, List<Template> templates) {
+    List<ResourceConfig> all = new ArrayList<>(raw.deployment().resources());
+    templates.forEach(t -> all.addAll(t.resources()));
+    raw.declarations().templates().forEach(t -> all.addAll(t.resources()));
+    return all.stream().anyMatch(r -> Template.nameOf(r.type()) != null);
   }
 
   /** One document as written, not expanded. */

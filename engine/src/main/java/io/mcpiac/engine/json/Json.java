@@ -25,12 +25,17 @@ public final class Json {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
 
-  /** Writes object keys in sorted order, so equal values always give equal text and hashes. */
-  private static final ObjectMapper CANONICAL =
-      JsonMapper.builder()
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-          .build();
+  /**
+   * Writes object keys in sorted order, so equal values always give equal text and hashes. In a
+   * holder: built at its first use, not at every start.
+   */
+  private static final class Canonical {
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+  }
 
   private Json() {}
 
@@ -92,8 +97,8 @@ public final class Json {
   /** Text with sorted keys: the basis of equality checks and fingerprints. */
   public static String canonical(JsonNode node) {
     try {
-      Object tree = CANONICAL.treeToValue(node, Object.class);
-      return CANONICAL.writeValueAsString(tree);
+      Object tree = Canonical.MAPPER.treeToValue(node, Object.class);
+      return Canonical.MAPPER.writeValueAsString(tree);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

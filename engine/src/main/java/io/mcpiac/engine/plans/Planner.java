@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -234,24 +233,24 @@ public final class Planner {
     if (record == null) {
       action = ActionType.CREATE;
       reason = "not in state";
-      changes.addAll(allProperties(null, shown));
+      changes.addAll(PropertyDiff.allProperties(null, shown));
       outputs = withUnknownOutputs(type, provider.plannedOutputs(type, resolved, null));
     } else if (actual == null) {
       action = ActionType.CREATE;
       reason = "deleted outside mcp-iac";
       drift.add(new PropertyChange("(resource)", Json.MAPPER.valueToTree("exists"), null, false));
-      changes.addAll(allProperties(null, shown));
+      changes.addAll(PropertyDiff.allProperties(null, shown));
       outputs = withUnknownOutputs(type, provider.plannedOutputs(type, resolved, null));
     } else {
       SchemaDefaults defaults = SchemaDefaults.of(type);
-      drift.addAll(drift(type, defaults, record, actual, salt));
-      ObjectNode before = current(type, defaults, record, actual, salt);
+      drift.addAll(PropertyDiff.drift(type, defaults, record, actual, salt));
+      ObjectNode before = PropertyDiff.current(type, defaults, record, actual, salt);
       for (PropertyChange secret :
           SecretDrift.of(provider, type, actual, resolved, shown, record.properties(), salt)) {
         drift.add(secret);
         before.set(secret.path(), secret.after());
       }
-      changes.addAll(diff(type, before, defaults.fill(shown, before)));
+      changes.addAll(PropertyDiff.diff(type, before, defaults.fill(shown, before)));
       String forcing =
           changes.stream()
               .filter(PropertyChange::forcesReplacement)
@@ -328,7 +327,7 @@ public final class Planner {
         record.properties(),
         record.outputs(),
         Json.object(),
-        allProperties(record.properties(), null),
+        PropertyDiff.allProperties(record.properties(), null),
         List.of(),
         gone ? reason + "; already gone" : reason,
         -1);
@@ -396,98 +395,6 @@ public final class Planner {
       if (Values.isSensitive(e.getValue()) && again != null && !Values.containsUnknown(again)) {
         out.set(e.getKey(), again);
       }
-    }
-    return out;
-  }
-
-  /**
-   * The properties as they are: live where the provider reads them, recorded otherwise; plus the
-   * live value of every property with a schema default that state does not record.
-   */
-  private static ObjectNode current(
-      ResourceType type,
-      SchemaDefaults defaults,
-      ResourceRecord record,
-      LiveResource actual,
-      String salt) {
-    ObjectNode out = Json.copy(record.properties());
-    if (actual.properties() != null) {
-      for (Iterator<String> it = record.properties().fieldNames(); it.hasNext(); ) {
-        String key = it.next();
-        JsonNode liveValue = actual.properties().get(key);
-        if (liveValue != null && !type.secretProperties().contains(key)) {
-          out.set(
-              key, Secrets.redactLike(record.properties().get(key), liveValue, salt + "/" + key));
-        }
-      }
-      for (String key : defaults.all().keySet()) {
-        JsonNode liveValue = actual.properties().get(key);
-        if (!out.has(key) && liveValue != null) {
-          out.set(key, liveValue);
-        }
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Where the live object differs from state: a recorded property against its live value, and a
-   * property state does not record (the file left it out) against its schema default.
-   */
-  private static List<PropertyChange> drift(
-      ResourceType type,
-      SchemaDefaults defaults,
-      ResourceRecord record,
-      LiveResource actual,
-      String salt) {
-    List<PropertyChange> out = new ArrayList<>();
-    if (actual.properties() == null) {
-      return out;
-    }
-    Map<String, JsonNode> expected = new java.util.TreeMap<>();
-    defaults.all().forEach(expected::put);
-    record.properties().fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue()));
-    for (Map.Entry<String, JsonNode> e : expected.entrySet()) {
-      JsonNode liveValue =
-          Secrets.redactLike(
-              e.getValue(), actual.properties().get(e.getKey()), salt + "/" + e.getKey());
-      if (liveValue != null
-          && !type.secretProperties().contains(e.getKey())
-          && !Json.sameValue(e.getValue(), liveValue)) {
-        out.add(new PropertyChange(e.getKey(), e.getValue(), liveValue, false));
-      }
-    }
-    return out;
-  }
-
-  private static List<PropertyChange> diff(ResourceType type, ObjectNode before, ObjectNode after) {
-    Set<String> keys = new TreeSet<>();
-    before.fieldNames().forEachRemaining(keys::add);
-    after.fieldNames().forEachRemaining(keys::add);
-    List<PropertyChange> out = new ArrayList<>();
-    for (String key : keys) {
-      JsonNode b = before.get(key);
-      JsonNode a = after.get(key);
-      boolean changed = Values.containsUnknown(a) || !Json.sameValue(b, a);
-      if (changed) {
-        out.add(new PropertyChange(key, b, a, type.replaceOnChange().contains(key)));
-      }
-    }
-    return out;
-  }
-
-  private static List<PropertyChange> allProperties(ObjectNode before, ObjectNode after) {
-    ObjectNode source = after != null ? after : before;
-    List<PropertyChange> out = new ArrayList<>();
-    Set<String> keys = new TreeSet<>();
-    source.fieldNames().forEachRemaining(keys::add);
-    for (String key : keys) {
-      out.add(
-          new PropertyChange(
-              key,
-              before == null ? null : before.get(key),
-              after == null ? null : after.get(key),
-              false));
     }
     return out;
   }

@@ -16,14 +16,14 @@ public final class PlanCache {
   static final int CAPACITY = 256;
 
   /** A plan and the deployment's renames ({@code spec.moved}) that apply records first. */
-  private record Entry(Plan plan, List<Move> moves) {}
+  private record Cached(Plan plan, List<Move> moves) {}
 
-  private final Map<String, Entry> plans =
+  private final Map<String, Cached> plans =
       new LinkedHashMap<>() {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
           return size() > CAPACITY;
         }
       };
@@ -34,17 +34,17 @@ public final class PlanCache {
 
   /** A plan made against state with {@code moves} applied: apply must record them first. */
   public synchronized void put(Plan plan, List<Move> moves) {
-    plans.put(plan.id(), new Entry(plan, List.copyOf(moves)));
+    plans.put(plan.id(), new Cached(plan, List.copyOf(moves)));
   }
 
   /** The renames the plan was made with; empty for none. */
   public synchronized List<Move> moves(String planId) {
-    Entry entry = plans.get(planId);
+    Cached entry = plans.get(planId);
     return entry == null ? List.of() : entry.moves();
   }
 
   public synchronized Plan get(String planId) {
-    Entry entry = plans.get(planId);
+    Cached entry = plans.get(planId);
     Plan plan = entry == null ? null : entry.plan();
     if (plan == null) {
       throw new ToolFailure(
