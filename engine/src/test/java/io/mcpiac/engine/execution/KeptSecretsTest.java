@@ -150,17 +150,7 @@ class KeptSecretsTest {
     final Map<String, com.fasterxml.jackson.databind.node.ObjectNode> objects =
         new ConcurrentHashMap<>();
 
-    static final ResourceType TYPE =
-        new ResourceType(
-            "vault:account",
-            "an account",
-            Json.parse(
-                "{\"type\": \"object\", \"properties\": {\"password\": {\"type\": \"string\"},"
-                    + " \"note\": {\"type\": \"string\"}}}"),
-            Set.of(),
-            Set.of("password"),
-            Map.of(),
-            true);
+    static final ResourceType TYPE = io.mcpiac.engine.providers.AccountType.ACCOUNT;
 
     @Override
     public String name() {

@@ -125,16 +125,7 @@ class SecretDriftTest {
       this.canTell = canTell;
     }
 
-    static final ResourceType TYPE =
-        new ResourceType(
-            "vault:account",
-            "an account",
-            Json.parse(
-                "{\"type\": \"object\", \"properties\": {\"password\": {\"type\": \"string\"}}}"),
-            Set.of(),
-            Set.of("password"),
-            Map.of(),
-            true);
+    static final ResourceType TYPE = io.mcpiac.engine.providers.AccountType.ACCOUNT;
 
     @Override
     public String name() {
