@@ -50,6 +50,7 @@ final class AwsContractFixture implements ContractFixture {
   private final software.amazon.awssdk.services.iam.IamClient iam;
   private final String policy;
   private final String otherPolicy;
+  private final SubnetGroupSample subnetGroups;
 
   AwsContractFixture() {
     moto = Moto.require();
@@ -74,6 +75,14 @@ final class AwsContractFixture implements ContractFixture {
                         .tagSpecifications(runTag(ResourceType.SUBNET)))
             .subnet()
             .subnetId();
+    subnetGroups =
+        new SubnetGroupSample(
+            moto,
+            run,
+            List.of(
+                subnet,
+                fixtureSubnet("10.20.7.0/24", "us-east-1b"),
+                fixtureSubnet("10.20.8.0/24", "us-east-1c")));
     group =
         moto.ec2
             .createSecurityGroup(
@@ -115,6 +124,18 @@ final class AwsContractFixture implements ContractFixture {
       "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\","
           + " \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]}";
 
+  private String fixtureSubnet(String cidr, String zone) {
+    return moto.ec2
+        .createSubnet(
+            b ->
+                b.vpcId(vpc)
+                    .cidrBlock(cidr)
+                    .availabilityZone(zone)
+                    .tagSpecifications(runTag(ResourceType.SUBNET)))
+        .subnet()
+        .subnetId();
+  }
+
   private TagSpecification runTag(ResourceType type) {
     return TagSpecification.builder()
         .resourceType(type)
@@ -138,6 +159,7 @@ final class AwsContractFixture implements ContractFixture {
         keyPairSample(),
         instanceSample(),
         rdsSample(),
+        subnetGroups.sample(),
         bucketSample(),
         roleSample());
   }
@@ -812,6 +834,7 @@ final class AwsContractFixture implements ContractFixture {
             }
           }
         });
+    quietly(errors, subnetGroups::cleanUp);
     List<Filter> mine = List.of(Moto.deploymentFilter(run));
     List<Filter> fixture =
         List.of(Filter.builder().name("tag:mcp-iac-test-run").values(run).build());
