@@ -206,6 +206,31 @@ class AwsSubnetGroupEngineTest {
     assertBefore(done, "db-subnets", "subnet-b");
   }
 
+  /** A plan reads every group of the deployment with one describe (all pages), not one each. */
+  @Test
+  void aPlanReadsThreeGroupsWithOneDescribeAndTheirTags() {
+    String three =
+        stack("[\"${subnet-a.id}\", \"${subnet-b.id}\"]", null, false)
+            + """
+                - type: aws:rds:subnet-group
+                  name: db-subnets-2
+                  properties: {subnetIds: ["${subnet-b.id}", "${subnet-c.id}"]}
+                - type: aws:rds:subnet-group
+                  name: db-subnets-3
+                  properties: {name: "%s-third", subnetIds: ["${subnet-a.id}", "${subnet-c.id}"]}
+            """
+                .formatted(run);
+    aws.apply(aws.plan(three), new ArrayList<>());
+    assertThat(groups()).hasSize(3);
+
+    AwsCalls.reset();
+    Plan again = aws.plan(three);
+    assertThat(again.hasChanges()).as(again.summary()).isFalse();
+    assertThat(AwsCalls.of("DescribeDBSubnetGroups")).isEqualTo(1);
+    // a group's describe has no tags: one look each, for its tags property and its id tag
+    assertThat(AwsCalls.of("ListTagsForResource")).isEqualTo(3);
+  }
+
   /**
    * Applies what the test above only plans. Moto 5.1.1 drops a group on {@code
    * ModifyDBSubnetGroup}; {@code scripts/start-moto.sh} starts it with that fixed, and on a Moto
