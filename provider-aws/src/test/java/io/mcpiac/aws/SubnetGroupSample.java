@@ -33,6 +33,17 @@ final class SubnetGroupSample {
     this.modifiable = moto.keepsModifiedSubnetGroups(zoneC);
   }
 
+  /** A group of the fixture's own (not the provider's), for the databases' samples. */
+  String fixtureGroup(String suffix) {
+    String name = run + "-fixture-" + suffix;
+    moto.rds.createDBSubnetGroup(
+        b ->
+            b.dbSubnetGroupName(name)
+                .dbSubnetGroupDescription("contract fixture")
+                .subnetIds(vpcSubnet, zoneB));
+    return name;
+  }
+
   TypeSample sample() {
     return TypeSample.of(
             "aws:rds:subnet-group",
