@@ -144,7 +144,10 @@ public final class RdsSubnetGroupResource implements TypeHandler<AwsClients> {
     Map<String, LiveResource> out = new LinkedHashMap<>();
     List<ReadRequest> unmatched = new ArrayList<>();
     for (ReadRequest r : requests) {
-      DBSubnetGroup g = byName.get(groupName(r.name(), r.id(), r.properties()));
+      // the name the last apply recorded, else the one chosen before the create
+      String recorded = r.outputs() == null ? null : Props.text(r.outputs(), "name");
+      DBSubnetGroup g =
+          byName.get(recorded != null ? recorded : groupName(r.name(), r.id(), r.properties()));
       Map<String, String> t = g == null ? null : tagsOf(aws.rds(), g, tagsByArn);
       if (t != null && r.id().equals(t.get(AwsTags.ID))) {
         out.put(r.name(), live(r.name(), r.id(), g, t, r.properties()));
