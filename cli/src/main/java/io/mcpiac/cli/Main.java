@@ -95,13 +95,10 @@ public final class Main implements Runnable {
   /**
    * The tree {@link #run} needs for {@code args}: the root with only the named subcommand when the
    * first argument names one (parsing, help and errors of that command are the same as in the whole
-   * tree), the root alone for {@code --version}, the whole tree otherwise (root help, unknown
-   * commands and their suggestions).
+   * tree), the whole tree otherwise (root help, unknown commands and their suggestions). {@code
+   * --version} alone needs none ({@link #run} answers it).
    */
   static CommandLine commandLineFor(String... args) {
-    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-      return commandLine(List.of());
-    }
     if (args.length > 0) {
       for (Class<?> command : COMMANDS) {
         Command annotation = command.getAnnotation(Command.class);
@@ -128,6 +125,15 @@ public final class Main implements Runnable {
 
   /** Runs a command line and returns its exit code (for tests and embedding). */
   public static int run(String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // no command-line model for the version: building picocli's first one (and the JDK's first
+      // reading of annotations) is most of what this command would cost
+      for (String line : new Version().getVersion()) {
+        System.out.println(line);
+      }
+      System.out.flush();
+      return ExitCodes.OK;
+    }
     CommandLine cli = commandLineFor(args);
     try {
       int outcome = cli.execute(args);

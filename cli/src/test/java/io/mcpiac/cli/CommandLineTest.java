@@ -50,6 +50,12 @@ class CommandLineTest {
   @Test
   void versionAndHelp() {
     assertThat(run("--version").out()).startsWith("mcp-iac ");
+    // answered without building the command line, exactly as picocli prints it
+    java.io.StringWriter picocli = new java.io.StringWriter();
+    Main.commandLine().printVersionHelp(new java.io.PrintWriter(picocli, true));
+    assertThat(run("--version").out()).isEqualTo(picocli.toString());
+    assertThat(run("-V").out()).isEqualTo(picocli.toString());
+    assertThat(run("--version").exit()).isZero();
     Cli.Run help = run("--help");
     assertThat(help.exit()).isZero();
     assertThat(help.out())
