@@ -9,17 +9,14 @@ import io.mcpiac.engine.plans.ActionType;
 import io.mcpiac.engine.plans.Plan;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
@@ -40,23 +37,9 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
  * gone before what it depends on.
  */
 class AwsStackEngineTest {
-  @TempDir Path dir;
-
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final String deployment = "aws-stack-" + run;
-  private MotoEngine aws;
-
-  @BeforeEach
-  void start() {
-    aws = new MotoEngine(dir, deployment);
-  }
-
-  @AfterEach
-  void stop() {
-    if (aws != null) {
-      aws.close();
-    }
-  }
+  @RegisterExtension final MotoEngine aws = new MotoEngine(deployment);
 
   private String stack(String appType, String app2Ami, String dbClass, boolean ssh) {
     return """
@@ -224,7 +207,7 @@ class AwsStackEngineTest {
                     app1.privateIpAddress(), app2.privateIpAddress(), db.endpoint().address()));
 
     // the password is a secret: not in the state database, in any form of the clear text
-    byte[] stateBytes = Files.readAllBytes(dir.resolve("state.db"));
+    byte[] stateBytes = Files.readAllBytes(aws.stateFile());
     assertThat(new String(stateBytes, StandardCharsets.ISO_8859_1))
         .doesNotContain("s3cret-Passw0rd");
 

@@ -8,18 +8,15 @@ import io.mcpiac.aws.resources.AwsTags;
 import io.mcpiac.engine.execution.ProgressEvent;
 import io.mcpiac.engine.plans.ActionType;
 import io.mcpiac.engine.plans.Plan;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DBSubnetGroup;
@@ -31,23 +28,9 @@ import software.amazon.awssdk.services.rds.model.DBSubnetGroup;
  * Moto with describe calls: the database's subnet group is that group, in that VPC.
  */
 class AwsSubnetGroupEngineTest {
-  @TempDir Path dir;
-
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final String deployment = "aws-subnet-group-" + run;
-  private MotoEngine aws;
-
-  @BeforeEach
-  void start() {
-    aws = new MotoEngine(dir, deployment);
-  }
-
-  @AfterEach
-  void stop() {
-    if (aws != null) {
-      aws.close();
-    }
-  }
+  @RegisterExtension final MotoEngine aws = new MotoEngine(deployment);
 
   /** The stack; {@code groupSubnets} as the file lists them, {@code db} with or without it. */
   private String stack(String groupSubnets, String description, boolean db) {

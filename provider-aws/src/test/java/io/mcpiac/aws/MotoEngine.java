@@ -16,30 +16,49 @@ import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.providers.core.CoreProvider;
 import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.engine.states.StateStores;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The engine with SQLite state in {@code dir}, the core provider and an AWS provider instance on
- * Moto serving {@code deployment}: what the engine-level AWS tests drive. {@link #close} destroys
- * whatever a failed test left in state.
+ * The engine with SQLite state in a temporary folder, the core provider and an AWS provider
+ * instance on Moto serving {@code deployment}: what the engine-level AWS tests drive, made anew for
+ * each test (a JUnit extension). After each test it destroys whatever a failed test left in state.
  */
-final class MotoEngine implements AutoCloseable {
-  final Moto moto;
+final class MotoEngine implements BeforeEachCallback, AfterEachCallback {
   final String deployment;
-  final Engine engine;
-  private final AwsProvider provider;
-  private final StateStore store;
+  Moto moto;
+  Engine engine;
+  private Path dir;
+  private AwsProvider provider;
+  private StateStore store;
 
-  MotoEngine(Path dir, String deployment) {
-    this.moto = Moto.require();
+  /** Register it: {@code @RegisterExtension final MotoEngine aws = new MotoEngine(deployment);} */
+  MotoEngine(String deployment) {
     this.deployment = deployment;
-    this.provider = moto.provider(deployment);
-    this.store = StateStores.open("sqlite:" + dir.resolve("state.db"));
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    moto = Moto.require(); // skips the test without a Moto
+    dir = Files.createTempDirectory("mcp-iac-aws-");
+    provider = moto.provider(deployment);
+    store = StateStores.open("sqlite:" + stateFile());
     ProviderRegistry registry = new ProviderRegistry();
     registry.register(CoreProvider.NAME, new CoreProvider());
     registry.register(AwsProvider.NAME, provider);
-    this.engine = new Engine(registry, store);
+    engine = new Engine(registry, store);
+  }
+
+  /** The SQLite state database. */
+  Path stateFile() {
+    return dir.resolve("state.db");
   }
 
   Deployment load(String yaml) {
@@ -89,16 +108,29 @@ final class MotoEngine implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void afterEach(ExtensionContext context) throws IOException {
     try {
-      if (!engine.state(deployment).resources().isEmpty()) {
+      if (engine != null && !engine.state(deployment).resources().isEmpty()) {
         engine.destroy(
             deployment, ExecutionOptions.DEFAULTS, p -> true, e -> {}, new Cancellation());
       }
     } finally {
-      store.close();
-      provider.close();
-      moto.close();
+      if (store != null) {
+        store.close();
+      }
+      if (provider != null) {
+        provider.close();
+      }
+      if (moto != null) {
+        moto.close();
+      }
+      if (dir != null) {
+        try (Stream<Path> files = Files.walk(dir)) {
+          for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(f);
+          }
+        }
+      }
     }
   }
 }

@@ -10,7 +10,6 @@ import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.engine.providers.kit.TypeHandler;
-import io.mcpiac.engine.resources.Values;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.CreateDbInstanceRequest;
@@ -120,10 +118,7 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
   @Override
   public ObjectNode canonical(ObjectNode properties) {
     ObjectNode p = properties.deepCopy();
-    var groups = p.get("vpcSecurityGroupIds");
-    if (groups != null && groups.isArray() && !Values.containsUnknown(groups)) {
-      p.set("vpcSecurityGroupIds", Json.MAPPER.valueToTree(new TreeSet<>(Props.list(groups))));
-    }
+    IdSets.sort(p, "vpcSecurityGroupIds");
     return p;
   }
 

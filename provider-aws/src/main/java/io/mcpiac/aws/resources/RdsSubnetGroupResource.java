@@ -1,6 +1,5 @@
 package io.mcpiac.aws.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.aws.client.AwsClients;
 import io.mcpiac.engine.json.Json;
@@ -10,7 +9,6 @@ import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.engine.providers.kit.TypeHandler;
-import io.mcpiac.engine.resources.Values;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,10 +91,7 @@ public final class RdsSubnetGroupResource implements TypeHandler<AwsClients> {
   @Override
   public ObjectNode canonical(ObjectNode properties) {
     ObjectNode p = properties.deepCopy();
-    JsonNode ids = p.get("subnetIds");
-    if (ids != null && ids.isArray() && !Values.containsUnknown(ids)) {
-      p.set("subnetIds", Json.MAPPER.valueToTree(new TreeSet<>(Props.list(ids))));
-    }
+    IdSets.sort(p, "subnetIds");
     return p;
   }
 
@@ -111,18 +106,12 @@ public final class RdsSubnetGroupResource implements TypeHandler<AwsClients> {
 
   @Override
   public ObjectNode plannedOutputs(ObjectNode desired, ObjectNode prior) {
-    ObjectNode out = prior == null ? Json.object() : prior.deepCopy();
-    if (Props.known(desired, "name")) {
-      out.put("id", Props.text(desired, "name"));
-      out.put("name", Props.text(desired, "name"));
-    }
-    return out;
+    return AutoName.plannedOutputs(desired, prior, "name");
   }
 
   /** The file's name, else the resource name and the id's first characters (as RDS DB names). */
   private static String groupName(String resource, String id, ObjectNode props) {
-    String given = Props.text(props, "name");
-    return given != null ? given : AutoName.dns(resource, id, 255);
+    return AutoName.dns(resource, id, props, "name", 255);
   }
 
   private static String groupName(Change change) {
