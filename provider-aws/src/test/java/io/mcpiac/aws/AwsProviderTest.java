@@ -88,7 +88,7 @@ class AwsProviderTest {
               properties: {name: default, subnetIds: [subnet-1, subnet-2]}
             - type: aws:rds:subnet-group
               name: Db-Subnets
-              properties: {name: Db-Subnets, subnetIds: []}
+              properties: {name: "db/subnets", subnetIds: []}
         """;
     Deployment d = DeploymentLoader.load(yaml, "bad.yaml");
     try (ProviderRegistry registry = new ProviderRegistry()) {
@@ -113,8 +113,7 @@ class AwsProviderTest {
                       .contains("password")
                       .contains("required"))
           .anySatisfy(p -> assertThat(p).contains("resource 'web'").contains("protocol"))
-          // AWS refuses the name "default", upper case (RDS keeps names in lower case) and no
-          // subnets
+          // AWS refuses the name "default", a '/' in a name, and no subnets
           .anySatisfy(
               p ->
                   assertThat(p)

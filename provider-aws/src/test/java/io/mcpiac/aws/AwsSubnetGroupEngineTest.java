@@ -189,7 +189,10 @@ class AwsSubnetGroupEngineTest {
     assertBefore(done, "db-subnets", "subnet-b");
   }
 
-  /** A plan reads every group of the deployment with one describe (all pages), not one each. */
+  /**
+   * A plan reads every group of the deployment with one describe (all pages), not one each; a name
+   * written in upper case is no change (RDS keeps names in lower case).
+   */
   @Test
   void aPlanReadsThreeGroupsWithOneDescribeAndTheirTags() {
     String three =
@@ -200,11 +203,15 @@ class AwsSubnetGroupEngineTest {
                   properties: {subnetIds: ["${subnet-b.id}", "${subnet-c.id}"]}
                 - type: aws:rds:subnet-group
                   name: db-subnets-3
-                  properties: {name: "%s-third", subnetIds: ["${subnet-a.id}", "${subnet-c.id}"]}
+                  properties: {name: "%s-Third", subnetIds: ["${subnet-a.id}", "${subnet-c.id}"]}
             """
                 .formatted(run);
     aws.apply(aws.plan(three), new ArrayList<>());
-    assertThat(groups()).hasSize(3);
+    assertThat(groups())
+        .extracting(DBSubnetGroup::dbSubnetGroupName)
+        .as("a name in upper case is kept in lower case, as RDS does")
+        .hasSize(3)
+        .contains(run + "-third");
 
     AwsCalls.reset();
     Plan again = aws.plan(three);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,8 +56,8 @@ public final class RdsSubnetGroupResource implements TypeHandler<AwsClients> {
                 "additionalProperties": false,
                 "required": ["subnetIds"],
                 "properties": {
-                  "name": {"type": "string", "pattern": "^[0-9a-z_. -]{1,255}$",
-                           "description": "Lower-case letters, digits, spaces, '.', '_', '-'; not 'default'. Default: the resource name and a unique suffix."},
+                  "name": {"type": "string", "pattern": "^[0-9A-Za-z_. -]{1,255}$",
+                           "description": "Letters, digits, spaces, '.', '_', '-' (kept in lower case, as RDS does); not 'default'. Default: the resource name and a unique suffix."},
                   "description": {"type": "string", "minLength": 1, "default": "Managed by mcp-iac"},
                   "subnetIds": {"type": "array", "items": {"type": "string"}, "minItems": 1,
                                 "examples": [["${subnet-a.id}", "${subnet-b.id}"]],
@@ -87,18 +88,24 @@ public final class RdsSubnetGroupResource implements TypeHandler<AwsClients> {
     return DEFINITION;
   }
 
-  /** The subnets as a sorted set, so their order in the file is never a change. */
+  /**
+   * The subnets as a sorted set, so their order in the file is never a change; the name in lower
+   * case, as RDS keeps it (an upper-case name would otherwise differ from the group for ever).
+   */
   @Override
   public ObjectNode canonical(ObjectNode properties) {
     ObjectNode p = properties.deepCopy();
     IdSets.sort(p, "subnetIds");
+    if (Props.known(p, "name") && p.get("name").isTextual()) {
+      p.put("name", Props.text(p, "name").toLowerCase(Locale.ROOT));
+    }
     return p;
   }
 
   /** AWS refuses the name {@code default} (the account's own group); the pattern says the rest. */
   @Override
   public Map<String, String> validate(String name, ObjectNode properties) {
-    if ("default".equals(Props.text(properties, "name"))) {
+    if ("default".equalsIgnoreCase(Props.text(properties, "name"))) {
       return Map.of("name", "'default' is AWS's own group's name: choose another");
     }
     return Map.of();
