@@ -163,7 +163,9 @@ public final class RdsSubnetGroupResource implements TypeHandler<AwsClients> {
       for (ReadRequest r : unmatched) {
         DBSubnetGroup g = byId.get(r.id());
         if (g != null) {
-          out.put(r.name(), live(r.name(), r.id(), g, tagsByArn.get(g.dbSubnetGroupArn()), null));
+          out.put(
+              r.name(),
+              live(r.name(), r.id(), g, tagsByArn.get(g.dbSubnetGroupArn()), r.properties()));
         }
       }
     }
@@ -172,14 +174,26 @@ public final class RdsSubnetGroupResource implements TypeHandler<AwsClients> {
 
   private static Map<String, String> tagsOf(
       RdsClient rds, DBSubnetGroup g, Map<String, Map<String, String>> known) {
-    return known.computeIfAbsent(g.dbSubnetGroupArn(), arn -> RdsTags.of(rds, arn));
+    return known.computeIfAbsent(g.dbSubnetGroupArn(), arn -> tagsOf(rds, arn));
+  }
+
+  /** A group's tags; none for a group deleted since the describe listed it. */
+  private static Map<String, String> tagsOf(RdsClient rds, String arn) {
+    try {
+      return RdsTags.of(rds, arn);
+    } catch (AwsServiceException e) {
+      if (AwsErrors.notFound(e)) {
+        return Map.of();
+      }
+      throw e;
+    }
   }
 
   @Override
   public List<LiveResource> importAll(AwsClients aws) {
     List<LiveResource> out = new ArrayList<>();
     for (DBSubnetGroup g : all(aws.rds())) {
-      Map<String, String> t = RdsTags.of(aws.rds(), g.dbSubnetGroupArn());
+      Map<String, String> t = tagsOf(aws.rds(), g.dbSubnetGroupArn());
       if (tags.imports(t)) {
         out.add(live(t.get(AwsTags.RESOURCE), t.get(AwsTags.ID), g, t, null));
       }
