@@ -9,8 +9,10 @@
 # installs Moto's Python dependencies from the system's Debian sources, downloads python3-moto,
 # python3-boto3, python3-botocore and python3-s3transfer from trixie through a private apt
 # configuration (the system's sources stay untouched), unpacks them into MCP_IAC_MOTO_DIR/root and
-# starts `python3 -m moto.server` on a free loopback port with AMI and instance-type validation on
-# (without them Moto accepts any AMI id and instance type). Needs root for apt-get. Quiet on
+# starts Moto's server on a free loopback port with AMI and instance-type validation on (without them
+# Moto accepts any AMI id and instance type), through scripts/moto-server.py, which fixes where Moto
+# answers otherwise than AWS in a way that hides what a test checks (a DB subnet group lost on
+# ModifyDBSubnetGroup). Needs root for apt-get. Quiet on
 # success; on failure it says why on stderr and returns non-zero.
 
 _mcp_iac_moto_ping() {
@@ -24,6 +26,7 @@ _mcp_iac_moto_start() (
     exit 1
   }
   dir=${MCP_IAC_MOTO_DIR:-/tmp/mcp-iac-moto}
+  here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
   mkdir -p "$dir"
   export DEBIAN_FRONTEND=noninteractive
   endpoint=${MCP_IAC_MOTO_ENDPOINT:-}
@@ -72,7 +75,7 @@ _mcp_iac_moto_start() (
   fi
   MOTO_ENABLE_AMI_VALIDATION=true MOTO_EC2_ENABLE_INSTANCE_TYPE_VALIDATION=true \
     PYTHONPATH="$dir/root/usr/lib/python3/dist-packages" \
-    setsid "$py" -m moto.server -H 127.0.0.1 -p "$port" >"$dir/moto.log" 2>&1 </dev/null &
+    setsid "$py" "$here/moto-server.py" -H 127.0.0.1 -p "$port" >"$dir/moto.log" 2>&1 </dev/null &
   echo $! >"$dir/moto.pid"
   for _ in $(seq 1 300); do
     _mcp_iac_moto_ping "$endpoint" && break

@@ -50,6 +50,9 @@ final class AwsContractFixture implements ContractFixture {
   private final software.amazon.awssdk.services.iam.IamClient iam;
   private final String policy;
   private final String otherPolicy;
+  private final SubnetGroupSample subnetGroups;
+  private final String dbGroup;
+  private final String otherDbGroup;
 
   AwsContractFixture() {
     moto = Moto.require();
@@ -74,6 +77,16 @@ final class AwsContractFixture implements ContractFixture {
                         .tagSpecifications(runTag(ResourceType.SUBNET)))
             .subnet()
             .subnetId();
+    subnetGroups =
+        new SubnetGroupSample(
+            moto,
+            run,
+            List.of(
+                subnet,
+                fixtureSubnet("10.20.7.0/24", "us-east-1b"),
+                fixtureSubnet("10.20.8.0/24", "us-east-1c")));
+    dbGroup = subnetGroups.fixtureGroup("a");
+    otherDbGroup = subnetGroups.fixtureGroup("b");
     group =
         moto.ec2
             .createSecurityGroup(
@@ -115,6 +128,18 @@ final class AwsContractFixture implements ContractFixture {
       "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\","
           + " \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]}";
 
+  private String fixtureSubnet(String cidr, String zone) {
+    return moto.ec2
+        .createSubnet(
+            b ->
+                b.vpcId(vpc)
+                    .cidrBlock(cidr)
+                    .availabilityZone(zone)
+                    .tagSpecifications(runTag(ResourceType.SUBNET)))
+        .subnet()
+        .subnetId();
+  }
+
   private TagSpecification runTag(ResourceType type) {
     return TagSpecification.builder()
         .resourceType(type)
@@ -138,6 +163,7 @@ final class AwsContractFixture implements ContractFixture {
         keyPairSample(),
         instanceSample(),
         rdsSample(),
+        subnetGroups.sample(),
         bucketSample(),
         roleSample());
   }
@@ -534,9 +560,9 @@ final class AwsContractFixture implements ContractFixture {
              "storageEncrypted": false, "username": "appadmin", "password": "contract-pass-1",
              "dbName": "app", "port": 5432, "publiclyAccessible": false, "multiAz": false,
              "backupRetentionPeriod": 1, "vpcSecurityGroupIds": ["%s"], "deletionProtection": false,
-             "skipFinalSnapshot": true, "tags": {"tier": "db"}}
+             "dbSubnetGroupName": "%s", "skipFinalSnapshot": true, "tags": {"tier": "db"}}
             """
-                .formatted(db, group))
+                .formatted(db, group, dbGroup))
         .update(
             "{\"instanceClass\": \"db.t3.small\", \"allocatedStorage\": 30, \"backupRetentionPeriod\": 7,"
                 + " \"tags\": {\"tier\": \"data\"}}")
@@ -568,11 +594,9 @@ final class AwsContractFixture implements ContractFixture {
         .drift("multiAz", o -> modifyDb(o, "multiAz"))
         .drift("backupRetentionPeriod", o -> modifyDb(o, "backupRetentionPeriod"))
         .drift("vpcSecurityGroupIds", o -> modifyDb(o, "vpcSecurityGroupIds"))
+        .drift("dbSubnetGroupName", o -> remakeDb(o, b -> b.dbSubnetGroupName(otherDbGroup)))
         .drift("tags", this::addDbTag)
         .drift("deletionProtection", o -> modifyDb(o, "deletionProtection"))
-        .notModelled(
-            "dbSubnetGroupName",
-            "not covered: the sample uses no subnet group (Moto's default placement)")
         .notModelled(
             "skipFinalSnapshot", "how a delete is done: AWS keeps no such setting to read back")
         .notModelled(
@@ -773,6 +797,8 @@ final class AwsContractFixture implements ContractFixture {
             .backupRetentionPeriod(old.backupRetentionPeriod())
             .vpcSecurityGroupIds(
                 old.vpcSecurityGroups().stream().map(g -> g.vpcSecurityGroupId()).toList())
+            .dbSubnetGroupName(
+                old.dbSubnetGroup() == null ? null : old.dbSubnetGroup().dbSubnetGroupName())
             .tags(old.tagList());
     change.accept(b);
     moto.rds.createDBInstance(b.build());
@@ -812,6 +838,7 @@ final class AwsContractFixture implements ContractFixture {
             }
           }
         });
+    quietly(errors, subnetGroups::cleanUp);
     List<Filter> mine = List.of(Moto.deploymentFilter(run));
     List<Filter> fixture =
         List.of(Filter.builder().name("tag:mcp-iac-test-run").values(run).build());

@@ -83,6 +83,12 @@ class AwsProviderTest {
               name: web
               properties:
                 ingress: [{fromPort: 443, toPort: 443, cidrBlocks: [0.0.0.0/0]}]
+            - type: aws:rds:subnet-group
+              name: db-subnets
+              properties: {name: default, subnetIds: [subnet-1, subnet-2]}
+            - type: aws:rds:subnet-group
+              name: Db-Subnets
+              properties: {name: "db/subnets", subnetIds: []}
         """;
     Deployment d = DeploymentLoader.load(yaml, "bad.yaml");
     try (ProviderRegistry registry = new ProviderRegistry()) {
@@ -106,7 +112,22 @@ class AwsProviderTest {
                       .startsWith("bad.yaml:11: resource 'app-db'")
                       .contains("password")
                       .contains("required"))
-          .anySatisfy(p -> assertThat(p).contains("resource 'web'").contains("protocol"));
+          .anySatisfy(p -> assertThat(p).contains("resource 'web'").contains("protocol"))
+          // AWS refuses the name "default", a '/' in a name, and no subnets
+          .anySatisfy(
+              p ->
+                  assertThat(p)
+                      .startsWith("bad.yaml:20: resource 'db-subnets', property 'properties.name'")
+                      .contains("default"))
+          .anySatisfy(
+              p ->
+                  assertThat(p)
+                      .startsWith("bad.yaml:23: resource 'Db-Subnets', property 'properties.name'"))
+          .anySatisfy(
+              p ->
+                  assertThat(p)
+                      .startsWith(
+                          "bad.yaml:23: resource 'Db-Subnets', property 'properties.subnetIds'"));
     }
   }
 

@@ -1,36 +1,22 @@
 package io.mcpiac.aws;
 
+import static io.mcpiac.aws.MotoEngine.assertBefore;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.aws.resources.AwsTags;
-import io.mcpiac.engine.Engine;
-import io.mcpiac.engine.config.Deployment;
-import io.mcpiac.engine.config.DeploymentLoader;
-import io.mcpiac.engine.config.DeploymentValidator;
-import io.mcpiac.engine.execution.Cancellation;
-import io.mcpiac.engine.execution.ExecutionOptions;
-import io.mcpiac.engine.execution.ExecutionResult;
 import io.mcpiac.engine.execution.ProgressEvent;
 import io.mcpiac.engine.plans.ActionType;
 import io.mcpiac.engine.plans.Plan;
-import io.mcpiac.engine.providers.ProviderRegistry;
-import io.mcpiac.engine.providers.core.CoreProvider;
-import io.mcpiac.engine.states.StateStore;
-import io.mcpiac.engine.states.StateStores;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
@@ -51,41 +37,9 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
  * gone before what it depends on.
  */
 class AwsStackEngineTest {
-  @TempDir Path dir;
-
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final String deployment = "aws-stack-" + run;
-  private Moto moto;
-  private AwsProvider provider;
-  private StateStore store;
-  private Engine engine;
-
-  @BeforeEach
-  void start() {
-    moto = Moto.require();
-    provider = moto.provider(deployment);
-    store = StateStores.open("sqlite:" + dir.resolve("state.db"));
-    ProviderRegistry registry = new ProviderRegistry();
-    registry.register(CoreProvider.NAME, new CoreProvider());
-    registry.register(AwsProvider.NAME, provider);
-    engine = new Engine(registry, store);
-  }
-
-  @AfterEach
-  void stop() {
-    if (engine != null && !engine.state(deployment).resources().isEmpty()) {
-      engine.destroy(deployment, ExecutionOptions.DEFAULTS, p -> true, e -> {}, new Cancellation());
-    }
-    if (store != null) {
-      store.close();
-    }
-    if (provider != null) {
-      provider.close();
-    }
-    if (moto != null) {
-      moto.close();
-    }
-  }
+  @RegisterExtension final MotoEngine aws = new MotoEngine(deployment);
 
   private String stack(String appType, String app2Ami, String dbClass, boolean ssh) {
     return """
@@ -152,23 +106,6 @@ class AwsStackEngineTest {
             run);
   }
 
-  private Deployment load(String yaml) {
-    Deployment d = DeploymentLoader.load(yaml, "stack.yaml");
-    DeploymentValidator.requireValid(d, engine.registry());
-    return d;
-  }
-
-  private ExecutionResult apply(Plan plan, List<ProgressEvent> events) {
-    ExecutionResult r =
-        engine.apply(plan, ExecutionOptions.DEFAULTS, events::add, new Cancellation());
-    assertThat(r.success()).as(String.valueOf(r.error()) + " " + r.results()).isTrue();
-    return r;
-  }
-
-  private ObjectNode outputs(String resource) {
-    return engine.state(deployment).resources().get(resource).outputs();
-  }
-
   // ---- Moto's side ----
 
   private List<Filter> ours() {
@@ -180,17 +117,17 @@ class AwsStackEngineTest {
   }
 
   private Map<String, Instance> instances() {
-    return moto.instances(AwsTags.DEPLOYMENT, deployment).stream()
+    return aws.moto.instances(AwsTags.DEPLOYMENT, deployment).stream()
         .collect(Collectors.toMap(i -> tag(i.tags(), AwsTags.RESOURCE), i -> i));
   }
 
   private Map<String, SecurityGroup> groups() {
-    return moto.ec2.describeSecurityGroups(b -> b.filters(ours())).securityGroups().stream()
+    return aws.moto.ec2.describeSecurityGroups(b -> b.filters(ours())).securityGroups().stream()
         .collect(Collectors.toMap(g -> tag(g.tags(), AwsTags.RESOURCE), g -> g));
   }
 
   private List<DBInstance> databases() {
-    return moto.rds.describeDBInstances().dbInstances().stream()
+    return aws.moto.rds.describeDBInstances().dbInstances().stream()
         .filter(db -> deployment.equals(tag(db, AwsTags.DEPLOYMENT)))
         .toList();
   }
@@ -206,21 +143,21 @@ class AwsStackEngineTest {
   @Test
   void appliesChangesAndDestroysAStackOfSevenObjects() throws Exception {
     // ---- apply ----
-    Plan first = engine.plan(load(stack("t3.micro", Moto.AMI, "db.t3.micro", false)));
+    Plan first = aws.plan((stack("t3.micro", Moto.AMI, "db.t3.micro", false)));
     assertThat(first.count(ActionType.CREATE)).isEqualTo(9);
-    apply(first, new ArrayList<>());
+    aws.apply(first, new ArrayList<>());
 
-    List<Vpc> vpcs = moto.ec2.describeVpcs(b -> b.filters(ours())).vpcs();
+    List<Vpc> vpcs = aws.moto.ec2.describeVpcs(b -> b.filters(ours())).vpcs();
     assertThat(vpcs).hasSize(1);
     Vpc vpc = vpcs.get(0);
     assertThat(vpc.cidrBlock()).isEqualTo("10.40.0.0/16");
     assertThat(tag(vpc.tags(), "env")).isEqualTo("test");
     assertThat(tag(vpc.tags(), AwsTags.RESOURCE)).isEqualTo("vpc");
     assertThat(tag(vpc.tags(), "Name")).isEqualTo("vpc");
-    assertThat(outputs("vpc").path("id").asText()).isEqualTo(vpc.vpcId());
+    assertThat(aws.outputs("vpc").path("id").asText()).isEqualTo(vpc.vpcId());
 
     Map<String, Subnet> subnets =
-        moto.ec2.describeSubnets(b -> b.filters(ours())).subnets().stream()
+        aws.moto.ec2.describeSubnets(b -> b.filters(ours())).subnets().stream()
             .collect(Collectors.toMap(s -> tag(s.tags(), AwsTags.RESOURCE), s -> s));
     assertThat(subnets.keySet()).containsExactlyInAnyOrder("subnet-a", "subnet-b");
     assertThat(subnets.get("subnet-a").vpcId()).isEqualTo(vpc.vpcId());
@@ -249,8 +186,8 @@ class AwsStackEngineTest {
     assertThat(app2.subnetId()).isEqualTo(subnets.get("subnet-b").subnetId());
     assertThat(app1.securityGroups().get(0).groupId()).isEqualTo(web.groupId());
     assertThat(app1.instanceTypeAsString()).isEqualTo("t3.micro");
-    assertThat(outputs("app-1").path("ip").asText()).isEqualTo(app1.privateIpAddress());
-    assertThat(outputs("app-1").path("id").asText()).isEqualTo(app1.instanceId());
+    assertThat(aws.outputs("app-1").path("ip").asText()).isEqualTo(app1.privateIpAddress());
+    assertThat(aws.outputs("app-1").path("id").asText()).isEqualTo(app1.instanceId());
 
     List<DBInstance> dbs = databases();
     assertThat(dbs).hasSize(1);
@@ -260,31 +197,31 @@ class AwsStackEngineTest {
     assertThat(db.dbInstanceStatus()).isEqualTo("available");
     assertThat(db.vpcSecurityGroups().get(0).vpcSecurityGroupId())
         .isEqualTo(groups.get("db-sg").groupId());
-    assertThat(outputs("app-db").path("address").asText()).isEqualTo(db.endpoint().address());
+    assertThat(aws.outputs("app-db").path("address").asText()).isEqualTo(db.endpoint().address());
 
     // outputs flow into references: the seed's ${aws:ec2:app-1.ip}
-    assertThat(outputs("backends").path("output").toString())
+    assertThat(aws.outputs("backends").path("output").toString())
         .isEqualTo(
             "[\"%s\",\"%s\",\"%s\"]"
                 .formatted(
                     app1.privateIpAddress(), app2.privateIpAddress(), db.endpoint().address()));
 
     // the password is a secret: not in the state database, in any form of the clear text
-    byte[] stateBytes = Files.readAllBytes(dir.resolve("state.db"));
+    byte[] stateBytes = Files.readAllBytes(aws.stateFile());
     assertThat(new String(stateBytes, StandardCharsets.ISO_8859_1))
         .doesNotContain("s3cret-Passw0rd");
 
     // ---- nothing to do ----
-    Plan again = engine.plan(load(stack("t3.micro", Moto.AMI, "db.t3.micro", false)));
+    Plan again = aws.plan((stack("t3.micro", Moto.AMI, "db.t3.micro", false)));
     assertThat(again.hasChanges()).as(again.summary()).isFalse();
 
     // ---- change: type and class in place, a rule added, a new AMI replacing app-2 ----
-    Plan change = engine.plan(load(stack("t3.small", "ami-1ecc1e67", "db.t3.small", true)));
+    Plan change = aws.plan((stack("t3.small", "ami-1ecc1e67", "db.t3.small", true)));
     assertThat(change.action("app-1").orElseThrow().action()).isEqualTo(ActionType.UPDATE);
     assertThat(change.action("app-db").orElseThrow().action()).isEqualTo(ActionType.UPDATE);
     assertThat(change.action("web-sg").orElseThrow().action()).isEqualTo(ActionType.UPDATE);
     assertThat(change.action("app-2").orElseThrow().action()).isEqualTo(ActionType.REPLACE);
-    apply(change, new ArrayList<>());
+    aws.apply(change, new ArrayList<>());
 
     Map<String, Instance> after = instances();
     assertThat(after.get("app-1").instanceId()).as("updated in place").isEqualTo(app1.instanceId());
@@ -293,7 +230,8 @@ class AwsStackEngineTest {
     assertThat(after.get("app-2").instanceId()).as("replaced").isNotEqualTo(app2.instanceId());
     assertThat(after.get("app-2").imageId()).isEqualTo("ami-1ecc1e67");
     assertThat(
-            moto.ec2
+            aws.moto
+                .ec2
                 .describeInstances(b -> b.instanceIds(app2.instanceId()))
                 .reservations()
                 .get(0)
@@ -306,31 +244,20 @@ class AwsStackEngineTest {
     assertThat(groups().get("web-sg").ipPermissions()).hasSize(2);
     assertThat(databases().get(0).dbInstanceClass()).isEqualTo("db.t3.small");
     assertThat(databases().get(0).dbInstanceIdentifier()).isEqualTo(db.dbInstanceIdentifier());
-    assertThat(
-            engine.plan(load(stack("t3.small", "ami-1ecc1e67", "db.t3.small", true))).hasChanges())
+    assertThat(aws.plan((stack("t3.small", "ami-1ecc1e67", "db.t3.small", true))).hasChanges())
         .isFalse();
 
     // ---- destroy: nothing of the deployment is left, dependents gone before what they use ----
     List<ProgressEvent> events = Collections.synchronizedList(new ArrayList<>());
-    Engine.Applied destroyed =
-        engine.destroy(
-            deployment, ExecutionOptions.DEFAULTS, p -> true, events::add, new Cancellation());
-    assertThat(destroyed.result().success())
-        .as(String.valueOf(destroyed.result().error()))
-        .isTrue();
+    aws.destroy(events);
     assertThat(instances()).isEmpty();
     assertThat(groups()).isEmpty();
-    assertThat(moto.ec2.describeSubnets(b -> b.filters(ours())).subnets()).isEmpty();
-    assertThat(moto.ec2.describeVpcs(b -> b.filters(ours())).vpcs()).isEmpty();
+    assertThat(aws.moto.ec2.describeSubnets(b -> b.filters(ours())).subnets()).isEmpty();
+    assertThat(aws.moto.ec2.describeVpcs(b -> b.filters(ours())).vpcs()).isEmpty();
     assertThat(databases()).isEmpty();
-    assertThat(engine.state(deployment).resources()).isEmpty();
+    assertThat(aws.engine.state(deployment).resources()).isEmpty();
 
-    List<String> done =
-        events.stream()
-            .filter(
-                e -> e.kind() == ProgressEvent.Kind.ACTION_UPDATE && "complete".equals(e.status()))
-            .map(ProgressEvent::resource)
-            .toList();
+    List<String> done = MotoEngine.completed(events);
     assertBefore(done, "app-1", "subnet-a");
     assertBefore(done, "app-2", "subnet-b");
     assertBefore(done, "app-1", "web-sg");
@@ -339,12 +266,5 @@ class AwsStackEngineTest {
     for (String dependent : List.of("subnet-a", "subnet-b", "web-sg", "db-sg")) {
       assertBefore(done, dependent, "vpc");
     }
-  }
-
-  private static void assertBefore(List<String> done, String first, String then) {
-    assertThat(done).contains(first, then);
-    assertThat(done.indexOf(first))
-        .as("%s deleted before %s: %s", first, then, done)
-        .isLessThan(done.indexOf(then));
   }
 }

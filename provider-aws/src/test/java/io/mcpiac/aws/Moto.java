@@ -165,6 +165,26 @@ final class Moto implements AutoCloseable {
         .toList();
   }
 
+  /**
+   * Whether this Moto keeps a DB subnet group through {@code ModifyDBSubnetGroup}: Moto 5.1.1 (and
+   * 5.2.1) pops the group from its table on a modify and never puts it back, so a modified group is
+   * gone (AWS keeps it). Found out once with a throwaway group over {@code subnetId}.
+   */
+  boolean keepsModifiedSubnetGroups(String subnetId) {
+    String name = "mcp-iac-probe-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    rds.createDBSubnetGroup(
+        b -> b.dbSubnetGroupName(name).dbSubnetGroupDescription("probe").subnetIds(subnetId));
+    rds.modifyDBSubnetGroup(
+        b -> b.dbSubnetGroupName(name).dbSubnetGroupDescription("probe").subnetIds(subnetId));
+    boolean kept =
+        rds.describeDBSubnetGroups().dbSubnetGroups().stream()
+            .anyMatch(g -> g.dbSubnetGroupName().equals(name));
+    if (kept) {
+      rds.deleteDBSubnetGroup(b -> b.dbSubnetGroupName(name));
+    }
+    return kept;
+  }
+
   static Filter deploymentFilter(String deployment) {
     return Filter.builder().name("tag:" + AwsTags.DEPLOYMENT).values(deployment).build();
   }

@@ -1,5 +1,7 @@
 package io.mcpiac.aws.resources;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.kit.Props;
 import java.util.Locale;
@@ -28,6 +30,25 @@ final class AutoName {
     String given =
         Props.text(change.desired() != null ? change.desired() : change.prior(), property);
     return given != null ? given : dns(change.name(), change.id(), max);
+  }
+
+  /** {@code property} of {@code props}, else as {@link #dns(String, String, int)}. */
+  static String dns(String resource, String id, ObjectNode props, String property, int max) {
+    String given = Props.text(props, property);
+    return given != null ? given : dns(resource, id, max);
+  }
+
+  /**
+   * The outputs known at plan time of an object whose id is its name: {@code id} and {@code name}
+   * when the file gives the name (an auto name is chosen with the id, at apply).
+   */
+  static ObjectNode plannedOutputs(ObjectNode desired, ObjectNode prior, String property) {
+    ObjectNode out = prior == null ? Json.object() : prior.deepCopy();
+    if (Props.known(desired, property)) {
+      out.put("id", Props.text(desired, property));
+      out.put("name", Props.text(desired, property));
+    }
+    return out;
   }
 
   static String dns(String resource, String id, int max) {

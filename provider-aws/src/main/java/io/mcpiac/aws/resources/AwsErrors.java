@@ -30,6 +30,8 @@ public final class AwsErrors {
         || (code != null
             && (code.endsWith(".NotFound")
                 || code.endsWith("NotFound")
+                // RDS's spelling: DBSubnetGroupNotFoundFault
+                || code.endsWith("NotFoundFault")
                 || code.equals("NoSuchEntity")
                 || code.equals("NoSuchBucket")
                 || code.equals("DBInstanceNotFound")));

@@ -26,6 +26,7 @@ public final class AwsResources {
         new SecurityGroupResource(tags, waiter, timeout),
         new KeyPairResource(tags, waiter),
         new InstanceResource(tags, waiter, timeout),
+        new RdsSubnetGroupResource(tags, waiter),
         new RdsInstanceResource(tags, waiter, timeout),
         new BucketResource(tags),
         new RoleResource(tags));

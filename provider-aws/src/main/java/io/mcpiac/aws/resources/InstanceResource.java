@@ -8,7 +8,6 @@ import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.kit.Props;
-import io.mcpiac.engine.resources.Values;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,10 +112,7 @@ public final class InstanceResource extends Ec2Handler<Instance> {
     if (alias != null && !p.has("subnetId")) {
       p.set("subnetId", alias);
     }
-    JsonNode groups = p.get("vpcSecurityGroupIds");
-    if (groups != null && groups.isArray() && !Values.containsUnknown(groups)) {
-      p.set("vpcSecurityGroupIds", Json.MAPPER.valueToTree(new TreeSet<>(Props.list(groups))));
-    }
+    IdSets.sort(p, "vpcSecurityGroupIds");
     return p;
   }
 

@@ -10,7 +10,6 @@ import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.providers.kit.Props;
 import io.mcpiac.engine.providers.kit.TypeHandler;
-import io.mcpiac.engine.resources.Values;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.CreateDbInstanceRequest;
@@ -120,10 +118,7 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
   @Override
   public ObjectNode canonical(ObjectNode properties) {
     ObjectNode p = properties.deepCopy();
-    var groups = p.get("vpcSecurityGroupIds");
-    if (groups != null && groups.isArray() && !Values.containsUnknown(groups)) {
-      p.set("vpcSecurityGroupIds", Json.MAPPER.valueToTree(new TreeSet<>(Props.list(groups))));
-    }
+    IdSets.sort(p, "vpcSecurityGroupIds");
     return p;
   }
 
@@ -160,7 +155,7 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
   public Map<String, LiveResource> read(AwsClients aws, List<ReadRequest> requests) {
     Map<String, DBInstance> byId = new HashMap<>();
     for (DBInstance db : all(aws.rds())) {
-      String id = RdsRead.tagMap(db.tagList()).get(AwsTags.ID);
+      String id = RdsTags.map(db.tagList()).get(AwsTags.ID);
       if (id != null) {
         byId.put(id, db);
       }
@@ -179,7 +174,7 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
   public List<LiveResource> importAll(AwsClients aws) {
     List<LiveResource> out = new ArrayList<>();
     for (DBInstance db : all(aws.rds())) {
-      Map<String, String> t = RdsRead.tagMap(db.tagList());
+      Map<String, String> t = RdsTags.map(db.tagList());
       if (tags.imports(t)) {
         out.add(RdsRead.live(t.get(AwsTags.RESOURCE), t.get(AwsTags.ID), db, null));
       }
@@ -199,7 +194,7 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
               .describeDBInstances(b -> b.dbInstanceIdentifier(identifier(change)))
               .dbInstances();
       return found.stream()
-          .filter(db -> change.id().equals(RdsRead.tagMap(db.tagList()).get(AwsTags.ID)))
+          .filter(db -> change.id().equals(RdsTags.map(db.tagList()).get(AwsTags.ID)))
           .findFirst();
     } catch (AwsServiceException e) {
       if (AwsErrors.notFound(e)) {
@@ -214,10 +209,7 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
     ObjectNode d = change.desired();
     String identifier = identifier(change);
     if (find(aws, change).isEmpty()) {
-      List<Tag> tagList =
-          tags.forNew(TYPE, change.id(), change.name(), d).entrySet().stream()
-              .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
-              .toList();
+      List<Tag> tagList = RdsTags.list(tags.forNew(TYPE, change.id(), change.name(), d));
       CreateDbInstanceRequest.Builder b =
           CreateDbInstanceRequest.builder()
               .dbInstanceIdentifier(identifier)
@@ -307,44 +299,12 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
       aws.rds().modifyDBInstance(b.build());
     }
     DBInstance db = awaitAvailable(aws.rds(), identifier);
-    updateTags(aws.rds(), db.dbInstanceArn(), p, d, change.name());
+    RdsTags.update(aws.rds(), db.dbInstanceArn(), p, d, change.name());
     return ChangeResult.ok(change.name(), change.id(), RdsRead.outputs(db));
   }
 
   private static boolean changed(ObjectNode prior, ObjectNode desired, String key) {
     return !Json.sameValue(prior.get(key), desired.get(key));
-  }
-
-  private static void updateTags(
-      RdsClient rds, String arn, ObjectNode prior, ObjectNode desired, String resource) {
-    Map<String, String> before = AwsTags.user(prior);
-    Map<String, String> after = AwsTags.user(desired);
-    if (before.equals(after)) {
-      return;
-    }
-    Map<String, String> set = new LinkedHashMap<>(after);
-    List<String> remove = new ArrayList<>();
-    for (String k : before.keySet()) {
-      if (!after.containsKey(k)) {
-        if (k.equals(AwsTags.NAME)) {
-          set.put(AwsTags.NAME, resource);
-        } else {
-          remove.add(k);
-        }
-      }
-    }
-    if (!set.isEmpty()) {
-      rds.addTagsToResource(
-          b ->
-              b.resourceName(arn)
-                  .tags(
-                      set.entrySet().stream()
-                          .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
-                          .toList()));
-    }
-    if (!remove.isEmpty()) {
-      rds.removeTagsFromResource(b -> b.resourceName(arn).tagKeys(remove));
-    }
   }
 
   @Override

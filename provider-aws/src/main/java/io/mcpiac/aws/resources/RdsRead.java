@@ -4,25 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.kit.Props;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.rds.model.DBInstance;
-import software.amazon.awssdk.services.rds.model.Tag;
 import software.amazon.awssdk.services.rds.model.VpcSecurityGroupMembership;
 
 /** An RDS instance as {@code aws:rds:instance} describes it: its properties and outputs. */
 final class RdsRead {
   private RdsRead() {}
-
-  static Map<String, String> tagMap(List<Tag> list) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (list != null) {
-      list.forEach(t -> out.put(t.key(), t.value()));
-    }
-    return out;
-  }
 
   static LiveResource live(String name, String id, DBInstance db, ObjectNode recorded) {
     ObjectNode p = Json.object();
@@ -76,7 +65,7 @@ final class RdsRead {
         p.set(key, recorded.get(key).deepCopy());
       }
     }
-    p.set("tags", AwsTags.reported(tagMap(db.tagList()), recorded));
+    p.set("tags", AwsTags.reported(RdsTags.map(db.tagList()), recorded));
     return new LiveResource(name, id, p, outputs(db));
   }
 

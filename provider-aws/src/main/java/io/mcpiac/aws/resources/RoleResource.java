@@ -93,10 +93,7 @@ public final class RoleResource implements TypeHandler<AwsClients> {
         // left as written: validate says what is wrong with it
       }
     }
-    JsonNode arns = p.get("managedPolicyArns");
-    if (arns != null && arns.isArray() && !Values.containsUnknown(arns)) {
-      p.set("managedPolicyArns", Json.MAPPER.valueToTree(new TreeSet<>(Props.list(arns))));
-    }
+    IdSets.sort(p, "managedPolicyArns");
     return p;
   }
 
@@ -115,17 +112,11 @@ public final class RoleResource implements TypeHandler<AwsClients> {
 
   @Override
   public ObjectNode plannedOutputs(ObjectNode desired, ObjectNode prior) {
-    ObjectNode out = prior == null ? Json.object() : prior.deepCopy();
-    if (Props.known(desired, "name")) {
-      out.put("id", Props.text(desired, "name"));
-      out.put("name", Props.text(desired, "name"));
-    }
-    return out;
+    return AutoName.plannedOutputs(desired, prior, "name");
   }
 
   private static String roleName(String resource, String id, ObjectNode props) {
-    String given = Props.text(props, "name");
-    return given != null ? given : AutoName.dns(resource, id, 64);
+    return AutoName.dns(resource, id, props, "name", 64);
   }
 
   private static Map<String, String> tagMap(List<Tag> list) {

@@ -89,10 +89,7 @@ public final class RouteTableResource extends Ec2Handler<RouteTable> {
     if (routes != null && routes.isArray() && !Values.containsUnknown(routes)) {
       p.set("routes", toJson(routes(routes)));
     }
-    JsonNode subnets = p.get("subnetIds");
-    if (subnets != null && subnets.isArray() && !Values.containsUnknown(subnets)) {
-      p.set("subnetIds", Json.MAPPER.valueToTree(new TreeSet<>(Props.list(subnets))));
-    }
+    IdSets.sort(p, "subnetIds");
     return p;
   }
 
