@@ -110,4 +110,52 @@ class OrchestratorServerTest {
         .extracting(McpSchema.Resource::uri)
         .contains("mcp-iac://schema/types/opnsense:service:haproxy:server");
   }
+
+  /**
+   * Through the orchestrator's own MCP server: a later plan that changes only the HAProxy server
+   * restates the untouched user with the password the client gave; the firewall keeps the user as
+   * it was, and no answer carries the password.
+   */
+  @Test
+  void anUntouchedSecretIsRestatedAndNoAnswerCarriesIt() throws Exception {
+    String password = "Orchestrated-passw0rd";
+    List<String> answers = new java.util.ArrayList<>();
+    for (int port : List.of(8080, 8081)) {
+      List<Map<String, Object>> resources =
+          List.of(
+              Map.of(
+                  "type",
+                  "opnsense:security:user",
+                  "name",
+                  "ops",
+                  "properties",
+                  Map.of("password", password)),
+              Map.of(
+                  "type",
+                  "opnsense:service:haproxy:server",
+                  "name",
+                  "web-1",
+                  "properties",
+                  Map.of("address", "10.7.0.9", "port", port)));
+      JsonNode plan = call("planDeployment", Map.of("deploymentId", "web", "resources", resources));
+      assertThat(plan.path("success").asBoolean()).as(plan.toString()).isTrue();
+      JsonNode applied =
+          call("applyDeployment", Map.of("planId", plan.path("data").path("planId").asText()));
+      assertThat(applied.path("success").asBoolean()).as(applied.toString()).isTrue();
+      answers.add(plan.toString());
+      answers.add(applied.toString());
+      if (port == 8080) {
+        parts.emulator.calls().reset();
+      }
+    }
+    answers.add(call("getDeploymentState", Map.of("deploymentId", "web")).toString());
+
+    assertThat(parts.haproxy("Servers").get("web-1").path("port").asText()).isEqualTo("8081");
+    assertThat(parts.user("ops").path("password").asText())
+        .isEqualTo(io.mcpiac.opnsense.emulator.api.ApiKeys.hash(password));
+    assertThat(parts.emulator.calls().toJson().path("calls").toString())
+        .doesNotContain("/api/auth/user/set")
+        .doesNotContain("/api/auth/user/add");
+    assertThat(answers).allSatisfy(a -> assertThat(a).doesNotContain(password));
+  }
 }
