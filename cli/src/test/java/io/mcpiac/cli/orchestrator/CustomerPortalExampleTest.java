@@ -247,6 +247,20 @@ class CustomerPortalExampleTest {
         .toList();
   }
 
+  /** This run's DB subnet groups (RDS lists no tags with them: asked per group). */
+  List<String> subnetGroups() {
+    return rds.describeDBSubnetGroups().dbSubnetGroups().stream()
+        .filter(
+            g ->
+                rds
+                    .listTagsForResource(r -> r.resourceName(g.dbSubnetGroupArn()))
+                    .tagList()
+                    .stream()
+                    .anyMatch(t -> t.key().equals("project") && t.value().equals(project)))
+        .map(g -> g.dbSubnetGroupName())
+        .toList();
+  }
+
   List<String> images() {
     return docker
         .client()
@@ -269,6 +283,7 @@ class CustomerPortalExampleTest {
     assertThat(subnets()).as("subnets").isEmpty();
     assertThat(vpcs()).as("VPCs").isEmpty();
     assertThat(databases()).as("RDS instances").isEmpty();
+    assertThat(subnetGroups()).as("DB subnet groups").isEmpty();
     assertThat(images()).as("Docker images").isEmpty();
   }
 
@@ -307,6 +322,7 @@ class CustomerPortalExampleTest {
         .contains(
             "aws vpc",
             "aws subnet",
+            "aws app-db-subnets",
             "aws app-1",
             "aws app-2",
             "aws app-db",
@@ -325,9 +341,14 @@ class CustomerPortalExampleTest {
     assertThat(instances).hasSize(2);
     assertThat(instances).allMatch(i -> i.state().nameAsString().equals("running"));
     List<String> subnets = subnets();
-    assertThat(subnets).hasSize(1);
-    String subnetId = subnets.get(0).split(" ")[0];
-    assertThat(subnets.get(0)).endsWith(" 10.150.1.0/24");
+    assertThat(subnets).hasSize(3);
+    String subnetId =
+        subnets.stream()
+            .filter(s -> s.endsWith(" 10.150.1.0/24"))
+            .findFirst()
+            .orElseThrow()
+            .split(" ")[0];
+    String vpc = vpcs().get(0);
     assertThat(vpcs()).singleElement().asString().endsWith(" 10.150.0.0/16");
     assertThat(instances).allMatch(i -> i.subnetId().equals(subnetId));
     assertThat(instances).allMatch(i -> i.instanceTypeAsString().equals("t3.medium"));
@@ -340,6 +361,18 @@ class CustomerPortalExampleTest {
               assertThat(db.engine()).isEqualTo("postgres");
               assertThat(db.dbInstanceClass()).isEqualTo("db.t3.micro");
               assertThat(db.dbInstanceStatus()).isEqualTo("available");
+              // in the example's own VPC, over its two database subnets
+              assertThat(db.dbSubnetGroup().vpcId()).isEqualTo(vpc.split(" ")[0]);
+              assertThat(
+                      db.dbSubnetGroup().subnets().stream()
+                          .map(sn -> sn.subnetIdentifier())
+                          .collect(Collectors.toSet()))
+                  .isEqualTo(
+                      subnets.stream()
+                          .filter(sn -> sn.contains(" 10.150.1"))
+                          .filter(sn -> !sn.endsWith(" 10.150.1.0/24"))
+                          .map(sn -> sn.split(" ")[0])
+                          .collect(Collectors.toSet()));
             });
 
     assertThat(vlans())

@@ -22,6 +22,29 @@ import java.util.TreeSet;
 final class PropertyDiff {
   private PropertyDiff() {}
 
+  /** Equal values; for a list the type keeps as a set, the same elements in any order. */
+  static boolean same(ResourceType type, String key, JsonNode before, JsonNode after) {
+    if (Json.sameValue(before, after)) {
+      return true;
+    }
+    if (!type.unorderedProperties().contains(key)
+        || before == null
+        || after == null
+        || !before.isArray()
+        || !after.isArray()) {
+      return false;
+    }
+    return elements(before).equals(elements(after));
+  }
+
+  /** A list's elements as a sorted multiset of their canonical JSON. */
+  private static List<String> elements(JsonNode list) {
+    List<String> out = new ArrayList<>();
+    list.forEach(v -> out.add(Json.canonical(v)));
+    out.sort(null);
+    return out;
+  }
+
   /**
    * The properties as they are: live where the provider reads them, recorded otherwise; plus the
    * live value of every property with a schema default that state does not record.
@@ -75,7 +98,7 @@ final class PropertyDiff {
               e.getValue(), actual.properties().get(e.getKey()), salt + "/" + e.getKey());
       if (liveValue != null
           && !type.secretProperties().contains(e.getKey())
-          && !Json.sameValue(e.getValue(), liveValue)) {
+          && !same(type, e.getKey(), e.getValue(), liveValue)) {
         out.add(new PropertyChange(e.getKey(), e.getValue(), liveValue, false));
       }
     }
@@ -90,7 +113,7 @@ final class PropertyDiff {
     for (String key : keys) {
       JsonNode b = before.get(key);
       JsonNode a = after.get(key);
-      boolean changed = Values.containsUnknown(a) || !Json.sameValue(b, a);
+      boolean changed = Values.containsUnknown(a) || !same(type, key, b, a);
       if (changed) {
         out.add(new PropertyChange(key, b, a, type.replaceOnChange().contains(key)));
       }

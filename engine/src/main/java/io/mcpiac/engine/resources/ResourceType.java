@@ -22,12 +22,51 @@ public record ResourceType(
     Set<String> replaceOnChange,
     Set<String> secretProperties,
     Map<String, String> outputs,
-    boolean createBeforeDestroy) {
+    boolean createBeforeDestroy,
+    Set<String> unorderedProperties) {
 
   public ResourceType {
     replaceOnChange = Set.copyOf(replaceOnChange);
     secretProperties = Set.copyOf(secretProperties);
     outputs = Map.copyOf(outputs);
+    unorderedProperties = Set.copyOf(unorderedProperties);
+  }
+
+  /** A type whose list properties all keep their order. */
+  public ResourceType(
+      String name,
+      String description,
+      JsonNode schema,
+      Set<String> replaceOnChange,
+      Set<String> secretProperties,
+      Map<String, String> outputs,
+      boolean createBeforeDestroy) {
+    this(
+        name,
+        description,
+        schema,
+        replaceOnChange,
+        secretProperties,
+        outputs,
+        createBeforeDestroy,
+        Set.of());
+  }
+
+  /**
+   * This type with lists that are sets to the system ({@code unorderedProperties}: security group
+   * ids, subnet ids): their order in a file is never a change, for a provider in this process or
+   * behind an MCP server (the type document carries them).
+   */
+  public ResourceType unordered(String... properties) {
+    return new ResourceType(
+        name,
+        description,
+        schema,
+        replaceOnChange,
+        secretProperties,
+        outputs,
+        createBeforeDestroy,
+        Set.of(properties));
   }
 
   /** The provider prefix: {@code opnsense} for {@code opnsense:firewall:rule}. */

@@ -13,10 +13,11 @@ import java.util.TreeMap;
 /**
  * A resource type as one JSON document: its JSON Schema with every other field of {@link
  * ResourceType} beside it ({@code x-outputs}, {@code x-replaceOnChange}, {@code
- * x-secretProperties}, {@code x-createBeforeDestroy}) and the text {@code mcp-iac schema TYPE}
- * prints ({@code x-documentation}). Written by an MCP server (its {@code mcp-iac://schema/types/…}
- * resources) and by {@code mcp-iac schema --json}; read back by the orchestrator, which sees a
- * remote server's types through it. {@code decode(encode(t))} equals {@code t}.
+ * x-secretProperties}, {@code x-createBeforeDestroy}, {@code x-unorderedProperties}) and the text
+ * {@code mcp-iac schema TYPE} prints ({@code x-documentation}). Written by an MCP server (its
+ * {@code mcp-iac://schema/types/…} resources) and by {@code mcp-iac schema --json}; read back by
+ * the orchestrator, which sees a remote server's types through it. {@code decode(encode(t))} equals
+ * {@code t}.
  */
 public final class TypeDocument {
   static final String OUTPUTS = "x-outputs";
@@ -24,6 +25,7 @@ public final class TypeDocument {
   static final String SECRET_PROPERTIES = "x-secretProperties";
   static final String CREATE_BEFORE_DESTROY = "x-createBeforeDestroy";
   static final String DOCUMENTATION = "x-documentation";
+  static final String UNORDERED = "x-unorderedProperties";
 
   /** What the document adds to the schema; everything else is the schema itself. */
   private static final List<String> ADDED =
@@ -34,6 +36,7 @@ public final class TypeDocument {
           REPLACE_ON_CHANGE,
           SECRET_PROPERTIES,
           CREATE_BEFORE_DESTROY,
+          UNORDERED,
           DOCUMENTATION);
 
   private TypeDocument() {}
@@ -52,6 +55,7 @@ public final class TypeDocument {
     doc.set(REPLACE_ON_CHANGE, Json.MAPPER.valueToTree(sorted(t.replaceOnChange())));
     doc.set(SECRET_PROPERTIES, Json.MAPPER.valueToTree(sorted(t.secretProperties())));
     doc.put(CREATE_BEFORE_DESTROY, t.createBeforeDestroy());
+    doc.set(UNORDERED, Json.MAPPER.valueToTree(sorted(t.unorderedProperties())));
     doc.put(DOCUMENTATION, TypeDocs.text(t));
     return doc;
   }
@@ -73,11 +77,12 @@ public final class TypeDocument {
     Set<String> replace = strings(schema.path(REPLACE_ON_CHANGE));
     Set<String> secrets = strings(schema.path(SECRET_PROPERTIES));
     boolean createBeforeDestroy = schema.path(CREATE_BEFORE_DESTROY).asBoolean(false);
+    Set<String> unordered = strings(schema.path(UNORDERED));
     schema.remove(ADDED);
     // the document's description is the type's (encode puts it there)
     schema.remove("description");
     return new ResourceType(
-        name, description, schema, replace, secrets, outputs, createBeforeDestroy);
+        name, description, schema, replace, secrets, outputs, createBeforeDestroy, unordered);
   }
 
   private static Set<String> strings(JsonNode array) {

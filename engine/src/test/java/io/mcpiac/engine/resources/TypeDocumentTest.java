@@ -32,6 +32,7 @@ class TypeDocumentTest {
               Map.of("id", "the id", "uuid", "the uuid"),
               createBeforeDestroy);
       assertThat(roundTrip(t)).isEqualTo(t);
+      assertThat(roundTrip(t.unordered("groups"))).isEqualTo(t.unordered("groups"));
     }
   }
 

@@ -49,10 +49,10 @@ public final class InstanceResource extends Ec2Handler<Instance> {
 
   private static final io.mcpiac.engine.resources.ResourceType DEFINITION =
       new io.mcpiac.engine.resources.ResourceType(
-          TYPE,
-          "An EC2 instance. Its private address is ${NAME.ip} (also privateIp); publicIp when it has one.",
-          Json.parse(
-              """
+              TYPE,
+              "An EC2 instance. Its private address is ${NAME.ip} (also privateIp); publicIp when it has one.",
+              Json.parse(
+                  """
               {
                 "$schema": "https://json-schema.org/draft/2020-12/schema",
                 "type": "object",
@@ -78,17 +78,18 @@ public final class InstanceResource extends Ec2Handler<Instance> {
                 }
               }
               """),
-          Set.of("ami", "subnetId", "subnet", "keyName", "privateIp"),
-          Set.of(),
-          Map.of(
-              "id", "the instance's id (i-…)",
-              "ip", "the private IPv4 address (the seed's ${aws:ec2:app-1.ip})",
-              "privateIp", "the private IPv4 address",
-              "publicIp", "the public IPv4 address, empty when it has none",
-              "subnetId", "the subnet it runs in",
-              "availabilityZone", "where it runs",
-              "privateDns", "the private DNS name"),
-          true);
+              Set.of("ami", "subnetId", "subnet", "keyName", "privateIp"),
+              Set.of(),
+              Map.of(
+                  "id", "the instance's id (i-…)",
+                  "ip", "the private IPv4 address (the seed's ${aws:ec2:app-1.ip})",
+                  "privateIp", "the private IPv4 address",
+                  "publicIp", "the public IPv4 address, empty when it has none",
+                  "subnetId", "the subnet it runs in",
+                  "availabilityZone", "where it runs",
+                  "privateDns", "the private DNS name"),
+              true)
+          .unordered("vpcSecurityGroupIds");
 
   private final Duration createTimeout;
   private final Duration deleteTimeout;

@@ -45,10 +45,10 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
 
   private static final io.mcpiac.engine.resources.ResourceType DEFINITION =
       new io.mcpiac.engine.resources.ResourceType(
-          TYPE,
-          "An RDS database instance. Clients connect to ${NAME.address}:${NAME.port}.",
-          Json.parse(
-              """
+              TYPE,
+              "An RDS database instance. Clients connect to ${NAME.address}:${NAME.port}.",
+              Json.parse(
+                  """
               {
                 "$schema": "https://json-schema.org/draft/2020-12/schema",
                 "type": "object",
@@ -81,22 +81,23 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
                 }
               }
               """),
-          Set.of(
-              "identifier",
-              "engine",
-              "username",
-              "dbName",
-              "storageEncrypted",
-              "dbSubnetGroupName"),
-          Set.of("password"),
-          Map.of(
-              "id", "the DB instance identifier",
-              "arn", "the instance's ARN",
-              "endpoint", "address:port",
-              "address", "the host name clients connect to",
-              "port", "the port clients connect to",
-              "resourceId", "RDS's resource id (db-…)"),
-          false);
+              Set.of(
+                  "identifier",
+                  "engine",
+                  "username",
+                  "dbName",
+                  "storageEncrypted",
+                  "dbSubnetGroupName"),
+              Set.of("password"),
+              Map.of(
+                  "id", "the DB instance identifier",
+                  "arn", "the instance's ARN",
+                  "endpoint", "address:port",
+                  "address", "the host name clients connect to",
+                  "port", "the port clients connect to",
+                  "resourceId", "RDS's resource id (db-…)"),
+              false)
+          .unordered("vpcSecurityGroupIds");
 
   private final AwsTags tags;
   private final Waiter waiter;

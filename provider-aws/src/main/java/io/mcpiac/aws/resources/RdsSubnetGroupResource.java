@@ -45,11 +45,11 @@ public final class RdsSubnetGroupResource implements TypeHandler<AwsClients> {
 
   private static final io.mcpiac.engine.resources.ResourceType DEFINITION =
       new io.mcpiac.engine.resources.ResourceType(
-          TYPE,
-          "An RDS DB subnet group: the subnets (at least two availability zones) a database is"
-              + " placed in. A database refers to it with dbSubnetGroupName: ${NAME.name}.",
-          Json.parse(
-              """
+              TYPE,
+              "An RDS DB subnet group: the subnets (at least two availability zones) a database is"
+                  + " placed in. A database refers to it with dbSubnetGroupName: ${NAME.name}.",
+              Json.parse(
+                  """
               {
                 "$schema": "https://json-schema.org/draft/2020-12/schema",
                 "type": "object",
@@ -66,14 +66,15 @@ public final class RdsSubnetGroupResource implements TypeHandler<AwsClients> {
                 }
               }
               """),
-          Set.of("name"),
-          Set.of(),
-          Map.of(
-              "id", "the group's name",
-              "name", "the group's name (for dbSubnetGroupName)",
-              "arn", "the group's ARN",
-              "vpcId", "the VPC of its subnets"),
-          false);
+              Set.of("name"),
+              Set.of(),
+              Map.of(
+                  "id", "the group's name",
+                  "name", "the group's name (for dbSubnetGroupName)",
+                  "arn", "the group's ARN",
+                  "vpcId", "the VPC of its subnets"),
+              false)
+          .unordered("subnetIds");
 
   private final AwsTags tags;
   private final Waiter waiter;

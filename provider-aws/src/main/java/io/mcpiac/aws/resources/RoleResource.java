@@ -38,10 +38,10 @@ public final class RoleResource implements TypeHandler<AwsClients> {
 
   private static final io.mcpiac.engine.resources.ResourceType DEFINITION =
       new io.mcpiac.engine.resources.ResourceType(
-          TYPE,
-          "An IAM role: who may assume it, and the managed policies it has.",
-          Json.parse(
-              """
+              TYPE,
+              "An IAM role: who may assume it, and the managed policies it has.",
+              Json.parse(
+                  """
               {
                 "$schema": "https://json-schema.org/draft/2020-12/schema",
                 "type": "object",
@@ -61,14 +61,15 @@ public final class RoleResource implements TypeHandler<AwsClients> {
                 }
               }
               """),
-          Set.of("name", "path"),
-          Set.of(),
-          Map.of(
-              "id", "the role's name",
-              "name", "the role's name",
-              "arn", "the role's ARN",
-              "uniqueId", "IAM's id of the role (AROA…)"),
-          false);
+              Set.of("name", "path"),
+              Set.of(),
+              Map.of(
+                  "id", "the role's name",
+                  "name", "the role's name",
+                  "arn", "the role's ARN",
+                  "uniqueId", "IAM's id of the role (AROA…)"),
+              false)
+          .unordered("managedPolicyArns");
 
   private final AwsTags tags;
 

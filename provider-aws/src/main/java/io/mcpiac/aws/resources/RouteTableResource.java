@@ -42,10 +42,10 @@ public final class RouteTableResource extends Ec2Handler<RouteTable> {
 
   private static final io.mcpiac.engine.resources.ResourceType DEFINITION =
       new io.mcpiac.engine.resources.ResourceType(
-          TYPE,
-          "A route table of a VPC, its routes and the subnets that use it.",
-          Json.parse(
-              """
+              TYPE,
+              "A route table of a VPC, its routes and the subnets that use it.",
+              Json.parse(
+                  """
               {
                 "$schema": "https://json-schema.org/draft/2020-12/schema",
                 "type": "object",
@@ -67,10 +67,11 @@ public final class RouteTableResource extends Ec2Handler<RouteTable> {
                 }
               }
               """),
-          Set.of("vpcId"),
-          Set.of(),
-          Map.of("id", "the route table's id (rtb-…)", "ownerId", "the owning account"),
-          true);
+              Set.of("vpcId"),
+              Set.of(),
+              Map.of("id", "the route table's id (rtb-…)", "ownerId", "the owning account"),
+              true)
+          .unordered("subnetIds");
 
   public RouteTableResource(AwsTags tags, Waiter waiter) {
     super(tags, waiter);
