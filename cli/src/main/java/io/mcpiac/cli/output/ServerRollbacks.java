@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.engine.json.Json;
+import io.mcpiac.mcp.remote.ServerRollback;
 import io.mcpiac.mcp.remote.SubDeployment;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -13,14 +14,14 @@ import java.util.List;
 public final class ServerRollbacks {
   private ServerRollbacks() {}
 
-  public static List<SubDeployment.ServerRollback> of(List<SubDeployment> parts) {
-    List<SubDeployment.ServerRollback> out = new ArrayList<>();
+  public static List<ServerRollback> of(List<SubDeployment> parts) {
+    List<ServerRollback> out = new ArrayList<>();
     parts.forEach(p -> out.addAll(p.rollbacks()));
     return out;
   }
 
-  public static void print(List<SubDeployment.ServerRollback> rollbacks, PrintWriter out) {
-    for (SubDeployment.ServerRollback r : rollbacks) {
+  public static void print(List<ServerRollback> rollbacks, PrintWriter out) {
+    for (ServerRollback r : rollbacks) {
       out.println(
           "  server '"
               + r.server()
@@ -31,9 +32,9 @@ public final class ServerRollbacks {
     }
   }
 
-  public static ArrayNode json(List<SubDeployment.ServerRollback> rollbacks) {
+  public static ArrayNode json(List<ServerRollback> rollbacks) {
     ArrayNode list = Json.MAPPER.createArrayNode();
-    for (SubDeployment.ServerRollback r : rollbacks) {
+    for (ServerRollback r : rollbacks) {
       ObjectNode node = list.addObject();
       node.put("server", r.server());
       node.put("snapshotId", r.snapshotId());
@@ -47,7 +48,7 @@ public final class ServerRollbacks {
   }
 
   /** "delete web-2" for each change the server made to get back to the snapshot. */
-  static List<String> undone(SubDeployment.ServerRollback r) {
+  static List<String> undone(ServerRollback r) {
     List<String> out = new ArrayList<>();
     if (r.result() != null) {
       for (JsonNode a : r.result().path("results")) {

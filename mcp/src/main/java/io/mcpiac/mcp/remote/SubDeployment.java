@@ -1,8 +1,6 @@
 package io.mcpiac.mcp.remote;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mcpiac.engine.config.References;
 import io.mcpiac.engine.execution.ExecutionOptions;
 import io.mcpiac.engine.json.Json;
 import io.mcpiac.engine.providers.Change;
@@ -12,18 +10,13 @@ import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.resources.ResourceType;
-import io.mcpiac.engine.resources.Secrets;
 import io.mcpiac.mcp.protocol.ToolArguments;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One server's part of the orchestrated deployments, kept by that server as a deployment of its
@@ -40,23 +33,16 @@ import org.slf4j.LoggerFactory;
  * replacement: sending the new properties makes the server create the new object and delete the old
  * one, in its type's order; the orchestrator's later delete of the old object then has nothing left
  * to do on the server.
+ *
+ * <p>{@link DesiredPart} builds what is sent, {@link PartRollbacks} undoes batches.
  */
 public final class SubDeployment {
-  private static final Logger LOG = LoggerFactory.getLogger(SubDeployment.class);
-
   private final RemoteServer server;
   private final StandardToolsClient tools;
   private final String name;
-  private final Set<UndoToken> rolledBack = new HashSet<>();
+  private final DesiredPart desired = new DesiredPart(this::types);
+  private final PartRollbacks rollbacks;
   private List<ResourceType> types;
-
-  /**
-   * The literal properties last sent for each resource. The server answers secret properties
-   * masked, so an untouched resource with a secret that the run does not vouch for ({@link
-   * KeptSecrets}) is resent from here; without either the batch is refused rather than overwriting
-   * the secret with its mask.
-   */
-  private final Map<String, ObjectNode> sent = new HashMap<>();
 
   /**
    * The resources a create of this orchestrator has replaced on the server (the server replaced or
@@ -65,19 +51,11 @@ public final class SubDeployment {
    */
   private final Map<String, String> replacedOnServer = new HashMap<>();
 
-  private final List<ServerRollback> rollbacks = new ArrayList<>();
-
-  /** What rolling a server back undid, for the result. */
-  public record ServerRollback(String server, String snapshotId, JsonNode result, String error) {
-    public boolean success() {
-      return error == null;
-    }
-  }
-
   public SubDeployment(RemoteServer server, String name) {
     this.server = server;
     this.tools = new StandardToolsClient(server);
     this.name = name;
+    this.rollbacks = new PartRollbacks(server, tools, name);
   }
 
   public RemoteServer server() {
@@ -90,7 +68,7 @@ public final class SubDeployment {
 
   /** Every rollback of this server so far, oldest first. */
   public synchronized List<ServerRollback> rollbacks() {
-    return List.copyOf(rollbacks);
+    return rollbacks.all();
   }
 
   /** The server's resource types, read once from its type documents. */
@@ -151,7 +129,7 @@ public final class SubDeployment {
     for (int i = 0; i < batch.size(); i++) {
       Change c = batch.get(i);
       if (c.isProviderUndo()) {
-        out[i] = undo(UndoToken.decode(c.undoToken()), c);
+        out[i] = rollbacks.undo(UndoToken.decode(c.undoToken()), c);
       } else if (c.kind() == Change.Kind.DELETE
           && c.id() != null
           && c.id().equals(replacedOnServer.get(c.name()))) {
@@ -175,7 +153,7 @@ public final class SubDeployment {
     UndoToken undo = snapshot(before);
     ToolArguments.Plan plan;
     try {
-      plan = new ToolArguments.Plan(name, desired(before, batch, kept));
+      plan = new ToolArguments.Plan(name, desired.of(before, batch, kept));
     } catch (IllegalStateException masked) {
       return failedAll(batch, masked.getMessage());
     }
@@ -194,7 +172,7 @@ public final class SubDeployment {
             tools.apply(new ToolArguments.Apply(planned.value().planId(), true, true, options));
       } catch (ProviderException e) {
         // the batch as a whole failed: put back what it may have done before saying so
-        throw new ProviderException(e.getMessage() + undoAfterLostBatch(undo), e);
+        throw new ProviderException(e.getMessage() + rollbacks.afterLostBatch(undo), e);
       }
       if (applied.value() == null) {
         return failedAll(batch, applied.refusal());
@@ -260,195 +238,6 @@ public final class SubDeployment {
       throw refused(a);
     }
     return UndoToken.snapshot(a.value());
-  }
-
-  /** The server's whole desired part: what it has, with the batch applied. */
-  private List<ToolArguments.Resource> desired(
-      Map<String, Recorded> before, List<Change> batch, KeptSecrets kept) {
-    Map<String, ObjectNode> desired = new LinkedHashMap<>();
-    Map<String, List<String>> recordedDeps = new HashMap<>();
-    Map<String, List<String>> keptByServer = new HashMap<>();
-    Set<String> changed = new HashSet<>();
-    batch.forEach(c -> changed.add(c.name()));
-    for (Recorded r : before.values()) {
-      ObjectNode props = r.properties();
-      if (!changed.contains(r.name()) && hasSecret(r)) {
-        props = restated(r, kept, keptByServer);
-      }
-      desired.put(r.name(), resource(r.type(), r.name(), props));
-      recordedDeps.put(r.name(), r.dependencies());
-    }
-    for (Change c : batch) {
-      if (c.kind() == Change.Kind.DELETE) {
-        desired.remove(c.name());
-        sent.remove(c.name());
-      } else {
-        desired.put(c.name(), resource(c.type().name(), c.name(), c.desired()));
-        sent.put(c.name(), c.desired().deepCopy());
-        recordedDeps.remove(c.name());
-      }
-    }
-    Dependencies.infer(desired, before, recordedDeps);
-    List<ToolArguments.Resource> out = new ArrayList<>();
-    for (ObjectNode r : desired.values()) {
-      List<String> deps = new ArrayList<>();
-      r.path("dependsOn").forEach(d -> deps.add(d.asText()));
-      String type = r.path("type").asText();
-      String resource = r.path("name").asText();
-      out.add(
-          new ToolArguments.Resource(
-              type,
-              resource,
-              wire(type, resource, (ObjectNode) r.get("properties")),
-              deps,
-              keptByServer.getOrDefault(resource, List.of())));
-    }
-    return out;
-  }
-
-  /**
-   * The properties as the server must receive them. A secret in a property the server's type keeps
-   * secret goes as its text (serialised, it would be its stand-in); a secret anywhere else would be
-   * kept in clear in the server's state, so the batch is refused naming it.
-   */
-  private ObjectNode wire(String type, String resource, ObjectNode properties) {
-    ObjectNode out = properties.deepCopy();
-    Set<String> secret = type(type).map(ResourceType::secretProperties).orElse(Set.of());
-    for (String p : secret) {
-      if (out.has(p)) {
-        out.set(p, Secrets.reveal(out.get(p)));
-      }
-    }
-    out.fields()
-        .forEachRemaining(
-            e -> {
-              if (Secrets.containsSecret(e.getValue())) {
-                throw new IllegalStateException(
-                    "'"
-                        + resource
-                        + "' has a secret value in '"
-                        + e.getKey()
-                        + "', which "
-                        + type
-                        + " on this server does not keep secret (its state would hold it in"
-                        + " clear); use a property the type declares secret, or keep this value on"
-                        + " another server");
-              }
-            });
-    return out;
-  }
-
-  /**
-   * An untouched resource with a secret, as the server must receive it again: what it recorded,
-   * with the secrets this run's own configuration gives (the engine gives only those whose digest
-   * is the recorded one), or else as this orchestrator last sent it. Without either (a destroy,
-   * which has no configuration; a resource of another deployment on the same part) the secrets are
-   * left out and the server is asked to keep what it holds ({@code keepSecrets}, added to {@code
-   * keep}): it refuses only if it would have to write the resource, never overwriting a secret with
-   * its mask.
-   */
-  private ObjectNode restated(Recorded r, KeptSecrets kept, Map<String, List<String>> keep) {
-    Set<String> held = secretsHeld(r);
-    java.util.Optional<Map<String, JsonNode>> secrets = kept.of(r.type(), r.name());
-    if (secrets.isPresent() && secrets.get().keySet().containsAll(held)) {
-      ObjectNode props = r.properties().deepCopy();
-      secrets.get().forEach((path, value) -> References.put(props, path, value));
-      return props;
-    }
-    ObjectNode known = sent.get(r.name());
-    if (known != null) {
-      return known;
-    }
-    ObjectNode props = r.properties().deepCopy();
-    held.forEach(path -> References.remove(props, path));
-    keep.put(r.name(), List.copyOf(held));
-    return props;
-  }
-
-  private java.util.Optional<ResourceType> type(String name) {
-    return types().stream().filter(t -> t.name().equals(name)).findFirst();
-  }
-
-  /**
-   * Whether the server holds a secret of this resource, which it answers masked: the type's schema
-   * names its secret properties ({@code x-secretProperties} of the type document).
-   */
-  private boolean hasSecret(Recorded r) {
-    return !secretsHeld(r).isEmpty();
-  }
-
-  /** The declared secret properties the server holds a value of for this resource. */
-  private Set<String> secretsHeld(Recorded r) {
-    Set<String> out = new java.util.TreeSet<>();
-    type(r.type())
-        .ifPresent(
-            t ->
-                t.secretProperties().stream()
-                    .filter(
-                        p -> {
-                          JsonNode v = References.at(r.properties(), p);
-                          return v != null && !v.isNull();
-                        })
-                    .forEach(out::add));
-    return out;
-  }
-
-  private static ObjectNode resource(String type, String name, ObjectNode properties) {
-    ObjectNode r = Json.object();
-    r.put("type", type);
-    r.put("name", name);
-    r.set("properties", properties == null ? Json.object() : properties.deepCopy());
-    return r;
-  }
-
-  /** Undoes the batch a token belongs to, once; later undos of the same batch are already done. */
-  private ChangeResult undo(UndoToken token, Change c) {
-    if (token.kind() == UndoToken.Kind.NOTHING || rolledBack.contains(token)) {
-      return ChangeResult.ok(c.name(), c.id(), Json.object());
-    }
-    try {
-      JsonNode result = restore(token);
-      rolledBack.add(token);
-      rollbacks.add(new ServerRollback(server.name(), token.describe(), result, null));
-      LOG.info("{}: rolled back to {}", server.spec().describe(), token.describe());
-      return ChangeResult.ok(c.name(), c.id(), Json.object());
-    } catch (ProviderException e) {
-      rollbacks.add(new ServerRollback(server.name(), token.describe(), null, e.getMessage()));
-      return ChangeResult.failed(c.name(), e.getMessage());
-    }
-  }
-
-  private JsonNode restore(UndoToken token) {
-    Answered<JsonNode> a;
-    if (token.kind() == UndoToken.Kind.DESTROY_PART) {
-      a = tools.destroy(new ToolArguments.Destroy(name, true));
-      if (!a.success() && a.notFound()) {
-        return Json.object();
-      }
-    } else {
-      a = tools.rollback(new ToolArguments.RollbackToSnapshot(token.value(), true));
-    }
-    if (!a.success()) {
-      throw new ProviderException(
-          server.spec().describe()
-              + " could not roll back to "
-              + token.describe()
-              + ": "
-              + a.errorMessage());
-    }
-    return a.value();
-  }
-
-  private String undoAfterLostBatch(UndoToken token) {
-    try {
-      restore(token);
-      rolledBack.add(token);
-      rollbacks.add(new ServerRollback(server.name(), token.describe(), null, null));
-      return "; its part of this batch was rolled back to " + token.describe();
-    } catch (ProviderException e) {
-      rollbacks.add(new ServerRollback(server.name(), token.describe(), null, e.getMessage()));
-      return "; its part may be half-applied (a later apply converges): " + e.getMessage();
-    }
   }
 
   private List<ChangeResult> failedAll(List<Change> batch, String message) {

@@ -124,7 +124,7 @@ class SubDeploymentTest {
     // undoing the first batch: the server had no part before it
     assertThat(part.apply(List.of(first.undo())).get(0).success()).isTrue();
     assertThat(server().resources()).isEmpty();
-    assertThat(part.rollbacks()).hasSize(2).allMatch(SubDeployment.ServerRollback::success);
+    assertThat(part.rollbacks()).hasSize(2).allMatch(ServerRollback::success);
   }
 
   @Test
