@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpiac.cli.ExitCodes;
 import io.mcpiac.cli.OutputOptions;
 import io.mcpiac.cli.Providers;
+import io.mcpiac.cli.Workspace;
+import io.mcpiac.cli.output.DiagnosticsJson;
 import io.mcpiac.engine.config.ConfigException;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.config.DeploymentGraph;
@@ -11,12 +13,20 @@ import io.mcpiac.engine.config.Diagnostic;
 import io.mcpiac.engine.config.LoadedDeployment;
 import io.mcpiac.engine.config.ResourceConfig;
 import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.policies.PolicyViolation;
+import io.mcpiac.engine.providers.ProviderContext;
+import io.mcpiac.engine.providers.ProviderProbe;
 import io.mcpiac.engine.providers.ProviderRegistry;
+import io.mcpiac.policy.DeploymentPolicies;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -44,70 +54,32 @@ public final class ValidateCommand implements Callable<Integer> {
   @Mixin PolicyOptions policyOptions;
   @Mixin OutputOptions output;
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    var out = spec.commandLine().getOut();
-    List<Diagnostic> problems;
     LoadedDeployment loaded = DeploymentFiles.read(file, variables.inputs());
     Deployment deployment = loaded.deployment();
-    problems = new java.util.ArrayList<>(DeploymentFiles.problemsAlone(loaded));
-    List<io.mcpiac.engine.policies.PolicyViolation> violations = List.of();
+    List<Diagnostic> problems = new ArrayList<>(DeploymentFiles.problemsAlone(loaded));
+    List<PolicyViolation> violations = List.of();
     try {
       var policies = PolicyCheck.load(file, policyOptions);
       if (problems.isEmpty()) {
-        violations =
-            io.mcpiac.policy.DeploymentPolicies.violations(policies.onConfiguration(deployment));
+        violations = DeploymentPolicies.violations(policies.onConfiguration(deployment));
       }
     } catch (ConfigException bad) {
       problems.addAll(bad.diagnostics());
     }
     if (live && problems.isEmpty()) {
-      try (ProviderRegistry registry =
-          Providers.registry(
-              deployment.providers(),
-              deployment.resources().stream().map(ResourceConfig::providerInstance).toList(),
-              new io.mcpiac.engine.providers.ProviderContext(
-                  deployment.name(), io.mcpiac.cli.Workspace.baseDirectory(deployment)))) {
-        java.util.Map<String, String> instances = new java.util.LinkedHashMap<>();
-        deployment.resources().forEach(r -> instances.putIfAbsent(r.providerInstance(), r.type()));
-        io.mcpiac.engine.providers.ProviderProbe.require(registry, instances);
-      }
+      reachProviders(deployment);
     }
     if (output.json()) {
-      ObjectNode json = io.mcpiac.cli.output.DiagnosticsJson.of(problems);
+      ObjectNode json = DiagnosticsJson.of(problems);
       json.put("file", file.toString());
       json.set("policyViolations", Json.MAPPER.valueToTree(violations));
-      out.println(Json.pretty(json));
+      spec.commandLine().getOut().println(Json.pretty(json));
     } else if (problems.isEmpty()) {
-      var err = spec.commandLine().getErr();
-      for (var v : violations) {
-        err.println(
-            (v.mandatory() ? "policy violation: " : "policy warning (advisory): ") + v.text());
-      }
-      long mandatory =
-          violations.stream().filter(io.mcpiac.engine.policies.PolicyViolation::mandatory).count();
-      if (mandatory > 0) {
-        out.println(
-            "✗ "
-                + file
-                + ": "
-                + mandatory
-                + " mandatory policy violation(s); plan and apply refuse it.");
-        return ExitCodes.FAILED;
-      }
-      int stages = DeploymentGraph.of(deployment).waves().size();
-      out.println(
-          "✓ "
-              + file
-              + " is valid: deployment '"
-              + deployment.name()
-              + "', "
-              + deployment.resources().size()
-              + " resources in "
-              + stages
-              + (stages == 1 ? " stage." : " stages."));
+      printVerdict(deployment, violations);
     } else {
       spec.commandLine().getErr().println(new ConfigException(problems).getMessage());
     }
@@ -115,8 +87,52 @@ public final class ValidateCommand implements Callable<Integer> {
       return ExitCodes.INVALID_INPUT;
     }
     // a mandatory violation stops validate as it stops plan and apply: exit 1
-    return violations.stream().anyMatch(io.mcpiac.engine.policies.PolicyViolation::mandatory)
+    return violations.stream().anyMatch(PolicyViolation::mandatory)
         ? ExitCodes.FAILED
         : ExitCodes.OK;
+  }
+
+  /** {@code --live}: every provider instance the file uses answers, or this throws. */
+  private static void reachProviders(Deployment deployment) {
+    try (ProviderRegistry registry =
+        Providers.registry(
+            deployment.providers(),
+            deployment.resources().stream().map(ResourceConfig::providerInstance).toList(),
+            new ProviderContext(deployment.name(), Workspace.baseDirectory(deployment)))) {
+      Map<String, String> instances = new LinkedHashMap<>();
+      deployment.resources().forEach(r -> instances.putIfAbsent(r.providerInstance(), r.type()));
+      ProviderProbe.require(registry, instances);
+    }
+  }
+
+  /** The policy warnings on stderr, then one line: valid, or refused by mandatory policies. */
+  private void printVerdict(Deployment deployment, List<PolicyViolation> violations) {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    for (var v : violations) {
+      err.println(
+          (v.mandatory() ? "policy violation: " : "policy warning (advisory): ") + v.text());
+    }
+    long mandatory = violations.stream().filter(PolicyViolation::mandatory).count();
+    if (mandatory > 0) {
+      out.println(
+          "✗ "
+              + file
+              + ": "
+              + mandatory
+              + " mandatory policy violation(s); plan and apply refuse it.");
+      return;
+    }
+    int stages = DeploymentGraph.of(deployment).waves().size();
+    out.println(
+        "✓ "
+            + file
+            + " is valid: deployment '"
+            + deployment.name()
+            + "', "
+            + deployment.resources().size()
+            + " resources in "
+            + stages
+            + (stages == 1 ? " stage." : " stages."));
   }
 }

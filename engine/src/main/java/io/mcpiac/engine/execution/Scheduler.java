@@ -153,10 +153,8 @@ final class Scheduler {
         int max = Math.max(1, provider.maxBatchSize());
         List<ActionNode> batch = new ArrayList<>(Math.min(queue.size(), max));
         batch.add(queue.poll());
-        while (batch.size() < max
-            && !queue.isEmpty()
-            && batchable(batch.get(0))
-            && batchable(queue.peek())) {
+        boolean joins = max > 1 && batchable(batch.get(0));
+        while (joins && batch.size() < max && !queue.isEmpty() && batchable(queue.peek())) {
           batch.add(queue.poll());
         }
         int size = batch.size();
