@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.mcpiac.engine.json.Json;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,26 +26,8 @@ class KubernetesServeTest {
 
   @Test
   void servesTheKubernetesProviderOverStdio() throws Exception {
-    KubernetesMockServer server =
-        new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesCrudDispatcher(List.of()),
-            false);
-    server.init(InetAddress.getByName("127.0.0.1"), 0);
-    Path kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(
-        kubeconfig,
-        """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: mock, cluster: {server: "http://127.0.0.1:%d"}}]
-        users: [{name: tester, user: {token: unchecked}}]
-        contexts: [{name: mock, context: {cluster: mock, user: tester}}]
-        current-context: mock
-        """
-            .formatted(server.getPort()));
+    MockKubernetes cluster = new MockKubernetes();
+    Path kubeconfig = cluster.kubeconfig(dir);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
@@ -62,7 +37,8 @@ class KubernetesServeTest {
     pb.environment().put("MCP_IAC_STATE", "sqlite:" + dir.resolve("state.db"));
     pb.redirectError(dir.resolve("stderr.txt").toFile());
     Process p = pb.start();
-    try (NamespacedKubernetesClient client = server.createClient()) {
+    try (cluster) {
+      NamespacedKubernetesClient client = cluster.client;
       OutputStream in = p.getOutputStream();
       BufferedReader out =
           new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -98,7 +74,6 @@ class KubernetesServeTest {
     } finally {
       p.destroy();
       p.waitFor(10, TimeUnit.SECONDS);
-      server.destroy();
     }
   }
 

@@ -10,6 +10,7 @@ import io.mcpiac.engine.config.Diagnostic;
 import io.mcpiac.engine.config.LoadedDeployment;
 import io.mcpiac.engine.config.ProviderSettingsChecks;
 import io.mcpiac.engine.config.VariableInputs;
+import io.mcpiac.engine.plans.PlannedOrder;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,8 +99,20 @@ final class DeploymentFiles {
    * validate} reports, and what a writing command checks before it creates a state file.
    */
   static List<Diagnostic> problemsAlone(LoadedDeployment loaded) {
+    return checked(loaded, false).problems();
+  }
+
+  /**
+   * A file checked on its own, as {@code validate} shows it.
+   *
+   * @param stages how many stages a first plan of it has (implied order included); 0 when it has
+   *     problems or was not asked for
+   */
+  record Checked(List<Diagnostic> problems, int stages) {}
+
+  static Checked checked(LoadedDeployment loaded, boolean countStages) {
     if (loaded.unparsable()) {
-      return loaded.problems();
+      return new Checked(loaded.problems(), 0);
     }
     List<Diagnostic> settings = settingsProblems(loaded);
     if (!settings.isEmpty()) {
@@ -107,7 +120,7 @@ final class DeploymentFiles {
       List<Diagnostic> all = new java.util.ArrayList<>(loaded.problems());
       all.addAll(settings);
       all.sort(java.util.Comparator.comparingInt(d -> d.location().line()));
-      return all;
+      return new Checked(all, 0);
     }
     var deployment = loaded.deployment();
     try (ProviderRegistry registry =
@@ -118,7 +131,12 @@ final class DeploymentFiles {
                 .toList(),
             new io.mcpiac.engine.providers.ProviderContext(
                 deployment.name(), io.mcpiac.cli.Workspace.baseDirectory(deployment)))) {
-      return diagnostics(loaded, registry);
+      List<Diagnostic> problems = diagnostics(loaded, registry);
+      int stages =
+          countStages && problems.isEmpty()
+              ? PlannedOrder.of(registry, deployment).waves().size()
+              : 0;
+      return new Checked(problems, stages);
     }
   }
 

@@ -8,7 +8,6 @@ import io.mcpiac.cli.Workspace;
 import io.mcpiac.cli.output.DiagnosticsJson;
 import io.mcpiac.engine.config.ConfigException;
 import io.mcpiac.engine.config.Deployment;
-import io.mcpiac.engine.config.DeploymentGraph;
 import io.mcpiac.engine.config.Diagnostic;
 import io.mcpiac.engine.config.LoadedDeployment;
 import io.mcpiac.engine.config.ResourceConfig;
@@ -60,7 +59,8 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     LoadedDeployment loaded = DeploymentFiles.read(file, variables.inputs());
     Deployment deployment = loaded.deployment();
-    List<Diagnostic> problems = new ArrayList<>(DeploymentFiles.problemsAlone(loaded));
+    DeploymentFiles.Checked checked = DeploymentFiles.checked(loaded, !output.json());
+    List<Diagnostic> problems = new ArrayList<>(checked.problems());
     List<PolicyViolation> violations = List.of();
     try {
       var policies = PolicyCheck.load(file, policyOptions);
@@ -79,7 +79,7 @@ public final class ValidateCommand implements Callable<Integer> {
       json.set("policyViolations", Json.MAPPER.valueToTree(violations));
       spec.commandLine().getOut().println(Json.pretty(json));
     } else if (problems.isEmpty()) {
-      printVerdict(deployment, violations);
+      printVerdict(deployment, checked.stages(), violations);
     } else {
       spec.commandLine().getErr().println(new ConfigException(problems).getMessage());
     }
@@ -106,7 +106,7 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   /** The policy warnings on stderr, then one line: valid, or refused by mandatory policies. */
-  private void printVerdict(Deployment deployment, List<PolicyViolation> violations) {
+  private void printVerdict(Deployment deployment, int stages, List<PolicyViolation> violations) {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     for (var v : violations) {
@@ -123,7 +123,6 @@ public final class ValidateCommand implements Callable<Integer> {
               + " mandatory policy violation(s); plan and apply refuse it.");
       return;
     }
-    int stages = DeploymentGraph.of(deployment).waves().size();
     out.println(
         "✓ "
             + file

@@ -219,7 +219,9 @@ class OrchestratorTest extends OrchestratedParts {
               name: app-1
               properties: {input: "${web-1.uuid}"%s}
         """;
-    Path slow = parts.file("slow.yaml", yaml.formatted(", delayMs: 120000"));
+    // long enough for the kill to land inside it; the next run's journal recovery re-runs the
+    // journalled change, delay included, so not longer than needed
+    Path slow = parts.file("slow.yaml", yaml.formatted(", delayMs: 15000"));
     Process orchestrator = parts.startOrchestrate("apply", "-f", slow.toString(), "--yes");
     // the app server is the orchestrator's only child process (the firewall server is the test's);
     // wait until it journals its change, then kill it

@@ -121,8 +121,7 @@ public final class Planner {
   /** {@code deleteReason}: why recorded resources the configuration lacks go. */
   private Plan plan(
       Deployment configured, DeploymentState recorded, LiveRead live, String deleteReason) {
-    ImpliedOrder.Result implied =
-        ImpliedOrder.apply(registry, Arrangement.apply(registry, configured, recorded));
+    ImpliedOrder.Result implied = PlannedOrder.arranged(registry, configured, recorded);
     Deployment deployment = implied.deployment();
     DependencyGraph graph = DeploymentGraph.of(deployment);
     Map<String, ResourceConfig> configs = new LinkedHashMap<>();
