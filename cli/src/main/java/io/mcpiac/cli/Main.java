@@ -24,6 +24,7 @@ import io.mcpiac.cli.commands.TemplatesCommand;
 import io.mcpiac.cli.commands.TypesCommand;
 import io.mcpiac.cli.commands.UiCommand;
 import io.mcpiac.cli.commands.ValidateCommand;
+import io.mcpiac.cli.commands.VersionCommand;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -75,6 +76,7 @@ public final class Main implements Runnable {
           CompletionCommand.class,
           InstallCommand.class,
           CdsTrainingCommand.class,
+          VersionCommand.class,
           CommandLine.HelpCommand.class);
 
   /** Commands that describe the whole tree (help, completion scripts): they get all of it. */

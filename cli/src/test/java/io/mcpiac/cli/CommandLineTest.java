@@ -56,6 +56,12 @@ class CommandLineTest {
     assertThat(run("--version").out()).isEqualTo(picocli.toString());
     assertThat(run("-V").out()).isEqualTo(picocli.toString());
     assertThat(run("--version").exit()).isZero();
+    // Terraform's habit: a version command, with JSON for scripts
+    assertThat(run("version").out()).isEqualTo(picocli.toString());
+    com.fasterxml.jackson.databind.JsonNode json =
+        io.mcpiac.engine.json.Json.parse(run("version", "--json").out());
+    assertThat(json.path("mcp_iac_version").asText()).isEqualTo(Version.VERSION);
+    assertThat(json.path("platform").asText()).matches("[a-z0-9]+_[a-z0-9]+");
     Cli.Run help = run("--help");
     assertThat(help.exit()).isZero();
     assertThat(help.out())
