@@ -19,6 +19,7 @@ import io.mcpiac.cli.commands.PolicyCommand;
 import io.mcpiac.cli.commands.RefreshCommand;
 import io.mcpiac.cli.commands.SchemaCommand;
 import io.mcpiac.cli.commands.ServeCommand;
+import io.mcpiac.cli.commands.ShowCommand;
 import io.mcpiac.cli.commands.StateCommand;
 import io.mcpiac.cli.commands.TemplatesCommand;
 import io.mcpiac.cli.commands.TypesCommand;
@@ -73,6 +74,7 @@ public final class Main implements Runnable {
           SchemaCommand.class,
           GraphCommand.class,
           FmtCommand.class,
+          ShowCommand.class,
           CompletionCommand.class,
           InstallCommand.class,
           CdsTrainingCommand.class,
