@@ -48,6 +48,13 @@ public final class OutputCommand implements Callable<Integer> {
       description = "The deployment file or directory whose deployment to show.")
   Path file;
 
+  @Option(
+      names = "--raw",
+      description =
+          "The bare value of one output (a string, number or boolean), for a script, as"
+              + " Terraform's output -raw.")
+  boolean raw;
+
   @Mixin StateOptions state;
   @Mixin OutputOptions json;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -66,6 +73,12 @@ public final class OutputCommand implements Callable<Integer> {
                       new NotFoundException(
                           "no deployment named '" + name + "' in " + store.location()));
       ObjectNode outputs = StateJson.outputs(s);
+      if (raw && (output == null || json.json())) {
+        throw new UsageException(
+            output == null
+                ? "--raw prints one output: name it (mcp-iac output --raw NAME)"
+                : "--raw and --json are two ways to print the value: choose one");
+      }
       if (output == null) {
         if (json.json()) {
           out.println(Json.pretty(outputs));
@@ -87,6 +100,14 @@ public final class OutputCommand implements Callable<Integer> {
                 + output
                 + "'"
                 + (outputs.isEmpty() ? "" : "; outputs: " + String.join(", ", names(outputs))));
+      }
+      if (raw && value.isContainerNode()) {
+        throw new UsageException(
+            "the output '"
+                + output
+                + "' is "
+                + (value.isArray() ? "a list" : "an object")
+                + "; --raw prints a string, a number or a boolean: use --json");
       }
       // like terraform output NAME: the bare value, for scripts
       out.println(
