@@ -243,8 +243,13 @@ public final class Engine {
   }
 
   public Plan planDestroy(String deployment) {
+    return planDestroy(deployment, false);
+  }
+
+  /** {@code force}: plan even when most recorded objects of a provider instance are gone. */
+  public Plan planDestroy(String deployment, boolean force) {
     try (StateLock ignored = lock(deployment, "plan destroy")) {
-      return planner(deployment).planDestroy(state(deployment));
+      return planner(deployment).planDestroy(state(deployment), force);
     }
   }
 

@@ -47,6 +47,13 @@ public final class PlanCommand implements Callable<Integer> {
   @Mixin PlanningOptions planning;
 
   @Option(
+      names = "--destroy",
+      description =
+          "Show what destroy would delete (Terraform's plan -destroy); the file names the"
+              + " deployment and its provider settings. Changes nothing.")
+  boolean destroy;
+
+  @Option(
       names = "--refresh-only",
       description =
           "Show only what a refresh would record in state (drift, objects gone); writes nothing.")
@@ -73,6 +80,9 @@ public final class PlanCommand implements Callable<Integer> {
     Deployment written = DeploymentFiles.deployment(loaded);
     var policies = PolicyCheck.load(file, policyOptions);
     PlanRequest request = planning.request(loaded, force);
+    if (destroy) {
+      refuseWithDestroy(request);
+    }
     if (out != null && !request.moves().isEmpty()) {
       refuseSavingPendingMoves(state, written, request);
     }
@@ -90,7 +100,10 @@ public final class PlanCommand implements Callable<Integer> {
         }
         return refresh.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
       }
-      Plan plan = PolicyCheck.engine(ws.engine(), policies).plan(deployment, request);
+      Plan plan =
+          destroy
+              ? ws.engine().planDestroy(deployment.name(), force)
+              : PolicyCheck.engine(ws.engine(), policies).plan(deployment, request);
       java.util.List<String> overrides = Providers.overriddenEnvironment(deployment.providers());
       if (output.json()) {
         var json = PlanJson.of(plan);
@@ -110,6 +123,24 @@ public final class PlanCommand implements Callable<Integer> {
         }
       }
       return plan.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+    }
+  }
+
+  /**
+   * What a destroy plan does not take: a saved destroy is applied with {@code destroy NAME}, which
+   * plans again under its lock, and a destroy covers the whole deployment.
+   */
+  private void refuseWithDestroy(PlanRequest request) {
+    String other =
+        out != null
+            ? "--out (apply a destroy with: mcp-iac destroy NAME)"
+            : refreshOnly
+                ? "--refresh-only"
+                : !request.targets().isEmpty() || !request.replace().isEmpty()
+                    ? "--target and --replace (a destroy covers the whole deployment)"
+                    : null;
+    if (other != null) {
+      throw new io.mcpiac.cli.UsageException("--destroy does not combine with " + other);
     }
   }
 
