@@ -262,4 +262,42 @@ class AwsSubnetGroupEngineTest {
     assertThat(databases()).isEmpty();
     assertThat(subnets()).isEmpty();
   }
+
+  /**
+   * A new name makes a new group: created first, the database moved into it in place (the same
+   * instance, {@code ModifyDBInstance}), and only then the old group deleted, as RDS refuses to
+   * delete a group in use (Moto does not, so the order is read from the calls made).
+   */
+  @Test
+  void aRenamedGroupTakesItsDatabaseAlongInPlace() {
+    String first = stack("[\"${subnet-a.id}\", \"${subnet-b.id}\"]", null, true);
+    aws.apply(aws.plan(first), new ArrayList<>());
+    DBSubnetGroup before = groups().get(0);
+    DBInstance db = databases().get(0);
+
+    String renamed = first.replace("subnetIds:", "name: " + run + "-moved\n        subnetIds:");
+    Plan plan = aws.plan(renamed);
+    assertThat(plan.action("db-subnets").orElseThrow().action()).isEqualTo(ActionType.REPLACE);
+    assertThat(plan.action("db").orElseThrow().action()).isEqualTo(ActionType.UPDATE);
+    AwsCalls.reset();
+    aws.apply(plan, new ArrayList<>());
+    List<String> calls = AwsCalls.order();
+    assertThat(calls.indexOf("CreateDBSubnetGroup")).isLessThan(calls.indexOf("ModifyDBInstance"));
+    assertThat(calls.indexOf("ModifyDBInstance")).isLessThan(calls.indexOf("DeleteDBSubnetGroup"));
+
+    assertThat(groups())
+        .extracting(DBSubnetGroup::dbSubnetGroupName)
+        .containsExactly(run + "-moved");
+    DBInstance moved = databases().get(0);
+    assertThat(moved.dbInstanceIdentifier())
+        .as("the same database")
+        .isEqualTo(db.dbInstanceIdentifier());
+    assertThat(moved.dbSubnetGroup().dbSubnetGroupName()).isEqualTo(run + "-moved");
+    assertThat(before.dbSubnetGroupName()).isNotEqualTo(run + "-moved");
+    assertThat(aws.plan(renamed).hasChanges()).isFalse();
+
+    aws.destroy(new ArrayList<>());
+    assertThat(groups()).isEmpty();
+    assertThat(databases()).isEmpty();
+  }
 }

@@ -2,10 +2,12 @@ package io.mcpiac.engine.execution;
 
 import io.mcpiac.engine.config.Outputs;
 import io.mcpiac.engine.config.ResourceConfig;
+import io.mcpiac.engine.dag.DependencyGraph;
 import io.mcpiac.engine.plans.ActionGraph;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.engine.policies.PolicyHook;
+import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.providers.Risk;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -62,6 +65,15 @@ public final class Executor {
     private final ExecutionOptions options;
     private final Cancellation cancellation;
     private final Map<String, ActionNode> nodes = new LinkedHashMap<>();
+    private final DependencyGraph graph;
+
+    /**
+     * The old object of each create-before-destroy replacement that has dependents, by resource:
+     * deleted only once the dependents have moved to the new one (Terraform's order), since a
+     * system may refuse to delete what is still in use (OPNsense: a certificate a frontend serves).
+     */
+    private final Map<String, Step> deferredDeletes = new ConcurrentHashMap<>();
+
     private final StateDamage damage = new StateDamage();
     private final Rollback rollback = new Rollback();
     private final long startNanos = System.nanoTime();
@@ -74,6 +86,7 @@ public final class Executor {
       this.plan = plan;
       this.options = options;
       this.cancellation = cancellation;
+      this.graph = ActionGraph.of(plan.actions());
     }
 
     ExecutionResult run(ProgressListener listener) {
@@ -94,12 +107,12 @@ public final class Executor {
               new UntouchedSecrets(plan, registry, values));
       try (ProgressEmitter progress = new ProgressEmitter(listener, nodes.size())) {
         progress.run(ProgressEvent.Kind.START, null, 0, "applying plan " + plan.id(), 0);
-        Scheduler scheduler =
-            new Scheduler(
-                ActionGraph.of(plan.actions()), nodes, options, cancellation, damage, progress);
+        Scheduler scheduler = new Scheduler(graph, nodes, options, cancellation, damage, progress);
         cancellation.onCancel(scheduler::wake);
         walk(scheduler);
-        return finish(scheduler.outcome(), progress);
+        Scheduler.Outcome walked = scheduler.outcome();
+        boolean deleteFailed = runDeferredDeletes(walked, progress);
+        return finish(walked, deleteFailed, progress);
       }
     }
 
@@ -180,7 +193,19 @@ public final class Executor {
           }
         }
         runByProvider(first);
-        runByProvider(second.stream().filter(s -> s.node().status == null).toList());
+        List<Step> now = new ArrayList<>();
+        for (Step s : second) {
+          if (s.node().status != null) {
+            continue;
+          }
+          if (s.change().kind() == Change.Kind.DELETE
+              && !graph.dependentsOf(s.node().name()).isEmpty()) {
+            deferredDeletes.put(s.node().name(), s);
+          } else {
+            now.add(s);
+          }
+        }
+        runByProvider(now);
       } catch (RuntimeException unexpected) {
         if (unexpected instanceof StateDamagedException sd) {
           damage.record(sd);
@@ -207,6 +232,44 @@ public final class Executor {
       }
     }
 
+    /**
+     * The old objects of create-before-destroy replacements, deleted after the walk, dependents'
+     * old objects first. Not when the run rolls back (undoing the creates leaves the old objects
+     * where they are, still in use), nor where a dependent did not complete (it may still use the
+     * old one). True when a delete failed: its resource is failed and the run rolls back.
+     */
+    private boolean runDeferredDeletes(Scheduler.Outcome walked, ProgressEmitter progress) {
+      if (deferredDeletes.isEmpty()
+          || cancellation.isCancelled()
+          || damage.happened()
+          || (walked.failed() && options.rollbackOnFailure())) {
+        return false;
+      }
+      List<String> order = graph.order();
+      for (int i = order.size() - 1; i >= 0; i--) {
+        Step delete = deferredDeletes.get(order.get(i));
+        if (delete == null || !dependentsComplete(delete.node())) {
+          continue;
+        }
+        runByProvider(List.of(delete));
+        ActionNode n = delete.node();
+        if (n.status == ActionResult.Status.FAILED) {
+          progress.action(n, "failed", n.durationMs, n.error, walked.finished());
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean dependentsComplete(ActionNode n) {
+      for (String d : graph.dependentsOf(n.name())) {
+        if (nodes.get(d).status != ActionResult.Status.COMPLETE) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     private void runByProvider(List<Step> batch) {
       Map<Provider, List<Step>> groups = new LinkedHashMap<>();
       for (Step s : batch) {
@@ -215,8 +278,9 @@ public final class Executor {
       groups.forEach(calls::run);
     }
 
-    private ExecutionResult finish(Scheduler.Outcome walked, ProgressEmitter progress) {
-      boolean failed = walked.failed();
+    private ExecutionResult finish(
+        Scheduler.Outcome walked, boolean deleteFailed, ProgressEmitter progress) {
+      boolean failed = walked.failed() || deleteFailed;
       boolean cancelled = cancellation.isCancelled();
       boolean undo = (failed || cancelled || damage.happened()) && options.rollbackOnFailure();
       undo = undo && damage.allowsUndo();

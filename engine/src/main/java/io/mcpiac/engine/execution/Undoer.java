@@ -92,9 +92,11 @@ final class Undoer {
       }
       ResourceRecord put = u.put();
       if (put != null) {
+        // a re-create has a new id; a delete that puts a record back (undoing a
+        // create-before-destroy create) restores the old object's record, id included
         put =
             put.withOutcome(
-                r.id(),
+                c.kind() == Change.Kind.DELETE ? put.id() : r.id(),
                 put.properties(),
                 r.outputs() == null || r.outputs().isEmpty() ? put.outputs() : r.outputs());
       }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -71,7 +72,8 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
                   "multiAz": {"type": "boolean", "default": false},
                   "backupRetentionPeriod": {"type": "integer", "minimum": 0, "maximum": 35},
                   "vpcSecurityGroupIds": {"type": "array", "items": {"type": "string"}},
-                  "dbSubnetGroupName": {"type": "string", "minLength": 1},
+                  "dbSubnetGroupName": {"type": "string", "minLength": 1,
+                                        "description": "The subnet group, and so the VPC (${group.name}); a change moves the database in place, with an outage while it moves."},
                   "deletionProtection": {"type": "boolean", "default": false},
                   "skipFinalSnapshot": {"type": "boolean", "default": false,
                                         "description": "Delete without a final snapshot."},
@@ -81,13 +83,8 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
                 }
               }
               """),
-              Set.of(
-                  "identifier",
-                  "engine",
-                  "username",
-                  "dbName",
-                  "storageEncrypted",
-                  "dbSubnetGroupName"),
+              // dbSubnetGroupName moves the database in place (ModifyDBInstance), as Terraform's
+              Set.of("identifier", "engine", "username", "dbName", "storageEncrypted"),
               Set.of("password"),
               Map.of(
                   "id", "the DB instance identifier",
@@ -120,6 +117,10 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
   public ObjectNode canonical(ObjectNode properties) {
     ObjectNode p = properties.deepCopy();
     IdSets.sort(p, "vpcSecurityGroupIds");
+    // RDS keeps group names in lower case, as the subnet group's own name
+    if (p.path("dbSubnetGroupName").isTextual()) {
+      p.put("dbSubnetGroupName", p.get("dbSubnetGroupName").textValue().toLowerCase(Locale.ROOT));
+    }
     return p;
   }
 
@@ -290,6 +291,10 @@ public final class RdsInstanceResource implements TypeHandler<AwsClients> {
     }
     if (changed(p, d, "vpcSecurityGroupIds")) {
       b.vpcSecurityGroupIds(Props.list(d, "vpcSecurityGroupIds"));
+      any = true;
+    }
+    if (changed(p, d, "dbSubnetGroupName") && d.hasNonNull("dbSubnetGroupName")) {
+      b.dbSubnetGroupName(Props.text(d, "dbSubnetGroupName"));
       any = true;
     }
     if (changed(p, d, "deletionProtection")) {

@@ -25,8 +25,9 @@ import software.amazon.awssdk.services.rds.model.DBSubnetGroup;
 /**
  * {@code aws:rds:subnet-group}, Pulumi's {@code aws.rds.SubnetGroup} (Terraform's {@code
  * aws_db_subnet_group}): the subnets, and so the VPC, an RDS database is placed in. The name forces
- * a new group; description and subnets change in place ({@code ModifyDBSubnetGroup}), tags too.
- * {@code subnetIds} is a set: their order is never a change.
+ * a new group, created before the old one is deleted, which waits until the databases in it have
+ * moved; description and subnets change in place ({@code ModifyDBSubnetGroup}), tags too. {@code
+ * subnetIds} is a set: their order is never a change.
  *
  * <p>A DB subnet group's describe answers no tags and RDS filters by none: a read is one {@code
  * DescribeDBSubnetGroups} (all pages), matched by the name chosen before the create, and one {@code
@@ -73,7 +74,9 @@ public final class RdsSubnetGroupResource implements TypeHandler<AwsClients> {
                   "name", "the group's name (for dbSubnetGroupName)",
                   "arn", "the group's ARN",
                   "vpcId", "the VPC of its subnets"),
-              false)
+              // a new name makes the new group, so both exist for a while: databases move to the
+              // new one before the old goes (RDS refuses to delete a group in use)
+              true)
           .unordered("subnetIds");
 
   private final AwsTags tags;
