@@ -11,6 +11,7 @@ import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanStaleException;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.states.DeploymentState;
+import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.LockInfo;
 import io.mcpiac.engine.states.LockedException;
 import io.mcpiac.engine.states.StateLock;
@@ -295,6 +296,52 @@ class ExecutorTest {
     var kinds =
         fx.store.journal("swap", fx.store.version("swap")).stream().map(e -> e.kind()).toList();
     assertThat(kinds).containsExactly(Change.Kind.CREATE, Change.Kind.DELETE);
+  }
+
+  /**
+   * As Terraform's create_before_destroy: the old object goes after its dependents moved to the new
+   * one (a system may refuse to delete what is in use), and when a dependent fails the old object
+   * is never deleted and state records it again, its own id included.
+   */
+  @Test
+  void theOldObjectOfAReplacementGoesAfterItsDependentsMoved() {
+    java.util.function.BiFunction<Integer, Boolean, Deployment> swap =
+        (trigger, failing) ->
+            deployment("moved")
+                .resource("core:data", "x", r -> r.property("triggersReplace", trigger))
+                .resource(
+                    "core:data",
+                    "y",
+                    r -> {
+                      // y changes with x (its output alone would not: core:data's is its input)
+                      r.property("input", List.of(ref("x", "output"), trigger));
+                      if (failing) {
+                        r.property("failOnUpdate", true);
+                      }
+                    })
+                .build();
+    fx.apply(swap.apply(1, false));
+    String oldId = fx.engine.state("moved").resource("x").orElseThrow().id();
+
+    ExecutionResult failed = fx.apply(swap.apply(2, true));
+    assertThat(failed.success()).isFalse();
+    assertThat(failed.rolledBack()).isTrue();
+    var tried =
+        fx.store.journal("moved", fx.store.version("moved")).stream()
+            .filter(e -> e.phase() == JournalEntry.Phase.APPLY)
+            .map(e -> e.kind() + " " + e.resource())
+            .toList();
+    assertThat(tried).containsExactly("CREATE x", "UPDATE y");
+    assertThat(fx.engine.state("moved").resource("x").orElseThrow().id()).isEqualTo(oldId);
+
+    ExecutionResult moved = fx.apply(swap.apply(2, false));
+    assertThat(moved.success()).as(String.valueOf(moved.error())).isTrue();
+    var done =
+        fx.store.journal("moved", fx.store.version("moved")).stream()
+            .map(e -> e.kind() + " " + e.resource())
+            .toList();
+    assertThat(done).containsExactly("CREATE x", "UPDATE y", "DELETE x");
+    assertThat(fx.engine.state("moved").resource("x").orElseThrow().id()).isNotEqualTo(oldId);
   }
 
   @Test
