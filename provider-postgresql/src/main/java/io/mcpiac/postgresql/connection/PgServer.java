@@ -103,23 +103,32 @@ public final class PgServer {
 
   /**
    * Runs {@code work} in one transaction on a new connection to {@code database}: everything or
-   * nothing.
+   * nothing. A transaction that lost a race on catalog rows ({@link CatalogConflict}) is run again
+   * from the start, so {@code work} must read what it needs inside the transaction.
    */
   public <T> T inTransaction(String database, String what, Work<T> work) {
-    return with(
-        database,
-        what,
-        c -> {
-          c.setAutoCommit(false);
-          try {
-            T result = work.run(c);
-            c.commit();
-            return result;
-          } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-          }
-        });
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = connect(database)) {
+        return once(c, work);
+      } catch (SQLException e) {
+        if (!CatalogConflict.is(e) || attempt > CatalogConflict.RETRIES) {
+          throw new PgError(what, e);
+        }
+      }
+      CatalogConflict.pause(attempt);
+    }
+  }
+
+  private static <T> T once(Connection c, Work<T> work) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      T result = work.run(c);
+      c.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    }
   }
 
   private static String hostPart(String host) {
