@@ -125,13 +125,20 @@ abstract class McpServerContract {
     }
   }
 
-  /** The last progress notification, waiting up to 5 s for one that reports {@code complete}. */
-  private static McpSchema.ProgressNotification lastProgressOnceComplete(
+  /**
+   * The furthest progress notification, waiting up to 5 s for one that reports {@code complete}.
+   * The furthest, not the last received: the SDK's sync client hands each notification to its
+   * consumer on a pool thread of its own ({@code subscribeOn(boundedElastic)}), so two sent in
+   * order may reach it in the other order (a full CI run once waited 5 s with 1 of 2 as the last).
+   */
+  private static McpSchema.ProgressNotification furthestProgressOnceComplete(
       Session s, double complete) {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
     while (true) {
-      List<McpSchema.ProgressNotification> seen = s.progress();
-      McpSchema.ProgressNotification last = seen.isEmpty() ? null : seen.get(seen.size() - 1);
+      McpSchema.ProgressNotification last =
+          s.progress().stream()
+              .max(java.util.Comparator.comparingDouble(McpSchema.ProgressNotification::progress))
+              .orElse(null);
       if ((last != null && last.progress() >= complete) || System.nanoTime() > deadline) {
         assertThat(last).as("progress notifications").isNotNull();
         return last;
@@ -157,8 +164,9 @@ abstract class McpServerContract {
           .isNotEmpty()
           .allSatisfy(p -> assertThat(p.progressToken()).isEqualTo("apply-web"));
       // the server writes each notification before the answer, but the client SDK hands
-      // notifications to their consumer on a thread of its own: the last may come just after
-      McpSchema.ProgressNotification last = lastProgressOnceComplete(s, 2.0);
+      // notifications to their consumer on threads of their own: they may come just after, and
+      // in any order
+      McpSchema.ProgressNotification last = furthestProgressOnceComplete(s, 2.0);
       assertThat(s.progress()).anySatisfy(p -> assertThat(p.message()).startsWith("✓ create"));
       assertThat(last.progress()).isEqualTo(2.0);
       assertThat(last.total()).isEqualTo(2.0);
