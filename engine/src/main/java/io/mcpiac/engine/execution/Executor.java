@@ -236,7 +236,9 @@ public final class Executor {
      * The old objects of create-before-destroy replacements, deleted after the walk, dependents'
      * old objects first. Not when the run rolls back (undoing the creates leaves the old objects
      * where they are, still in use), nor where a dependent did not complete (it may still use the
-     * old one). True when a delete failed: its resource is failed and the run rolls back.
+     * old one): state keeps such an old object {@link io.mcpiac.engine.states.Deposed deposed}, and
+     * the next plan deletes it. True when a delete failed: its resource is failed and the run rolls
+     * back.
      */
     private boolean runDeferredDeletes(Scheduler.Outcome walked, ProgressEmitter progress) {
       if (deferredDeletes.isEmpty()

@@ -9,6 +9,7 @@ import io.mcpiac.engine.providers.Provider;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.resources.ResourceType;
+import io.mcpiac.engine.states.Deposed;
 import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateStore;
@@ -103,6 +104,23 @@ public final class JournalRecovery {
       case CREATE, UPDATE -> {
         if (live != null) {
           ResourceRecord put = merged(intended, live);
+          if (e.kind() == Change.Kind.CREATE
+              && type.createBeforeDestroy()
+              && current != null
+              && !currentIsThis) {
+            // a create-before-destroy replacement's new object: the old one is still recorded
+            // under the name, and stays recorded, deposed, until the next plan deletes it
+            ResourceRecord deposed = Deposed.of(current);
+            store.journalFinishRecords(
+                e.id(),
+                JournalEntry.Status.RECONCILED,
+                null,
+                deployment,
+                version,
+                List.of(put, deposed),
+                null);
+            return what + ": found on the system, recorded; the old object is " + deposed.name();
+          }
           finish(e, deployment, version, put, null);
           return what + ": found on the system, recorded";
         }
@@ -115,17 +133,25 @@ public final class JournalRecovery {
             + swept;
       }
       case DELETE -> {
+        // the old object of a create-before-destroy replacement is recorded under its own name
+        String deposed = currentIsThis ? null : deposedRecord(deployment, e);
+        String record = currentIsThis ? e.resource() : deposed;
         if (live == null) {
           String swept = sweep(provider, type, e, intended);
-          finish(e, deployment, version, null, currentIsThis ? e.resource() : null);
+          finish(e, deployment, version, null, record);
           return what
               + ": gone from the system"
-              + (currentIsThis ? ", record removed" : "")
+              + (record != null ? ", record removed" : "")
               + swept;
         }
         if (currentIsThis || current == null && e.phase() == JournalEntry.Phase.UNDO) {
           finish(e, deployment, version, currentIsThis ? null : merged(intended, live), null);
           return what + ": still on the system, kept";
+        }
+        if (deposed != null) {
+          // what still uses it may not have moved yet: the next plan deletes it after them
+          finish(e, deployment, version, null, null);
+          return what + ": still on the system, kept as " + deposed + " for the next plan";
         }
         // an object left behind by a replacement: its successor is recorded, so it goes
         ChangeResult r = provider.apply(List.of(deleteOf(type, e, intended))).get(0);
@@ -136,6 +162,12 @@ public final class JournalRecovery {
       }
       default -> throw new IllegalStateException(e.kind().name());
     }
+  }
+
+  /** The name of the deposed record of the entry's object, when state keeps one. */
+  private String deposedRecord(String deployment, JournalEntry e) {
+    String name = Deposed.name(e.resource(), e.resourceId());
+    return store.load(deployment).flatMap(s -> s.resource(name)).isPresent() ? name : null;
   }
 
   /**

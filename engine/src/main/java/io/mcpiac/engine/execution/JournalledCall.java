@@ -137,7 +137,15 @@ final class JournalledCall {
 
     void write() {
       if (result.success()) {
-        store.journalFinish(entry, JournalEntry.Status.DONE, null, put, step.removeOnSuccess());
+        List<ResourceRecord> puts = new ArrayList<>(2);
+        if (put != null) {
+          puts.add(put);
+        }
+        if (step.deposedOnSuccess() != null) {
+          puts.add(step.deposedOnSuccess());
+        }
+        store.journalFinishRecords(
+            entry, JournalEntry.Status.DONE, null, puts, step.removeOnSuccess());
       } else {
         store.journalFinish(entry, JournalEntry.Status.FAILED, result.error(), null, null);
       }

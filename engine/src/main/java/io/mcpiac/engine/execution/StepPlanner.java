@@ -11,6 +11,7 @@ import io.mcpiac.engine.resources.ResourceState;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.resources.Secrets;
 import io.mcpiac.engine.resources.Values;
+import io.mcpiac.engine.states.Deposed;
 import io.mcpiac.engine.states.ResourceRecord;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,8 @@ final class StepPlanner {
         first.add(new Step(n, n.provider, c, put, null, Undo.of(n.provider, c, prior, null)));
       }
       case DELETE -> {
+        // a deposed object goes under its own name: a provider that knows objects by name (a
+        // remote server) must not delete the resource's current one
         Change c =
             new Change(
                 Change.Kind.DELETE, a.name(), n.type, a.id(), a.prior(), null, a.priorOutputs());
@@ -95,10 +98,26 @@ final class StepPlanner {
     ResourceRecord putNew = record(n, newId, recordedDesired, Json.object());
     Undo undoDelete = Undo.of(oldProvider, delete, prior, null);
     if (n.type.createBeforeDestroy() && oldProvider == n.provider) {
-      // the old object stays until the new one exists; undoing restores the old record
+      // the old object stays until the new one exists, then is recorded as deposed until its
+      // delete; undoing the create restores the old record under the resource's name
+      ResourceRecord deposed = Deposed.of(prior);
       first.add(
-          new Step(n, n.provider, create, putNew, null, Undo.of(n.provider, create, prior, null)));
-      second.add(new Step(n, oldProvider, delete, null, null, undoDelete));
+          new Step(
+              n,
+              n.provider,
+              create,
+              putNew,
+              null,
+              deposed,
+              Undo.of(n.provider, create, prior, deposed.name())));
+      second.add(
+          new Step(
+              n,
+              oldProvider,
+              delete,
+              null,
+              deposed.name(),
+              Undo.of(oldProvider, delete, deposed, null)));
     } else {
       first.add(new Step(n, oldProvider, delete, null, a.name(), undoDelete));
       second.add(

@@ -6,6 +6,7 @@ import io.mcpiac.engine.providers.ChangeResult;
 import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.resources.ResourceState;
 import io.mcpiac.engine.resources.Values;
+import io.mcpiac.engine.states.Deposed;
 import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateDamagedException;
@@ -38,7 +39,8 @@ final class Undoer {
   }
 
   /** Null when undone, else why not. */
-  String undo(Undo u) {
+  String undo(Undo planned) {
+    Undo u = checked(planned);
     Change c = u.change();
     ResourceRecord rec =
         u.put() != null
@@ -105,5 +107,18 @@ final class Undoer {
       damage.record(e);
     }
     return r.success() ? null : r.error();
+  }
+
+  /**
+   * Undoing a create-before-destroy create puts the old object's record back only while state still
+   * records it (deposed): when its delete happened anyway (an answer lost after it), nothing of the
+   * resource is left once the new object goes.
+   */
+  private Undo checked(Undo u) {
+    if (u.put() == null || u.remove() == null || Deposed.resourceOf(u.remove()).isEmpty()) {
+      return u;
+    }
+    boolean oldRecorded = store.load(deployment).flatMap(s -> s.resource(u.remove())).isPresent();
+    return oldRecorded ? u : new Undo(u.resource(), u.provider(), u.change(), null, u.put().name());
   }
 }

@@ -23,6 +23,7 @@ import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.resources.Secrets;
 import io.mcpiac.engine.resources.Values;
 import io.mcpiac.engine.states.DeploymentState;
+import io.mcpiac.engine.states.Deposed;
 import io.mcpiac.engine.states.ResourceRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,15 +145,19 @@ public final class Planner {
       }
     }
     for (ResourceRecord record : recorded.resources().values()) {
-      if (!configs.containsKey(record.name())) {
-        actions.put(
-            record.name(),
-            planDelete(
-                record,
-                recordedDependents.getOrDefault(record.name(), List.of()),
-                live,
-                deleteReason));
+      if (configs.containsKey(record.name())) {
+        continue;
       }
+      List<String> dependents =
+          new ArrayList<>(recordedDependents.getOrDefault(record.name(), List.of()));
+      String reason = deleteReason;
+      String replaced = Deposed.resourceOf(record.name()).orElse(null);
+      if (replaced != null) {
+        // what used the replaced resource may still use this old object: it moves first
+        dependents.addAll(recordedDependents.getOrDefault(replaced, List.of()));
+        reason = "deposed: the old object of " + replaced + "'s create-before-destroy replacement";
+      }
+      actions.put(record.name(), planDelete(record, dependents, live, reason));
     }
     List<PlannedAction> withStages = new ArrayList<>();
     List<List<String>> stages = stages(actions);
@@ -286,10 +291,10 @@ public final class Planner {
           };
     }
     outputs = Secrets.taintObject(outputs, secrets);
-    targets.put(
-        config.name(),
-        new ReferenceTarget(
-            type, record == null || actual == null ? null : record.id(), resolved, outputs));
+    // a replacement's id is the new object's, unknown until apply: what refers to it moves with it
+    String id =
+        record == null || actual == null || action == ActionType.REPLACE ? null : record.id();
+    targets.put(config.name(), new ReferenceTarget(type, id, resolved, outputs));
     return new PlannedAction(
         config.name(),
         config.type(),

@@ -44,13 +44,13 @@ public record EmptyStateStore(String location) implements StateStore {
   }
 
   @Override
-  public void journalFinish(
+  public void journalFinishRecords(
       long entryId,
       JournalEntry.Status status,
       String error,
       String deployment,
       long version,
-      ResourceRecord put,
+      List<ResourceRecord> puts,
       String removed) {
     throw readOnly();
   }

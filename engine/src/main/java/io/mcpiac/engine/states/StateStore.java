@@ -65,14 +65,48 @@ public interface StateStore extends AutoCloseable {
    * @throws IllegalArgumentException when there is no entry {@code entryId}, or {@code status} is
    *     {@code INTENT}
    */
-  void journalFinish(
+  default void journalFinish(
       long entryId,
       JournalEntry.Status status,
       String error,
       String deployment,
       long version,
       ResourceRecord put,
+      String removed) {
+    journalFinishRecords(
+        entryId,
+        status,
+        error,
+        deployment,
+        version,
+        put == null ? List.of() : List.of(put),
+        removed);
+  }
+
+  /**
+   * As {@link #journalFinish(long, JournalEntry.Status, String, String, long, ResourceRecord,
+   * String)}, recording every one of {@code puts}: a create-before-destroy replacement's new object
+   * and its old one, {@link Deposed deposed}, in one transaction.
+   */
+  void journalFinishRecords(
+      long entryId,
+      JournalEntry.Status status,
+      String error,
+      String deployment,
+      long version,
+      List<ResourceRecord> puts,
       String removed);
+
+  /** {@link #journalFinishRecords} of {@code entry}, in the version it was written in. */
+  default void journalFinishRecords(
+      JournalEntry entry,
+      JournalEntry.Status status,
+      String error,
+      List<ResourceRecord> puts,
+      String removed) {
+    journalFinishRecords(
+        entry.id(), status, error, entry.deployment(), entry.version(), puts, removed);
+  }
 
   /**
    * Finishes {@code entry} as above, with its effect belonging to the version the entry was written

@@ -9,11 +9,14 @@ import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.plans.ActionType;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.plans.PlanStaleException;
+import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.states.DeploymentState;
+import io.mcpiac.engine.states.Deposed;
 import io.mcpiac.engine.states.JournalEntry;
 import io.mcpiac.engine.states.LockInfo;
 import io.mcpiac.engine.states.LockedException;
+import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateLock;
 import java.nio.file.Path;
 import java.util.List;
@@ -299,31 +302,35 @@ class ExecutorTest {
   }
 
   /**
+   * x, replaced (create before destroy) when {@code trigger} changes, and y, which changes with it
+   * (x's output alone would not change it: core:data's is its input) and fails if {@code failing}.
+   */
+  private static Deployment swap(String name, int trigger, boolean failing) {
+    return deployment(name)
+        .resource("core:data", "x", r -> r.property("triggersReplace", trigger))
+        .resource(
+            "core:data",
+            "y",
+            r -> {
+              r.property("input", List.of(ref("x", "output"), trigger));
+              if (failing) {
+                r.property("failOnUpdate", true);
+              }
+            })
+        .build();
+  }
+
+  /**
    * As Terraform's create_before_destroy: the old object goes after its dependents moved to the new
    * one (a system may refuse to delete what is in use), and when a dependent fails the old object
    * is never deleted and state records it again, its own id included.
    */
   @Test
   void theOldObjectOfAReplacementGoesAfterItsDependentsMoved() {
-    java.util.function.BiFunction<Integer, Boolean, Deployment> swap =
-        (trigger, failing) ->
-            deployment("moved")
-                .resource("core:data", "x", r -> r.property("triggersReplace", trigger))
-                .resource(
-                    "core:data",
-                    "y",
-                    r -> {
-                      // y changes with x (its output alone would not: core:data's is its input)
-                      r.property("input", List.of(ref("x", "output"), trigger));
-                      if (failing) {
-                        r.property("failOnUpdate", true);
-                      }
-                    })
-                .build();
-    fx.apply(swap.apply(1, false));
+    fx.apply(swap("moved", 1, false));
     String oldId = fx.engine.state("moved").resource("x").orElseThrow().id();
 
-    ExecutionResult failed = fx.apply(swap.apply(2, true));
+    ExecutionResult failed = fx.apply(swap("moved", 2, true));
     assertThat(failed.success()).isFalse();
     assertThat(failed.rolledBack()).isTrue();
     var tried =
@@ -334,7 +341,7 @@ class ExecutorTest {
     assertThat(tried).containsExactly("CREATE x", "UPDATE y");
     assertThat(fx.engine.state("moved").resource("x").orElseThrow().id()).isEqualTo(oldId);
 
-    ExecutionResult moved = fx.apply(swap.apply(2, false));
+    ExecutionResult moved = fx.apply(swap("moved", 2, false));
     assertThat(moved.success()).as(String.valueOf(moved.error())).isTrue();
     var done =
         fx.store.journal("moved", fx.store.version("moved")).stream()
@@ -342,6 +349,48 @@ class ExecutorTest {
             .toList();
     assertThat(done).containsExactly("CREATE x", "UPDATE y", "DELETE x");
     assertThat(fx.engine.state("moved").resource("x").orElseThrow().id()).isNotEqualTo(oldId);
+    assertThat(fx.engine.state("moved").resources()).containsOnlyKeys("x", "y");
+  }
+
+  /**
+   * A run that stops between a create-before-destroy replacement's create and its old object's
+   * delete (here a dependent failed under --no-rollback; a crash or a cancel stop there too) leaves
+   * the old object recorded, deposed, not forgotten on the system: the next plan deletes it, after
+   * the dependent that still uses it has moved, as Terraform does with deposed objects.
+   */
+  @Test
+  void anOldObjectLeftByAStoppedRunIsRecordedDeposedAndTheNextRunDeletesIt() {
+    fx.apply(swap("deposed", 1, false));
+    ResourceRecord old = fx.engine.state("deposed").resource("x").orElseThrow();
+    String deposed = Deposed.name("x", old.id());
+
+    ExecutionResult stopped =
+        fx.apply(swap("deposed", 2, true), new ExecutionOptions(5, false, false));
+    assertThat(stopped.success()).isFalse();
+    assertThat(stopped.rolledBack()).isFalse();
+    var state = fx.engine.state("deposed");
+    assertThat(state.resource("x").orElseThrow().id()).isNotEqualTo(old.id());
+    ResourceRecord kept = state.resource(deposed).orElseThrow();
+    assertThat(kept.id()).isEqualTo(old.id());
+    assertThat(kept.type()).isEqualTo(old.type());
+    assertThat(kept.properties()).isEqualTo(old.properties());
+
+    Plan next = fx.plan(swap("deposed", 2, false));
+    PlannedAction delete =
+        next.actions().stream().filter(a -> a.name().equals(deposed)).findFirst().orElseThrow();
+    assertThat(delete.action()).isEqualTo(ActionType.DELETE);
+    assertThat(delete.reason()).contains("deposed").contains("x");
+    assertThat(delete.dependencies()).as("it waits for y to move").contains("y");
+
+    ExecutionResult moved = fx.apply(swap("deposed", 2, false));
+    assertThat(moved.success()).as(String.valueOf(moved.error())).isTrue();
+    var done =
+        fx.store.journal("deposed", fx.store.version("deposed")).stream()
+            .map(e -> e.kind() + " " + e.resource())
+            .toList();
+    assertThat(done).containsExactly("UPDATE y", "DELETE " + deposed);
+    assertThat(fx.engine.state("deposed").resources()).containsOnlyKeys("x", "y");
+    assertThat(fx.plan(swap("deposed", 2, false)).hasChanges()).isFalse();
   }
 
   @Test

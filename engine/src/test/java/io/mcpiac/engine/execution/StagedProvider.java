@@ -10,7 +10,6 @@ import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.resources.ResourceType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,14 +51,7 @@ final class StagedProvider implements Provider {
 
   @Override
   public Map<String, LiveResource> read(ResourceType type, List<ReadRequest> resources) {
-    Map<String, LiveResource> out = new HashMap<>();
-    for (ReadRequest r : resources) {
-      ObjectNode o = saved.get(r.id());
-      if (o != null) {
-        out.put(r.name(), new LiveResource(r.name(), r.id(), o.deepCopy(), Json.object()));
-      }
-    }
-    return out;
+    return CertificatesProvider.read(saved, resources);
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.mcpiac.engine.providers.LiveResource;
 import io.mcpiac.engine.providers.ProviderException;
 import io.mcpiac.engine.providers.ReadRequest;
 import io.mcpiac.engine.resources.ResourceType;
+import io.mcpiac.engine.states.Deposed;
 import io.mcpiac.mcp.protocol.ToolArguments;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -134,6 +135,11 @@ public final class SubDeployment {
           && c.id() != null
           && c.id().equals(replacedOnServer.get(c.name()))) {
         replacedOnServer.remove(c.name());
+        out[i] = done(c, c.id(), Json.object(), UndoToken.nothing());
+      } else if (c.kind() == Change.Kind.DELETE && Deposed.resourceOf(c.name()).isPresent()) {
+        // the old object of a replacement, left recorded by a run that stopped: on a server the
+        // replacement is the server's own, which deleted the old object when it made the new one;
+        // the server knows its resources by name, and deleting that name would delete the new one
         out[i] = done(c, c.id(), Json.object(), UndoToken.nothing());
       } else {
         forward.add(i);

@@ -10,6 +10,7 @@ import io.mcpiac.engine.providers.ProviderRegistry;
 import io.mcpiac.engine.providers.core.CoreProvider;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.states.DeploymentState;
+import io.mcpiac.engine.states.Deposed;
 import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.engine.states.StateStores;
 import io.mcpiac.mcp.server.HttpServer;
@@ -127,6 +128,18 @@ class SubDeploymentTest {
     assertThat(part.rollbacks()).hasSize(2).allMatch(ServerRollback::success);
   }
 
+  /** The engine's delete of a's old object (input 1), once the replacement created the new one. */
+  private Change deleteOld(String oldId) {
+    return new Change(
+        Change.Kind.DELETE,
+        "a",
+        data(),
+        oldId,
+        Json.parseObject("{\"input\": 1, \"triggersReplace\": 1}"),
+        null,
+        Json.object());
+  }
+
   @Test
   void aCreateBeforeDestroyReplacementLeavesTheNewObject() {
     ChangeResult old =
@@ -137,19 +150,38 @@ class SubDeploymentTest {
     assertThat(created.success()).as(String.valueOf(created.error())).isTrue();
     assertThat(created.id()).isNotEqualTo(oldId);
 
-    Change deleteOld =
-        new Change(
-            Change.Kind.DELETE,
-            "a",
-            data(),
-            oldId,
-            Json.parseObject("{\"input\": 1, \"triggersReplace\": 1}"),
-            null,
-            old.outputs());
-    ChangeResult deleted = part.apply(List.of(deleteOld)).get(0);
+    ChangeResult deleted = part.apply(List.of(deleteOld(oldId))).get(0);
     assertThat(deleted.success()).isTrue();
     assertThat(server().resources()).containsOnlyKeys("a");
     assertThat(server().resources().get("a").id()).isEqualTo(created.id());
     assertThat(server().resources().get("a").properties().path("input").asInt()).isEqualTo(2);
+  }
+
+  /**
+   * After a restart of the orchestrator (a new part, which never saw the replacement), the delete
+   * of the old object that a stopped run left recorded (deposed) leaves the server's new one.
+   */
+  @Test
+  void anOldObjectsDeleteAfterARestartLeavesTheServersNewObject() {
+    String oldId =
+        part.apply(List.of(create("a", "{\"input\": 1, \"triggersReplace\": 1}"))).get(0).id();
+    String newId =
+        part.apply(List.of(create("a", "{\"input\": 2, \"triggersReplace\": 2}"))).get(0).id();
+    SubDeployment restarted = new SubDeployment(part.server(), PART);
+
+    Change deposed = deleteOld(oldId);
+    deposed =
+        new Change(
+            deposed.kind(),
+            Deposed.name("a", oldId),
+            deposed.type(),
+            oldId,
+            deposed.prior(),
+            null,
+            deposed.priorOutputs());
+    ChangeResult deleted = restarted.apply(List.of(deposed)).get(0);
+    assertThat(deleted.success()).as(String.valueOf(deleted.error())).isTrue();
+    assertThat(server().resources()).containsOnlyKeys("a");
+    assertThat(server().resources().get("a").id()).isEqualTo(newId);
   }
 }

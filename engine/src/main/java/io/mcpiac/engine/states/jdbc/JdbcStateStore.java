@@ -145,26 +145,26 @@ public final class JdbcStateStore implements StateStore {
   }
 
   @Override
-  public void journalFinish(
+  public void journalFinishRecords(
       long entryId,
       JournalEntry.Status status,
       String error,
       String deployment,
       long version,
-      ResourceRecord put,
+      List<ResourceRecord> puts,
       String removed) {
     database.write(
         () -> {
           Instant now = now();
           journal.finish(entryId, status, error, now);
-          if (put == null && removed == null) {
+          if (puts.isEmpty() && removed == null) {
             return null;
           }
           deployments.recordWrite(deployment, version, now);
           if (removed != null) {
             resources.remove(deployment, version, removed);
           }
-          if (put != null) {
+          for (ResourceRecord put : puts) {
             resources.put(deployment, version, put);
           }
           return null;
