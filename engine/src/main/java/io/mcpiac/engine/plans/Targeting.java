@@ -1,6 +1,7 @@
 package io.mcpiac.engine.plans;
 
 import io.mcpiac.engine.json.Json;
+import io.mcpiac.engine.states.Deposed;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Terraform's {@code -target}: a plan restricted to some resources and everything their actions
- * wait for (what they depend on; for a delete, what depended on it). Every other action becomes a
- * no-op, so nothing else is touched, and the plan warns that it is partial.
+ * Terraform's {@code -target}: a plan restricted to some resources, their deposed old objects, and
+ * everything their actions wait for (what they depend on; for a delete, what depended on it). Every
+ * other action becomes a no-op, so nothing else is touched, and the plan warns that it is partial.
  */
 public final class Targeting {
   private Targeting() {}
@@ -27,6 +28,10 @@ public final class Targeting {
     plan.actions().forEach(a -> byName.put(a.name(), a));
     Set<String> keep = new LinkedHashSet<>();
     Deque<String> todo = new ArrayDeque<>(targets);
+    // a targeted resource's deposed old objects go with it, as with Terraform's -target
+    byName.keySet().stream()
+        .filter(n -> Deposed.resourceOf(n).filter(targets::contains).isPresent())
+        .forEach(todo::add);
     while (!todo.isEmpty()) {
       String name = todo.pop();
       PlannedAction a = byName.get(name);

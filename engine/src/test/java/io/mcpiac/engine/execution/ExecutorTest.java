@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mcpiac.engine.config.Deployment;
 import io.mcpiac.engine.plans.ActionType;
 import io.mcpiac.engine.plans.Plan;
+import io.mcpiac.engine.plans.PlanRequest;
 import io.mcpiac.engine.plans.PlanStaleException;
 import io.mcpiac.engine.plans.PlannedAction;
 import io.mcpiac.engine.providers.Change;
@@ -21,6 +22,7 @@ import io.mcpiac.engine.states.StateLock;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -374,6 +376,13 @@ class ExecutorTest {
     assertThat(kept.id()).isEqualTo(old.id());
     assertThat(kept.type()).isEqualTo(old.type());
     assertThat(kept.properties()).isEqualTo(old.properties());
+
+    Plan targeted =
+        fx.engine.plan(
+            swap("deposed", 2, false), new PlanRequest(Set.of("x"), Set.of(), List.of(), false));
+    assertThat(targeted.action(deposed).orElseThrow().action())
+        .as("targeting x takes its deposed object along")
+        .isEqualTo(ActionType.DELETE);
 
     Plan next = fx.plan(swap("deposed", 2, false));
     PlannedAction delete =
