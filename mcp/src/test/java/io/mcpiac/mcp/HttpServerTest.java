@@ -156,7 +156,7 @@ class HttpServerTest extends McpServerContract {
                     JsonNode applied =
                         s.callWithProgress("applyDeployment", Map.of("planId", planId), name);
                     assertThat(applied.path("success").asBoolean()).as(applied.toString()).isTrue();
-                    assertThat(s.progress()).isNotEmpty();
+                    assertThat(s.progressArrived()).isNotEmpty();
                     return s.call("getDeploymentState", Map.of("deploymentId", name));
                   }
                 }));

@@ -41,6 +41,23 @@ final class McpClients {
                   .build()));
     }
 
+    /**
+     * The progress received, after waiting up to 5 s for the first: the SDK hands each notification
+     * to its consumer on a pool thread, which may run after the call has returned.
+     */
+    List<McpSchema.ProgressNotification> progressArrived() {
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+      while (progress.isEmpty() && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError(e);
+        }
+      }
+      return progress;
+    }
+
     @Override
     public void close() {
       client.closeGracefully();

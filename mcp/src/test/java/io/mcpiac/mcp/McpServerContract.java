@@ -160,7 +160,7 @@ abstract class McpServerContract {
           s.callWithProgress("applyDeployment", Map.of("planId", planId), "apply-web");
       assertThat(applied.path("success").asBoolean()).as(applied.toString()).isTrue();
       assertThat(applied.path("data").path("results").size()).isEqualTo(2);
-      assertThat(s.progress())
+      assertThat(s.progressArrived())
           .isNotEmpty()
           .allSatisfy(p -> assertThat(p.progressToken()).isEqualTo("apply-web"));
       // the server writes each notification before the answer, but the client SDK hands

@@ -46,7 +46,7 @@ class NetworkToolsTest {
               Map.of("planId", plan.path("data").path("planId").asText()),
               "net");
       assertThat(applied.path("success").asBoolean()).as(applied.toString()).isTrue();
-      assertThat(s.progress()).isNotEmpty();
+      assertThat(s.progressArrived()).isNotEmpty();
 
       JsonNode state = s.call("getDeploymentState", Map.of("deploymentId", "net"));
       assertThat(state.path("data").path("resources").findValuesAsText("name"))
