@@ -4,11 +4,12 @@ import java.sql.SQLException;
 
 /**
  * A transaction that lost a race with another session's change of the same catalog rows and was
- * rolled back whole: a deadlock (40P01), a serialization failure (40001), or {@code tuple
- * concurrently updated/deleted} (XX000), which PostgreSQL raises because its catalog writes are not
- * MVCC. A role's {@code DROP OWNED} and a {@code DROP SCHEMA ... CASCADE} of the tables it may
- * read, run by one apply in parallel, meet this way. PostgreSQL's advice is to run the transaction
- * again; the other session has finished by then.
+ * rolled back whole: a deadlock (40P01), a serialization failure (40001), or, because PostgreSQL's
+ * catalog writes are not MVCC, {@code tuple concurrently updated/deleted} or {@code cache lookup
+ * failed for relation N} (XX000: the row was there when the statement looked, gone when it wrote).
+ * A role's {@code DROP OWNED} and a {@code DROP SCHEMA ... CASCADE} of the tables it may read, run
+ * by one apply in parallel, meet this way. PostgreSQL's advice is to run the transaction again; the
+ * other session has finished by then.
  */
 final class CatalogConflict {
   /** Runs after the first: enough for a few sessions racing on the same rows. */
