@@ -8,6 +8,7 @@ import io.mcpiac.engine.providers.Change;
 import io.mcpiac.engine.providers.KeptSecrets;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.resources.Secrets;
+import io.mcpiac.engine.states.Deposed;
 import io.mcpiac.mcp.protocol.ToolArguments;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +54,11 @@ final class DesiredPart {
     Set<String> changed = new HashSet<>();
     batch.forEach(c -> changed.add(c.name()));
     for (Recorded r : before.values()) {
+      if (Deposed.resourceOf(r.name()).isPresent()) {
+        // an old object a stopped run of the server left: not configuration, the server's own
+        // plan deletes it
+        continue;
+      }
       ObjectNode props = r.properties();
       if (!changed.contains(r.name()) && !secretsHeld(r).isEmpty()) {
         props = restated(r, kept, keptByServer);

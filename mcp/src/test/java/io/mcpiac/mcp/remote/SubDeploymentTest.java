@@ -11,6 +11,8 @@ import io.mcpiac.engine.providers.core.CoreProvider;
 import io.mcpiac.engine.resources.ResourceType;
 import io.mcpiac.engine.states.DeploymentState;
 import io.mcpiac.engine.states.Deposed;
+import io.mcpiac.engine.states.JournalEntry;
+import io.mcpiac.engine.states.ResourceRecord;
 import io.mcpiac.engine.states.StateStore;
 import io.mcpiac.engine.states.StateStores;
 import io.mcpiac.mcp.server.HttpServer;
@@ -183,5 +185,44 @@ class SubDeploymentTest {
     assertThat(deleted.success()).as(String.valueOf(deleted.error())).isTrue();
     assertThat(server().resources()).containsOnlyKeys("a");
     assertThat(server().resources().get("a").id()).isEqualTo(newId);
+  }
+
+  /**
+   * A server whose own run stopped after a replacement keeps the old object recorded, deposed: the
+   * part does not send it back as configuration (its name is none), and the server's plan deletes
+   * it.
+   */
+  @Test
+  void anOldObjectAStoppedRunOfTheServerLeftIsDeletedByTheServersNextPlan() {
+    assertThat(part.apply(List.of(create("a", "{\"input\": 1}"))).get(0).success()).isTrue();
+    ResourceRecord a = server().resource("a").orElseThrow();
+    ResourceRecord old =
+        Deposed.of(
+            new ResourceRecord(
+                "a",
+                a.type(),
+                a.provider(),
+                "old-a",
+                a.properties(),
+                a.outputs(),
+                List.of(),
+                a.state()));
+    JournalEntry e =
+        store
+            .journalIntents(
+                List.of(
+                    JournalEntry.intent(
+                        PART,
+                        store.version(PART),
+                        JournalEntry.Phase.APPLY,
+                        Change.Kind.CREATE,
+                        old)))
+            .get(0);
+    store.journalFinishRecords(e, JournalEntry.Status.DONE, null, List.of(old), null);
+    assertThat(server().resources()).containsKey(old.name());
+
+    ChangeResult b = part.apply(List.of(create("b", "{\"input\": 2}"))).get(0);
+    assertThat(b.success()).as(String.valueOf(b.error())).isTrue();
+    assertThat(server().resources()).containsOnlyKeys("a", "b");
   }
 }
