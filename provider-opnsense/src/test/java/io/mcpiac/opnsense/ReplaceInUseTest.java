@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcpiac.engine.Engine;
+import io.mcpiac.engine.execution.ExecutionOptions;
 import io.mcpiac.engine.execution.ExecutionResult;
 import io.mcpiac.engine.plans.ActionType;
 import io.mcpiac.engine.plans.Plan;
 import io.mcpiac.engine.providers.ProviderRegistry;
+import io.mcpiac.engine.states.Deposed;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,50 @@ class ReplaceInUseTest {
       assertThat(again.success()).as(String.valueOf(again.error())).isTrue();
       assertThat(only(fw.rows("/api/trust/cert/search")).path("uuid").asText())
           .isNotEqualTo(before.path("uuid").asText());
+    }
+  }
+
+  /**
+   * The same failure under {@code --no-rollback}: both certificates stay on the firewall, the
+   * frontend still serves the old one, and state records both, the old one deposed; the next apply
+   * moves the frontend and then deletes the old certificate, which the firewall then allows.
+   */
+  @Test
+  void withoutRollbackTheOldCertificateStaysRecordedAndTheNextApplyDeletesIt() throws Exception {
+    try (Firewall fw = new Firewall("26.7", dir);
+        ProviderRegistry reg = fw.registry()) {
+      Engine engine = Firewall.engine(reg, dir);
+      JsonNode before = applyFirst(fw, reg, engine);
+      String oldUuid = before.path("uuid").asText();
+
+      fw.faults("{\"failPaths\":[\"/api/haproxy/settings/setFrontend\"]}");
+      ExecutionResult stopped =
+          Firewall.apply(
+              engine,
+              Firewall.deployment(reg, YAML.formatted(200)),
+              new ExecutionOptions(5, false, false));
+      assertThat(stopped.success()).isFalse();
+      assertThat(stopped.rolledBack()).isFalse();
+      fw.faults("{}");
+
+      assertThat(fw.rows("/api/trust/cert/search")).hasSize(2);
+      assertThat(frontend(fw).path("ssl_certificates").asText())
+          .isEqualTo(before.path("refid").asText());
+      var state = engine.state("certs");
+      assertThat(state.resource(Deposed.name("web-cert", oldUuid)).orElseThrow().id())
+          .isEqualTo(oldUuid);
+      String newUuid = state.resource("web-cert").orElseThrow().id();
+      assertThat(newUuid).isNotEqualTo(oldUuid);
+
+      ExecutionResult next = Firewall.apply(engine, Firewall.deployment(reg, YAML.formatted(200)));
+      assertThat(next.success()).as(String.valueOf(next.error())).isTrue();
+      JsonNode left = only(fw.rows("/api/trust/cert/search"));
+      assertThat(left.path("uuid").asText()).isEqualTo(newUuid);
+      assertThat(frontend(fw).path("ssl_certificates").asText())
+          .isEqualTo(left.path("refid").asText());
+      assertThat(engine.state("certs").resources()).containsOnlyKeys("web-cert", "pool", "web");
+      assertThat(Firewall.plan(engine, Firewall.deployment(reg, YAML.formatted(200))).hasChanges())
+          .isFalse();
     }
   }
 
