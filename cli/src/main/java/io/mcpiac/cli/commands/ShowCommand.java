@@ -42,14 +42,13 @@ public final class ShowCommand implements Callable<Integer> {
       throw new UsageException(
           file + ": no such file; for a deployment's state: mcp-iac state show NAME");
     }
-    if (!PlanFile.isPlanFile(file)) {
+    Plan plan;
+    try {
+      plan = PlanFile.read(file);
+    } catch (PlanFile.NotAPlanException e) {
       throw new UsageException(
-          file
-              + " is not a saved plan ("
-              + PlanFile.FORMAT
-              + "); save one with: mcp-iac plan -f FILE --out PLANFILE");
+          e.getMessage() + "; save one with: mcp-iac plan -f FILE --out PLANFILE");
     }
-    Plan plan = PlanFile.read(file);
     var out = spec.commandLine().getOut();
     if (output.json()) {
       out.println(Json.pretty(PlanJson.of(plan)));

@@ -48,12 +48,29 @@ public final class PlanFile {
     }
   }
 
+  /**
+   * @throws NotAPlanException when the file is not JSON of {@link #FORMAT}
+   */
   public static Plan read(Path file) throws IOException {
-    JsonNode root = Json.parse(Files.readString(file));
+    JsonNode root;
+    try {
+      root = Json.parse(Files.readString(file));
+    } catch (IllegalArgumentException notJson) {
+      throw new NotAPlanException(file);
+    }
     if (!FORMAT.equals(root.path("format").asText())) {
-      throw new IOException(file + " is not a saved plan (" + FORMAT + ")");
+      throw new NotAPlanException(file);
     }
     return Json.MAPPER.treeToValue(root.get("plan"), Plan.class);
+  }
+
+  /** A file that is not a saved plan (a deployment, say). */
+  public static final class NotAPlanException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotAPlanException(Path file) {
+      super(file + " is not a saved plan (" + FORMAT + ")");
+    }
   }
 
   private static Plan redacted(Plan plan, ProviderRegistry registry) {

@@ -102,11 +102,10 @@ public final class Planner {
     return plan(deployment, recorded, live);
   }
 
-  /** Plans the removal of everything recorded. */
-  public Plan planDestroy(DeploymentState recorded) {
-    return planDestroy(recorded, false);
-  }
-
+  /**
+   * Plans the removal of everything recorded; {@code force}: even when most recorded objects of a
+   * provider instance are gone.
+   */
   public Plan planDestroy(DeploymentState recorded, boolean force) {
     Deployment empty =
         new Deployment(recorded.name(), Map.of(), List.of(), new SourceLocation("<destroy>", 0));
